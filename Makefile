@@ -1,0 +1,102 @@
+# bkpc — a compiler and interpreter for Azure VM backup policies.
+#
+#   make            build build/bkpc (installs missing build dependencies first)
+#   make run        build, then compile examples/prod-vms.bkp to its REST body
+#   make check      build and run every test (unit, golden, validators)
+#   make asan-check the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      the benchmarks in bench/ (not part of check)
+#   make clean
+#
+# Build output goes to $(BUILD) (default build/); nothing generated is committed.
+
+BUILD    ?= build
+CC       ?= cc
+SHARED   ?= ../shared
+OPT      ?= -O2 -g
+SAN      ?=
+
+CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN     := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
+            -Wshadow -Wwrite-strings -Wformat=2 -Wno-format-nonliteral
+GENWARN  := -Wall -Wno-unused-function -Wno-unused-parameter -Wno-sign-compare \
+            -Wno-unused-but-set-variable -Wno-missing-prototypes
+# pkg-config runs when a recipe needs it, i.e. after the dependency check.
+DEPCFLAGS = $(shell pkg-config --cflags jansson icu-i18n icu-uc)
+DEPLIBS   = $(shell pkg-config --libs jansson icu-i18n icu-uc)
+CPPFLAGS := -Iinclude -Isrc -I$(BUILD)/gen
+CFLAGS_ALL = $(CSTD) $(OPT) $(SAN) $(CPPFLAGS) $(DEPCFLAGS) -MMD -MP
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/parser.o $(BUILD)/obj/gen/lexer.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEPS_OK  := $(BUILD)/.deps-ok
+
+.PHONY: all run check unit golden asan-check bench clean deps test-deps
+all: $(BUILD)/bkpc
+
+# --- dependencies -----------------------------------------------------------
+$(DEPS_OK): scripts/install-deps.sh
+	@scripts/install-deps.sh
+	@mkdir -p $(BUILD) && touch $@
+deps: $(DEPS_OK)
+test-deps: $(DEPS_OK)
+	@scripts/install-deps.sh --all
+
+# --- generated scanner and parser --------------------------------------------
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/parser.y $(DEPS_OK)
+	@mkdir -p $(BUILD)/gen
+	bison -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l $(DEPS_OK)
+	@mkdir -p $(BUILD)/gen
+	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
+
+# The generated files get relaxed warnings (nftables' libparser idea).
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(GENWARN) -c -o $@ $<
+
+# --- hand-written code: -Werror ------------------------------------------------
+$(BUILD)/obj/%.o: %.c $(DEPS_OK) | $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(WARN) -c -o $@ $<
+
+$(BUILD)/libbkpc.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/bkpc: $(CLI_OBJ) $(BUILD)/libbkpc.a
+	$(CC) $(OPT) $(SAN) -o $@ $(CLI_OBJ) $(BUILD)/libbkpc.a $(DEPLIBS) -lm
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbkpc.a $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(WARN) -Wno-missing-prototypes -o $@ $< $(BUILD)/libbkpc.a \
+	    $(shell pkg-config --libs cmocka) $(DEPLIBS) -lm
+
+# --- running -------------------------------------------------------------------
+run: $(BUILD)/bkpc
+	$(BUILD)/bkpc build -t json examples/prod-vms.bkp
+
+unit: $(UNIT_BIN)
+	@BUILD=$(BUILD) tests/run-unit.sh $(UNIT_BIN)
+
+golden: $(BUILD)/bkpc
+	@BKPC=$(BUILD)/bkpc SHARED=$(SHARED) tests/run-golden.sh
+
+check: test-deps $(BUILD)/bkpc $(UNIT_BIN)
+	@BUILD=$(BUILD) BKPC=$(BUILD)/bkpc SHARED=$(SHARED) tests/run-all.sh $(UNIT_BIN)
+
+asan-check:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+bench: $(BUILD)/bkpc
+	bench/run.sh $(BUILD)/bkpc
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,449 @@
+/* parser.y — the .bkp grammar: tokens -> AST.
+ *
+ * A pure parser (no globals) with byte-offset locations. It knows the
+ * language's structure only: what the words mean (weekdays, units, Azure's
+ * rules) is the checker's business (src/check.c), as in PostgreSQL's
+ * "grammar builds, analysis checks".
+ *
+ * Error recovery is per clause: every clause starts with a keyword, so after
+ * a syntax error the parser skips to the next clause keyword and goes on, and
+ * one run reports every error.
+ */
+%require "3.6"
+%define api.pure full
+%define api.prefix {bkp_yy}
+%define api.location.type {BkpSpan}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+%param {void *scanner}
+%parse-param {BkpParser *P}
+
+%code requires {
+#include <stdint.h>
+#include "bkpc/ast.h"
+#include "parse_int.h"
+
+typedef struct BkpTimes { AstTime *v; int n, cap; } BkpTimes;
+typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; } BkpOnSpec;
+}
+
+%code provides {
+int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
+}
+
+%code {
+#include <string.h>
+
+#include "bkpc/misspell.h"
+#include "ast_build.h"
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
+    do {                                                              \
+        if (N) {                                                      \
+            (Cur).off = YYRHSLOC(Rhs, 1).off;                         \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                         \
+        } else {                                                      \
+            (Cur).off = (Cur).end = YYRHSLOC(Rhs, 0).end;             \
+        }                                                             \
+    } while (0)
+
+static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *msg);
+
+/* Error recovery. After a syntax error the parser skips tokens up to one
+ * that can only start a clause or a statement (or close a block): a "sync"
+ * token. Errors are not reported while skipping (P->recovering), so one
+ * mistake gives one message; the scanner ends the skipping when it returns a
+ * sync token. `daily` and `weekly` are no sync tokens: they also follow
+ * `keep`. Inside a block, `policy`, `vault` and `protect` mean a `}` is
+ * missing: that ends the parse (the message says so). */
+int bkp_sync_token(int tok)
+{
+    switch (tok) {
+    case KEEP: case EVERY: case TIMEZONE: case ARCHIVE: case SNAPSHOT: case CONSISTENCY:
+    case ENHANCED: case STANDARD: case POLICY: case VAULT: case PROTECT: case '}':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+#define RECOVER(in_block)                                                       \
+    do {                                                                        \
+        if (yychar == BKP_YYEOF || P->syntax_errors >= P->max_errors)               \
+            YYABORT;                                                            \
+        if ((in_block) && (yychar == POLICY || yychar == VAULT || yychar == PROTECT)) \
+            YYABORT;                                                            \
+        if (bkp_sync_token(yychar) && yylloc.off != P->last_recovery) {         \
+            P->recovering = 0;                                                  \
+            P->last_recovery = yylloc.off;                                      \
+        } else {                                                                \
+            yyclearin;                  /* skip it, and make progress */        \
+        }                                                                       \
+        yyerrok;                                                                \
+    } while (0)
+}
+
+%union {
+    const char *str;
+    int64_t num;
+    BkpNumUnit numunit;
+    struct { int hh, mm; } time;
+    AstDuration dur;
+    AstTime tm;
+    AstList list;
+    BkpTimes times;
+    AstClause *clause;
+    AstItem item;
+    BkpOnSpec on;
+}
+
+%token <str>     WORD      "word"
+%token <str>     STRING    "quoted string"
+%token <num>     NUMBER    "number"
+%token <numunit> NUMUNIT   "duration"
+%token <time>    TIME      "time"
+
+%token <str> AFTER "`after`" ARCHIVE "`archive`" AT "`at`" CONSISTENCY "`consistency`"
+%token <str> CRASH "`crash`" DAILY "`daily`" DAY "`day`" DISKS "`disks`"
+%token <str> ENHANCED "`enhanced`" EVERY "`every`" EXCLUDE "`exclude`" FOR "`for`"
+%token <str> FROM "`from`" IN "`in`" INCLUDE "`include`" KEEP "`keep`"
+%token <str> MONTHLY "`monthly`" NEVER "`never`" ON "`on`" POLICY "`policy`"
+%token <str> PROTECT "`protect`" RECOMMENDED "`recommended`" RESOURCE_GROUP "`resource-group`"
+%token <str> SNAPSHOT "`snapshot`" SNAPSHOTS "`snapshots`" STANDARD "`standard`"
+%token <str> SUBSCRIPTION "`subscription`" SUFFIX "`suffix`" TIMEZONE "`timezone`"
+%token <str> VAULT "`vault`" VM "`vm`" WEEKLY "`weekly`" WITH "`with`" YEARLY "`yearly`"
+
+%type <str> name keyword
+%type <dur> duration
+%type <tm> time
+%type <times> times
+%type <list> words days_of_month luns
+%type <item> dom_item
+%type <on> on_spec
+%type <clause> clause keep_clause
+
+%%
+
+file
+    : items
+    ;
+
+items
+    : %empty
+    | items item
+    ;
+
+item
+    : policy_block
+    | vault_stmt
+    | protect_stmt
+    | clause                  { ast_add_bare_clause(P, $1); }
+    | error                   { RECOVER(0); }
+    ;
+
+policy_block
+    : POLICY name '{'         { ast_begin_policy(P, $2, @2, @1); }
+      clauses '}'             { ast_end_policy(P, @$); }
+    ;
+
+clauses
+    : %empty
+    | clauses clause          { ast_add_clause(P, $2); }
+    | clauses error           { ast_policy_had_error(P); RECOVER(1); }
+    ;
+
+clause
+    : ENHANCED                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = true; }
+    | STANDARD                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = false; }
+    | TIMEZONE STRING         { $$ = ast_clause(P, AST_TIMEZONE, @$, @1);
+                                $$->u.tz.id = $2; $$->u.tz.id_span = @2; }
+    | EVERY duration FROM time FOR duration
+                              { $$ = ast_clause(P, AST_EVERY, @$, @1);
+                                $$->u.every.interval = $2; $$->u.every.start = $4;
+                                $$->u.every.window = $6; }
+    | DAILY AT times          { $$ = ast_clause(P, AST_DAILY, @$, @1);
+                                $$->u.sched.times = $3.v; $$->u.sched.ntimes = $3.n; }
+    | WEEKLY ON words AT times
+                              { $$ = ast_clause(P, AST_WEEKLY, @$, @1);
+                                $$->u.sched.days = $3;
+                                $$->u.sched.times = $5.v; $$->u.sched.ntimes = $5.n; }
+    | keep_clause
+    | ARCHIVE RECOMMENDED     { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
+                                $$->u.archive.mode = AST_ARCHIVE_RECOMMENDED; }
+    | ARCHIVE NEVER           { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
+                                $$->u.archive.mode = AST_ARCHIVE_NEVER; }
+    | ARCHIVE AFTER duration  { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
+                                $$->u.archive.mode = AST_ARCHIVE_AFTER; $$->u.archive.after = $3; }
+    | SNAPSHOT RESOURCE_GROUP STRING
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, bkp_span_join(@1, @2));
+                                $$->u.rg.prefix = $3; $$->u.rg.prefix_span = @3; }
+    | SNAPSHOT RESOURCE_GROUP STRING SUFFIX STRING
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, bkp_span_join(@1, @2));
+                                $$->u.rg.prefix = $3; $$->u.rg.prefix_span = @3;
+                                $$->u.rg.suffix = $5; $$->u.rg.suffix_span = @5; }
+    | CONSISTENCY CRASH       { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
+                                $$->u.consistency.crash = true;
+                                $$->u.consistency.word = $2; $$->u.consistency.word_span = @2; }
+    | CONSISTENCY WORD        { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
+                                $$->u.consistency.word = $2; $$->u.consistency.word_span = @2; }
+    ;
+
+keep_clause
+    : KEEP SNAPSHOTS duration { $$ = ast_keep(P, AST_KEEP_SNAPSHOTS, @$, bkp_span_join(@1, @2), $3); }
+    | KEEP DAILY duration     { $$ = ast_keep(P, AST_KEEP_DAILY, @$, bkp_span_join(@1, @2), $3); }
+    | KEEP WEEKLY duration    { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, bkp_span_join(@1, @2), $3); }
+    | KEEP WEEKLY duration ON words
+                              { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, bkp_span_join(@1, @2), $3);
+                                BkpOnSpec on = {AST_ON_WORDS, $5, ast_list_new()};
+                                ast_keep_on(P, $$, @4, &on); }
+    | KEEP MONTHLY duration ON on_spec
+                              { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, bkp_span_join(@1, @2), $3);
+                                ast_keep_on(P, $$, @4, &$5); }
+    | KEEP YEARLY duration IN words ON on_spec
+                              { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, bkp_span_join(@1, @2), $3);
+                                $$->u.keep.months = $5;
+                                ast_keep_on(P, $$, @6, &$7); }
+    ;
+
+/* What follows `on` in monthly and yearly retention: `day 1, 15, last`, or
+ * weeks then days (`first, third sun`). One list alone is kept too, so the
+ * checker can say what is missing instead of a bare syntax error. */
+on_spec
+    : DAY days_of_month       { $$.kind = AST_ON_DAYS_OF_MONTH; $$.first = $2; $$.second = ast_list_new(); }
+    | words                   { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = ast_list_new(); }
+    | words words             { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = $2; }
+    ;
+
+days_of_month
+    : dom_item                { $$ = ast_list_new(); ast_list_push(P, &$$, $1); }
+    | days_of_month ',' dom_item
+                              { $$ = $1; ast_list_push(P, &$$, $3); }
+    ;
+
+dom_item
+    : NUMBER                  { $$ = ast_item_num(P, $1, @1); }
+    | WORD                    { $$ = ast_item_word($1, @1); }
+    ;
+
+words
+    : WORD                    { $$ = ast_list_new(); ast_list_push(P, &$$, ast_item_word($1, @1)); }
+    | words ',' WORD          { $$ = $1; ast_list_push(P, &$$, ast_item_word($3, @3)); }
+    ;
+
+times
+    : time                    { $$ = ast_times_new(); ast_times_push(P, &$$, $1); }
+    | times ',' time          { $$ = $1; ast_times_push(P, &$$, $3); }
+    ;
+
+time
+    : TIME                    { $$.hh = $1.hh; $$.mm = $1.mm; $$.span = @1; }
+    ;
+
+duration
+    : NUMUNIT                 { $$ = ast_duration(P, $1.num, $1.unit, @1, bkp_span(@1.off, $1.split),
+                                                  bkp_span($1.split, @1.end)); }
+    | NUMBER WORD             { $$ = ast_duration(P, $1, $2, @$, @1, @2); }
+    | NUMBER DAY              { $$ = ast_duration(P, $1, $2, @$, @1, @2); }
+    ;
+
+vault_stmt
+    : VAULT name RESOURCE_GROUP name
+                              { ast_vault(P, @$, $2, @2, $4, @4, NULL, @$); }
+    | VAULT name RESOURCE_GROUP name SUBSCRIPTION name
+                              { ast_vault(P, @$, $2, @2, $4, @4, $6, @6); }
+    ;
+
+protect_stmt
+    : PROTECT VM name RESOURCE_GROUP name WITH name
+                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_ALL, NULL, @$); }
+    | PROTECT VM name RESOURCE_GROUP name WITH name EXCLUDE DISKS luns
+                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_EXCLUDE, &$10,
+                                            bkp_span_join(@8, @10)); }
+    | PROTECT VM name RESOURCE_GROUP name WITH name INCLUDE DISKS luns
+                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_INCLUDE, &$10,
+                                            bkp_span_join(@8, @10)); }
+    ;
+
+luns
+    : NUMBER                  { $$ = ast_list_new(); ast_list_push(P, &$$, ast_item_num(P, $1, @1)); }
+    | luns ',' NUMBER         { $$ = $1; ast_list_push(P, &$$, ast_item_num(P, $3, @3)); }
+    ;
+
+/* A name is a bare word, a quoted string, or a keyword: keywords are only
+ * keywords where a keyword can stand (`policy crash { ... }`). */
+name
+    : WORD
+    | STRING
+    | keyword
+    ;
+
+keyword
+    : AFTER | ARCHIVE | AT | CONSISTENCY | CRASH | DAILY | DAY | DISKS | ENHANCED
+    | EVERY | EXCLUDE | FOR | FROM | IN | INCLUDE | KEEP | MONTHLY | NEVER | ON
+    | POLICY | PROTECT | RECOMMENDED | RESOURCE_GROUP | SNAPSHOT | SNAPSHOTS
+    | STANDARD | SUBSCRIPTION | SUFFIX | TIMEZONE | VAULT | VM | WEEKLY | WITH | YEARLY
+    ;
+
+%%
+
+static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *msg)
+{
+    (void)scanner;
+    P->syntax_errors++;
+    bkp_error(&P->ctx->diags, P->src, "syntax", *loc, "%s", msg);
+}
+
+
+/* ---- syntax errors ----------------------------------------------------------
+ * "unexpected X; expected Y", with "did you mean" when a misspelt word stands
+ * where a keyword was expected, and hints for the usual slips. */
+
+static const char *token_desc(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_YYEOF: return "end of file";
+    case YYSYMBOL_WORD: return "a name";
+    case YYSYMBOL_STRING: return "a quoted string";
+    case YYSYMBOL_NUMBER: return "a number";
+    case YYSYMBOL_NUMUNIT: return "a duration such as `4h`";
+    case YYSYMBOL_TIME: return "a time such as `08:00`";
+    default: return yysymbol_name(k);
+    }
+}
+
+static int has(const yysymbol_kind_t *v, int n, yysymbol_kind_t k)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i] == k)
+            return 1;
+    return 0;
+}
+
+/* Keyword spelling of a token kind: its alias without the backquotes. */
+static const char *kw_text(yysymbol_kind_t k, char *buf, size_t cap)
+{
+    const char *s = yysymbol_name(k);
+    size_t n = strlen(s);
+    if (n < 3 || s[0] != '`' || s[n - 1] != '`' || n - 2 >= cap)
+        return NULL;
+    memcpy(buf, s + 1, n - 2);
+    buf[n - 2] = '\0';
+    return buf;
+}
+
+/* Whether `policy` could stand here (top level). */
+static int clause_ok_top(const yysymbol_kind_t *exp, int n)
+{
+    return has(exp, n, YYSYMBOL_POLICY);
+}
+
+static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpParser *P)
+{
+    (void)scanner;
+    enum { MAXEXP = 64 };
+    yysymbol_kind_t exp[MAXEXP];
+    int n = yypcontext_expected_tokens(yyctx, exp, MAXEXP);
+    if (n < 0)
+        n = 0;
+    yysymbol_kind_t got = yypcontext_token(yyctx);
+    BkpSpan loc = *yypcontext_location(yyctx);
+    if (P->recovering)
+        return 0;
+    P->recovering = 1;
+    BkpArena *A = &P->ctx->arena;
+    BkpDiags *D = &P->ctx->diags;
+    const char *text = bkp_arena_strndup(A, P->src->text + loc.off,
+                                         loc.end - loc.off > 40 ? 40 : loc.end - loc.off);
+
+    const char *what;
+    if (got == YYSYMBOL_YYEOF)
+        what = "end of file";
+    else if (got == YYSYMBOL_WORD)
+        what = bkp_arena_printf(A, "word `%s`", text);
+    else if (got == YYSYMBOL_NUMUNIT)
+        what = bkp_arena_printf(A, "duration `%s`", text);
+    else if (got == YYSYMBOL_STRING)
+        what = "quoted string";
+    else
+        what = bkp_arena_printf(A, "`%s`", text);
+
+    int clause_ok = has(exp, n, YYSYMBOL_ENHANCED);
+    int unit_only = n == 2 && has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_DAY);
+    const char *want;
+    if (clause_ok) {
+        want = has(exp, n, YYSYMBOL_POLICY) ? "a clause, `policy`, `vault` or `protect`"
+                                            : "a clause or `}`";
+    } else if (has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_STRING) &&
+               has(exp, n, YYSYMBOL_POLICY)) {
+        want = "a name";
+    } else if (unit_only) {
+        want = "a unit (`h`, `d`, `w`, `m`, `y`, or `hours`, `days`, ...)";
+    } else {
+        char *buf = bkp_arena_alloc(A, 512);
+        size_t len = 0;
+        int shown = n > 6 ? 5 : n;
+        for (int i = 0; i < shown; i++) {
+            const char *sep = i == 0 ? "" : i == shown - 1 && shown == n ? " or " : ", ";
+            len += (size_t)snprintf(buf + len, 512 - len, "%s%s", sep, token_desc(exp[i]));
+            if (len >= 400)
+                break;
+        }
+        if (shown < n)
+            snprintf(buf + len, 512 - len, ", ...");
+        want = n ? buf : NULL;
+    }
+
+    P->syntax_errors++;
+    BkpDiag *g = want ? bkp_error(D, P->src, "syntax", loc, "unexpected %s; expected %s", what, want)
+                      : bkp_error(D, P->src, "syntax", loc, "unexpected %s", what);
+
+    /* did you mean: a word (or a keyword out of place) near an expected keyword */
+    if (got == YYSYMBOL_WORD || kw_text(got, (char[32]){0}, 32)) {
+        static const yysymbol_kind_t clause_kws[] = {
+            YYSYMBOL_ENHANCED, YYSYMBOL_STANDARD, YYSYMBOL_TIMEZONE, YYSYMBOL_EVERY,
+            YYSYMBOL_DAILY, YYSYMBOL_WEEKLY, YYSYMBOL_KEEP, YYSYMBOL_ARCHIVE,
+            YYSYMBOL_SNAPSHOT, YYSYMBOL_CONSISTENCY, YYSYMBOL_POLICY, YYSYMBOL_VAULT,
+            YYSYMBOL_PROTECT,
+        };
+        const char *cands[MAXEXP + 16];
+        size_t nc = 0;
+        for (int i = 0; i < n; i++) {
+            char buf[32];
+            const char *k = kw_text(exp[i], buf, sizeof buf);
+            if (k)
+                cands[nc++] = bkp_arena_strdup(A, k);
+        }
+        const char *best = bkp_closest(text, cands, nc);
+        if (!best && clause_ok) {
+            nc = 0;
+            for (size_t i = 0; i < sizeof clause_kws / sizeof clause_kws[0]; i++) {
+                char buf[32];
+                const char *k = kw_text(clause_kws[i], buf, sizeof buf);
+                if (k)
+                    cands[nc++] = bkp_arena_strdup(A, k);
+            }
+            best = bkp_closest(text, cands, nc);
+        }
+        if (best && strcmp(best, text) != 0)
+            bkp_diag_hint(D, g, "did you mean `%s`?", best);
+    }
+    if (n == 1 && exp[0] == YYSYMBOL_FOR)
+        bkp_diag_hint(D, g, "an hourly schedule gives its window: `every 4h from 08:00 for 24h`");
+    else if (n == 1 && exp[0] == YYSYMBOL_FROM)
+        bkp_diag_hint(D, g, "an hourly schedule gives its start: `every 4h from 08:00 for 24h`");
+    else if (n == 1 && exp[0] == YYSYMBOL_STRING && got != YYSYMBOL_STRING)
+        bkp_diag_hint(D, g, "quote it: `\"%s\"`", text);
+    else if (unit_only)
+        bkp_diag_hint(D, g, "write the unit after the number: `180d` or `180 days`");
+    else if (n == 1 && exp[0] == YYSYMBOL_AT)
+        bkp_diag_hint(D, g, "give the time of the backup: `daily at 22:30`, `weekly on sun at 02:00`");
+    else if (n == 1 && exp[0] == YYSYMBOL_ON && got != YYSYMBOL_ON)
+        bkp_diag_hint(D, g, "say which days: `on first sun` or `on day 1, 15, last`");
+    if ((got == YYSYMBOL_POLICY || got == YYSYMBOL_VAULT || got == YYSYMBOL_PROTECT) && !clause_ok_top(exp, n))
+        bkp_diag_hint(D, g, "is a `}` missing before it?");
+    if (P->syntax_errors >= P->max_errors)
+        bkp_error(D, P->src, "syntax", loc, "too many syntax errors; stopping here");
+    return 0;
+}

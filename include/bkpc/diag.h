@@ -1,0 +1,69 @@
+/* diag.h — diagnostics: records queued during a run, printed together.
+ *
+ *   file:line:col: error[B7]: message
+ *       3 |     every 4h from 08:00 for 23h
+ *         |           --            ^^^ primary label
+ *   hint: `for 24h` gives the same six backups a day
+ *
+ * The primary span is marked `^`, secondary spans ("this conflicts with
+ * that") `~`. The rule id is the id in reference/RULES.md (A1..F6) or one of
+ * the language's own ids (syntax, unit, duplicate, name, ...; docs/language.md).
+ */
+#ifndef BKPC_DIAG_H
+#define BKPC_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "bkpc/arena.h"
+#include "bkpc/source.h"
+
+typedef enum { BKP_SEV_ERROR, BKP_SEV_WARNING } BkpSeverity;
+
+#define BKP_DIAG_MAX_SECONDARY 3
+#define BKP_DIAG_MAX_HINTS 4
+
+typedef struct BkpLabel {
+    BkpSpan span;
+    const char *text;      /* may be NULL */
+} BkpLabel;
+
+typedef struct BkpDiag {
+    BkpSeverity sev;
+    const char *rule;      /* "B7", "syntax", ... */
+    BkpSource *src;
+    BkpLabel primary;
+    BkpLabel secondary[BKP_DIAG_MAX_SECONDARY];
+    int nsecondary;
+    const char *msg;
+    const char *hints[BKP_DIAG_MAX_HINTS];
+    int nhints;
+    unsigned seq;          /* insertion order, for a stable sort */
+    struct BkpDiag *next;
+} BkpDiag;
+
+typedef struct BkpDiags {
+    BkpArena *arena;       /* where records and their strings live */
+    BkpDiag *head, *tail;
+    unsigned count, errors, warnings;
+} BkpDiags;
+
+void bkp_diags_init(BkpDiags *d, BkpArena *arena);
+
+/* Queue a diagnostic; returns it so callers can add labels and hints. */
+BkpDiag *bkp_error(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+BkpDiag *bkp_warning(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));       /* label of the primary span */
+void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Print every queued diagnostic, sorted by source then position. */
+void bkp_diags_print(BkpDiags *d, FILE *out);
+void bkp_diag_print(const BkpDiag *g, FILE *out);
+
+#endif

@@ -1,0 +1,45 @@
+/* cli.h — the command-line layer: a thin shell over the library. */
+#ifndef BKPC_CLI_H
+#define BKPC_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "bkpc/compile.h"
+
+enum { EXIT_CLEAN = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
+
+/* Each command: argv[0] is the command name. Returns the exit status. */
+int cmd_check(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_next(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
+
+/* Reads and compiles `path` ("-" = stdin) in ctx, prints its diagnostics to
+ * stderr, and returns the checked program; NULL with *status set (1 errors,
+ * 2 I/O) when there is none. *src receives the source (free it with
+ * bkp_source_free after the ctx is done with it). */
+BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **src, int *status);
+
+/* The policy a single-policy command works on: `name` if given, else the
+ * file's only policy. Prints an error and returns NULL otherwise. */
+const BkpPolicy *cli_pick_policy(const BkpProgram *prog, const char *name, int *status);
+
+/* Usage errors: "bkpc CMD: message" + "try 'bkpc CMD --help'"; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Output that appears only when complete: a temporary file in the target's
+ * directory, renamed over the target on commit. path NULL or "-" = stdout. */
+typedef struct CliOut {
+    FILE *f;
+    char *path, *tmp;
+} CliOut;
+int cli_out_open(CliOut *o, const char *path);   /* 0, or -1 with a message printed */
+int cli_out_commit(CliOut *o);                   /* 0, or -1 with a message printed */
+void cli_out_abort(CliOut *o);
+
+/* Parses a non-negative decimal; false if it is not one or exceeds max. */
+bool cli_parse_uint(const char *s, long max, long *out);
+
+#endif

@@ -1,0 +1,185 @@
+/* cmd_build.c — `bkpc build [-t json|ps1|azcli] [--policy NAME] [-o OUT] FILE`. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bkpc/emit.h"
+#include "cli.h"
+#include "opts.h"
+
+static const char help[] =
+    "usage: bkpc build [-t json|ps1|azcli] [--policy NAME] [-o OUT] FILE\n"
+    "\n"
+    "Compile FILE (- for standard input) after checking it.\n"
+    "  -t json    the REST API's PUT body of a policy (default)\n"
+    "  -t ps1     a PowerShell script (Az.RecoveryServices) that creates or updates\n"
+    "             every policy in the vault, then protects the listed VMs\n"
+    "  -t azcli   the same as a bash script of Azure CLI commands\n"
+    "\n"
+    "  -p, --policy NAME  only this policy (a file with several needs it for json,\n"
+    "                     unless -o DIR/ is given)\n"
+    "  -o, --output OUT   write to OUT instead of standard output; OUT is written\n"
+    "                     only when complete (a temporary file, then renamed), and\n"
+    "                     is left untouched on any error. With -t json, OUT ending\n"
+    "                     in / (or an existing directory) gets OUT/NAME.json for\n"
+    "                     every policy.\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Exit status: 0 done, 1 errors in FILE (nothing written), 2 usage or I/O error.\n";
+
+enum { OPT_HELP, OPT_TARGET, OPT_POLICY, OPT_OUTPUT };
+static const CliOpt options[] = {
+    {'h', "help", false, OPT_HELP},
+    {'t', "target", true, OPT_TARGET},
+    {'p', "policy", true, OPT_POLICY},
+    {'o', "output", true, OPT_OUTPUT},
+};
+
+typedef enum { T_JSON, T_PS1, T_AZCLI } Target;
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Every policy into DIR/NAME.json: all files are written to temporaries
+ * first and renamed only when every one of them is complete. */
+static int build_dir(const BkpProgram *prog, const char *dir)
+{
+    if (!is_dir(dir) && mkdir(dir, 0777) != 0) {
+        fprintf(stderr, "bkpc: cannot create directory %s: %s\n", dir, strerror(errno));
+        return EXIT_USAGE;
+    }
+    int n = prog->npolicies;
+    CliOut *outs = calloc((size_t)(n ? n : 1), sizeof *outs);
+    if (!outs) {
+        fprintf(stderr, "bkpc: out of memory\n");
+        return EXIT_USAGE;
+    }
+    size_t dl = strlen(dir);
+    int k = 0, status = EXIT_CLEAN;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next, k++) {
+        /* Names are A6-checked: letters, digits, - _ ! only, so safe as file names. */
+        size_t len = dl + strlen(p->name) + 8;
+        char *path = malloc(len);
+        if (!path) {
+            status = EXIT_USAGE;
+            break;
+        }
+        snprintf(path, len, "%s%s%s.json", dir, dl && dir[dl - 1] == '/' ? "" : "/", p->name);
+        int rc = cli_out_open(&outs[k], path);
+        free(path);
+        if (rc != 0 || bkp_emit_json(p, outs[k].f) != 0) {
+            if (rc == 0)
+                fprintf(stderr, "bkpc: cannot write %s: %s\n", outs[k].path, strerror(errno ? errno : EIO));
+            status = EXIT_USAGE;
+            k++;
+            break;
+        }
+    }
+    if (status == EXIT_CLEAN) {
+        for (int i = 0; i < k; i++)
+            if (cli_out_commit(&outs[i]) != 0) {
+                status = EXIT_USAGE;
+                for (int j = i + 1; j < k; j++)
+                    cli_out_abort(&outs[j]);
+                break;
+            }
+    } else {
+        for (int i = 0; i < k; i++)
+            cli_out_abort(&outs[i]);
+    }
+    free(outs);
+    return status;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    CliOpts o;
+    cli_opts_init(&o, "build", argc, argv);
+    const char *file = NULL, *policy = NULL, *out = NULL;
+    Target target = T_JSON;
+    for (int id; (id = cli_opts_next(&o, options, 4)) != CLI_OPT_END;) {
+        switch (id) {
+        case OPT_HELP: fputs(help, stdout); return EXIT_CLEAN;
+        case OPT_TARGET:
+            if (strcmp(o.value, "json") == 0)
+                target = T_JSON;
+            else if (strcmp(o.value, "ps1") == 0)
+                target = T_PS1;
+            else if (strcmp(o.value, "azcli") == 0)
+                target = T_AZCLI;
+            else
+                return cli_usage_error("build", "unknown target '%s' (json, ps1 or azcli)", o.value);
+            break;
+        case OPT_POLICY: policy = o.value; break;
+        case OPT_OUTPUT: out = o.value; break;
+        case CLI_OPT_ARG:
+            if (file)
+                return cli_usage_error("build", "one input file at a time");
+            file = o.value;
+            break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (!file)
+        return cli_usage_error("build", "no input file");
+    size_t ol = out ? strlen(out) : 0;
+    bool to_dir = out && strcmp(out, "-") != 0 && (out[ol - 1] == '/' || is_dir(out));
+    if (to_dir && target != T_JSON)
+        return cli_usage_error("build", "-o DIR/ writes one JSON body per policy; give a file name for -t %s",
+                               target == T_PS1 ? "ps1" : "azcli");
+
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    BkpSource *src;
+    int status;
+    BkpProgram *prog = cli_load(&ctx, file, &src, &status);
+    if (prog && ctx.diags.warnings)
+        fprintf(stderr, "bkpc: %u warning%s\n", ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
+    else if (!prog)
+        fprintf(stderr, "bkpc: %u error%s; nothing written\n", ctx.diags.errors,
+                ctx.diags.errors == 1 ? "" : "s");
+    const BkpPolicy *only = NULL;
+    if (prog && prog->npolicies == 0) {
+        fprintf(stderr, "bkpc: %s defines no policy; nothing to build\n", src->name);
+        status = EXIT_ERRORS;
+        prog = NULL;
+    }
+    if (prog && policy) {
+        only = cli_pick_policy(prog, policy, &status);
+        if (!only)
+            prog = NULL;
+    }
+    if (prog && target == T_JSON && to_dir && !only) {
+        status = build_dir(prog, out);
+    } else if (prog) {
+        if (target == T_JSON && !only && !(only = cli_pick_policy(prog, NULL, &status))) {
+            if (status == EXIT_USAGE)
+                fprintf(stderr, "bkpc: or write them all with -o DIR/\n");
+        } else {
+            CliOut w;
+            if (cli_out_open(&w, out) != 0) {
+                status = EXIT_USAGE;
+            } else {
+                int rc = target == T_JSON  ? bkp_emit_json(only, w.f)
+                         : target == T_PS1 ? bkp_emit_ps1(prog, only, w.f)
+                                           : bkp_emit_azcli(prog, only, w.f);
+                if (rc != 0) {
+                    fprintf(stderr, "bkpc: cannot write %s: %s\n", out ? out : "standard output",
+                            strerror(errno ? errno : EIO));
+                    cli_out_abort(&w);
+                    status = EXIT_USAGE;
+                } else {
+                    status = cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+                }
+            }
+        }
+    }
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+    return status;
+}

@@ -1,0 +1,288 @@
+/* diag.c — diagnostic records and their rendering (see include/bkpc/diag.h).
+ *
+ * Records are queued while the compiler runs and printed together, sorted by
+ * position (nftables' erec queue). Spans are byte offsets; line, column and
+ * the caret line are computed only here (jq's locfile).
+ */
+#include "bkpc/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bkp_diags_init(BkpDiags *d, BkpArena *arena)
+{
+    memset(d, 0, sizeof(*d));
+    d->arena = arena;
+}
+
+static BkpDiag *add(BkpDiags *d, BkpSeverity sev, BkpSource *src, const char *rule,
+                    BkpSpan span, const char *fmt, va_list ap)
+{
+    BkpDiag *g = BKP_NEW(d->arena, BkpDiag);
+    g->sev = sev;
+    g->rule = rule;
+    g->src = src;
+    g->primary.span = span;
+    g->msg = bkp_arena_vprintf(d->arena, fmt, ap);
+    g->seq = d->count++;
+    if (sev == BKP_SEV_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    if (d->tail)
+        d->tail->next = g;
+    else
+        d->head = g;
+    d->tail = g;
+    return g;
+}
+
+BkpDiag *bkp_error(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    BkpDiag *g = add(d, BKP_SEV_ERROR, src, rule, span, fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+BkpDiag *bkp_warning(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    BkpDiag *g = add(d, BKP_SEV_WARNING, src, rule, span, fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g->primary.text = bkp_arena_vprintf(d->arena, fmt, ap);
+    va_end(ap);
+}
+
+void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
+{
+    if (g->nsecondary == BKP_DIAG_MAX_SECONDARY)
+        return;
+    BkpLabel *l = &g->secondary[g->nsecondary++];
+    l->span = span;
+    l->text = NULL;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        l->text = bkp_arena_vprintf(d->arena, fmt, ap);
+        va_end(ap);
+    }
+}
+
+void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
+{
+    if (g->nhints == BKP_DIAG_MAX_HINTS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    g->hints[g->nhints++] = bkp_arena_vprintf(d->arena, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- rendering ---------------------------------------------------------- */
+
+enum { MAX_SHOWN = 1 + BKP_DIAG_MAX_SECONDARY };
+
+typedef struct Mark {
+    uint32_t line;
+    uint32_t from, to;      /* byte offsets within the line, to > from */
+    char ch;                /* '^' primary, '~' secondary */
+    const char *label;
+} Mark;
+
+static Mark make_mark(BkpSource *src, BkpLabel l, char ch)
+{
+    Mark m;
+    uint32_t col;
+    bkp_source_linecol(src, l.span.off, &m.line, &col);
+    size_t len;
+    const char *text = bkp_source_line(src, m.line, &len);
+    uint32_t start = (uint32_t)(text - src->text);
+    m.from = l.span.off - start;
+    uint32_t end = l.span.end > l.span.off ? l.span.end : l.span.off + 1;
+    if (end > start + len)          /* clip a multi-line span to its first line */
+        end = start + (uint32_t)len;
+    m.to = end > start + m.from ? end - start : m.from + 1;
+    m.ch = ch;
+    m.label = l.text;
+    return m;
+}
+
+/* Writes the marker line for `marks` (those on one source line). Tabs in the
+ * source are copied so the markers line up in any terminal. */
+static void put_markers(FILE *out, const char *text, size_t len, const Mark *marks, int n,
+                        const char *label)
+{
+    uint32_t last = 0;
+    for (int i = 0; i < n; i++)
+        if (marks[i].to > last)
+            last = marks[i].to;
+    /* Trailing spaces are never printed: find the last marked byte. */
+    for (uint32_t i = 0; i < last; i++) {
+        char ch = 0;
+        for (int k = 0; k < n; k++)
+            if (i >= marks[k].from && i < marks[k].to && (ch == 0 || marks[k].ch == '^'))
+                ch = marks[k].ch;
+        unsigned char c = i < len ? (unsigned char)text[i] : ' ';
+        if ((c & 0xC0) == 0x80)
+            continue;               /* one column per character, not per byte */
+        if (ch)
+            fputc(ch, out);
+        else
+            fputc(c == '\t' ? '\t' : ' ', out);
+    }
+    if (label && *label)
+        fprintf(out, " %s", label);
+    fputc('\n', out);
+}
+
+static int digits(uint32_t n)
+{
+    int k = 1;
+    while (n >= 10) {
+        n /= 10;
+        k++;
+    }
+    return k;
+}
+
+void bkp_diag_print(const BkpDiag *g, FILE *out)
+{
+    BkpSource *src = g->src;
+    uint32_t line, col;
+    bkp_source_linecol(src, g->primary.span.off, &line, &col);
+    fprintf(out, "%s:%u:%u: %s", src->name, line, col,
+            g->sev == BKP_SEV_ERROR ? "error" : "warning");
+    if (g->rule)
+        fprintf(out, "[%s]", g->rule);
+    fprintf(out, ": %s\n", g->msg);
+
+    Mark marks[MAX_SHOWN];
+    int n = 0;
+    marks[n++] = make_mark(src, g->primary, '^');
+    for (int i = 0; i < g->nsecondary; i++)
+        marks[n++] = make_mark(src, g->secondary[i], '~');
+
+    uint32_t maxline = 0;
+    for (int i = 0; i < n; i++)
+        if (marks[i].line > maxline)
+            maxline = marks[i].line;
+    int w = digits(maxline);
+
+    /* Lines in ascending order, each once. */
+    uint32_t done[MAX_SHOWN];
+    int ndone = 0;
+    for (;;) {
+        uint32_t next = 0;
+        for (int i = 0; i < n; i++) {
+            int seen = 0;
+            for (int k = 0; k < ndone; k++)
+                seen |= done[k] == marks[i].line;
+            if (!seen && (next == 0 || marks[i].line < next))
+                next = marks[i].line;
+        }
+        if (next == 0)
+            break;
+        done[ndone++] = next;
+
+        Mark on[MAX_SHOWN];
+        int non = 0;
+        for (int i = 0; i < n; i++)
+            if (marks[i].line == next)
+                on[non++] = marks[i];
+        size_t len;
+        const char *text = bkp_source_line(src, next, &len);
+        fprintf(out, " %*u | ", w, next);
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)text[i];
+            fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);  /* no control bytes to the terminal */
+        }
+        fputc('\n', out);
+
+        /* The rightmost labelled mark's label goes on the shared marker line;
+         * any other labels get a marker line of their own. */
+        int lab = -1;
+        for (int i = 0; i < non; i++)
+            if (on[i].label && (lab < 0 || on[i].from > on[lab].from))
+                lab = i;
+        fprintf(out, " %*s | ", w, "");
+        put_markers(out, text, len, on, non, lab >= 0 ? on[lab].label : NULL);
+        for (int i = 0; i < non; i++) {
+            if (i == lab || !on[i].label)
+                continue;
+            fprintf(out, " %*s | ", w, "");
+            put_markers(out, text, len, &on[i], 1, on[i].label);
+        }
+    }
+    for (int i = 0; i < g->nhints; i++)
+        fprintf(out, "hint: %s\n", g->hints[i]);
+}
+
+typedef struct SortKey {
+    unsigned rank;          /* order of the source's first diagnostic */
+    uint32_t off;
+    unsigned seq;
+    BkpDiag *g;
+} SortKey;
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const SortKey *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    if (a->off != b->off)
+        return a->off < b->off ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void bkp_diags_print(BkpDiags *d, FILE *out)
+{
+    if (!d->count)
+        return;
+    SortKey *v = malloc(sizeof(*v) * d->count);
+    if (!v) {
+        for (BkpDiag *g = d->head; g; g = g->next)
+            bkp_diag_print(g, out);
+        return;
+    }
+    unsigned n = 0, rank = 0;
+    BkpSource *prev = NULL;
+    for (BkpDiag *g = d->head; g; g = g->next) {
+        /* Sources are compiled one after another, so a new source pointer
+         * means a later file. */
+        if (g->src != prev) {
+            unsigned r = rank;
+            for (unsigned i = 0; i < n; i++)
+                if (v[i].g->src == g->src) {
+                    r = v[i].rank;
+                    break;
+                }
+            if (r == rank)
+                rank++;
+            prev = g->src;
+            v[n].rank = r;
+        } else {
+            v[n].rank = n ? v[n - 1].rank : 0;
+        }
+        v[n].off = g->primary.span.off;
+        v[n].seq = g->seq;
+        v[n].g = g;
+        n++;
+    }
+    qsort(v, n, sizeof(*v), cmp_key);
+    for (unsigned i = 0; i < n; i++)
+        bkp_diag_print(v[i].g, out);
+    free(v);
+}

@@ -1,0 +1,42 @@
+/* parse_int.h — what the scanner and the parser share (private to src/).
+ *
+ * The scanner is reentrant (flex `reentrant bison-bridge bison-locations`)
+ * and the parser pure (bison `api.pure full`); everything they need lives in
+ * a BkpParser, reached through the scanner's extra data. No globals.
+ */
+#ifndef BKPC_PARSE_INT_H
+#define BKPC_PARSE_INT_H
+
+#include <stdint.h>
+
+#include "bkpc/ast.h"
+#include "bkpc/compile.h"
+
+typedef struct BkpParser {
+    BkpCtx *ctx;
+    BkpSource *src;
+    AstFile *file;
+    AstPolicy *cur;            /* the policy block being parsed, or NULL */
+    unsigned syntax_errors;
+    int recovering;            /* skipping to a sync token after a syntax error */
+    uint32_t last_recovery;    /* where the last recovery resumed, to ensure progress */
+    unsigned max_errors;       /* stop after this many syntax errors */
+    int keep_comments;         /* record comments in file->comments */
+} BkpParser;
+
+/* Token values (see grammar/parser.y %union). */
+typedef struct BkpNumUnit {
+    int64_t num;
+    const char *unit;
+    uint32_t split;            /* byte offset where the unit starts */
+} BkpNumUnit;
+
+/* Tokens after which the parser is back in step (grammar/parser.y). */
+int bkp_sync_token(int tok);
+
+/* Scanner set-up over a source (grammar/lexer.l). */
+typedef void *BkpScanner;
+int bkp_scanner_init(BkpParser *P, BkpScanner *out);
+void bkp_scanner_destroy(BkpScanner s);
+
+#endif

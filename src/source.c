@@ -1,0 +1,159 @@
+/* source.c — source buffers and the lazily built line map. */
+#include "bkpc/source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_SOURCE = 64 * 1024 * 1024 };
+
+BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len)
+{
+    BkpSource *s = calloc(1, sizeof(*s));
+    if (!s)
+        return NULL;
+    s->name = strdup(name);
+    s->text = malloc(len + 2);          /* two NULs: the scanner reads in place */
+    if (!s->name || !s->text) {
+        bkp_source_free(s);
+        errno = ENOMEM;
+        return NULL;
+    }
+    memcpy(s->text, text, len);
+    s->text[len] = '\0';
+    s->text[len + 1] = '\0';
+    s->len = len;
+    return s;
+}
+
+BkpSource *bkp_source_read(const char *path)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 64 * 1024, len = 0;
+    char *buf = malloc(cap);
+    int err = 0;
+    while (buf) {
+        if (len == cap) {
+            if (cap >= MAX_SOURCE) {
+                err = EFBIG;
+                break;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                err = ENOMEM;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0) {
+            if (ferror(f))
+                err = errno ? errno : EIO;
+            break;
+        }
+    }
+    if (!buf)
+        err = ENOMEM;
+    if (!is_stdin)
+        fclose(f);
+    if (!err && len > MAX_SOURCE)
+        err = EFBIG;
+    BkpSource *s = NULL;
+    if (!err) {
+        s = bkp_source_from_string(is_stdin ? "<stdin>" : path, buf, len);
+        if (!s)
+            err = ENOMEM;
+    }
+    free(buf);
+    if (err)
+        errno = err;
+    return s;
+}
+
+void bkp_source_free(BkpSource *s)
+{
+    if (!s)
+        return;
+    free(s->name);
+    free(s->text);
+    free(s->lines);
+    free(s);
+}
+
+static void build_lines(BkpSource *s)
+{
+    if (s->lines)
+        return;
+    uint32_t n = 1;
+    for (size_t i = 0; i < s->len; i++)
+        n += s->text[i] == '\n';
+    s->lines = malloc(sizeof(uint32_t) * n);
+    if (!s->lines) {
+        fputs("bkpc: out of memory\n", stderr);
+        abort();
+    }
+    uint32_t k = 0;
+    s->lines[k++] = 0;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->text[i] == '\n')
+            s->lines[k++] = (uint32_t)(i + 1);
+    s->nlines = n;
+}
+
+void bkp_source_linecol(BkpSource *s, uint32_t off, uint32_t *line, uint32_t *col)
+{
+    build_lines(s);
+    if (off > s->len)
+        off = (uint32_t)s->len;
+    uint32_t lo = 0, hi = s->nlines;      /* last line start <= off */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    uint32_t c = 1;
+    for (uint32_t i = s->lines[lo]; i < off; i++)
+        if (((unsigned char)s->text[i] & 0xC0) != 0x80)
+            c++;
+    *line = lo + 1;
+    *col = c;
+}
+
+const char *bkp_source_line(BkpSource *s, uint32_t line, size_t *len)
+{
+    build_lines(s);
+    if (line == 0 || line > s->nlines) {
+        *len = 0;
+        return "";
+    }
+    uint32_t start = s->lines[line - 1];
+    uint32_t end = line < s->nlines ? s->lines[line] - 1 : (uint32_t)s->len;
+    if (end > start && s->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return s->text + start;
+}
+
+char *bkp_source_stem(const BkpSource *s)
+{
+    if (strcmp(s->name, "<stdin>") == 0)
+        return strdup("stdin");
+    const char *base = strrchr(s->name, '/');
+    base = base ? base + 1 : s->name;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *r = malloc(n + 1);
+    if (r) {
+        memcpy(r, base, n);
+        r[n] = '\0';
+    }
+    return r;
+}
