@@ -349,9 +349,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpPa
         n = 0;
     yysymbol_kind_t got = yypcontext_token(yyctx);
     BkpSpan loc = *yypcontext_location(yyctx);
-    if (P->recovering)
+    if (P->recovering || loc.off == P->last_error)
         return 0;
     P->recovering = 1;
+    P->last_error = loc.off;
     BkpArena *A = &P->ctx->arena;
     BkpDiags *D = &P->ctx->diags;
     const char *text = bkp_arena_strndup(A, P->src->text + loc.off,

@@ -243,6 +243,7 @@ AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
     P.src = src;
     P.max_errors = 50;
     P.last_recovery = UINT32_MAX;
+    P.last_error = UINT32_MAX;
     P.keep_comments = 1;
     P.file = BKP_NEW(&ctx->arena, AstFile);
     P.file->src = src;

@@ -59,7 +59,8 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
         if (strncmp(d->unit, "min", 3) == 0 || strcmp(d->unit, "M") == 0)
             bkp_diag_hint(C->D, g, "there are no minutes: schedules count whole hours, and `m` is months");
         else if (best)
-            bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s`?", d->num, best);
+            bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s%s`?", d->num,
+                          d->unit_span.off > d->num_span.end ? " " : "", best);
         else
             bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
         return false;
@@ -100,6 +101,8 @@ static bool time_of_day(Checker *C, const AstTime *t, int *minute)
     return true;
 }
 
+#define WEEK_WHAT "a week of the month (first, second, third, fourth or last)"
+
 typedef int (*WordFn)(const char *);
 typedef const char *(*SuggestFn)(const char *);
 
@@ -107,7 +110,7 @@ typedef const char *(*SuggestFn)(const char *);
  * Unknown words and repeated entries are errors; `dup_rule` names the rule a
  * repeat breaks (B4, D10, D14, D17). Returns 0 when anything failed. */
 static unsigned word_set(Checker *C, const AstList *l, WordFn fn, SuggestFn suggest,
-                         const char *kind, const char *dup_rule)
+                         const char *kind, const char *what, const char *dup_rule)
 {
     unsigned set = 0;
     bool ok = true;
@@ -116,7 +119,7 @@ static unsigned word_set(Checker *C, const AstList *l, WordFn fn, SuggestFn sugg
         const AstItem *it = &l->v[i];
         int v = it->is_num ? -1 : fn(it->text);
         if (v < 0) {
-            BkpDiag *g = bkp_error(C->D, C->src, "value", it->span, "`%s` is not a %s", it->text, kind);
+            BkpDiag *g = bkp_error(C->D, C->src, "value", it->span, "`%s` is not %s", it->text, what);
             const char *best = it->is_num ? NULL : suggest(it->text);
             if (best)
                 bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
@@ -138,7 +141,8 @@ static unsigned word_set(Checker *C, const AstList *l, WordFn fn, SuggestFn sugg
 
 static BkpDaySet weekdays(Checker *C, const AstList *l, const char *dup_rule)
 {
-    return (BkpDaySet)word_set(C, l, bkp_word_weekday, bkp_word_suggest_weekday, "weekday", dup_rule);
+    return (BkpDaySet)word_set(C, l, bkp_word_weekday, bkp_word_suggest_weekday, "weekday",
+                               "a weekday", dup_rule);
 }
 
 /* `on day 1, 15, last` (D15). */
@@ -214,9 +218,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
                                    "which weekday? monthly and yearly points need weeks and days");
             bkp_diag_hint(C->D, g, "add the days after the weeks: `on %s sun`", a->v[0].text);
         } else {
-            lt->weeks = (BkpWeekSet)word_set(C, a, bkp_word_week, bkp_word_suggest_week,
-                                             "week of the month (first, second, third, fourth, last)",
-                                             "D14");
+            lt->weeks = (BkpWeekSet)word_set(C, a, bkp_word_week, bkp_word_suggest_week, "week",
+                                             WEEK_WHAT, "D14");
             if (lt->weeks) {
                 BkpDiag *g = bkp_error(C->D, C->src, "D14", a->span, "which weekday?");
                 bkp_diag_hint(C->D, g, "add the days after the weeks: `on %s sun`", a->v[0].text);
@@ -231,8 +234,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         bkp_diag_hint(C->D, g, "write `on %s %s`", b->v[0].text, a->v[0].text);
         return false;
     }
-    lt->weeks = (BkpWeekSet)word_set(C, a, bkp_word_week, bkp_word_suggest_week,
-                                     "week of the month (first, second, third, fourth, last)", "D14");
+    lt->weeks = (BkpWeekSet)word_set(C, a, bkp_word_week, bkp_word_suggest_week, "week", WEEK_WHAT,
+                                     "D14");
     lt->days = weekdays(C, b, "D14");
     return lt->weeks && lt->days;
 }
@@ -285,6 +288,8 @@ static void timezone(Checker *C, const AstClause *c, BkpPolicy *p)
         bkp_diag_hint(C->D, g, "did you mean \"%s\"?", sug[0]);
     else if (n == 2)
         bkp_diag_hint(C->D, g, "did you mean \"%s\" or \"%s\"?", sug[0], sug[1]);
+    if (n == 0 && strlen(id) <= 5 && !strchr(id, '/') && !strchr(id, ' '))
+        bkp_diag_hint(C->D, g, "abbreviations such as \"%s\" are ambiguous; write the zone's full id", id);
     bkp_diag_hint(C->D, g, "Azure wants a Windows time-zone id such as \"W. Europe Standard Time\"; "
                            "IANA ids such as \"Europe/Berlin\" are mapped to one");
 }
@@ -351,6 +356,8 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p)
         if (c->u.keep.on == AST_ON_WORDS) {
             p->at.weekly_days = c->u.keep.first.span;
             p->weekly.days = weekdays(C, &c->u.keep.first, "D10");
+            if (!p->weekly.days)
+                p->weekly.weeks = -1;       /* reported */
         } else {
             p->weekly.days_default = true;      /* filled in with the defaults */
         }
@@ -372,7 +379,9 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p)
             lt->count = -1;
         if (yearly)
             lt->months = (BkpMonthSet)word_set(C, &c->u.keep.months, bkp_word_month,
-                                               bkp_word_suggest_month, "month", "D17");
+                                               bkp_word_suggest_month, "month", "a month", "D17");
+        if (yearly && !lt->months)
+            lt->count = -1;                 /* reported: keeps D17 quiet */
         if (!long_term_on(C, c, lt))
             lt->count = -1;                 /* keeps the D/E rules quiet about it */
         break;
@@ -441,8 +450,11 @@ static void defaults(BkpPolicy *p, bool have[NSLOT])
         p->weekly.is_default = true;
         p->weekly.days_default = true;
     }
-    if (p->weekly.on && p->weekly.days_default)
+    if (p->weekly.on && p->weekly.days_default) {
         p->weekly.days = p->freq == BKP_FREQ_WEEKLY ? p->run_days : 1u << BKP_SUN;
+        if (!p->weekly.days)
+            p->weekly.weeks = -1;           /* the schedule's days failed: reported */
+    }
 }
 
 /* ======================================================================
@@ -594,10 +606,10 @@ static bool snapshot_range(BkpDiags *d, const BkpPolicy *p, const char *id, int 
         return true;
     BkpDiag *g = lo == hi ? err(d, p, id, p->at.snapshots, "%s keeps snapshots exactly %d days, not %d", what, lo, n)
                           : err(d, p, id, p->at.snapshots, "%s keeps snapshots %d to %d days, not %d", what, lo, hi, n);
-    if (!p->enhanced && n <= 30)
-        bkp_diag_hint(d, g, "an `enhanced` policy keeps snapshots up to 30 days");
-    else if (lo == hi)
+    if (lo == hi)
         bkp_diag_hint(d, g, "remove `keep snapshots` (%d is the default)", lo);
+    else if (!p->enhanced && n <= 30)
+        bkp_diag_hint(d, g, "an `enhanced` policy keeps snapshots up to 30 days");
     else
         bkp_diag_hint(d, g, "write `keep snapshots %dd`", n < lo ? lo : hi);
     return false;
@@ -630,8 +642,9 @@ RULE(C6)
         if (!p->weekly.on || p->weekly.weeks < 0 || p->snapshot_days <= 7 * p->weekly.weeks)
             return true;
         BkpDiag *g = err(d, p, "C6", p->at.snapshots,
-                         "snapshots kept %d days outlive the vault points they restore (%d weeks = %d days)",
-                         p->snapshot_days, p->weekly.weeks, 7 * p->weekly.weeks);
+                         "snapshots kept %d days outlive the vault points they restore (%d week%s = %d days)",
+                         p->snapshot_days, p->weekly.weeks, p->weekly.weeks == 1 ? "" : "s",
+                         7 * p->weekly.weeks);
         bkp_diag_secondary(d, g, p->at.weekly, "vault retention");
         bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep weekly points longer", 7 * p->weekly.weeks);
         return false;
@@ -706,9 +719,7 @@ RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, 1, 99, 
 
 RULE(D10)
 {
-    if (!p->weekly.on || p->weekly.days)
-        return true;
-    if (p->at.weekly_days.end)          /* the list failed to resolve: reported */
+    if (!p->weekly.on || p->weekly.days || p->weekly.weeks < 0)
         return true;
     err(d, p, "D10", p->at.weekly, "weekly retention names no weekday");
     return false;
@@ -852,8 +863,11 @@ RULE(E5)
                      "a point archived after %d months must then be kept 6 more: monthly or yearly retention of at least %d months",
                      a, a + 6);
     bkp_diag_secondary(d, g, p->monthly.on ? p->at.monthly : p->at.yearly, "kept %d months", longest_months(p));
-    bkp_diag_hint(d, g, "keep monthly points for `%dm`, or archive after `%dm`",
-                  a + 6, longest_months(p) - 6 >= 3 ? longest_months(p) - 6 : 3);
+    if (longest_months(p) - 6 >= 3)
+        bkp_diag_hint(d, g, "keep monthly points for `%dm`, or archive after `%dm`", a + 6,
+                      longest_months(p) - 6);
+    else
+        bkp_diag_hint(d, g, "keep monthly points for `%dm` or more", a + 6);
     return false;
 }
 
@@ -1101,6 +1115,8 @@ BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
     BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
     prog->src = f->src;
 
+    if (f->bare && (f->bare != f->policies || f->bare->next))
+        f->bare->had_error = true;      /* reported below: no "no schedule" on top */
     if (f->bare && f->bare != f->policies) {
         /* Bare clauses and policy blocks in one file. */
         BkpDiag *g = bkp_error(C.D, C.src, "syntax", f->bare->clauses->span,

@@ -213,10 +213,12 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
 
         /* The rightmost labelled mark's label goes on the shared marker line;
          * any other labels get a marker line of their own. */
-        int lab = -1;
-        for (int i = 0; i < non; i++)
-            if (on[i].label && (lab < 0 || on[i].from > on[lab].from))
-                lab = i;
+        int lab = -1, right = 0;
+        for (int i = 1; i < non; i++)
+            if (on[i].from > on[right].from)
+                right = i;
+        if (on[right].label)
+            lab = right;
         fprintf(out, " %*s | ", w, "");
         put_markers(out, text, len, on, non, lab >= 0 ? on[lab].label : NULL);
         for (int i = 0; i < non; i++) {

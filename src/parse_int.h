@@ -20,6 +20,8 @@ typedef struct BkpParser {
     unsigned syntax_errors;
     int recovering;            /* skipping to a sync token after a syntax error */
     uint32_t last_recovery;    /* where the last recovery resumed, to ensure progress */
+    uint32_t last_error;       /* where the last syntax error was reported */
+    int last_token;            /* the scanner's previous token */
     unsigned max_errors;       /* stop after this many syntax errors */
     int keep_comments;         /* record comments in file->comments */
 } BkpParser;

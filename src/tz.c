@@ -1,0 +1,616 @@
+/* tz.c — time zones, from ICU (see include/bkpc/tz.h).
+ *
+ * Where the data comes from:
+ *   - the Windows ids Azure accepts: the keys of CLDR's windowsZones
+ *     "mapTimezones" table, read from ICU's data (ures_openDirect);
+ *   - IANA -> Windows: ucal_getWindowsTimeZoneID; Windows -> IANA:
+ *     ucal_getTimeZoneIDForWindowsID with territory 001;
+ *   - offsets: one UCalendar per zone, opened on its 001 IANA zone.
+ *
+ * Everything is lazy and cached in the BkpTz: "UTC" never touches ICU, the
+ * Windows-id list is read on the first other look-up, a zone's calendar is
+ * opened on the first offset query for it, and the IANA id list (only needed
+ * for "did you mean") on the first suggestion.
+ *
+ * Offsets are cached as spans: [from, to) intervals of UTC time, bounded by
+ * ICU's time-zone transitions, over which the offset is constant. A query
+ * inside a known span costs a binary search; a miss costs one calendar
+ * computation and two transition look-ups, and adds a span. A schedule over
+ * years therefore asks ICU about twice per zone per year.
+ */
+#include "bkpc/tz.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucal.h>
+#include <unicode/uenum.h>
+#include <unicode/ures.h>
+
+#include "bkpc/misspell.h"
+
+/* Longest zone id we handle; the longest real ones are ~32 characters. */
+#define TZ_ID_MAX 128
+/* Spans cached per zone before we stop adding (1900-2300 needs ~800). */
+#define TZ_SPANS_MAX 4096
+/* Farther than any UTC offset ever used (LMT offsets reach ~15h56m). */
+#define TZ_OFFSET_BOUND_MS (36.0 * 3600 * 1000)
+
+static const char utc_windows[] = "UTC";
+static const char utc_iana[] = "Etc/UTC";
+
+typedef struct {
+    double from, to;          /* UTC ms; [from, to); -/+INFINITY at the ends */
+    int32_t raw, dst;         /* ICU's ZONE_OFFSET and DST_OFFSET, in ms */
+} TzSpan;
+
+typedef struct {
+    bool iana_done;           /* iana[] looked up (may be "" if unmappable) */
+    bool cal_failed;          /* ucal_open failed; treat as UTC */
+    char iana[TZ_ID_MAX];
+    UCalendar *cal;
+    TzSpan *spans;            /* sorted by from, disjoint */
+    size_t nspans, capspans;
+    size_t last;              /* index of the span hit last */
+} TzZone;
+
+struct BkpTz {
+    bool win_loaded;          /* the windowsZones keys were read (maybe none) */
+    char **win;               /* Windows ids, sorted by strcmp */
+    size_t nwin;
+    TzZone *zones;            /* parallel to win */
+    size_t last_win;          /* index of the Windows id looked up last */
+
+    bool iana_loaded;
+    char **iana;              /* every ICU system zone id with a '/' */
+    size_t niana;
+
+    unsigned long icu_uses;   /* questions asked of ICU; see bkp_tz_icu_uses */
+};
+
+/* --- small helpers ---------------------------------------------------------- */
+
+/* ASCII char string -> UChar string. False if too long or not ASCII (no zone
+ * id is), so callers can reject such ids without asking ICU. */
+static bool to_uchars(const char *s, UChar *out, size_t cap)
+{
+    size_t i = 0;
+    for (; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || i + 1 >= cap)
+            return false;
+        out[i] = (UChar)c;
+    }
+    out[i] = 0;
+    return true;
+}
+
+/* UChar string of length n -> char string; false if not ASCII or too long. */
+static bool from_uchars(const UChar *u, int32_t n, char *out, size_t cap)
+{
+    if (n < 0 || (size_t)n >= cap)
+        return false;
+    for (int32_t i = 0; i < n; i++) {
+        if (u[i] >= 0x80 || u[i] == 0)
+            return false;
+        out[i] = (char)u[i];
+    }
+    out[n] = 0;
+    return true;
+}
+
+static char *dup_str(const char *s, size_t len)
+{
+    char *p = malloc(len + 1);
+    if (p) {
+        memcpy(p, s, len);
+        p[len] = 0;
+    }
+    return p;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* --- the Windows ids ------------------------------------------------------- */
+
+static void free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* Read the keys of windowsZones/mapTimezones once. On any failure the list
+ * stays empty: every id but "UTC" is then unknown. */
+static void load_windows(BkpTz *tz)
+{
+    if (tz->win_loaded)
+        return;
+    tz->win_loaded = true;
+    tz->icu_uses++;
+
+    UErrorCode st = U_ZERO_ERROR;
+    UResourceBundle *rb = ures_openDirect(NULL, "windowsZones", &st);
+    UResourceBundle *map = ures_getByKey(rb, "mapTimezones", NULL, &st);
+    int32_t n = U_SUCCESS(st) ? ures_getSize(map) : 0;
+    char **v = n > 0 ? calloc((size_t)n, sizeof *v) : NULL;
+    size_t k = 0;
+    UResourceBundle *item = NULL;
+    for (int32_t i = 0; v && i < n; i++) {
+        UErrorCode ist = U_ZERO_ERROR;
+        item = ures_getByIndex(map, i, item, &ist);
+        const char *key = U_SUCCESS(ist) ? ures_getKey(item) : NULL;
+        if (!key || !*key || strlen(key) >= TZ_ID_MAX)
+            continue;
+        if (!(v[k] = dup_str(key, strlen(key))))
+            break;
+        k++;
+    }
+    ures_close(item);
+    ures_close(map);
+    ures_close(rb);
+
+    TzZone *zones = k ? calloc(k, sizeof *zones) : NULL;
+    if (!zones) {
+        free_strings(v, k);
+        return;
+    }
+    qsort(v, k, sizeof *v, cmp_str);
+    tz->win = v;
+    tz->nwin = k;
+    tz->zones = zones;
+}
+
+/* Index of a Windows id (exact, case-sensitive), or -1. Loads the list. */
+static long find_windows(BkpTz *tz, const char *id)
+{
+    load_windows(tz);
+    if (!tz->nwin)
+        return -1;
+    if (strcmp(tz->win[tz->last_win], id) == 0)
+        return (long)tz->last_win;
+    char **hit = bsearch(&id, tz->win, tz->nwin, sizeof *tz->win, cmp_str);
+    if (!hit)
+        return -1;
+    tz->last_win = (size_t)(hit - tz->win);
+    return (long)tz->last_win;
+}
+
+/* --- resolve --------------------------------------------------------------- */
+
+BkpTz *bkp_tz_new(void)
+{
+    return calloc(1, sizeof(BkpTz));
+}
+
+void bkp_tz_free(BkpTz *tz)
+{
+    if (!tz)
+        return;
+    for (size_t i = 0; i < tz->nwin; i++) {
+        if (tz->zones[i].cal)
+            ucal_close(tz->zones[i].cal);
+        free(tz->zones[i].spans);
+    }
+    free(tz->zones);
+    free_strings(tz->win, tz->nwin);
+    free_strings(tz->iana, tz->niana);
+    free(tz);
+}
+
+unsigned long bkp_tz_icu_uses(const BkpTz *tz)
+{
+    return tz ? tz->icu_uses : 0;
+}
+
+/* The Windows id (our copy) an IANA id maps to, or NULL. */
+static const char *iana_to_windows(BkpTz *tz, const char *id)
+{
+    UChar uid[TZ_ID_MAX], uwin[TZ_ID_MAX];
+    char win[TZ_ID_MAX];
+    if (!to_uchars(id, uid, TZ_ID_MAX))
+        return NULL;
+    load_windows(tz);
+    tz->icu_uses++;
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = ucal_getWindowsTimeZoneID(uid, -1, uwin, TZ_ID_MAX, &st);
+    if (U_FAILURE(st) || n <= 0 || !from_uchars(uwin, n, win, sizeof win))
+        return NULL;
+    long i = find_windows(tz, win);
+    return i < 0 ? NULL : tz->win[i];
+}
+
+BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id)
+{
+    const char *dummy;
+    if (!windows_id)
+        windows_id = &dummy;
+    *windows_id = NULL;
+    if (!tz || !id)
+        return BKP_TZ_UNKNOWN;
+    /* The default zone: no ICU at all. */
+    if (strcmp(id, utc_windows) == 0) {
+        *windows_id = utc_windows;
+        return BKP_TZ_WINDOWS;
+    }
+    if (strlen(id) >= TZ_ID_MAX)
+        return BKP_TZ_UNKNOWN;
+    if (strchr(id, '/')) {
+        /* Only real IANA ids have a '/'; ICU also knows legacy ids without
+         * one ("IST", "EST", "PST", "GMT", "Japan"...), which we refuse: they
+         * are ambiguous (ICU maps "EST" to "SA Pacific Standard Time"). ICU's
+         * id look-up is case-sensitive, as we want. */
+        const char *w = iana_to_windows(tz, id);
+        if (!w)
+            return BKP_TZ_UNKNOWN;
+        *windows_id = w;
+        return BKP_TZ_IANA;
+    }
+    long i = find_windows(tz, id);
+    if (i < 0)
+        return BKP_TZ_UNKNOWN;
+    *windows_id = tz->win[i];
+    return BKP_TZ_WINDOWS;
+}
+
+/* --- suggestions ----------------------------------------------------------- */
+
+/* Every ICU system zone id containing a '/' (aliases included, so that
+ * "Asia/Kolkata" is there beside the canonical "Asia/Calcutta"), sorted. */
+static void load_iana(BkpTz *tz)
+{
+    if (tz->iana_loaded)
+        return;
+    tz->iana_loaded = true;
+    tz->icu_uses++;
+
+    UErrorCode st = U_ZERO_ERROR;
+    UEnumeration *e = ucal_openTimeZones(&st);
+    int32_t n = U_SUCCESS(st) ? uenum_count(e, &st) : 0;
+    char **v = (U_SUCCESS(st) && n > 0) ? calloc((size_t)n, sizeof *v) : NULL;
+    size_t k = 0;
+    const char *s;
+    int32_t len;
+    while (v && k < (size_t)n && U_SUCCESS(st) && (s = uenum_next(e, &len, &st))) {
+        if (!strchr(s, '/') || (size_t)len >= TZ_ID_MAX)
+            continue;
+        if (!(v[k] = dup_str(s, (size_t)len)))
+            break;
+        k++;
+    }
+    uenum_close(e);
+    if (!k) {
+        free(v);
+        return;
+    }
+    qsort(v, k, sizeof *v, cmp_str);
+    tz->iana = v;
+    tz->niana = k;
+}
+
+typedef struct {
+    const char *id;
+    int dist;
+    size_t order;             /* Windows ids first, then IANA, each sorted */
+    bool iana;
+} TzCand;
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const TzCand *x = a, *y = b;
+    if (x->dist != y->dist)
+        return x->dist < y->dist ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+int bkp_tz_suggest(BkpTz *tz, const char *id, const char **out, int max)
+{
+    if (!tz || !id || !out || max <= 0)
+        return 0;
+    size_t len = strlen(id);
+    if (len == 0 || len >= TZ_ID_MAX)
+        return 0;
+    /* "Plausibly close": about a third of the word, at least 1, at most 6.
+     * bkp_edit_distance ignores case, so a case-only difference is 0 and
+     * ranks first. */
+    int limit = (int)(len / 3);
+    if (limit < 1)
+        limit = 1;
+    if (limit > 6)
+        limit = 6;
+
+    load_windows(tz);
+    load_iana(tz);
+    size_t total = tz->nwin + tz->niana;
+    if (!total)
+        return 0;
+    TzCand *c = malloc(total * sizeof *c);
+    if (!c)
+        return 0;
+    size_t nc = 0;
+    for (size_t i = 0; i < total; i++) {
+        bool iana = i >= tz->nwin;
+        const char *s = iana ? tz->iana[i - tz->nwin] : tz->win[i];
+        int d = bkp_edit_distance(id, s, limit);
+        if (d <= limit)
+            c[nc++] = (TzCand){ .id = s, .dist = d, .order = i, .iana = iana };
+    }
+    qsort(c, nc, sizeof *c, cmp_cand);
+    int n = 0, best = -1;
+    for (size_t i = 0; i < nc && n < max; i++) {
+        /* Suggest only what bkp_tz_resolve accepts: an IANA id must map to a
+         * Windows id (ICU's "Antarctica/Troll", "SystemV/..." do not). */
+        if (c[i].iana && !iana_to_windows(tz, c[i].id))
+            continue;
+        /* Nor anything much worse than the best: "india standard time"
+         * should not also offer "Cuba Standard Time" (distance 4). */
+        if (best < 0)
+            best = c[i].dist;
+        else if (c[i].dist > best + 2)
+            break;
+        out[n++] = c[i].id;
+    }
+    free(c);
+    return n;
+}
+
+/* --- zones: IANA id, calendar, offset spans ---------------------------------- */
+
+static TzZone *zone_for(BkpTz *tz, const char *windows_id)
+{
+    long i = find_windows(tz, windows_id);
+    return i < 0 ? NULL : &tz->zones[i];
+}
+
+static const char *zone_iana(BkpTz *tz, TzZone *z, const char *windows_id)
+{
+    if (!z->iana_done) {
+        z->iana_done = true;
+        tz->icu_uses++;
+        UChar uwin[TZ_ID_MAX], uid[TZ_ID_MAX];
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t n = 0;
+        if (to_uchars(windows_id, uwin, TZ_ID_MAX))
+            n = ucal_getTimeZoneIDForWindowsID(uwin, -1, NULL, uid, TZ_ID_MAX, &st);
+        if (U_FAILURE(st) || n <= 0 || !from_uchars(uid, n, z->iana, sizeof z->iana))
+            z->iana[0] = 0;
+    }
+    return z->iana[0] ? z->iana : NULL;
+}
+
+const char *bkp_tz_iana(BkpTz *tz, const char *windows_id)
+{
+    if (!tz || !windows_id)
+        return NULL;
+    if (strcmp(windows_id, utc_windows) == 0)
+        return utc_iana;
+    TzZone *z = zone_for(tz, windows_id);
+    return z ? zone_iana(tz, z, windows_id) : NULL;
+}
+
+/* The zone's calendar, opened on first use; NULL if it cannot be. */
+static UCalendar *zone_cal(BkpTz *tz, TzZone *z, const char *windows_id)
+{
+    if (z->cal || z->cal_failed)
+        return z->cal;
+    const char *iana = zone_iana(tz, z, windows_id);
+    UChar uid[TZ_ID_MAX];
+    if (!iana || !to_uchars(iana, uid, TZ_ID_MAX)) {
+        z->cal_failed = true;
+        return NULL;
+    }
+    tz->icu_uses++;
+    UErrorCode st = U_ZERO_ERROR;
+    z->cal = ucal_open(uid, -1, "en_US_POSIX", UCAL_GREGORIAN, &st);
+    if (U_FAILURE(st)) {
+        if (z->cal)
+            ucal_close(z->cal);
+        z->cal = NULL;
+        z->cal_failed = true;
+    }
+    return z->cal;
+}
+
+/* Index of the last span with from <= t (n if none, i.e. before all). */
+static size_t span_floor(const TzZone *z, double t)
+{
+    size_t lo = 0, hi = z->nspans;   /* answer in [lo-1, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (z->spans[mid].from <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? z->nspans : lo - 1;
+}
+
+/* Cache s if it does not overlap what is there (it never should). */
+static void span_add(TzZone *z, const TzSpan *s)
+{
+    if (z->nspans >= TZ_SPANS_MAX)
+        return;
+    size_t f = span_floor(z, s->from);
+    size_t at = f == z->nspans ? 0 : f + 1;
+    if (at > 0 && z->spans[at - 1].to > s->from)
+        return;
+    if (at < z->nspans && s->to > z->spans[at].from)
+        return;
+    if (z->nspans == z->capspans) {
+        size_t cap = z->capspans ? z->capspans * 2 : 16;
+        TzSpan *p = realloc(z->spans, cap * sizeof *p);
+        if (!p)
+            return;
+        z->spans = p;
+        z->capspans = cap;
+    }
+    memmove(z->spans + at + 1, z->spans + at, (z->nspans - at) * sizeof *z->spans);
+    z->spans[at] = *s;
+    z->nspans++;
+    z->last = at;
+}
+
+/* The span of constant offset containing UTC ms t. False (and a zero offset)
+ * if the zone has no usable calendar. */
+static bool zone_span(BkpTz *tz, TzZone *z, const char *windows_id, double t, TzSpan *out)
+{
+    if (z->nspans) {
+        const TzSpan *s = &z->spans[z->last];
+        if (s->from <= t && t < s->to) {
+            *out = *s;
+            return true;
+        }
+        size_t i = span_floor(z, t);
+        if (i < z->nspans && t < z->spans[i].to) {
+            z->last = i;
+            *out = z->spans[i];
+            return true;
+        }
+    }
+    UCalendar *cal = zone_cal(tz, z, windows_id);
+    *out = (TzSpan){ .from = -INFINITY, .to = INFINITY, .raw = 0, .dst = 0 };
+    if (!cal)
+        return false;
+    tz->icu_uses++;
+    UErrorCode st = U_ZERO_ERROR;
+    ucal_setMillis(cal, t, &st);
+    int32_t raw = ucal_get(cal, UCAL_ZONE_OFFSET, &st);
+    int32_t dst = ucal_get(cal, UCAL_DST_OFFSET, &st);
+    if (U_FAILURE(st))
+        return false;
+    UDate prev, next;
+    UErrorCode pst = U_ZERO_ERROR, nst = U_ZERO_ERROR;
+    bool has_prev = ucal_getTimeZoneTransitionDate(cal, UCAL_TZ_TRANSITION_PREVIOUS_INCLUSIVE,
+                                                   &prev, &pst) && U_SUCCESS(pst);
+    bool has_next = ucal_getTimeZoneTransitionDate(cal, UCAL_TZ_TRANSITION_NEXT, &next, &nst) &&
+                    U_SUCCESS(nst);
+    out->raw = raw;
+    out->dst = dst;
+    /* A transition on the wrong side of t (never seen) only shortens the
+     * span to what we know: [t, t + 1 ms) at the least. */
+    out->from = !has_prev ? -INFINITY : prev <= t ? prev : t;
+    out->to = !has_next ? INFINITY : next > t ? next : t + 1;
+    span_add(z, out);
+    return true;
+}
+
+/* Offset (raw + dst, ms) at UTC ms t; dst ms in *dst. 0 for unknown zones. */
+static int32_t offset_ms(BkpTz *tz, const char *windows_id, double t, int32_t *raw, int32_t *dst)
+{
+    *raw = *dst = 0;
+    if (!tz || !windows_id || strcmp(windows_id, utc_windows) == 0)
+        return 0;
+    TzZone *z = zone_for(tz, windows_id);
+    TzSpan s;
+    if (!z || !zone_span(tz, z, windows_id, t, &s))
+        return 0;
+    *raw = s.raw;
+    *dst = s.dst;
+    return s.raw + s.dst;
+}
+
+int bkp_tz_offset(BkpTz *tz, const char *windows_id, int64_t utc, bool *dst)
+{
+    int32_t raw, d;
+    int32_t off = offset_ms(tz, windows_id, (double)utc * 1000.0, &raw, &d);
+    if (dst)
+        *dst = d != 0;
+    return (int)floor_div(off, 60000);
+}
+
+int bkp_tz_std_offset(BkpTz *tz, const char *windows_id, int64_t utc)
+{
+    int32_t raw, d;
+    offset_ms(tz, windows_id, (double)utc * 1000.0, &raw, &d);
+    return (int)floor_div(raw, 60000);
+}
+
+/* Local wall time -> UTC. A UTC instant u is a solution if u + offset(u) ==
+ * local. Every solution lies within TZ_OFFSET_BOUND_MS of `local`, so we walk
+ * the spans covering [local - bound, local + bound] and test each one's
+ * offset. Several solutions (an overlap, e.g. 01:30 on the day DST ends):
+ * the earliest. None (a gap, e.g. 02:30 on the day DST starts): the offset in
+ * force before the gap, so the result is the instant the clocks read
+ * `local` + the gap's length (02:30 PST = 10:30Z = 03:30 PDT). This is the
+ * same as ICU's UCAL_TZ_LOCAL_FORMER for both cases, and as what cron-like
+ * schedulers (and Windows) do with a skipped time: run it late, not never. */
+int64_t bkp_tz_local_to_utc(BkpTz *tz, const char *windows_id, int64_t days, int minute)
+{
+    int64_t local = days * 86400 + (int64_t)minute * 60;
+    if (!tz || !windows_id || strcmp(windows_id, utc_windows) == 0)
+        return local;
+    TzZone *z = zone_for(tz, windows_id);
+    if (!z)
+        return local;
+    double lms = (double)local * 1000.0;
+    double t = lms - TZ_OFFSET_BOUND_MS, end = lms + TZ_OFFSET_BOUND_MS;
+    bool have_prev = false;
+    int32_t prev_off = 0;
+    for (int guard = 0; guard < 64; guard++) {
+        TzSpan s;
+        if (!zone_span(tz, z, windows_id, t, &s))
+            return local;
+        int32_t off = s.raw + s.dst;
+        double u = lms - off;
+        if (s.from <= u && u < s.to)
+            return local - floor_div(off, 1000);   /* the earliest solution */
+        /* u < s.from: local is before this span's clocks start; if it was
+         * also after the previous span's clocks stopped, local is in the gap
+         * between them: use the previous span's offset. */
+        if (u < s.from && have_prev)
+            return local - floor_div(prev_off, 1000);
+        have_prev = true;
+        prev_off = off;
+        if (s.to >= end || isinf(s.to))
+            break;
+        t = s.to;
+    }
+    /* Unreachable with real data; fall back to the last offset seen. */
+    return local - floor_div(prev_off, 1000);
+}
+
+/* --- civil dates (Howard Hinnant, "chrono-Compatible Low-Level Date
+ * Algorithms"); exact for any year an int holds. ------------------------------ */
+
+int64_t bkp_days_from_civil(int y, int m, int d)
+{
+    int64_t yy = (int64_t)y - (m <= 2);
+    int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+    int64_t yoe = yy - era * 400;                                   /* [0, 399] */
+    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  /* [0, 365] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            /* [0, 146096] */
+    return era * 146097 + doe - 719468;
+}
+
+void bkp_civil_from_days(int64_t days, int *y, int *m, int *d)
+{
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;                                        /* [0, 146096] */
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;   /* [0, 399] */
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                 /* [0, 365] */
+    int64_t mp = (5 * doy + 2) / 153;                                      /* [0, 11] */
+    int dd = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int mm = (int)(mp < 10 ? mp + 3 : mp - 9);
+    if (y)
+        *y = (int)(yoe + era * 400 + (mm <= 2));
+    if (m)
+        *m = mm;
+    if (d)
+        *d = dd;
+}
+
+int bkp_weekday(int64_t days)
+{
+    return (int)(days >= -4 ? (days + 4) % 7 : (days + 5) % 7 + 6);
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Every test: cmocka units (the binaries given as arguments), the golden
+# suites, and each tests/extra/*.sh (validators, script checkers). Each part
+# ends with its own "N passed, N failed"; the last line totals them.
+#   env: BKPC (the binary), SHARED (../shared; optional), BUILD
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+export BKPC=${BKPC:-build/bkpc} SHARED=${SHARED:-../shared} BUILD=${BUILD:-build}
+tmp=$(mktemp) || exit 2
+trap 'rm -f "$tmp"' EXIT INT TERM
+total_p=0 total_f=0 status=0
+count() {   # adds the last "N passed, N failed" of $tmp to the totals
+    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$tmp" | tail -n 1)
+    p=$(printf '%s' "$line" | sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p')
+    f=$(printf '%s' "$line" | sed -n 's/.*\b\([0-9][0-9]*\) failed.*/\1/p')
+    total_p=$((total_p + ${p:-0}))
+    total_f=$((total_f + ${f:-1}))
+}
+run() {     # run CMD...: show its output, count it, remember a failure
+    "$@" >"$tmp" 2>&1
+    rc=$?
+    cat "$tmp"
+    count
+    [ $rc = 0 ] || status=1
+}
+echo "== unit tests"
+run "$here/run-unit.sh" "$@"
+echo "== golden tests"
+run "$here/run-golden.sh"
+for x in "$here"/extra/*.sh; do
+    [ -e "$x" ] || continue
+    echo "== $(basename "$x" .sh)"
+    run sh "$x"
+done
+[ $status = 0 ] || [ $total_f -gt 0 ] || total_f=1
+echo "$total_p passed, $total_f failed"
+exit $status
