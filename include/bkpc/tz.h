@@ -28,7 +28,10 @@ typedef enum {
 BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id);
 
 /* Up to `max` known ids (Windows first, then IANA) nearest to `id` by edit
- * distance, best first; for "did you mean". Returns how many. */
+ * distance, best first; for "did you mean". Returns how many. (Only ids that
+ * bkp_tz_resolve accepts; a case-insensitive match ranks first; nothing
+ * farther than about len/3 edits (at most 6), nor more than 2 edits worse
+ * than the best; storage owned by tz.) */
 int bkp_tz_suggest(BkpTz *tz, const char *id, const char **out, int max);
 
 /* The IANA zone whose rules a Windows id stands for (CLDR territory 001),
@@ -57,9 +60,10 @@ int bkp_tz_std_offset(BkpTz *tz, const char *windows_id, int64_t utc);
  * Unknown ids count as UTC. */
 int64_t bkp_tz_local_to_utc(BkpTz *tz, const char *windows_id, int64_t days, int minute);
 
-/* How many times tz has looked something up in ICU's data (read the
- * Windows-id list, mapped an id, opened a calendar or the zone list); 0 as
- * long as only "UTC" has been used. For tests of the lazy loading. */
+/* How many times tz has asked ICU something (read the Windows-id list or the
+ * zone list, mapped an id, opened a calendar, computed an offset that was
+ * not cached); 0 as long as only "UTC" has been used. For tests of the lazy
+ * loading and the caches. */
 unsigned long bkp_tz_icu_uses(const BkpTz *tz);
 
 /* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */

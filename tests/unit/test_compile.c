@@ -1,0 +1,182 @@
+/* The library's front door on whole sources: parse + check + REST body. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "bkpc/compile.h"
+#include "bkpc/emit.h"
+#include "bkpc/sched.h"
+
+typedef struct Run {
+    BkpCtx ctx;
+    BkpSource *src;
+    BkpProgram *prog;
+} Run;
+
+static void run(Run *r, const char *name, const char *text)
+{
+    bkp_ctx_init(&r->ctx);
+    r->src = bkp_source_from_string(name, text, strlen(text));
+    r->prog = bkp_compile(&r->ctx, r->src);
+}
+
+static void done(Run *r)
+{
+    bkp_ctx_free(&r->ctx);
+    bkp_source_free(r->src);
+}
+
+static void test_design_card_one_error(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "card.bkp", "every 4h from 08:00 for 23h keep snapshots 10d");
+    assert_null(r.prog);
+    assert_int_equal(r.ctx.diags.errors, 1);
+    assert_int_equal(r.ctx.diags.warnings, 0);
+    BkpDiag *g = r.ctx.diags.head;
+    assert_string_equal(g->rule, "B7");
+    assert_int_equal(g->primary.span.off, 24);     /* `23h` */
+    assert_int_equal(g->nhints, 1);
+    assert_string_equal(g->hints[0], "`for 24h` gives the same six backups a day");
+    done(&r);
+}
+
+static void test_defaults(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "web-vms.bkp", "daily at 22:30");
+    assert_non_null(r.prog);
+    assert_int_equal(r.prog->npolicies, 1);
+    const BkpPolicy *p = r.prog->policies;
+    assert_string_equal(p->name, "web-vms");        /* named after the file */
+    assert_true(p->name_implicit);
+    assert_true(p->enhanced && p->type_default);
+    assert_string_equal(p->timezone, "UTC");
+    assert_true(p->timezone_default);
+    assert_int_equal(p->snapshot_days, 7);
+    assert_true(p->snapshot_default);
+    assert_true(p->daily.on && p->daily.is_default);
+    assert_int_equal(p->daily.days, 180);
+    assert_int_equal(p->time, 22 * 60 + 30);
+    assert_int_equal(bkp_sched_anchor(p), 22 * 60 + 30);
+    done(&r);
+
+    run(&r, "x.bkp", "policy std-weekly { standard weekly on mon, fri at 02:00 }");
+    assert_non_null(r.prog);
+    p = r.prog->policies;
+    assert_int_equal(p->snapshot_days, 5);
+    assert_true(p->weekly.on && p->weekly.is_default);
+    assert_int_equal(p->weekly.weeks, 12);
+    assert_int_equal(p->weekly.days, (1u << BKP_MON) | (1u << BKP_FRI));
+    assert_false(p->daily.on);
+    done(&r);
+
+    run(&r, "x.bkp", "policy std-daily { standard daily at 02:00 keep weekly 4w }");
+    p = r.prog->policies;
+    assert_int_equal(p->snapshot_days, 2);
+    assert_int_equal(p->weekly.days, 1u << BKP_SUN);   /* not a weekly schedule: Sunday */
+    done(&r);
+}
+
+static void test_iana_zone_is_mapped(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "x.bkp", "policy ist-vms { timezone \"Asia/Kolkata\" daily at 02:00 }");
+    assert_non_null(r.prog);
+    assert_string_equal(r.prog->policies->timezone, "India Standard Time");
+    assert_string_equal(r.prog->policies->timezone_written, "Asia/Kolkata");
+    json_t *body = bkp_rest_body(r.prog->policies);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(body, "properties"), "timeZone")),
+                        "India Standard Time");
+    json_decref(body);
+    done(&r);
+}
+
+static void test_hourly_expansion(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "x.bkp", "policy hourly-vms { every 4h from 08:00 for 24h }");
+    assert_non_null(r.prog);
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int n = bkp_sched_day(r.prog->policies, runs);
+    assert_int_equal(n, 6);
+    assert_int_equal(runs[0].minute, 8 * 60);
+    assert_int_equal(runs[5].minute, 28 * 60);          /* 04:00 the next day */
+    for (int i = 0; i < 5; i++)
+        assert_false(runs[i].to_vault);
+    assert_true(runs[5].to_vault);                        /* B12: the last of the window */
+    done(&r);
+}
+
+static void test_protect_resolves(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "x.bkp",
+        "vault rsv resource-group rg subscription \"sub\"\n"
+        "policy web-vms { daily at 02:00 }\n"
+        "protect vm \"web.01\" resource-group rg-web with web-vms exclude disks 2, 0\n");
+    assert_non_null(r.prog);
+    assert_non_null(r.prog->vault);
+    assert_string_equal(r.prog->vault->subscription, "sub");
+    assert_int_equal(r.prog->nprotects, 1);
+    const BkpProtect *p = r.prog->protects;
+    assert_string_equal(p->vm, "web.01");
+    assert_ptr_equal(p->policy, r.prog->policies);
+    assert_int_equal(p->disks, BKP_DISKS_EXCLUDE);
+    assert_int_equal(p->nluns, 2);
+    assert_int_equal(p->luns[0], 2);
+    done(&r);
+}
+
+static void test_keywords_as_names(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "x.bkp", "policy crash { daily at 02:00 consistency crash }");
+    assert_non_null(r.prog);
+    assert_string_equal(r.prog->policies->name, "crash");
+    assert_true(r.prog->policies->crash_consistent);
+    done(&r);
+}
+
+static void test_garbage_never_crashes(void **state)
+{
+    (void)state;
+    /* Every prefix of a valid file: errors maybe, never a crash or a hang. */
+    const char *text = "vault v resource-group g\npolicy web-vms { timezone \"UTC\" every 4h from 08:00 "
+                       "for 24h keep monthly 12m on first, third sun keep yearly 2y in jan on day 1, last "
+                       "archive after 3m snapshot resource-group \"a\" suffix \"b\" }\n"
+                       "protect vm a resource-group b with web-vms include disks 1\n";
+    size_t n = strlen(text);
+    for (size_t k = 0; k <= n; k++) {
+        Run r;
+        bkp_ctx_init(&r.ctx);
+        r.src = bkp_source_from_string("p.bkp", text, k);
+        r.prog = bkp_compile(&r.ctx, r.src);
+        if (k == n)
+            assert_non_null(r.prog);
+        done(&r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_design_card_one_error),
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_iana_zone_is_mapped),
+        cmocka_unit_test(test_hourly_expansion),
+        cmocka_unit_test(test_protect_resolves),
+        cmocka_unit_test(test_keywords_as_names),
+        cmocka_unit_test(test_garbage_never_crashes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

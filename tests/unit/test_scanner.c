@@ -1,0 +1,211 @@
+/* Unit tests of the scanner: tokens, values, spans, comments, errors. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "bkpc/compile.h"
+#include "parse_int.h"
+#include "parser.h"
+
+typedef struct Lexed {
+    BkpCtx ctx;
+    BkpSource *src;
+    BkpParser P;
+    BkpScanner sc;
+} Lexed;
+
+static void lex_open(Lexed *L, const char *text)
+{
+    bkp_ctx_init(&L->ctx);
+    L->src = bkp_source_from_string("t.bkp", text, strlen(text));
+    memset(&L->P, 0, sizeof L->P);
+    L->P.ctx = &L->ctx;
+    L->P.src = L->src;
+    L->P.keep_comments = 1;
+    L->P.file = BKP_NEW(&L->ctx.arena, AstFile);
+    assert_int_equal(bkp_scanner_init(&L->P, &L->sc), 0);
+}
+
+static int next(Lexed *L, BKP_YYSTYPE *v, BkpSpan *at)
+{
+    return bkp_yylex(v, at, L->sc);
+}
+
+static void lex_close(Lexed *L)
+{
+    bkp_scanner_destroy(L->sc);
+    bkp_ctx_free(&L->ctx);
+    bkp_source_free(L->src);
+}
+
+/* The kinds of every token of `text`, ending with 0 (end of file). */
+static void expect_kinds(const char *text, const int *kinds)
+{
+    Lexed L;
+    lex_open(&L, text);
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    for (int i = 0;; i++) {
+        int k = next(&L, &v, &at);
+        assert_int_equal(k, kinds[i]);
+        if (k == 0)
+            break;
+    }
+    lex_close(&L);
+}
+
+static void test_keywords_and_names(void **state)
+{
+    (void)state;
+    const int k1[] = {POLICY, WORD, '{', ENHANCED, '}', 0};
+    expect_kinds("policy prod-vms { enhanced }", k1);
+    const int k2[] = {SNAPSHOT, RESOURCE_GROUP, STRING, SUFFIX, STRING, 0};
+    expect_kinds("snapshot resource-group \"rg-\" suffix \"-s\"", k2);
+    /* keywords are case-sensitive: `Keep` is a word, for the checker or a hint */
+    const int k3[] = {WORD, WORD, 0};
+    expect_kinds("Keep daily_", k3);
+    const int k4[] = {WORD, ',', WORD, ',', NUMBER, 0};
+    expect_kinds("first,sun , 15", k4);
+}
+
+static void test_schedule_tokens(void **state)
+{
+    (void)state;
+    Lexed L;
+    lex_open(&L, "every 4h from 08:30 for 24h");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), EVERY);
+    assert_int_equal(at.off, 0);
+    assert_int_equal(at.end, 5);
+    assert_int_equal(next(&L, &v, &at), NUMUNIT);
+    assert_int_equal(v.numunit.num, 4);
+    assert_string_equal(v.numunit.unit, "h");
+    assert_int_equal(v.numunit.split, 7);
+    assert_int_equal(next(&L, &v, &at), FROM);
+    assert_int_equal(next(&L, &v, &at), TIME);
+    assert_int_equal(v.time.hh, 8);
+    assert_int_equal(v.time.mm, 30);
+    assert_int_equal(at.off, 14);
+    assert_int_equal(at.end, 19);
+    assert_int_equal(next(&L, &v, &at), FOR);
+    assert_int_equal(next(&L, &v, &at), NUMUNIT);
+    assert_int_equal(v.numunit.num, 24);
+    assert_int_equal(next(&L, &v, &at), 0);
+    lex_close(&L);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    Lexed L;
+    lex_open(&L, "180 days 99999999999999999999999d 8:0");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), NUMBER);
+    assert_int_equal(v.num, 180);
+    assert_int_equal(next(&L, &v, &at), WORD);
+    assert_string_equal(v.str, "days");
+    assert_int_equal(next(&L, &v, &at), NUMUNIT);
+    assert_true(v.numunit.num == INT64_MAX);       /* saturated, not wrapped */
+    assert_int_equal(next(&L, &v, &at), TIME);
+    assert_int_equal(v.time.hh, 8);
+    assert_int_equal(v.time.mm, -1);                /* malformed: the checker says so */
+    lex_close(&L);
+}
+
+static void test_strings(void **state)
+{
+    (void)state;
+    Lexed L;
+    lex_open(&L, "\"o\\\"brien \\\\ $(x)\" \"open");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), STRING);
+    assert_string_equal(v.str, "o\"brien \\ $(x)");
+    assert_int_equal(L.ctx.diags.errors, 0);
+    assert_int_equal(next(&L, &v, &at), STRING);   /* unterminated: reported, kept */
+    assert_string_equal(v.str, "open");
+    assert_int_equal(L.ctx.diags.errors, 1);
+    assert_string_equal(L.ctx.diags.head->msg, "unterminated string");
+    lex_close(&L);
+}
+
+static void test_invalid_utf8_string(void **state)
+{
+    (void)state;
+    Lexed L;
+    lex_open(&L, "\"a\xff\"");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), STRING);
+    assert_int_equal(L.ctx.diags.errors, 1);
+    assert_string_equal(L.ctx.diags.head->msg, "string is not valid UTF-8");
+    lex_close(&L);
+}
+
+static void test_comments_side_table(void **state)
+{
+    (void)state;
+    Lexed L;
+    lex_open(&L, "# head\nkeep # tail\n");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), KEEP);
+    assert_int_equal(at.off, 7);
+    assert_int_equal(next(&L, &v, &at), 0);
+    AstFile *f = L.P.file;
+    assert_int_equal(f->ncomments, 2);
+    assert_int_equal(f->comments->span.off, 0);
+    assert_int_equal(f->comments->span.end, 6);
+    assert_int_equal(f->comments->next->span.off, 12);
+    lex_close(&L);
+}
+
+static void test_bad_characters(void **state)
+{
+    (void)state;
+    Lexed L;
+    lex_open(&L, "keep @ ; web.01");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), KEEP);
+    assert_int_equal(next(&L, &v, &at), WORD);     /* `@` and `;` skipped, reported */
+    assert_string_equal(v.str, "web.01");          /* kept as a name, reported */
+    assert_int_equal(next(&L, &v, &at), 0);
+    assert_int_equal(L.ctx.diags.errors, 3);
+    assert_string_equal(L.ctx.diags.head->msg, "unexpected character `@`");
+    lex_close(&L);
+}
+
+static void test_source_untouched(void **state)
+{
+    (void)state;
+    /* The scanner works on a copy: the source text stays as read. */
+    Lexed L;
+    const char *text = "policy abc { daily at 02:00 }";
+    lex_open(&L, text);
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    while (next(&L, &v, &at) != 0)
+        assert_string_equal(L.src->text, text);
+    lex_close(&L);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_keywords_and_names),
+        cmocka_unit_test(test_schedule_tokens),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_invalid_utf8_string),
+        cmocka_unit_test(test_comments_side_table),
+        cmocka_unit_test(test_bad_characters),
+        cmocka_unit_test(test_source_untouched),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

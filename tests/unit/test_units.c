@@ -1,0 +1,112 @@
+/* Unit tests of durations and words. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bkpc/check.h"
+
+static void test_unit_parse(void **state)
+{
+    (void)state;
+    assert_int_equal(bkp_unit_parse("h"), BKP_HOURS);
+    assert_int_equal(bkp_unit_parse("hours"), BKP_HOURS);
+    assert_int_equal(bkp_unit_parse("day"), BKP_DAYS);
+    assert_int_equal(bkp_unit_parse("w"), BKP_WEEKS);
+    assert_int_equal(bkp_unit_parse("m"), BKP_MONTHS);
+    assert_int_equal(bkp_unit_parse("years"), BKP_YEARS);
+    assert_int_equal(bkp_unit_parse("min"), BKP_UNIT_NONE);
+    assert_int_equal(bkp_unit_parse("D"), BKP_UNIT_NONE);
+}
+
+static void test_exact_conversions(void **state)
+{
+    (void)state;
+    int64_t v;
+    assert_true(bkp_unit_convert(2, BKP_WEEKS, BKP_DAYS, &v));
+    assert_int_equal(v, 14);
+    assert_true(bkp_unit_convert(2, BKP_YEARS, BKP_MONTHS, &v));
+    assert_int_equal(v, 24);
+    assert_true(bkp_unit_convert(48, BKP_HOURS, BKP_DAYS, &v));
+    assert_int_equal(v, 2);
+    assert_true(bkp_unit_convert(1, BKP_DAYS, BKP_HOURS, &v));
+    assert_int_equal(v, 24);
+    assert_true(bkp_unit_convert(14, BKP_DAYS, BKP_WEEKS, &v));
+    assert_int_equal(v, 2);
+    assert_true(bkp_unit_convert(36, BKP_MONTHS, BKP_YEARS, &v));
+    assert_int_equal(v, 3);
+    assert_true(bkp_unit_convert(7, BKP_DAYS, BKP_DAYS, &v));
+    assert_int_equal(v, 7);
+}
+
+static void test_inexact_conversions(void **state)
+{
+    (void)state;
+    int64_t v = -5;
+    assert_false(bkp_unit_convert(1, BKP_YEARS, BKP_DAYS, &v));   /* keep daily 1y */
+    assert_false(bkp_unit_convert(6, BKP_WEEKS, BKP_MONTHS, &v)); /* keep monthly 6w */
+    assert_false(bkp_unit_convert(10, BKP_DAYS, BKP_WEEKS, &v));
+    assert_false(bkp_unit_convert(18, BKP_MONTHS, BKP_YEARS, &v));
+    assert_false(bkp_unit_convert(90, BKP_DAYS, BKP_MONTHS, &v));
+    assert_false(bkp_unit_convert(25, BKP_HOURS, BKP_DAYS, &v));
+    assert_false(bkp_unit_convert(INT64_MAX, BKP_WEEKS, BKP_HOURS, &v)); /* overflow */
+    assert_int_equal(v, -5);
+}
+
+static void test_nearest(void **state)
+{
+    (void)state;
+    assert_int_equal(bkp_unit_nearest(1, BKP_YEARS, BKP_DAYS), 365);
+    assert_int_equal(bkp_unit_nearest(6, BKP_WEEKS, BKP_MONTHS), 1);
+    assert_int_equal(bkp_unit_nearest(90, BKP_DAYS, BKP_MONTHS), 3);
+    assert_int_equal(bkp_unit_nearest(18, BKP_MONTHS, BKP_YEARS), 2);
+    assert_int_equal(bkp_unit_nearest(1, BKP_DAYS, BKP_YEARS), 1);     /* never 0 */
+}
+
+static void test_words(void **state)
+{
+    (void)state;
+    assert_int_equal(bkp_word_weekday("sun"), BKP_SUN);
+    assert_int_equal(bkp_word_weekday("Saturday"), BKP_SAT);
+    assert_int_equal(bkp_word_weekday("THURS"), BKP_THU);
+    assert_int_equal(bkp_word_weekday("sundy"), -1);
+    assert_int_equal(bkp_word_month("sept"), 8);
+    assert_int_equal(bkp_word_month("Dec"), 11);
+    assert_int_equal(bkp_word_week("last"), BKP_WEEK_LAST);
+    assert_int_equal(bkp_word_week("fifth"), -1);
+    assert_string_equal(bkp_word_suggest_weekday("sundy"), "sunday");
+    assert_string_equal(bkp_word_suggest_month("januray"), "january");
+    assert_string_equal(bkp_word_suggest_week("frist"), "first");
+    assert_null(bkp_word_suggest_weekday("xyzzy"));
+}
+
+static void test_policy_names(void **state)
+{
+    (void)state;
+    assert_true(bkp_policy_name_ok("prod-vms"));
+    assert_true(bkp_policy_name_ok("a_b!"));
+    assert_false(bkp_policy_name_ok("ab"));           /* too short */
+    assert_false(bkp_policy_name_ok("9lives"));       /* starts with a digit */
+    assert_false(bkp_policy_name_ok("web.01"));
+    char long_name[152];
+    for (int i = 0; i < 151; i++)
+        long_name[i] = 'a';
+    long_name[151] = '\0';
+    assert_false(bkp_policy_name_ok(long_name));      /* 151 characters */
+    long_name[150] = '\0';
+    assert_true(bkp_policy_name_ok(long_name));       /* 150 characters */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unit_parse),
+        cmocka_unit_test(test_exact_conversions),
+        cmocka_unit_test(test_inexact_conversions),
+        cmocka_unit_test(test_nearest),
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_policy_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
