@@ -47,7 +47,8 @@ static BkpSpan or_span(BkpSpan s, BkpSpan fallback) { return s.end ? s : fallbac
 
 /* A duration in the unit a clause counts in. false (and a diagnostic) when
  * the unit is unknown or the conversion is not exact. */
-static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause, int *out)
+static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause,
+                     BkpSpan kw, int *out)
 {
     BkpUnit u = bkp_unit_parse(d->unit);
     if (u == BKP_UNIT_NONE) {
@@ -73,6 +74,7 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
                                "`%s` counts %s, and %s is not a whole number of %s", clause,
                                bkp_unit_name(want, true), text, bkp_unit_name(want, true));
         bkp_diag_label(C->D, g, "%s", bkp_unit_name(u, true));
+        bkp_diag_secondary(C->D, g, kw, "counts %s", bkp_unit_name(want, true));
         int64_t near = bkp_unit_nearest(d->num, u, want);
         bkp_diag_hint(C->D, g, "write `%" PRId64 "%c` (the nearest whole number of %s)", near,
                       bkp_unit_letter(want), bkp_unit_name(want, true));
@@ -303,9 +305,9 @@ static void schedule(Checker *C, const AstClause *c, BkpPolicy *p)
         p->at.interval = c->u.every.interval.span;
         p->at.window = c->u.every.window.span;
         p->at.start = p->at.time = c->u.every.start.span;
-        if (!duration(C, &c->u.every.interval, BKP_HOURS, "every", &p->interval_hours))
+        if (!duration(C, &c->u.every.interval, BKP_HOURS, "every", c->kw_span, &p->interval_hours))
             p->interval_hours = -1;
-        if (!duration(C, &c->u.every.window, BKP_HOURS, "for", &p->window_hours))
+        if (!duration(C, &c->u.every.window, BKP_HOURS, "for", c->kw_span, &p->window_hours))
             p->window_hours = -1;
         if (!time_of_day(C, &c->u.every.start, &p->time))
             p->time = -1;
@@ -339,19 +341,19 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p)
     switch (c->kind) {
     case AST_KEEP_SNAPSHOTS:
         p->at.snapshots = c->span;
-        if (!duration(C, d, BKP_DAYS, "keep snapshots", &p->snapshot_days))
+        if (!duration(C, d, BKP_DAYS, "keep snapshots", c->kw_span, &p->snapshot_days))
             p->snapshot_days = -1;
         break;
     case AST_KEEP_DAILY:
         p->at.daily = c->span;
         p->daily.on = true;
-        if (!duration(C, d, BKP_DAYS, "keep daily", &p->daily.days))
+        if (!duration(C, d, BKP_DAYS, "keep daily", c->kw_span, &p->daily.days))
             p->daily.days = -1;
         break;
     case AST_KEEP_WEEKLY:
         p->at.weekly = c->span;
         p->weekly.on = true;
-        if (!duration(C, d, BKP_WEEKS, "keep weekly", &p->weekly.weeks))
+        if (!duration(C, d, BKP_WEEKS, "keep weekly", c->kw_span, &p->weekly.weeks))
             p->weekly.weeks = -1;
         if (c->u.keep.on == AST_ON_WORDS) {
             p->at.weekly_days = c->u.keep.first.span;
@@ -375,7 +377,7 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p)
             p->at.monthly_on = c->u.keep.on_span;
         }
         if (!duration(C, d, yearly ? BKP_YEARS : BKP_MONTHS, yearly ? "keep yearly" : "keep monthly",
-                      &lt->count))
+                      c->kw_span, &lt->count))
             lt->count = -1;
         if (yearly)
             lt->months = (BkpMonthSet)word_set(C, &c->u.keep.months, bkp_word_month,
@@ -401,7 +403,7 @@ static void archive(Checker *C, const AstClause *c, BkpPolicy *p)
         p->archive = BKP_ARCHIVE_AFTER;
         p->at.archive_after = c->u.archive.after.span;
         /* E4: Azure VM tiering counts months. */
-        if (!duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", &p->archive_months))
+        if (!duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", c->kw_span, &p->archive_months))
             p->archive_months = -1;
         break;
     }

@@ -221,11 +221,17 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
             lab = right;
         fprintf(out, " %*s | ", w, "");
         put_markers(out, text, len, on, non, lab >= 0 ? on[lab].label : NULL);
+        /* Other labels go on lines of their own, starting under their mark. */
         for (int i = 0; i < non; i++) {
             if (i == lab || !on[i].label)
                 continue;
             fprintf(out, " %*s | ", w, "");
-            put_markers(out, text, len, &on[i], 1, on[i].label);
+            for (uint32_t k = 0; k < on[i].from && k < len; k++) {
+                unsigned char c = (unsigned char)text[k];
+                if ((c & 0xC0) != 0x80)
+                    fputc(c == '\t' ? '\t' : ' ', out);
+            }
+            fprintf(out, "%s\n", on[i].label);
         }
     }
     for (int i = 0; i < g->nhints; i++)

@@ -1,0 +1,69 @@
+#!/bin/sh
+# The command line: help, version, usage errors, stdin, atomic output.
+set -u
+BKPC=${BKPC:-build/bkpc}
+case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0 fail=0
+t() {   # t NAME EXPECTED_STATUS CMD...
+    name=$1 want=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" = "$want" ]; then pass=$((pass + 1)); else
+        fail=$((fail + 1)); echo "FAIL $name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
+}
+has() { # has NAME FILE TEXT
+    if grep -qF -- "$3" "$2"; then pass=$((pass + 1)); else
+        fail=$((fail + 1)); echo "FAIL $1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
+}
+
+good=$tmp/good.bkp bad=$tmp/bad.bkp two=$tmp/two.bkp
+printf 'policy good-vms { daily at 02:00 }\n' >"$good"
+printf 'policy bad-vms { daily at 02:15 }\n' >"$bad"
+printf 'policy one-vms { daily at 01:00 }\npolicy two-vms { daily at 02:00 }\n' >"$two"
+
+t version 0 "$BKPC" --version;             has version "$tmp/out" "bkpc "
+t help 0 "$BKPC" --help;                   has help "$tmp/out" "usage: bkpc COMMAND"
+for c in check build explain next simulate; do
+    t "help-$c" 0 "$BKPC" "$c" --help;     has "help-$c" "$tmp/out" "usage: bkpc $c"
+done
+t no-command 2 "$BKPC"
+t unknown-command 2 "$BKPC" frobnicate;    has unknown-command "$tmp/err" "unknown command"
+t unknown-option 2 "$BKPC" check --frob "$good"; has unknown-option "$tmp/err" "unknown option '--frob'"
+t no-file 2 "$BKPC" check
+t missing-file 2 "$BKPC" check "$tmp/nope.bkp"; has missing-file "$tmp/err" "cannot read"
+t bad-target 2 "$BKPC" build -t yaml "$good"
+t check-ok 0 "$BKPC" check "$good"
+t check-bad 1 "$BKPC" check "$bad";        has check-bad "$tmp/err" "error[B3]"
+t check-many 1 "$BKPC" check "$good" "$bad" "$good"
+t check-io-wins 2 "$BKPC" check "$bad" "$tmp/nope.bkp"
+
+# standard input: named <stdin>, bare clauses named `stdin`
+printf 'daily at 02:15\n' | "$BKPC" check - >"$tmp/out" 2>"$tmp/err"
+[ $? = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL stdin status"; }
+has stdin-name "$tmp/err" "<stdin>:1:10: error[B3]"
+printf 'daily at 02:00\n' | "$BKPC" build - >"$tmp/out" 2>&1
+has stdin-build "$tmp/out" '"scheduleRunFrequency": "Daily"'
+
+# -o FILE: complete or untouched
+t out-ok 0 "$BKPC" build -o "$tmp/a.json" "$good"; has out-ok "$tmp/a.json" '"policyType": "V2"'
+cp "$tmp/a.json" "$tmp/a.keep"
+t out-error 1 "$BKPC" build -o "$tmp/a.json" "$bad"
+if cmp -s "$tmp/a.json" "$tmp/a.keep"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL out-error changed the file"; fi
+t out-error-new 1 "$BKPC" build -o "$tmp/new.json" "$bad"
+if [ ! -e "$tmp/new.json" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL out-error-new created the file"; fi
+if [ -z "$(ls "$tmp" | grep -F '.json.')" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL temporary files left"; fi
+t out-bad-dir 2 "$BKPC" build -o "$tmp/no/such/dir/a.json" "$good"
+
+# several policies
+t multi-needs-choice 2 "$BKPC" build "$two"; has multi-needs-choice "$tmp/err" "--policy NAME"
+t multi-policy 0 "$BKPC" build --policy two-vms "$two"; has multi-policy "$tmp/out" '"2024-01-01T02:00:00Z"'
+t multi-unknown 2 "$BKPC" build --policy three-vms "$two"
+t multi-dir 0 "$BKPC" build -o "$tmp/out-dir/" "$two"
+if [ -f "$tmp/out-dir/one-vms.json" ] && [ -f "$tmp/out-dir/two-vms.json" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL multi-dir files"; fi
+t dir-not-for-ps1 2 "$BKPC" build -t ps1 -o "$tmp/out-dir/" "$two"
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]
