@@ -203,7 +203,7 @@ keep_clause
                                 ast_keep_on(P, $$, @4, &$5); }
     | KEEP YEARLY duration IN words ON on_spec
                               { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, bkp_span_join(@1, @2), $3);
-                                $$->u.keep.months = $5;
+                                ast_keep_months(P, $$, $5);
                                 ast_keep_on(P, $$, @6, &$7); }
     ;
 

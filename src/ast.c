@@ -92,8 +92,8 @@ AstDuration ast_duration(BkpParser *P, int64_t num, const char *unit, BkpSpan sp
     d.num = num;
     d.unit = unit ? unit : "";
     d.span = span;
-    d.num_span = num_span;
-    d.unit_span = unit_span;
+    d.num_end = num_span.end;
+    d.unit_off = unit_span.off;
     return d;
 }
 
@@ -110,18 +110,29 @@ AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, 
 {
     AstClause *c = ast_clause(P, kind, span, kw);
     c->u.keep.dur = d;
-    c->u.keep.on = AST_ON_NONE;
     return c;
+}
+
+static AstKeepOn *keep_sel(BkpParser *P, AstClause *c)
+{
+    if (!c->u.keep.sel)
+        c->u.keep.sel = BKP_NEW(&P->ctx->arena, AstKeepOn);
+    return c->u.keep.sel;
 }
 
 void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on)
 {
-    (void)P;
-    c->u.keep.on = on->kind;
-    c->u.keep.first = on->first;
-    c->u.keep.second = on->second;
-    c->u.keep.on_span = on->second.n ? bkp_span_join(on_kw, on->second.span)
-                                     : bkp_span_join(on_kw, on->first.span);
+    AstKeepOn *k = keep_sel(P, c);
+    k->on = on->kind;
+    k->first = on->first;
+    k->second = on->second;
+    k->on_span = on->second.n ? bkp_span_join(on_kw, on->second.span)
+                              : bkp_span_join(on_kw, on->first.span);
+}
+
+void ast_keep_months(BkpParser *P, AstClause *c, AstList months)
+{
+    keep_sel(P, c)->months = months;
 }
 
 static AstPolicy *new_policy(BkpParser *P, const char *name, BkpSpan name_span)

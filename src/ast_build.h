@@ -19,6 +19,7 @@ AstDuration ast_duration(BkpParser *P, int64_t num, const char *unit, BkpSpan sp
 AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw);
 AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, AstDuration d);
 void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on);
+void ast_keep_months(BkpParser *P, AstClause *c, AstList months);
 
 void ast_begin_policy(BkpParser *P, const char *name, BkpSpan name_span, BkpSpan kw);
 void ast_end_policy(BkpParser *P, BkpSpan span);

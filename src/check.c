@@ -52,7 +52,7 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
 {
     BkpUnit u = bkp_unit_parse(d->unit);
     if (u == BKP_UNIT_NONE) {
-        BkpDiag *g = bkp_error(C->D, C->src, "unit", d->unit_span, "unknown unit `%s`", d->unit);
+        BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
         static const char *const units[] = {"h", "d", "w", "m", "y", "hours", "days",
                                             "weeks", "months", "years", "hour", "day",
                                             "week", "month", "year"};
@@ -61,7 +61,7 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
             bkp_diag_hint(C->D, g, "there are no minutes: schedules count whole hours, and `m` is months");
         else if (best)
             bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s%s`?", d->num,
-                          d->unit_span.off > d->num_span.end ? " " : "", best);
+                          ast_duration_unit(d).off > ast_duration_num(d).end ? " " : "", best);
         else
             bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
         return false;
@@ -197,8 +197,9 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
 /* The `on ...` of monthly/yearly retention. */
 static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
 {
-    const AstList *a = &c->u.keep.first, *b = &c->u.keep.second;
-    if (c->u.keep.on == AST_ON_DAYS_OF_MONTH) {
+    const AstKeepOn *sel = c->u.keep.sel;     /* the grammar requires `on` here */
+    const AstList *a = &sel->first, *b = &sel->second;
+    if (sel->on == AST_ON_DAYS_OF_MONTH) {
         lt->format = BKP_FORMAT_DAILY;
         return days_of_month(C, a, lt);
     }
@@ -355,9 +356,9 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p)
         p->weekly.on = true;
         if (!duration(C, d, BKP_WEEKS, "keep weekly", c->kw_span, &p->weekly.weeks))
             p->weekly.weeks = -1;
-        if (c->u.keep.on == AST_ON_WORDS) {
-            p->at.weekly_days = c->u.keep.first.span;
-            p->weekly.days = weekdays(C, &c->u.keep.first, "D10");
+        if (c->u.keep.sel) {
+            p->at.weekly_days = c->u.keep.sel->first.span;
+            p->weekly.days = weekdays(C, &c->u.keep.sel->first, "D10");
             if (!p->weekly.days)
                 p->weekly.weeks = -1;       /* reported */
         } else {
@@ -371,16 +372,16 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p)
         lt->on = true;
         if (yearly) {
             p->at.yearly = c->span;
-            p->at.yearly_on = c->u.keep.on_span;
+            p->at.yearly_on = c->u.keep.sel->on_span;
         } else {
             p->at.monthly = c->span;
-            p->at.monthly_on = c->u.keep.on_span;
+            p->at.monthly_on = c->u.keep.sel->on_span;
         }
         if (!duration(C, d, yearly ? BKP_YEARS : BKP_MONTHS, yearly ? "keep yearly" : "keep monthly",
                       c->kw_span, &lt->count))
             lt->count = -1;
         if (yearly)
-            lt->months = (BkpMonthSet)word_set(C, &c->u.keep.months, bkp_word_month,
+            lt->months = (BkpMonthSet)word_set(C, &c->u.keep.sel->months, bkp_word_month,
                                                bkp_word_suggest_month, "month", "a month", "D17");
         if (yearly && !lt->months)
             lt->count = -1;                 /* reported: keeps D17 quiet */
@@ -942,6 +943,42 @@ bool bkp_policy_name_ok(const char *s)
  * One policy, then the file
  * ====================================================================== */
 
+/* Names of a file (policies; VM + resource group of `protect`s): an
+ * open-addressing hash table in the arena, since a file may hold 20,000
+ * policies. Keys are not copied. */
+typedef struct NameIndex {
+    const char **key;
+    const void **val;
+    size_t cap;                     /* a power of two, at least twice the entries */
+} NameIndex;
+
+static void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
+{
+    ix->cap = 16;
+    while (ix->cap < 2 * n)
+        ix->cap *= 2;
+    ix->key = BKP_NEWN(A, const char *, ix->cap);
+    ix->val = BKP_NEWN(A, const void *, ix->cap);
+}
+
+/* The value stored under `key`, or NULL; with `add` non-NULL, a new key
+ * gets it. */
+static const void *name_index(NameIndex *ix, const char *key, const void *add)
+{
+    size_t h = 1469598103934665603u;
+    for (const char *c = key; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211u;
+    size_t i = h & (ix->cap - 1);
+    for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
+        if (strcmp(ix->key[i], key) == 0)
+            return ix->val[i];
+    if (add) {
+        ix->key[i] = key;
+        ix->val[i] = add;
+    }
+    return NULL;
+}
+
 static BkpPolicy *check_policy(Checker *C, const AstPolicy *ap)
 {
     BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
@@ -1035,22 +1072,26 @@ static void check_vault(Checker *C, const AstFile *f, BkpProgram *prog)
     }
 }
 
-static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog)
+static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameIndex *ix)
 {
     BkpProtect *last = NULL;
+    size_t n = 0;
+    for (const AstProtect *a = f->protects; a; a = a->next)
+        n++;
+    NameIndex vm_index;
+    NameIndex *vms = &vm_index;
+    name_index_init(vms, C->A, n);
     for (const AstProtect *a = f->protects; a; a = a->next) {
-        const BkpPolicy *pol = bkp_program_find(prog, a->policy);
+        const AstPolicy *ap_of = name_index(ix, a->policy, NULL);
+        const BkpPolicy *pol = ap_of ? ap_of->checked : NULL;
         bool ok = true;
         if (!pol) {
-            bool exists = false;     /* defined, but it had errors: no second message */
-            const char *names[256];
-            size_t nn = 0;
-            for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
-                exists |= strcmp(ap->name, a->policy) == 0;
-                if (nn < 256)
+            /* Defined but with errors: already reported, no second message. */
+            if (!ap_of) {
+                const char *names[256];
+                size_t nn = 0;
+                for (const AstPolicy *ap = f->policies; ap && nn < 256; ap = ap->next)
                     names[nn++] = ap->name;
-            }
-            if (!exists) {
                 BkpDiag *g = bkp_error(C->D, C->src, "name", a->policy_span,
                                        "no policy named `%s` in this file", a->policy);
                 const char *best = bkp_closest(a->policy, names, nn);
@@ -1063,15 +1104,15 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog)
             }
             ok = false;
         }
-        for (const AstProtect *b = f->protects; b != a; b = b->next)
-            if (strcmp(a->vm, b->vm) == 0 && strcmp(a->rg, b->rg) == 0) {
-                BkpDiag *g = bkp_error(C->D, C->src, "duplicate", a->vm_span,
-                                       "VM `%s` in resource group `%s` is protected twice", a->vm, a->rg);
-                bkp_diag_secondary(C->D, g, b->vm_span, "first here");
-                bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
-                ok = false;
-                break;
-            }
+        /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
+        const AstProtect *b = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm, a->rg), a);
+        if (b) {
+            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", a->vm_span,
+                                   "VM `%s` in resource group `%s` is protected twice", a->vm, a->rg);
+            bkp_diag_secondary(C->D, g, b->vm_span, "first here");
+            bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
+            ok = false;
+        }
         BkpProtect *bp = BKP_NEW(C->A, BkpProtect);
         BkpSpan seen[64];
         memset(seen, 0, sizeof seen);
@@ -1132,16 +1173,21 @@ BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
         bkp_diag_hint(C.D, g, "wrap the bare clauses in a `policy NAME { ... }` block too");
     }
 
+    size_t n = 0;
+    for (const AstPolicy *ap = f->policies; ap; ap = ap->next)
+        n++;
+    NameIndex ix;
+    name_index_init(&ix, C.A, n);
     BkpPolicy *last = NULL;
-    for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
-        for (const AstPolicy *q = f->policies; q != ap; q = q->next)
-            if (strcmp(q->name, ap->name) == 0) {
-                BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name_span,
-                                       "policy `%s` is defined twice", ap->name);
-                bkp_diag_secondary(C.D, g, q->name_span, "first defined here");
-                break;
-            }
+    for (AstPolicy *ap = f->policies; ap; ap = ap->next) {
+        const AstPolicy *q = name_index(&ix, ap->name, ap);
+        if (q) {
+            BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name_span,
+                                   "policy `%s` is defined twice", ap->name);
+            bkp_diag_secondary(C.D, g, q->name_span, "first defined here");
+        }
         BkpPolicy *p = check_policy(&C, ap);
+        ap->checked = p;
         if (!p)
             continue;
         if (last)
@@ -1152,6 +1198,6 @@ BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
         prog->npolicies++;
     }
     check_vault(&C, f, prog);
-    check_protects(&C, f, prog);
+    check_protects(&C, f, prog, &ix);
     return ctx->diags.errors > errors_before ? NULL : prog;
 }

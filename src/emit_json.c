@@ -5,185 +5,260 @@
  * a policy shows up as a small diff of its body. Every time in the body comes
  * from the schedule expansion (sched.h): retention times equal the backup
  * time (D9) by construction.
+ *
+ * The body is written as text by a streaming writer (jsonw.c); the jansson
+ * tree that other code wants (bkp_rest_body) is read back from that text.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "bkpc/emit.h"
 #include "bkpc/sched.h"
+#include "jsonw.h"
 
 /* Azure reads only the time of day, in the policy's time zone, from these
  * date-times (REST.md §8); the date is a fixed placeholder. */
-static json_t *datetime(int minute)
+static void datetime(JsonW *w, int minute)
 {
-    char buf[32];
+    char buf[] = "2024-01-01THH:MM:00Z";
     minute %= 1440;
-    snprintf(buf, sizeof buf, "2024-01-01T%02d:%02d:00Z", minute / 60, minute % 60);
-    return json_string(buf);
+    buf[11] = (char)('0' + minute / 600);
+    buf[12] = (char)('0' + minute / 60 % 10);
+    buf[14] = (char)('0' + minute % 60 / 10);
+    buf[15] = (char)('0' + minute % 10);
+    jw_str(w, buf);
 }
 
-static json_t *times(int minute)
+static void times(JsonW *w, const char *key, int minute)
 {
-    json_t *a = json_array();
-    json_array_append_new(a, datetime(minute));
-    return a;
+    jw_key(w, key);
+    jw_arr(w);
+    datetime(w, minute);
+    jw_end_arr(w);
 }
 
-static json_t *days(BkpDaySet set)
+static void days(JsonW *w, const char *key, BkpDaySet set)
 {
-    json_t *a = json_array();
+    jw_key(w, key);
+    jw_arr(w);
     for (int d = 0; d < 7; d++)
         if (set >> d & 1)
-            json_array_append_new(a, json_string(bkp_weekday_name(d)));
-    return a;
+            jw_str(w, bkp_weekday_name(d));
+    jw_end_arr(w);
 }
 
-static json_t *duration(int count, const char *type)
+static void duration(JsonW *w, int count, const char *type)
 {
-    return json_pack("{s:i, s:s}", "count", count, "durationType", type);
+    jw_key(w, "retentionDuration");
+    jw_obj(w);
+    jw_key(w, "count");
+    jw_int(w, count);
+    jw_key(w, "durationType");
+    jw_str(w, type);
+    jw_end_obj(w);
 }
 
-static json_t *schedule(const BkpPolicy *p)
+static void str_member(JsonW *w, const char *key, const char *value)
+{
+    jw_key(w, key);
+    jw_str(w, value);
+}
+
+static void schedule(JsonW *w, const BkpPolicy *p)
 {
     int at = bkp_sched_anchor(p);
-    json_t *s = json_object();
+    jw_key(w, "schedulePolicy");
+    jw_obj(w);
+    str_member(w, "schedulePolicyType", p->enhanced ? "SimpleSchedulePolicyV2" : "SimpleSchedulePolicy");
+    str_member(w, "scheduleRunFrequency", bkp_freq_name(p->freq));
     if (!p->enhanced) {
-        json_object_set_new(s, "schedulePolicyType", json_string("SimpleSchedulePolicy"));
-        json_object_set_new(s, "scheduleRunFrequency", json_string(bkp_freq_name(p->freq)));
         if (p->freq == BKP_FREQ_WEEKLY)
-            json_object_set_new(s, "scheduleRunDays", days(p->run_days));
-        json_object_set_new(s, "scheduleRunTimes", times(at));
-        return s;
+            days(w, "scheduleRunDays", p->run_days);
+        times(w, "scheduleRunTimes", at);
+    } else if (p->freq == BKP_FREQ_HOURLY) {
+        jw_key(w, "hourlySchedule");
+        jw_obj(w);
+        jw_key(w, "interval");
+        jw_int(w, p->interval_hours);
+        jw_key(w, "scheduleWindowStartTime");
+        datetime(w, at);
+        jw_key(w, "scheduleWindowDuration");
+        jw_int(w, p->window_hours);
+        jw_end_obj(w);
+    } else if (p->freq == BKP_FREQ_DAILY) {
+        jw_key(w, "dailySchedule");
+        jw_obj(w);
+        times(w, "scheduleRunTimes", at);
+        jw_end_obj(w);
+    } else {
+        jw_key(w, "weeklySchedule");
+        jw_obj(w);
+        days(w, "scheduleRunDays", p->run_days);
+        times(w, "scheduleRunTimes", at);
+        jw_end_obj(w);
     }
-    json_object_set_new(s, "schedulePolicyType", json_string("SimpleSchedulePolicyV2"));
-    json_object_set_new(s, "scheduleRunFrequency", json_string(bkp_freq_name(p->freq)));
-    switch (p->freq) {
-    case BKP_FREQ_HOURLY:
-        json_object_set_new(s, "hourlySchedule",
-                            json_pack("{s:i, s:o, s:i}", "interval", p->interval_hours,
-                                      "scheduleWindowStartTime", datetime(at),
-                                      "scheduleWindowDuration", p->window_hours));
-        break;
-    case BKP_FREQ_DAILY:
-        json_object_set_new(s, "dailySchedule", json_pack("{s:o}", "scheduleRunTimes", times(at)));
-        break;
-    case BKP_FREQ_WEEKLY:
-        json_object_set_new(s, "weeklySchedule", json_pack("{s:o, s:o}", "scheduleRunDays",
-                                                           days(p->run_days), "scheduleRunTimes",
-                                                           times(at)));
-        break;
-    }
-    return s;
+    jw_end_obj(w);
 }
 
-/* The `on ...` of monthly and yearly retention, into `o`. */
-static void long_term_format(json_t *o, const BkpLongTerm *lt)
+/* The `on ...` of monthly and yearly retention. */
+static void long_term_format(JsonW *w, const BkpLongTerm *lt)
 {
     if (lt->format == BKP_FORMAT_WEEKLY) {
-        json_t *weeks = json_array();
-        for (int w = 0; w < 5; w++)
-            if (lt->weeks >> w & 1)
-                json_array_append_new(weeks, json_string(bkp_week_name(w)));
-        json_object_set_new(o, "retentionScheduleFormatType", json_string("Weekly"));
-        json_object_set_new(o, "retentionScheduleWeekly",
-                            json_pack("{s:o, s:o}", "daysOfTheWeek", days(lt->days),
-                                      "weeksOfTheMonth", weeks));
+        str_member(w, "retentionScheduleFormatType", "Weekly");
+        jw_key(w, "retentionScheduleWeekly");
+        jw_obj(w);
+        days(w, "daysOfTheWeek", lt->days);
+        jw_key(w, "weeksOfTheMonth");
+        jw_arr(w);
+        for (int k = 0; k < 5; k++)
+            if (lt->weeks >> k & 1)
+                jw_str(w, bkp_week_name(k));
+        jw_end_arr(w);
+        jw_end_obj(w);
         return;
     }
-    json_t *dom = json_array();
-    for (int d = 1; d <= 28; d++)
-        if (lt->dates >> d & 1)
-            json_array_append_new(dom, json_pack("{s:i, s:b}", "date", d, "isLast", 0));
-    if (lt->last_day)
-        json_array_append_new(dom, json_pack("{s:i, s:b}", "date", 0, "isLast", 1));
-    json_object_set_new(o, "retentionScheduleFormatType", json_string("Daily"));
-    json_object_set_new(o, "retentionScheduleDaily", json_pack("{s:o}", "daysOfTheMonth", dom));
+    str_member(w, "retentionScheduleFormatType", "Daily");
+    jw_key(w, "retentionScheduleDaily");
+    jw_obj(w);
+    jw_key(w, "daysOfTheMonth");
+    jw_arr(w);
+    for (int d = 1; d <= 29; d++) {
+        bool last = d == 29;
+        if (last ? !lt->last_day : !(lt->dates >> d & 1))
+            continue;
+        jw_obj(w);
+        jw_key(w, "date");
+        jw_int(w, last ? 0 : d);
+        jw_key(w, "isLast");
+        jw_bool(w, last);
+        jw_end_obj(w);
+    }
+    jw_end_arr(w);
+    jw_end_obj(w);
 }
 
-static json_t *retention(const BkpPolicy *p)
+static void retention(JsonW *w, const BkpPolicy *p)
 {
     int at = bkp_sched_anchor(p);
-    json_t *r = json_object();
-    json_object_set_new(r, "retentionPolicyType", json_string("LongTermRetentionPolicy"));
-    if (p->daily.on)
-        json_object_set_new(r, "dailySchedule",
-                            json_pack("{s:o, s:o}", "retentionTimes", times(at),
-                                      "retentionDuration", duration(p->daily.days, "Days")));
-    if (p->weekly.on)
-        json_object_set_new(r, "weeklySchedule",
-                            json_pack("{s:o, s:o, s:o}", "daysOfTheWeek", days(p->weekly.days),
-                                      "retentionTimes", times(at),
-                                      "retentionDuration", duration(p->weekly.weeks, "Weeks")));
+    jw_key(w, "retentionPolicy");
+    jw_obj(w);
+    str_member(w, "retentionPolicyType", "LongTermRetentionPolicy");
+    if (p->daily.on) {
+        jw_key(w, "dailySchedule");
+        jw_obj(w);
+        times(w, "retentionTimes", at);
+        duration(w, p->daily.days, "Days");
+        jw_end_obj(w);
+    }
+    if (p->weekly.on) {
+        jw_key(w, "weeklySchedule");
+        jw_obj(w);
+        days(w, "daysOfTheWeek", p->weekly.days);
+        times(w, "retentionTimes", at);
+        duration(w, p->weekly.weeks, "Weeks");
+        jw_end_obj(w);
+    }
     if (p->monthly.on) {
-        json_t *m = json_object();
-        long_term_format(m, &p->monthly);
-        json_object_set_new(m, "retentionTimes", times(at));
-        json_object_set_new(m, "retentionDuration", duration(p->monthly.count, "Months"));
-        json_object_set_new(r, "monthlySchedule", m);
+        jw_key(w, "monthlySchedule");
+        jw_obj(w);
+        long_term_format(w, &p->monthly);
+        times(w, "retentionTimes", at);
+        duration(w, p->monthly.count, "Months");
+        jw_end_obj(w);
     }
     if (p->yearly.on) {
-        json_t *y = json_object();
-        json_t *months = json_array();
+        jw_key(w, "yearlySchedule");
+        jw_obj(w);
+        jw_key(w, "monthsOfYear");
+        jw_arr(w);
         for (int m = 0; m < 12; m++)
             if (p->yearly.months >> m & 1)
-                json_array_append_new(months, json_string(bkp_month_name(m)));
-        json_object_set_new(y, "monthsOfYear", months);
-        long_term_format(y, &p->yearly);
-        json_object_set_new(y, "retentionTimes", times(at));
-        json_object_set_new(y, "retentionDuration", duration(p->yearly.count, "Years"));
-        json_object_set_new(r, "yearlySchedule", y);
+                jw_str(w, bkp_month_name(m));
+        jw_end_arr(w);
+        long_term_format(w, &p->yearly);
+        times(w, "retentionTimes", at);
+        duration(w, p->yearly.count, "Years");
+        jw_end_obj(w);
     }
-    return r;
+    jw_end_obj(w);
 }
 
-static json_t *tiering(const BkpPolicy *p)
+static void tiering(JsonW *w, const BkpPolicy *p)
 {
-    json_t *t;
+    jw_key(w, "tieringPolicy");
+    jw_obj(w);
+    jw_key(w, "ArchivedRP");
+    jw_obj(w);
     switch (p->archive) {
     case BKP_ARCHIVE_RECOMMENDED:
-        t = json_pack("{s:s}", "tieringMode", "TierRecommended");
+        str_member(w, "tieringMode", "TierRecommended");
         break;
     case BKP_ARCHIVE_AFTER:
-        t = json_pack("{s:s, s:i, s:s}", "tieringMode", "TierAfter", "duration", p->archive_months,
-                      "durationType", "Months");
+        str_member(w, "tieringMode", "TierAfter");
+        jw_key(w, "duration");
+        jw_int(w, p->archive_months);
+        str_member(w, "durationType", "Months");
         break;
     default:
         /* No `archive` clause means no tiering, stated explicitly: left out,
          * Azure would keep whatever tiering the policy had before (REST.md §7). */
-        t = json_pack("{s:s, s:i, s:s}", "tieringMode", "DoNotTier", "duration", 0,
-                      "durationType", "Invalid");
+        str_member(w, "tieringMode", "DoNotTier");
+        jw_key(w, "duration");
+        jw_int(w, 0);
+        str_member(w, "durationType", "Invalid");
         break;
     }
-    return json_pack("{s:o}", "ArchivedRP", t);
+    jw_end_obj(w);
+    jw_end_obj(w);
+}
+
+static void body(JsonW *w, const BkpPolicy *p)
+{
+    jw_obj(w);
+    jw_key(w, "properties");
+    jw_obj(w);
+    str_member(w, "backupManagementType", "AzureIaasVM");
+    str_member(w, "policyType", p->enhanced ? "V2" : "V1");
+    str_member(w, "timeZone", p->timezone);
+    schedule(w, p);
+    retention(w, p);
+    jw_key(w, "instantRpRetentionRangeInDays");
+    jw_int(w, p->snapshot_days);
+    if (p->snapshot_rg_prefix) {
+        jw_key(w, "instantRPDetails");
+        jw_obj(w);
+        str_member(w, "azureBackupRGNamePrefix", p->snapshot_rg_prefix);
+        if (p->snapshot_rg_suffix)
+            str_member(w, "azureBackupRGNameSuffix", p->snapshot_rg_suffix);
+        jw_end_obj(w);
+    }
+    if (p->crash_consistent)
+        str_member(w, "snapshotConsistencyType", "OnlyCrashConsistent");
+    tiering(w, p);
+    jw_end_obj(w);
+    jw_end_obj(w);
+    jw_raw(w, "\n", 1);
 }
 
 json_t *bkp_rest_body(const BkpPolicy *p)
 {
-    json_t *props = json_object();
-    json_object_set_new(props, "backupManagementType", json_string("AzureIaasVM"));
-    json_object_set_new(props, "policyType", json_string(p->enhanced ? "V2" : "V1"));
-    json_object_set_new(props, "timeZone", json_string(p->timezone));
-    json_object_set_new(props, "schedulePolicy", schedule(p));
-    json_object_set_new(props, "retentionPolicy", retention(p));
-    json_object_set_new(props, "instantRpRetentionRangeInDays", json_integer(p->snapshot_days));
-    if (p->snapshot_rg_prefix) {
-        json_t *rg = json_object();
-        json_object_set_new(rg, "azureBackupRGNamePrefix", json_string(p->snapshot_rg_prefix));
-        if (p->snapshot_rg_suffix)
-            json_object_set_new(rg, "azureBackupRGNameSuffix", json_string(p->snapshot_rg_suffix));
-        json_object_set_new(props, "instantRPDetails", rg);
-    }
-    if (p->crash_consistent)
-        json_object_set_new(props, "snapshotConsistencyType", json_string("OnlyCrashConsistent"));
-    json_object_set_new(props, "tieringPolicy", tiering(p));
-    return json_pack("{s:o}", "properties", props);
+    JsonW w;
+    jw_init(&w);
+    body(&w, p);
+    json_t *j = w.failed ? NULL : json_loadb(w.data, w.len, 0, NULL);
+    jw_free(&w);
+    return j;
 }
 
 int bkp_emit_json(const BkpPolicy *p, FILE *out)
 {
-    json_t *body = bkp_rest_body(p);
-    int rc = json_dumpf(body, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-    json_decref(body);
-    if (rc == 0 && fputc('\n', out) == EOF)
-        rc = -1;
-    return rc == 0 && !ferror(out) ? 0 : -1;
+    JsonW w;
+    jw_init(&w);
+    body(&w, p);
+    int rc = w.failed || fwrite(w.data, 1, w.len, out) != w.len || ferror(out) ? -1 : 0;
+    if (w.failed)
+        errno = ENOMEM;
+    jw_free(&w);
+    return rc;
 }

@@ -67,6 +67,10 @@ struct BkpTz {
     size_t niana;
 
     unsigned long icu_uses;   /* questions asked of ICU; see bkp_tz_icu_uses */
+
+    /* IANA ids already mapped (a file may name the same zone thousands of
+     * times): a small direct-mapped memo, keyed by a hash of the id. */
+    struct { char *id; const char *win; } memo[64];
 };
 
 /* --- small helpers ---------------------------------------------------------- */
@@ -205,6 +209,8 @@ void bkp_tz_free(BkpTz *tz)
     free(tz->zones);
     free_strings(tz->win, tz->nwin);
     free_strings(tz->iana, tz->niana);
+    for (size_t i = 0; i < sizeof tz->memo / sizeof tz->memo[0]; i++)
+        free(tz->memo[i].id);
     free(tz);
 }
 
@@ -213,8 +219,8 @@ unsigned long bkp_tz_icu_uses(const BkpTz *tz)
     return tz ? tz->icu_uses : 0;
 }
 
-/* The Windows id (our copy) an IANA id maps to, or NULL. */
-static const char *iana_to_windows(BkpTz *tz, const char *id)
+/* The Windows id (our copy) an IANA id maps to, or NULL: ICU's answer. */
+static const char *iana_to_windows_icu(BkpTz *tz, const char *id)
 {
     UChar uid[TZ_ID_MAX], uwin[TZ_ID_MAX];
     char win[TZ_ID_MAX];
@@ -228,6 +234,25 @@ static const char *iana_to_windows(BkpTz *tz, const char *id)
         return NULL;
     long i = find_windows(tz, win);
     return i < 0 ? NULL : tz->win[i];
+}
+
+/* The same, remembered. */
+static const char *iana_to_windows(BkpTz *tz, const char *id)
+{
+    size_t h = 5381;
+    for (const char *c = id; *c; c++)
+        h = h * 33 + (unsigned char)*c;
+    size_t k = h % (sizeof tz->memo / sizeof tz->memo[0]);
+    if (tz->memo[k].id && strcmp(tz->memo[k].id, id) == 0)
+        return tz->memo[k].win;
+    const char *w = iana_to_windows_icu(tz, id);
+    char *copy = strdup(id);
+    if (copy) {
+        free(tz->memo[k].id);
+        tz->memo[k].id = copy;
+        tz->memo[k].win = w;
+    }
+    return w;
 }
 
 BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id)

@@ -31,8 +31,13 @@ typedef struct AstList {
 typedef struct AstDuration {
     int64_t num;
     const char *unit;          /* "h", "days", ...; never NULL */
-    BkpSpan span, num_span, unit_span;
+    BkpSpan span;              /* number and unit */
+    uint32_t num_end;          /* where the number ends */
+    uint32_t unit_off;         /* where the unit starts */
 } AstDuration;
+
+static inline BkpSpan ast_duration_num(const AstDuration *d) { return bkp_span(d->span.off, d->num_end); }
+static inline BkpSpan ast_duration_unit(const AstDuration *d) { return bkp_span(d->unit_off, d->span.end); }
 
 /* `08:30`, kept raw: the checker validates the range. */
 typedef struct AstTime {
@@ -66,6 +71,15 @@ typedef enum AstOnKind {
     AST_ON_WORDS,              /* on first, third sun, sat  (one or two lists) */
 } AstOnKind;
 
+/* What selects the points a keep clause keeps: `in MONTHS` and `on ...`. */
+typedef struct AstKeepOn {
+    AstOnKind on;
+    AstList months;            /* yearly: `in MONTHS` */
+    AstList first;             /* weeks (or days when only one list), or days of month */
+    AstList second;            /* days, when two lists were written */
+    BkpSpan on_span;
+} AstKeepOn;
+
 typedef struct AstClause {
     AstClauseKind kind;
     BkpSpan span;              /* the whole clause */
@@ -78,11 +92,7 @@ typedef struct AstClause {
         struct { AstList days; AstTime *times; int ntimes; } sched; /* daily (no days) / weekly */
         struct {
             AstDuration dur;
-            AstOnKind on;
-            AstList months;    /* yearly: `in MONTHS` */
-            AstList first;     /* weeks (or days when only one list), or days of month */
-            AstList second;    /* days, when two lists were written */
-            BkpSpan on_span;
+            struct AstKeepOn *sel;   /* `in ...` / `on ...`; NULL when neither was written */
         } keep;
         struct { AstArchiveMode mode; AstDuration after; } archive;
         struct { const char *prefix, *suffix; BkpSpan prefix_span, suffix_span; } rg;
@@ -98,6 +108,7 @@ typedef struct AstPolicy {
                                   checker skips its whole-policy checks */
     BkpSpan span;
     AstClause *clauses, *last_clause;
+    struct BkpPolicy *checked;  /* set by the checker: its result, or NULL */
     struct AstPolicy *next;
 } AstPolicy;
 

@@ -10,7 +10,7 @@
 #include "opts.h"
 
 static const char help[] =
-    "usage: bkpc build [-t json|ps1|azcli] [--policy NAME] [-o OUT] FILE\n"
+    "usage: bkpc build [-t json|ps1|azcli] [--policy NAME | --all] [-o OUT] FILE\n"
     "\n"
     "Compile FILE (- for standard input) after checking it.\n"
     "  -t json    the REST API's PUT body of a policy (default)\n"
@@ -19,7 +19,10 @@ static const char help[] =
     "  -t azcli   the same as a bash script of Azure CLI commands\n"
     "\n"
     "  -p, --policy NAME  only this policy (a file with several needs it for json,\n"
-    "                     unless -o DIR/ is given)\n"
+    "                     unless --all or -o DIR/ is given)\n"
+    "  -a, --all          with -t json: the body of every policy, one after the\n"
+    "                     other in file order (a stream of JSON values, as jq\n"
+    "                     reads and prints them)\n"
     "  -o, --output OUT   write to OUT instead of standard output; OUT is written\n"
     "                     only when complete (a temporary file, then renamed), and\n"
     "                     is left untouched on any error. With -t json, OUT ending\n"
@@ -29,9 +32,10 @@ static const char help[] =
     "\n"
     "Exit status: 0 done, 1 errors in FILE (nothing written), 2 usage or I/O error.\n";
 
-enum { OPT_HELP, OPT_TARGET, OPT_POLICY, OPT_OUTPUT };
+enum { OPT_HELP, OPT_TARGET, OPT_POLICY, OPT_OUTPUT, OPT_ALL };
 static const CliOpt options[] = {
     {'h', "help", false, OPT_HELP},
+    {'a', "all", false, OPT_ALL},
     {'t', "target", true, OPT_TARGET},
     {'p', "policy", true, OPT_POLICY},
     {'o', "output", true, OPT_OUTPUT},
@@ -46,7 +50,8 @@ static int is_dir(const char *path)
 }
 
 /* Every policy into DIR/NAME.json: all files are written to temporaries
- * first and renamed only when every one of them is complete. */
+ * (closed as they are done: a file may hold 20,000 policies) and renamed
+ * only when every one of them is complete. */
 static int build_dir(const BkpProgram *prog, const char *dir)
 {
     if (!is_dir(dir) && mkdir(dir, 0777) != 0) {
@@ -72,8 +77,8 @@ static int build_dir(const BkpProgram *prog, const char *dir)
         snprintf(path, len, "%s%s%s.json", dir, dl && dir[dl - 1] == '/' ? "" : "/", p->name);
         int rc = cli_out_open(&outs[k], path);
         free(path);
-        if (rc != 0 || bkp_emit_json(p, outs[k].f) != 0) {
-            if (rc == 0)
+        if (rc != 0 || bkp_emit_json(p, outs[k].f) != 0 || cli_out_close(&outs[k]) != 0) {
+            if (rc == 0 && outs[k].f)
                 fprintf(stderr, "bkpc: cannot write %s: %s\n", outs[k].path, strerror(errno ? errno : EIO));
             status = EXIT_USAGE;
             k++;
@@ -102,9 +107,11 @@ int cmd_build(int argc, char **argv)
     cli_opts_init(&o, "build", argc, argv);
     const char *file = NULL, *policy = NULL, *out = NULL;
     Target target = T_JSON;
-    for (int id; (id = cli_opts_next(&o, options, 4)) != CLI_OPT_END;) {
+    bool all = false;
+    for (int id; (id = cli_opts_next(&o, options, 5)) != CLI_OPT_END;) {
         switch (id) {
         case OPT_HELP: fputs(help, stdout); return EXIT_CLEAN;
+        case OPT_ALL: all = true; break;
         case OPT_TARGET:
             if (strcmp(o.value, "json") == 0)
                 target = T_JSON;
@@ -129,6 +136,8 @@ int cmd_build(int argc, char **argv)
         return cli_usage_error("build", "no input file");
     size_t ol = out ? strlen(out) : 0;
     bool to_dir = out && strcmp(out, "-") != 0 && (out[ol - 1] == '/' || is_dir(out));
+    if (all && (target != T_JSON || policy || to_dir))
+        return cli_usage_error("build", "--all goes with -t json, without --policy or -o DIR/");
     if (to_dir && target != T_JSON)
         return cli_usage_error("build", "-o DIR/ writes one JSON body per policy; give a file name for -t %s",
                                target == T_PS1 ? "ps1" : "azcli");
@@ -156,6 +165,23 @@ int cmd_build(int argc, char **argv)
     }
     if (prog && target == T_JSON && to_dir && !only) {
         status = build_dir(prog, out);
+    } else if (prog && all) {
+        CliOut w;
+        if (cli_out_open(&w, out) != 0) {
+            status = EXIT_USAGE;
+        } else {
+            int rc = 0;
+            for (const BkpPolicy *p = prog->policies; p && rc == 0; p = p->next)
+                rc = bkp_emit_json(p, w.f);
+            if (rc != 0) {
+                fprintf(stderr, "bkpc: cannot write %s: %s\n", out ? out : "standard output",
+                        strerror(errno ? errno : EIO));
+                cli_out_abort(&w);
+                status = EXIT_USAGE;
+            } else {
+                status = cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+            }
+        }
     } else if (prog) {
         if (target == T_JSON && !only && !(only = cli_pick_policy(prog, NULL, &status))) {
             if (status == EXIT_USAGE)

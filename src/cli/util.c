@@ -114,6 +114,22 @@ int cli_out_open(CliOut *o, const char *path)
     return 0;
 }
 
+int cli_out_close(CliOut *o)
+{
+    if (!o->f || o->f == stdout)
+        return 0;
+    int bad = ferror(o->f);
+    if (fclose(o->f) != 0)
+        bad = 1;
+    o->f = NULL;
+    if (bad) {
+        fprintf(stderr, "bkpc: cannot write %s: %s\n", o->path, strerror(errno ? errno : EIO));
+        cli_out_abort(o);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_out_commit(CliOut *o)
 {
     if (o->f == stdout) {
@@ -124,11 +140,11 @@ int cli_out_commit(CliOut *o)
         }
         return 0;
     }
-    int bad = ferror(o->f);
-    if (fclose(o->f) != 0)
-        bad = 1;
-    o->f = NULL;
-    if (bad || rename(o->tmp, o->path) != 0) {
+    if (!o->tmp)
+        return -1;                  /* aborted by cli_out_close */
+    if (cli_out_close(o) != 0)
+        return -1;
+    if (rename(o->tmp, o->path) != 0) {
         fprintf(stderr, "bkpc: cannot write %s: %s\n", o->path, strerror(errno ? errno : EIO));
         cli_out_abort(o);
         return -1;

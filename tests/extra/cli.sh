@@ -64,6 +64,9 @@ t multi-unknown 2 "$BKPC" build --policy three-vms "$two"
 t multi-dir 0 "$BKPC" build -o "$tmp/out-dir/" "$two"
 if [ -f "$tmp/out-dir/one-vms.json" ] && [ -f "$tmp/out-dir/two-vms.json" ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL multi-dir files"; fi
+t multi-all 0 "$BKPC" build --all "$two"
+if [ "$(grep -c '"backupManagementType"' "$tmp/out")" = 2 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL multi-all: two bodies"; fi
+t all-not-with-policy 2 "$BKPC" build --all --policy one-vms "$two"
 t dir-not-for-ps1 2 "$BKPC" build -t ps1 -o "$tmp/out-dir/" "$two"
 echo "cli: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,0 +1,179 @@
+/* jsonw.c — see jsonw.h. */
+#include "jsonw.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jw_init(JsonW *w)
+{
+    memset(w, 0, sizeof *w);
+    w->first = true;
+}
+
+void jw_free(JsonW *w)
+{
+    free(w->data);
+    jw_init(w);
+}
+
+void jw_raw(JsonW *w, const char *s, size_t n)
+{
+    if (w->failed)
+        return;
+    if (w->len + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 8192;
+        while (cap < w->len + n)
+            cap *= 2;
+        char *d = realloc(w->data, cap);
+        if (!d) {
+            w->failed = true;
+            return;
+        }
+        w->data = d;
+        w->cap = cap;
+    }
+    memcpy(w->data + w->len, s, n);
+    w->len += n;
+}
+
+static void put(JsonW *w, const char *s) { jw_raw(w, s, strlen(s)); }
+
+static void newline(JsonW *w)
+{
+    static const char spaces[] = "                                                                ";
+    jw_raw(w, "\n", 1);
+    for (int n = 2 * w->depth; n > 0; n -= 64)
+        jw_raw(w, spaces, n > 64 ? 64 : (size_t)n);
+}
+
+/* Before a value or a key: the separator and the line break. */
+static void item(JsonW *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0) {
+        if (!w->first)
+            jw_raw(w, ",", 1);
+        newline(w);
+    }
+    w->first = false;
+}
+
+static void begin(JsonW *w, const char *c)
+{
+    item(w);
+    put(w, c);
+    w->depth++;
+    w->first = true;
+}
+
+static void finish(JsonW *w, const char *c)
+{
+    w->depth--;
+    if (!w->first)
+        newline(w);
+    put(w, c);
+    w->first = false;
+}
+
+void jw_obj(JsonW *w) { begin(w, "{"); }
+void jw_arr(JsonW *w) { begin(w, "["); }
+void jw_end_obj(JsonW *w) { finish(w, "}"); }
+void jw_end_arr(JsonW *w) { finish(w, "]"); }
+
+static void string(JsonW *w, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    jw_raw(w, "\"", 1);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+            p++;
+        jw_raw(w, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        char esc[16];
+        unsigned c = *p;
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            jw_raw(w, esc, 2);
+            p++;
+            continue;
+        }
+        if (c < 0x20) {
+            const char *named = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r"
+                              : c == '\b' ? "\\b" : c == '\f' ? "\\f" : NULL;
+            if (named) {
+                put(w, named);
+            } else {
+                snprintf(esc, sizeof esc, "\\u%04x", c);
+                put(w, esc);
+            }
+            p++;
+            continue;
+        }
+        /* UTF-8 (the scanner accepts only valid UTF-8) -> \uXXXX, with a
+         * surrogate pair above U+FFFF, as jansson's JSON_ENSURE_ASCII does. */
+        int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+        uint32_t cp = c & (0x3F >> n);
+        for (int k = 1; k <= n && p[k]; k++)
+            cp = cp << 6 | (p[k] & 0x3F);
+        p += n + 1;
+        uint32_t units[2] = {cp, 0};
+        int nu = 1;
+        if (cp > 0xFFFF) {
+            cp -= 0x10000;
+            units[0] = 0xD800 | (cp >> 10);
+            units[1] = 0xDC00 | (cp & 0x3FF);
+            nu = 2;
+        }
+        for (int k = 0; k < nu; k++) {
+            esc[0] = '\\';
+            esc[1] = 'u';
+            for (int d = 0; d < 4; d++)
+                esc[2 + d] = hex[units[k] >> (12 - 4 * d) & 0xF];
+            jw_raw(w, esc, 6);
+        }
+    }
+    jw_raw(w, "\"", 1);
+}
+
+void jw_key(JsonW *w, const char *k)
+{
+    item(w);
+    string(w, k);
+    jw_raw(w, ": ", 2);
+    w->after_key = true;
+}
+
+void jw_str(JsonW *w, const char *s)
+{
+    item(w);
+    string(w, s);
+}
+
+void jw_int(JsonW *w, int64_t v)
+{
+    char buf[24];
+    char *e = buf + sizeof buf, *p = e;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    item(w);
+    jw_raw(w, p, (size_t)(e - p));
+}
+
+void jw_bool(JsonW *w, bool v)
+{
+    item(w);
+    put(w, v ? "true" : "false");
+}
