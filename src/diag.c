@@ -93,7 +93,7 @@ void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 
 /* ---- rendering ---------------------------------------------------------- */
 
-enum { MAX_SHOWN = 1 + BKP_DIAG_MAX_SECONDARY };
+enum { MAX_SHOWN = 1 + BKP_DIAG_MAX_SECONDARY, MAX_LINE = 160, CONTEXT = 50 };
 
 typedef struct Mark {
     uint32_t line;
@@ -204,6 +204,45 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
                 on[non++] = marks[i];
         size_t len;
         const char *text = bkp_source_line(src, next, &len);
+        char *view = NULL;
+        if (len > MAX_LINE) {
+            /* A long line: show the part around the marks, "..." for the rest
+             * (PostgreSQL's LINE excerpts). */
+            uint32_t lo = on[0].from, hi = on[0].to;
+            for (int i = 1; i < non; i++) {
+                if (on[i].from < lo)
+                    lo = on[i].from;
+                if (on[i].to > hi)
+                    hi = on[i].to;
+            }
+            size_t start = lo > CONTEXT ? lo - CONTEXT : 0;
+            while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
+                start--;
+            size_t end = hi + CONTEXT < len ? hi + CONTEXT : len;
+            if (end - start > MAX_LINE)
+                end = start + MAX_LINE;
+            while (end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
+                end++;
+            size_t pre = start > 0 ? 3 : 0, post = end < len ? 3 : 0;
+            view = malloc(pre + (end - start) + post + 1);
+            if (view) {
+                memcpy(view, "...", pre);
+                memcpy(view + pre, text + start, end - start);
+                memcpy(view + pre + (end - start), "...", post);
+                for (int i = 0; i < non; i++) {
+                    uint32_t f = on[i].from < start ? 0 : on[i].from - (uint32_t)start;
+                    uint32_t t = on[i].to < start ? 0 : on[i].to - (uint32_t)start;
+                    if (f > end - start)
+                        f = (uint32_t)(end - start);
+                    if (t > end - start)
+                        t = (uint32_t)(end - start);
+                    on[i].from = f + (uint32_t)pre;
+                    on[i].to = (t > f ? t : f + 1) + (uint32_t)pre;
+                }
+                text = view;
+                len = pre + (end - start) + post;
+            }
+        }
         fprintf(out, " %*u | ", w, next);
         for (size_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)text[i];
@@ -233,6 +272,7 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
             }
             fprintf(out, "%s\n", on[i].label);
         }
+        free(view);
     }
     for (int i = 0; i < g->nhints; i++)
         fprintf(out, "hint: %s\n", g->hints[i]);
