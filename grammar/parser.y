@@ -427,7 +427,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpPa
             }
             best = bkp_closest(text, cands, nc);
         }
-        if (best && strcmp(best, text) != 0)
+        if (best && strcmp(best, text) != 0 && !(got == YYSYMBOL_ON && n == 1 && exp[0] == YYSYMBOL_IN))
             bkp_diag_hint(D, g, "did you mean `%s`?", best);
     }
     if (n == 1 && exp[0] == YYSYMBOL_FOR)
@@ -440,6 +440,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpPa
         bkp_diag_hint(D, g, "write the unit after the number: `180d` or `180 days`");
     else if (n == 1 && exp[0] == YYSYMBOL_AT)
         bkp_diag_hint(D, g, "give the time of the backup: `daily at 22:30`, `weekly on sun at 02:00`");
+    else if (n == 1 && exp[0] == YYSYMBOL_IN)
+        bkp_diag_hint(D, g, "yearly points name their months first: `keep yearly 5y in jan on first sun`");
     else if (n == 1 && exp[0] == YYSYMBOL_ON && got != YYSYMBOL_ON)
         bkp_diag_hint(D, g, "say which days: `on first sun` or `on day 1, 15, last`");
     if ((got == YYSYMBOL_POLICY || got == YYSYMBOL_VAULT || got == YYSYMBOL_PROTECT) && !clause_ok_top(exp, n))

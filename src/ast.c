@@ -261,9 +261,11 @@ AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
     BkpScanner sc;
     if (bkp_scanner_init(&P, &sc) != 0) {
         bkp_error(&ctx->diags, src, "syntax", bkp_span(0, 0), "cannot start the scanner");
+        P.file->syntax_errors = 1;
         return P.file;
     }
     bkp_yyparse(sc, &P);
     bkp_scanner_destroy(sc);
+    P.file->syntax_errors = P.syntax_errors;
     return P.file;
 }

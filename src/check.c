@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bkpc/check.h"
 #include "bkpc/compile.h"
@@ -50,6 +51,8 @@ static BkpSpan or_span(BkpSpan s, BkpSpan fallback) { return s.end ? s : fallbac
 static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause,
                      BkpSpan kw, int *out)
 {
+    if (d->num < 0)                 /* not a whole number: the scanner said so */
+        return false;
     BkpUnit u = bkp_unit_parse(d->unit);
     if (u == BKP_UNIT_NONE) {
         BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
@@ -82,7 +85,14 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
             bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
         return false;
     }
-    *out = v > MAX_COUNT ? MAX_COUNT : (int)v;
+    if (v > MAX_COUNT) {
+        BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
+                               bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
+                               clause);
+        bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
+        return false;
+    }
+    *out = (int)v;
     return true;
 }
 
@@ -166,7 +176,7 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
                 continue;
             }
             slot = (int)it->num;
-        } else if (strcmp(it->text, "last") == 0) {
+        } else if (strcasecmp(it->text, "last") == 0) {
             slot = 29;
         } else {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span,
@@ -642,7 +652,9 @@ RULE(C6)
     if (!p->enhanced || p->snapshot_days < 0)
         return true;
     if (p->freq == BKP_FREQ_WEEKLY) {
-        if (!p->weekly.on || p->weekly.weeks < 0 || p->snapshot_days <= 7 * p->weekly.weeks)
+        /* only against a valid retention: D6 speaks about an invalid one */
+        if (!p->weekly.on || p->weekly.weeks < 1 || p->weekly.weeks > 5163 ||
+            p->snapshot_days <= 7 * p->weekly.weeks)
             return true;
         BkpDiag *g = err(d, p, "C6", p->at.snapshots,
                          "snapshots kept %d days outlive the vault points they restore (%d week%s = %d days)",
@@ -652,7 +664,7 @@ RULE(C6)
         bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep weekly points longer", 7 * p->weekly.weeks);
         return false;
     }
-    if (!p->daily.on || p->daily.days < 0 || p->snapshot_days <= p->daily.days)
+    if (!p->daily.on || p->daily.days < 7 || p->daily.days > 9999 || p->snapshot_days <= p->daily.days)
         return true;
     BkpDiag *g = err(d, p, "C6", p->at.snapshots,
                      "snapshots kept %d days outlive the daily points they restore (%d days)",
@@ -1199,5 +1211,5 @@ BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
     }
     check_vault(&C, f, prog);
     check_protects(&C, f, prog, &ix);
-    return ctx->diags.errors > errors_before ? NULL : prog;
+    return f->syntax_errors || ctx->diags.errors > errors_before ? NULL : prog;
 }

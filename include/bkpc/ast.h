@@ -143,6 +143,7 @@ typedef struct AstFile {
     AstProtect *protects, *last_protect;
     AstComment *comments, *last_comment;
     unsigned ncomments;
+    unsigned syntax_errors;    /* reported by the scanner and the parser */
 } AstFile;
 
 const char *bkp_clause_name(AstClauseKind k);   /* "keep daily", "timezone", ... */

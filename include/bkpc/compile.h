@@ -26,8 +26,9 @@ BkpTz *bkp_ctx_tz(BkpCtx *ctx);
 /* Scanner + parser. Always returns a tree (possibly partial); syntax errors
  * are queued in ctx->diags. */
 AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src);
-/* The type checker: every rule of RULES.md A-E. Returns NULL when any error
- * was queued (warnings allowed). */
+/* The type checker: every rule of RULES.md A-E. Returns NULL when the file
+ * had syntax errors or the checker queued any error (warnings allowed); it
+ * checks what was parsed either way, so one run reports every error. */
 BkpProgram *bkp_check(BkpCtx *ctx, AstFile *file);
 /* bkp_parse + bkp_check. */
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
