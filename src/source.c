@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { MAX_SOURCE = 64 * 1024 * 1024 };
 
@@ -33,12 +34,18 @@ BkpSource *bkp_source_read(const char *path)
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return NULL;
+    /* Read into a buffer that becomes the source's text (no second copy),
+     * sized from the file when it is a regular file. */
     size_t cap = 64 * 1024, len = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+        (uint64_t)st.st_size <= MAX_SOURCE)
+        cap = (size_t)st.st_size + 2;
     char *buf = malloc(cap);
-    int err = 0;
-    while (buf) {
-        if (len == cap) {
-            if (cap >= MAX_SOURCE) {
+    int err = buf ? 0 : ENOMEM;
+    while (!err) {
+        if (cap - len < 2) {            /* room for the two final NULs */
+            if (cap >= (size_t)MAX_SOURCE + 2) {
                 err = EFBIG;
                 break;
             }
@@ -50,7 +57,7 @@ BkpSource *bkp_source_read(const char *path)
             buf = nb;
             cap *= 2;
         }
-        size_t n = fread(buf + len, 1, cap - len, f);
+        size_t n = fread(buf + len, 1, cap - len - 2, f);
         len += n;
         if (n == 0) {
             if (ferror(f))
@@ -58,21 +65,26 @@ BkpSource *bkp_source_read(const char *path)
             break;
         }
     }
-    if (!buf)
-        err = ENOMEM;
     if (!is_stdin)
         fclose(f);
     if (!err && len > MAX_SOURCE)
         err = EFBIG;
-    BkpSource *s = NULL;
-    if (!err) {
-        s = bkp_source_from_string(is_stdin ? "<stdin>" : path, buf, len);
-        if (!s)
-            err = ENOMEM;
+    BkpSource *s = err ? NULL : calloc(1, sizeof(*s));
+    if (!err && s) {
+        s->name = strdup(is_stdin ? "<stdin>" : path);
+        if (!s->name) {
+            free(s);
+            s = NULL;
+        }
     }
-    free(buf);
-    if (err)
-        errno = err;
+    if (err || !s) {
+        free(buf);
+        errno = err ? err : ENOMEM;
+        return NULL;
+    }
+    buf[len] = buf[len + 1] = '\0';
+    s->text = buf;
+    s->len = len;
     return s;
 }
 
