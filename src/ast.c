@@ -35,7 +35,7 @@ AstList ast_list_new(void)
 void ast_list_push(BkpParser *P, AstList *l, AstItem it)
 {
     if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 4;
+        int cap = l->cap ? l->cap * 2 : 2;
         AstItem *v = BKP_NEWN(&P->ctx->arena, AstItem, cap);
         if (l->n)
             memcpy(v, l->v, sizeof(AstItem) * (size_t)l->n);
