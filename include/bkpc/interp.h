@@ -32,6 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <jansson.h>
 
@@ -109,8 +110,10 @@ typedef struct BkpPoint {
     unsigned tiers;                /* where it is at `at` (bits 1u << BkpTier) */
     int64_t expires;               /* when the last of its tiers goes */
     int64_t rule_expires[BKP_WHY_COUNT];   /* per rule in `why` (else 0) */
-    int64_t vault_expires;         /* when it leaves the vault (0: never in it) */
-    int64_t archive_at;            /* when it moves to vault-archive (0: never) */
+    int64_t vault_expires;         /* when it leaves the vault (INT64_MIN: a
+                                      snapshot only, never in the vault) */
+    int64_t archive_at;            /* when it moves to vault-archive
+                                      (INT64_MAX: never) */
 } BkpPoint;
 
 typedef struct BkpSim {
@@ -134,8 +137,9 @@ typedef struct BkpSim {
  * when out of memory (*out is then empty). */
 int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, BkpSim *out);
 void bkp_sim_free(BkpSim *sim);
-/* The default start: `at` less the longest retention and a year. */
-int64_t bkp_sim_default_since(const BkpPolicy *p, int64_t at);
+/* The default start: local midnight a year before the longest rule's reach
+ * back from `at`. */
+int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at);
 
 /* --- explain ---------------------------------------------------------------- */
 
@@ -147,7 +151,9 @@ typedef struct BkpExplain {
     int std_offset;                /* minutes, at `at` */
     bool has_dst;                  /* DST in the year from `at` */
     int dst_amount;                /* minutes (usually 60) */
-    int64_t dst_start, dst_end;    /* the next DST period from `at` (UTC) */
+    int64_t dst_start, dst_end;    /* the DST period in force at `at`, or the
+                                      next one within a year (UTC) */
+    bool has_dst_start, has_dst_end;   /* whether they were found */
     bool dst_in_force;             /* at `at` */
     /* Worst-case data loss: the longest gap, in minutes, between two
      * consecutive points a rule keeps (BKP_WHY_SNAPSHOT: between backups). */
@@ -180,5 +186,8 @@ char *bkp_fmt_offset(int minutes, char *buf, size_t n);
 json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int64_t at);
 json_t *bkp_next_json(BkpTz *tz, const BkpPolicy *p, int64_t from, const BkpBackup *b, int n);
 json_t *bkp_sim_json(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim);
+/* The same document, written point by point (memory: one point's JSON at a
+ * time). 0, or -1 on a write error or when out of memory. */
+int bkp_sim_json_write(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, FILE *f);
 
 #endif

@@ -15,6 +15,9 @@ static const Command commands[] = {
     {"check", cmd_check, "parse and type-check; print diagnostics"},
     {"build", cmd_build, "compile to the REST body (json), PowerShell (ps1) or Azure CLI (azcli)"},
     /* interpreter commands */
+    {"explain", cmd_explain, "the policy in plain English: schedule, RPO, retention, defaults"},
+    {"next", cmd_next, "the next backup times, in the policy's time zone and in UTC"},
+    {"simulate", cmd_simulate, "the recovery points that exist at a time, their tiers and why"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,330 @@
+/* emit_azcli.c — the Azure CLI backend: a checked program -> one bash script
+ * that creates or updates every policy in the vault with the REST body of
+ * the JSON backend, then enables backup of every `protect`ed VM.
+ *
+ * The body is bkp_emit_json()'s output, byte for byte (what `bkpc build -t
+ * json` prints), in a heredoc with a quoted delimiter: nothing in it is
+ * expanded, and no line of it can be the delimiter (JSON text escapes every
+ * newline inside a string, and each of its lines starts with a brace or a
+ * space). The CLI reads `--policy` as a ProtectionPolicyResource, i.e.
+ * {"properties": {...}} with the REST key names, `instantRPDetails` included
+ * (REST.md §11).
+ *
+ * Every user string reaches the script through bkp_sh_quote(), as an argument
+ * of a shell function; inside the functions every expansion is double-quoted
+ * and every az option that takes a name is written --option=VALUE, so a name
+ * that starts with '-' is still a value.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "bkpc/emit.h"
+#include "bkpc/quote.h"
+#include "bkpc/sched.h"
+
+static bool want_protect(const BkpProtect *pr, const BkpPolicy *only)
+{
+    return pr->policy && (!only || pr->policy == only);
+}
+
+static void hhmm(FILE *out, int minute)
+{
+    int m = ((minute % 1440) + 1440) % 1440;
+    fprintf(out, "%02d:%02d", m / 60, m % 60);
+}
+
+/* " (FILE, line N)" of a span, into buf. */
+static void where(char *buf, size_t size, BkpSource *src, BkpSpan span)
+{
+    buf[0] = '\0';
+    if (!src)
+        return;
+    uint32_t line = 0, col = 0;
+    bkp_source_linecol(src, span.off, &line, &col);
+    const char *base = strrchr(src->name, '/');
+    base = base ? base + 1 : src->name;
+    if (bkp_comment_safe(base) && strlen(base) < 60)
+        snprintf(buf, size, " (%s, line %u)", base, (unsigned)line);
+    else
+        snprintf(buf, size, " (line %u)", (unsigned)line);
+}
+
+static void rule(FILE *out, const char *title)
+{
+    int n = 78 - 5 - (int)strlen(title);
+    fprintf(out, "# -- %s ", title);
+    for (int i = 0; i < n; i++)
+        putc('-', out);
+    putc('\n', out);
+}
+
+static const char prologue[] =
+    "DRY_RUN=${DRY_RUN:-0}\n"
+    "usage() {\n"
+    "    echo \"usage: $0 [--vault NAME] [--resource-group RG] [--subscription ID] [--dry-run]\"\n"
+    "}\n"
+    "while [ $# -gt 0 ]; do\n"
+    "    case $1 in\n"
+    "        --vault) [ $# -ge 2 ] || { usage >&2; exit 2; }; VAULT=$2; shift 2 ;;\n"
+    "        --resource-group) [ $# -ge 2 ] || { usage >&2; exit 2; }; RESOURCE_GROUP=$2; shift 2 ;;\n"
+    "        --subscription) [ $# -ge 2 ] || { usage >&2; exit 2; }; SUBSCRIPTION=$2; shift 2 ;;\n"
+    "        --dry-run) DRY_RUN=1; shift ;;\n"
+    "        -h | --help) usage; exit 0 ;;\n"
+    "        *) usage >&2; exit 2 ;;\n"
+    "    esac\n"
+    "done\n"
+    "if [ -z \"$VAULT\" ] || [ -z \"$RESOURCE_GROUP\" ]; then\n"
+    "    echo \"$0: which vault? give --vault NAME --resource-group RG\" >&2\n"
+    "    exit 2\n"
+    "fi\n"
+    "\n"
+    "# az, in the chosen subscription.\n"
+    "azs() {\n"
+    "    if [ -n \"$SUBSCRIPTION\" ]; then\n"
+    "        az \"$@\" --subscription=\"$SUBSCRIPTION\"\n"
+    "    else\n"
+    "        az \"$@\"\n"
+    "    fi\n"
+    "}\n"
+    "\n"
+    "# az, for a command that changes something: printed, not run, with --dry-run.\n"
+    "change() {\n"
+    "    if [ \"$DRY_RUN\" = 1 ]; then\n"
+    "        if [ -n \"$SUBSCRIPTION\" ]; then\n"
+    "            set -- \"$@\" --subscription=\"$SUBSCRIPTION\"\n"
+    "        fi\n"
+    "        printf 'would run: az'\n"
+    "        printf ' %q' \"$@\"\n"
+    "        printf '\\n'\n"
+    "    else\n"
+    "        azs \"$@\"\n"
+    "    fi\n"
+    "}\n"
+    "\n"
+    "# apply_policy NAME BODY.json: create the policy, or replace the vault's policy of that name.\n"
+    "apply_policy() {\n"
+    "    if azs backup policy show --resource-group=\"$RESOURCE_GROUP\" --vault-name=\"$VAULT\" \\\n"
+    "        --name=\"$1\" --output none 2>/dev/null; then\n"
+    "        printf 'updating backup policy %s\\n' \"$1\"\n"
+    "        change backup policy set --resource-group=\"$RESOURCE_GROUP\" --vault-name=\"$VAULT\" \\\n"
+    "            --name=\"$1\" --backup-management-type AzureIaasVM --policy=\"$2\" --output none\n"
+    "    else\n"
+    "        printf 'creating backup policy %s\\n' \"$1\"\n"
+    "        change backup policy create --resource-group=\"$RESOURCE_GROUP\" --vault-name=\"$VAULT\" \\\n"
+    "            --name=\"$1\" --backup-management-type AzureIaasVM --policy=\"$2\" --output none\n"
+    "    fi\n"
+    "}\n";
+
+static const char protect_fn[] =
+    "\n"
+    "# same_id A B: whether two resource ids are the same, ignoring case.\n"
+    "same_id() {\n"
+    "    local rc=1\n"
+    "    shopt -s nocasematch\n"
+    "    if [[ $1 == \"$2\" ]]; then rc=0; fi\n"
+    "    shopt -u nocasematch\n"
+    "    return \"$rc\"\n"
+    "}\n"
+    "\n"
+    "# protect_vm VM VM-RESOURCE-GROUP POLICY [include|exclude LUN...]: enable backup of a VM\n"
+    "# the vault does not protect yet, or move the vault's backup item of the VM to POLICY.\n"
+    "# The disks backed up are all of them, or the OS disk and the data disks included,\n"
+    "# or all but the data disks excluded (LUNs).\n"
+    "protect_vm() {\n"
+    "    local vm=$1 vm_rg=$2 policy=$3 vm_id item_vm\n"
+    "    shift 3\n"
+    "    if [ $# -gt 0 ]; then\n"
+    "        local setting=$1\n"
+    "        shift\n"
+    "        set -- --disk-list-setting \"$setting\" --diskslist \"$@\"\n"
+    "    fi\n"
+    "    vm_id=$(azs vm show --resource-group=\"$vm_rg\" --name=\"$vm\" --query id --output tsv)\n"
+    "    # The vault's backup item of a VM of that name, if it is this VM's.\n"
+    "    item_vm=$(azs backup item show --resource-group=\"$RESOURCE_GROUP\" --vault-name=\"$VAULT\" \\\n"
+    "        --container-name=\"$vm\" --name=\"$vm\" --backup-management-type AzureIaasVM \\\n"
+    "        --workload-type VM --query properties.virtualMachineId --output tsv 2>/dev/null || true)\n"
+    "    if [ -n \"$item_vm\" ] && same_id \"$item_vm\" \"$vm_id\"; then\n"
+    "        printf 'moving VM %s to backup policy %s\\n' \"$vm\" \"$policy\"\n"
+    "        change backup item set-policy --resource-group=\"$RESOURCE_GROUP\" --vault-name=\"$VAULT\" \\\n"
+    "            --container-name=\"$vm\" --name=\"$vm\" --policy-name=\"$policy\" \\\n"
+    "            --backup-management-type AzureIaasVM --workload-type VM --output none\n"
+    "        if [ $# -eq 0 ]; then\n"
+    "            set -- --disk-list-setting resetexclusionsettings\n"
+    "        fi\n"
+    "        change backup protection update-for-vm --resource-group=\"$RESOURCE_GROUP\" \\\n"
+    "            --vault-name=\"$VAULT\" --container-name=\"$vm\" --item-name=\"$vm\" \\\n"
+    "            --backup-management-type AzureIaasVM --workload-type VM \"$@\" --output none\n"
+    "    else\n"
+    "        printf 'enabling backup of VM %s with policy %s\\n' \"$vm\" \"$policy\"\n"
+    "        change backup protection enable-for-vm --resource-group=\"$RESOURCE_GROUP\" \\\n"
+    "            --vault-name=\"$VAULT\" --vm=\"$vm_id\" --policy-name=\"$policy\" \"$@\" --output none\n"
+    "    fi\n"
+    "}\n";
+
+/* Whether a name would make shellcheck talk about the script's data: a $ or
+ * a backquote inside single quotes (SC2016), a Unicode quote (SC1112). */
+static bool lint_noise(const char *s)
+{
+    for (const unsigned char *u = (const unsigned char *)(s ? s : ""); *u; u++)
+        if (*u == '$' || *u == '`' || (u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x98 && u[2] <= 0x9F))
+            return true;
+    return false;
+}
+
+static bool program_lint_noise(const BkpProgram *prog, const BkpPolicy *only)
+{
+    const BkpVault *v = prog->vault;
+    if (v && (lint_noise(v->name) || lint_noise(v->resource_group) || lint_noise(v->subscription)))
+        return true;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next)
+        if ((!only || p == only) && lint_noise(p->name))
+            return true;
+    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+        if (want_protect(pr, only) && (lint_noise(pr->vm) || lint_noise(pr->resource_group)))
+            return true;
+    return false;
+}
+
+static void default_var(FILE *out, const char *var, const char *value)
+{
+    if (value && *value) {
+        fprintf(out, "if [ -z \"${%s:-}\" ]; then %s=", var, var);
+        bkp_sh_quote(out, value);
+        fputs("; fi\n", out);
+    } else {
+        fprintf(out, "%s=${%s:-}\n", var, var);
+    }
+}
+
+static void az_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total)
+{
+    char title[128], at[96];
+    putc('\n', out);
+    where(at, sizeof at, prog->src, p->name_span.end > p->name_span.off ? p->name_span : p->span);
+    snprintf(title, sizeof title, "policy %d of %d%s", k, total, at);
+    rule(out, title);
+    fprintf(out, "# %s, ", p->enhanced ? "Enhanced (V2)" : "Standard (V1)");
+    switch (p->freq) {
+    case BKP_FREQ_HOURLY:
+        fprintf(out, "every %d hours from ", p->interval_hours);
+        hhmm(out, bkp_sched_anchor(p));
+        fprintf(out, " for %d hours", p->window_hours);
+        break;
+    case BKP_FREQ_DAILY:
+        fputs("daily at ", out);
+        hhmm(out, bkp_sched_anchor(p));
+        break;
+    case BKP_FREQ_WEEKLY:
+        fputs("weekly on", out);
+        for (int d = 0, n = 0; d < 7; d++)
+            if (p->run_days >> d & 1)
+                fprintf(out, "%s %s", n++ ? "," : "", bkp_weekday_short(d));
+        fputs(" at ", out);
+        hhmm(out, bkp_sched_anchor(p));
+        break;
+    }
+    fprintf(out, ".\n# The body is what `bkpc build -t json` prints.\ncat >\"$tmp/policy-%d.json\" <<'JSON'\n", k);
+    fflush(out);
+    int rc = bkp_emit_json(p, out);
+    (void)rc; /* an I/O error shows in ferror(out) */
+    fputs("JSON\napply_policy ", out);
+    bkp_sh_quote(out, p->name);
+    fprintf(out, " \"$tmp/policy-%d.json\"\n", k);
+}
+
+static void az_protect(FILE *out, const BkpProtect *pr)
+{
+    fputs("protect_vm ", out);
+    bkp_sh_quote(out, pr->vm);
+    putc(' ', out);
+    bkp_sh_quote(out, pr->resource_group);
+    putc(' ', out);
+    bkp_sh_quote(out, pr->policy->name);
+    if (pr->disks != BKP_DISKS_ALL) {
+        fputs(pr->disks == BKP_DISKS_INCLUDE ? " include" : " exclude", out);
+        for (int i = 0; i < pr->nluns && i < (int)(sizeof pr->luns / sizeof pr->luns[0]); i++)
+            fprintf(out, " %d", pr->luns[i]);
+    }
+    putc('\n', out);
+}
+
+int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
+{
+    if (!prog || !out)
+        return -1;
+    int npol = 0, nprot = 0;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next)
+        npol += !only || p == only;
+    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+        nprot += want_protect(pr, only);
+    const BkpVault *v = prog->vault;
+    const char *base = NULL;
+    if (prog->src) {
+        base = strrchr(prog->src->name, '/');
+        base = base ? base + 1 : prog->src->name;
+    }
+
+    fputs("#!/usr/bin/env bash\n", out);
+    if (program_lint_noise(prog, only))
+        fputs("# The names in this script are data in single quotes, where $, ` and Unicode\n"
+              "# quotes are plain characters:\n"
+              "# shellcheck disable=SC2016,SC1112\n",
+              out);
+    fputs("# Generated by bkpc from ", out);
+    if (base && bkp_comment_safe(base))
+        fputs(base, out);
+    else
+        fputs("a .bkp file", out);
+    fputs("; change that file and rebuild rather than editing this script.\n#\n", out);
+    fprintf(out, "# Creates or updates %d Azure VM backup polic%s in a Recovery Services vault\n", npol,
+            npol == 1 ? "y" : "ies");
+    if (nprot)
+        fprintf(out, "# with the Azure CLI, then enables backup of %d VM%s.\n", nprot, nprot == 1 ? "" : "s");
+    else
+        fputs("# with the Azure CLI.\n", out);
+    fputs("# A policy the vault does not have yet is created (az backup policy create), an\n"
+          "# existing one is replaced (az backup policy set).\n",
+          out);
+    if (nprot)
+        fputs("# A VM the vault does not protect yet gets backup enabled (az backup protection\n"
+              "# enable-for-vm); one it protects is moved to its policy (az backup item\n"
+              "# set-policy) and gets the disk selection of the file (az backup protection\n"
+              "# update-for-vm).\n",
+              out);
+    fputs("#\n"
+          "# usage: bash SCRIPT [--vault NAME] [--resource-group RG] [--subscription ID] [--dry-run]\n"
+          "#   The environment variables VAULT, RESOURCE_GROUP, SUBSCRIPTION and DRY_RUN=1 do the\n"
+          "#   same. --dry-run prints the commands that would change something instead of\n"
+          "#   running them. Needs bash and the Azure CLI, logged in (az login).\n",
+          out);
+    if (v)
+        fputs("#   The defaults below come from the file's `vault` statement.\n", out);
+    else
+        fputs("#   The file names no vault: give one.\n", out);
+    fputs("set -euo pipefail\n\n", out);
+    default_var(out, "VAULT", v ? v->name : NULL);
+    default_var(out, "RESOURCE_GROUP", v ? v->resource_group : NULL);
+    default_var(out, "SUBSCRIPTION", v ? v->subscription : NULL);
+    fputs(prologue, out);
+    if (nprot)
+        fputs(protect_fn, out);
+    fputs("\n"
+          "tmp=$(mktemp -d)\n"
+          "trap 'rm -rf \"$tmp\"' EXIT\n",
+          out);
+
+    int k = 0;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next)
+        if (!only || p == only)
+            az_policy(out, prog, p, ++k, npol);
+
+    if (nprot) {
+        putc('\n', out);
+        rule(out, "protection");
+        for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+            if (want_protect(pr, only))
+                az_protect(out, pr);
+    }
+    fflush(out);
+    return ferror(out) ? -1 : 0;
+}

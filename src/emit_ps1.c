@@ -1,0 +1,568 @@
+/* emit_ps1.c — the PowerShell backend: a checked program -> one script that
+ * creates or updates every policy in the vault (Az.RecoveryServices), then
+ * enables backup of every `protect`ed VM.
+ *
+ * The script follows reference/PWSH.md: every selector explicit
+ * (-PolicySubType, -ScheduleRunFrequency), every list cleared then filled,
+ * every Is*ScheduleEnabled set, times as UTC-kind [DateTime]s read in
+ * ScheduleRunTimeZone, -VaultId everywhere, named parameters only. Every time
+ * comes from the schedule expansion (sched.h), as in the REST body, so the
+ * backends cannot disagree. Every user string goes through bkp_ps_quote().
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "bkpc/emit.h"
+#include "bkpc/quote.h"
+#include "bkpc/sched.h"
+
+/* Policy and protect selection: `only` (or every policy when NULL). */
+static bool want_policy(const BkpPolicy *p, const BkpPolicy *only) { return !only || p == only; }
+static bool want_protect(const BkpProtect *pr, const BkpPolicy *only)
+{
+    return pr->policy && (!only || pr->policy == only);
+}
+
+static const char *ps_bool(bool b) { return b ? "$true" : "$false"; }
+
+/* A schedule time: the clock time in the policy's zone, marked UTC (PWSH.md §2). */
+static void ps_time(FILE *out, int minute)
+{
+    minute = ((minute % 1440) + 1440) % 1440;
+    fprintf(out, "[DateTime]::new(2024, 1, 1, %d, %d, 0, [DateTimeKind]::Utc)", minute / 60,
+            minute % 60);
+}
+
+static void hhmm(FILE *out, int minute)
+{
+    int m = ((minute % 1440) + 1440) % 1440;
+    fprintf(out, "%02d:%02d", m / 60, m % 60);
+}
+
+/* `path.Clear()` then one `path.Add('Name')` per member of `set`. */
+static void ps_enum_list(FILE *out, const char *path, unsigned set, int n,
+                         const char *(*name)(int))
+{
+    fprintf(out, "%s.Clear()\n", path);
+    for (int i = 0; i < n; i++)
+        if (set >> i & 1)
+            fprintf(out, "%s.Add('%s')\n", path, name(i));
+}
+
+static void ps_days(FILE *out, const char *path, BkpDaySet set)
+{
+    ps_enum_list(out, path, set, 7, bkp_weekday_name);
+}
+
+/* ---- comments ------------------------------------------------------------ */
+
+static void comment_where(FILE *out, BkpSource *src, BkpSpan span)
+{
+    if (!src)
+        return;
+    uint32_t line = 0, col = 0;
+    bkp_source_linecol(src, span.off, &line, &col);
+    const char *base = strrchr(src->name, '/');
+    base = base ? base + 1 : src->name;
+    if (bkp_comment_safe(base))
+        fprintf(out, " (%s, line %u)", base, (unsigned)line);
+    else
+        fprintf(out, " (line %u)", (unsigned)line);
+}
+
+/* "every 4 hours from 08:00 for 24 hours: 08:00 12:00 ... 04:00 (+1 day)". */
+static void comment_schedule(FILE *out, const BkpPolicy *p)
+{
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int n = bkp_sched_day(p, runs);
+    switch (p->freq) {
+    case BKP_FREQ_HOURLY:
+        fprintf(out, "#   every %d hours from ", p->interval_hours);
+        hhmm(out, bkp_sched_anchor(p));
+        fprintf(out, " for %d hours; backups at", p->window_hours);
+        for (int i = 0; i < n; i++) {
+            putc(' ', out);
+            hhmm(out, runs[i].minute);
+            if (runs[i].minute >= 1440)
+                fputs("(+1d)", out);
+        }
+        fputs("\n#   (the last backup of the window is the one copied to the vault)\n", out);
+        return;
+    case BKP_FREQ_DAILY:
+        fputs("#   daily at ", out);
+        hhmm(out, bkp_sched_anchor(p));
+        putc('\n', out);
+        return;
+    case BKP_FREQ_WEEKLY:
+        fputs("#   weekly on", out);
+        for (int d = 0, k = 0; d < 7; d++)
+            if (p->run_days >> d & 1)
+                fprintf(out, "%s %s", k++ ? "," : "", bkp_weekday_name(d));
+        fputs(" at ", out);
+        hhmm(out, bkp_sched_anchor(p));
+        putc('\n', out);
+        return;
+    }
+}
+
+static void rule(FILE *out, char c)
+{
+    putc('#', out);
+    putc(' ', out);
+    for (int i = 0; i < 76; i++)
+        putc(c, out);
+    putc('\n', out);
+}
+
+/* ---- the policy objects --------------------------------------------------- */
+
+static void ps_schedule(FILE *out, const BkpPolicy *p)
+{
+    const char *freq = bkp_freq_name(p->freq);
+    int at = bkp_sched_anchor(p);
+    fprintf(out,
+            "$schPol = Get-AzRecoveryServicesBackupSchedulePolicyObject -WorkloadType AzureVM "
+            "-BackupManagementType AzureVM -PolicySubType %s -ScheduleRunFrequency %s\n",
+            p->enhanced ? "Enhanced" : "Standard", freq);
+    fputs("$schPol.ScheduleRunTimeZone = ", out);
+    bkp_ps_quote(out, p->timezone);
+    putc('\n', out);
+    if (!p->enhanced) {
+        if (p->freq == BKP_FREQ_WEEKLY)
+            ps_days(out, "$schPol.ScheduleRunDays", p->run_days);
+        fputs("$schPol.ScheduleRunTimes.Clear()\n$schPol.ScheduleRunTimes.Add(", out);
+        ps_time(out, at);
+        fputs(")\n", out);
+        return;
+    }
+    switch (p->freq) {
+    case BKP_FREQ_HOURLY:
+        fputs("$schPol.HourlySchedule.WindowStartTime = ", out);
+        ps_time(out, at);
+        fprintf(out, "\n$schPol.HourlySchedule.Interval = %d\n", p->interval_hours);
+        fprintf(out, "$schPol.HourlySchedule.WindowDuration = %d\n", p->window_hours);
+        break;
+    case BKP_FREQ_DAILY:
+        fputs("$schPol.DailySchedule.ScheduleRunTimes.Clear()\n"
+              "$schPol.DailySchedule.ScheduleRunTimes.Add(", out);
+        ps_time(out, at);
+        fputs(")\n", out);
+        break;
+    case BKP_FREQ_WEEKLY:
+        ps_days(out, "$schPol.WeeklySchedule.ScheduleRunDays", p->run_days);
+        fputs("$schPol.WeeklySchedule.ScheduleRunTimes.Clear()\n"
+              "$schPol.WeeklySchedule.ScheduleRunTimes.Add(", out);
+        ps_time(out, at);
+        fputs(")\n", out);
+        break;
+    }
+}
+
+/* Monthly (`what` = "Monthly") or yearly retention. */
+static void ps_long_term(FILE *out, const char *what, const BkpLongTerm *lt)
+{
+    char path[96];
+    fprintf(out, "$retPol.Is%sScheduleEnabled = %s\n", what, ps_bool(lt->on));
+    if (!lt->on)
+        return;
+    bool yearly = strcmp(what, "Yearly") == 0;
+    if (yearly) {
+        snprintf(path, sizeof path, "$retPol.%sSchedule.MonthsOfYear", what);
+        ps_enum_list(out, path, lt->months, 12, bkp_month_name);
+    }
+    if (lt->format == BKP_FORMAT_WEEKLY) {
+        fprintf(out, "$retPol.%sSchedule.RetentionScheduleFormatType = 'Weekly'\n", what);
+        snprintf(path, sizeof path, "$retPol.%sSchedule.RetentionScheduleWeekly.DaysOfTheWeek", what);
+        ps_days(out, path, lt->days);
+        snprintf(path, sizeof path, "$retPol.%sSchedule.RetentionScheduleWeekly.WeeksOfTheMonth",
+                 what);
+        ps_enum_list(out, path, lt->weeks, 5, bkp_week_name);
+    } else {
+        fprintf(out, "$retPol.%sSchedule.RetentionScheduleFormatType = 'Daily'\n", what);
+        snprintf(path, sizeof path, "$retPol.%sSchedule.RetentionScheduleDaily.DaysOfTheMonth", what);
+        fprintf(out, "%s.Clear()\n", path);
+        for (int d = 1; d <= 28; d++)
+            if (lt->dates >> d & 1)
+                fprintf(out,
+                        "$day = New-Object Microsoft.Azure.Commands.RecoveryServices.Backup.Cmdlets.Models.Day\n"
+                        "$day.Date = %d\n"
+                        "$day.IsLast = $false\n"
+                        "%s.Add($day)\n",
+                        d, path);
+        if (lt->last_day)
+            fprintf(out,
+                    "$day = New-Object Microsoft.Azure.Commands.RecoveryServices.Backup.Cmdlets.Models.Day\n"
+                    "$day.IsLast = $true                     # the last day of the month (Date is ignored)\n"
+                    "%s.Add($day)\n",
+                    path);
+    }
+    fprintf(out, "$retPol.%sSchedule.DurationCountIn%s = %d\n", what, yearly ? "Years" : "Months",
+            lt->count);
+}
+
+static void ps_retention(FILE *out, const BkpPolicy *p)
+{
+    fprintf(out,
+            "$retPol = Get-AzRecoveryServicesBackupRetentionPolicyObject -WorkloadType AzureVM "
+            "-BackupManagementType AzureVM -ScheduleRunFrequency %s\n",
+            bkp_freq_name(p->freq));
+    fprintf(out, "$retPol.IsDailyScheduleEnabled = %s\n", ps_bool(p->daily.on));
+    if (p->daily.on)
+        fprintf(out, "$retPol.DailySchedule.DurationCountInDays = %d\n", p->daily.days);
+    fprintf(out, "$retPol.IsWeeklyScheduleEnabled = %s\n", ps_bool(p->weekly.on));
+    if (p->weekly.on) {
+        ps_days(out, "$retPol.WeeklySchedule.DaysOfTheWeek", p->weekly.days);
+        fprintf(out, "$retPol.WeeklySchedule.DurationCountInWeeks = %d\n", p->weekly.weeks);
+    }
+    ps_long_term(out, "Monthly", &p->monthly);
+    ps_long_term(out, "Yearly", &p->yearly);
+}
+
+/* Archive tiering, stated on every New and Set: with no `archive` clause the
+ * REST body says DoNotTier, and so does this (-MoveToArchiveTier $false). */
+static void ps_tiering_args(FILE *out, const BkpPolicy *p)
+{
+    switch (p->archive) {
+    case BKP_ARCHIVE_RECOMMENDED:
+        fputs(" `\n            -MoveToArchiveTier $true -TieringMode TierRecommended", out);
+        break;
+    case BKP_ARCHIVE_AFTER:
+        fprintf(out,
+                " `\n            -MoveToArchiveTier $true -TieringMode TierAllEligible "
+                "-TierAfterDuration %d -TierAfterDurationType Months",
+                p->archive_months);
+        break;
+    default:
+        fputs(" `\n            -MoveToArchiveTier $false", out);
+        break;
+    }
+}
+
+static void ps_snapshot_rg_args(FILE *out, const BkpPolicy *p)
+{
+    if (!p->snapshot_rg_prefix)
+        return;
+    fputs(" `\n            -BackupSnapshotResourceGroup ", out);
+    bkp_ps_quote(out, p->snapshot_rg_prefix);
+    if (p->snapshot_rg_suffix) {
+        fputs(" -BackupSnapshotResourceGroupSuffix ", out);
+        bkp_ps_quote(out, p->snapshot_rg_suffix);
+    }
+}
+
+static void ps_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total,
+                      bool track)
+{
+    putc('\n', out);
+    rule(out, '=');
+    fprintf(out, "# Policy %d of %d", k, total);
+    comment_where(out, prog->src, p->name_span.end > p->name_span.off ? p->name_span : p->span);
+    fprintf(out, ": %s\n", p->enhanced ? "Enhanced (V2)" : "Standard (V1)");
+    comment_schedule(out, p);
+    rule(out, '=');
+    fputs("$policyName = ", out);
+    bkp_ps_quote(out, p->name);
+    fputs("\n\n", out);
+
+    ps_schedule(out, p);
+    putc('\n', out);
+    ps_retention(out, p);
+    putc('\n', out);
+
+    fputs("$pol = $existingPolicies | Where-Object { $_.Name -eq $policyName } | Select-Object -First 1\n"
+          "if ($null -eq $pol) {\n"
+          "    if ($PSCmdlet.ShouldProcess($policyName, 'Create backup policy')) {\n"
+          "        $pol = New-AzRecoveryServicesBackupProtectionPolicy -Name $policyName -WorkloadType AzureVM "
+          "-BackupManagementType AzureVM `\n"
+          "            -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID",
+          out);
+    ps_tiering_args(out, p);
+    if (p->enhanced && p->crash_consistent)
+        fputs(" `\n            -SnapshotConsistencyType OnlyCrashConsistent", out);
+    ps_snapshot_rg_args(out, p);
+    fprintf(out,
+            "\n"
+            "        # New gives every policy a default instant-restore retention (%s); only Set changes it.\n"
+            "        if ($pol.SnapshotRetentionInDays -ne %d) {\n"
+            "            $pol.SnapshotRetentionInDays = %d\n"
+            "            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID\n"
+            "        }\n"
+            "        Write-Host ('Created backup policy {0}' -f $policyName)\n"
+            "    }\n"
+            "} else {\n"
+            "    if ($pol.WorkloadType -ne 'AzureVM') {\n"
+            "        throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, "
+            "$pol.WorkloadType)\n"
+            "    }\n",
+            p->enhanced ? "7 days for Enhanced" : p->freq == BKP_FREQ_WEEKLY ? "5 days for Standard weekly"
+                                                                              : "2 days for Standard daily",
+            p->snapshot_days, p->snapshot_days);
+    if (!p->enhanced)
+        fputs("    if ($pol.PolicySubType -eq 'Enhanced') {\n"
+              "        throw ('Policy {0} is an Enhanced policy; Azure cannot turn it back into a Standard one' "
+              "-f $policyName)\n"
+              "    }\n",
+              out);
+    fprintf(out,
+            "    if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {\n"
+            "        $pol.SnapshotRetentionInDays = %d\n"
+            "        $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol "
+            "-RetentionPolicy $retPol `\n"
+            "            -VaultId $vault.ID",
+            p->snapshot_days);
+    ps_tiering_args(out, p);
+    /* Set keeps the policy's consistency unless told: say it either way. */
+    if (p->enhanced)
+        fprintf(out, " `\n            -SnapshotConsistencyType %s",
+                p->crash_consistent ? "OnlyCrashConsistent" : "Default");
+    ps_snapshot_rg_args(out, p);
+    fputs("\n"
+          "        Write-Host ('Updated backup policy {0}' -f $policyName)\n"
+          "    }\n"
+          "}\n",
+          out);
+    if (track)
+        fputs("$policies[$policyName] = $pol\n", out);
+}
+
+/* ---- protection ------------------------------------------------------------ */
+
+static void ps_luns(FILE *out, const BkpProtect *pr)
+{
+    for (int i = 0; i < pr->nluns && i < (int)(sizeof pr->luns / sizeof pr->luns[0]); i++)
+        fprintf(out, "%s'%d'", i ? ", " : " ", pr->luns[i]);
+}
+
+static void ps_disk_args(FILE *out, const BkpProtect *pr, bool modify)
+{
+    switch (pr->disks) {
+    case BKP_DISKS_INCLUDE:
+        fputs(" -InclusionDisksList", out);
+        ps_luns(out, pr);
+        break;
+    case BKP_DISKS_EXCLUDE:
+        fputs(" -ExclusionDisksList", out);
+        ps_luns(out, pr);
+        break;
+    case BKP_DISKS_ALL:
+        if (modify)
+            fputs(" -ResetExclusionSettings", out);
+        break;
+    }
+}
+
+static void ps_protect(FILE *out, const BkpProgram *prog, const BkpProtect *pr, int k, int total)
+{
+    fprintf(out, "\n# VM %d of %d", k, total);
+    comment_where(out, prog->src, pr->span);
+    switch (pr->disks) {
+    case BKP_DISKS_ALL: fputs(": all disks", out); break;
+    case BKP_DISKS_INCLUDE: fputs(": the OS disk and the data disks with LUN", out); break;
+    case BKP_DISKS_EXCLUDE: fputs(": all disks but the data disks with LUN", out); break;
+    }
+    if (pr->disks != BKP_DISKS_ALL)
+        for (int i = 0; i < pr->nluns && i < (int)(sizeof pr->luns / sizeof pr->luns[0]); i++)
+            fprintf(out, "%s%d", i ? ", " : " ", pr->luns[i]);
+    fputs("\n$vmName = ", out);
+    bkp_ps_quote(out, pr->vm);
+    fputs("\n$vmResourceGroup = ", out);
+    bkp_ps_quote(out, pr->resource_group);
+    fputs("\n$policyName = ", out);
+    bkp_ps_quote(out, pr->policy->name);
+    fputs("\n"
+          "$pol = $policies[$policyName]\n"
+          "$container = Get-AzRecoveryServicesBackupContainer -ContainerType AzureVM -FriendlyName $vmName "
+          "-ResourceGroupName $vmResourceGroup -VaultId $vault.ID | Select-Object -First 1\n"
+          "$item = $null\n"
+          "if ($null -ne $container) {\n"
+          "    $item = Get-AzRecoveryServicesBackupItem -Container $container -WorkloadType AzureVM "
+          "-VaultId $vault.ID | Select-Object -First 1\n"
+          "}\n"
+          "if ($null -eq $item) {\n"
+          "    if ($PSCmdlet.ShouldProcess($vmName, ('Enable backup with policy {0}' -f $policyName))) {\n"
+          "        $null = Enable-AzRecoveryServicesBackupProtection -Policy $pol -Name $vmName "
+          "-ResourceGroupName $vmResourceGroup -VaultId $vault.ID",
+          out);
+    ps_disk_args(out, pr, false);
+    fputs("\n"
+          "        Write-Host ('Enabled backup of VM {0} with policy {1}' -f $vmName, $policyName)\n"
+          "    }\n"
+          "} elseif ($PSCmdlet.ShouldProcess($vmName, ('Move to backup policy {0}' -f $policyName))) {\n"
+          "    $null = Enable-AzRecoveryServicesBackupProtection -Item $item -Policy $pol -VaultId $vault.ID",
+          out);
+    ps_disk_args(out, pr, true);
+    fputs("\n"
+          "    Write-Host ('Moved VM {0} to backup policy {1}' -f $vmName, $policyName)\n"
+          "}\n",
+          out);
+}
+
+/* ---- the script ---------------------------------------------------------------- */
+
+typedef struct Needs {
+    int npolicies, nprotects;
+    bool enhanced, standard, suffix, non_ascii;
+} Needs;
+
+static Needs needs_of(const BkpProgram *prog, const BkpPolicy *only)
+{
+    Needs n = {0};
+    const BkpVault *v = prog->vault;
+    if (v)
+        n.non_ascii = bkp_has_non_ascii(v->name) || bkp_has_non_ascii(v->resource_group) ||
+                      bkp_has_non_ascii(v->subscription);
+    for (const BkpPolicy *p = prog->policies; p; p = p->next) {
+        if (!want_policy(p, only))
+            continue;
+        n.npolicies++;
+        n.enhanced |= p->enhanced;
+        n.standard |= !p->enhanced;
+        n.suffix |= p->snapshot_rg_prefix && p->snapshot_rg_suffix;
+        n.non_ascii |= bkp_has_non_ascii(p->name) || bkp_has_non_ascii(p->timezone) ||
+                       bkp_has_non_ascii(p->snapshot_rg_prefix) ||
+                       bkp_has_non_ascii(p->snapshot_rg_suffix);
+    }
+    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next) {
+        if (!want_protect(pr, only))
+            continue;
+        n.nprotects++;
+        n.non_ascii |= bkp_has_non_ascii(pr->vm) || bkp_has_non_ascii(pr->resource_group);
+    }
+    return n;
+}
+
+/* The oldest Az.RecoveryServices that has every feature the script uses
+ * (PWSH.md §1). Every script sets ScheduleRunTimeZone, also on Standard
+ * policies (6.2.0 = Az 9.4.0; that also covers Enhanced and hourly policies,
+ * archive tiering and the mandatory -Policy of Enable-...). */
+static void ps_requires(FILE *out, const Needs *n)
+{
+    const char *version = "6.2.0", *why = "ScheduleRunTimeZone on every schedule (Az 9.4.0)";
+    if (n->suffix) {
+        version = "6.6.0";
+        why = "-BackupSnapshotResourceGroupSuffix (Az 10.4.0)";
+    }
+    if (n->enhanced) {
+        version = "6.8.0";
+        why = "-SnapshotConsistencyType on Enhanced policies (Az 11.5.0)";
+    }
+    fprintf(out,
+            "#Requires -Version 5.1\n"
+            "#Requires -Modules @{ ModuleName = 'Az.RecoveryServices'; ModuleVersion = '%s' }\n"
+            "# Az.RecoveryServices %s or later: %s.\n",
+            version, version, why);
+    if (n->standard && n->nprotects)
+        fputs("# Protecting a Trusted Launch VM with a Standard policy needs 7.7.1 (Az 14.0.0).\n", out);
+}
+
+static void ps_help(FILE *out, const BkpProgram *prog, const Needs *n)
+{
+    const char *base = NULL;
+    if (prog->src) {
+        base = strrchr(prog->src->name, '/');
+        base = base ? base + 1 : prog->src->name;
+    }
+    fputs("<#\n.SYNOPSIS\n", out);
+    fprintf(out, "Creates or updates %d Azure VM backup polic%s in a Recovery Services vault", n->npolicies,
+            n->npolicies == 1 ? "y" : "ies");
+    if (n->nprotects)
+        fprintf(out, ",\nthen enables backup of %d VM%s", n->nprotects, n->nprotects == 1 ? "" : "s");
+    fputs(".\n\n.DESCRIPTION\nGenerated by bkpc " , out);
+    fputs("from ", out);
+    if (base && bkp_comment_safe(base))
+        fputs(base, out);
+    else
+        fputs("a .bkp file", out);
+    fputs("; change that file and rebuild rather than editing this script.\n"
+          "A policy the vault does not have yet is created (New-AzRecoveryServicesBackupProtectionPolicy),\n"
+          "an existing one is updated in place (Set-AzRecoveryServicesBackupProtectionPolicy).\n",
+          out);
+    if (n->nprotects)
+        fputs("A VM that is not protected yet gets backup enabled; a VM the vault already protects is\n"
+              "moved to its policy, with the disks the file selects.\n",
+              out);
+    fputs("Run it with -WhatIf first to see what it would change.\n"
+          "\n"
+          ".PARAMETER VaultName\n"
+          "The Recovery Services vault that gets the policies.\n"
+          ".PARAMETER ResourceGroupName\n"
+          "The vault's resource group.\n"
+          ".PARAMETER SubscriptionId\n"
+          "The vault's subscription; empty means the current Az context's (Set-AzContext).\n"
+          "\n"
+          ".EXAMPLE\n"
+          "Connect-AzAccount; ./script.ps1 -WhatIf; ./script.ps1\n"
+          "#>\n",
+          out);
+}
+
+static void ps_param(FILE *out, const char *name, const char *dflt, bool mandatory)
+{
+    if (mandatory) {
+        fprintf(out, "    [Parameter(Mandatory)]\n    [ValidateNotNullOrEmpty()]\n    [string] $%s", name);
+        return;
+    }
+    fprintf(out, "    [ValidateNotNullOrEmpty()]\n    [string] $%s = ", name);
+    bkp_ps_quote(out, dflt);
+}
+
+int bkp_emit_ps1(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
+{
+    if (!prog || !out)
+        return -1;
+    Needs n = needs_of(prog, only);
+    const BkpVault *v = prog->vault;
+
+    /* Windows PowerShell 5.1 reads a script without a byte-order mark in the
+     * ANSI code page: a name outside ASCII needs the UTF-8 BOM. */
+    if (n.non_ascii)
+        fputs("\xEF\xBB\xBF", out);
+    ps_requires(out, &n);
+    ps_help(out, prog, &n);
+    fputs("[CmdletBinding(SupportsShouldProcess)]\nparam(\n", out);
+    ps_param(out, "VaultName", v ? v->name : NULL, !v);
+    fputs(",\n\n", out);
+    ps_param(out, "ResourceGroupName", v ? v->resource_group : NULL, !v);
+    fputs(",\n\n    [string] $SubscriptionId = ", out);
+    bkp_ps_quote(out, v && v->subscription ? v->subscription : "");
+    fputs("\n)\n\n"
+          "Set-StrictMode -Version Latest\n"
+          "$ErrorActionPreference = 'Stop'\n"
+          "\n"
+          "if ($SubscriptionId) {\n"
+          "    # Choosing the subscription changes nothing in Azure: done even with -WhatIf.\n"
+          "    $null = Set-AzContext -Subscription $SubscriptionId -Scope Process -WhatIf:$false\n"
+          "}\n"
+          "$vault = Get-AzRecoveryServicesVault -ResourceGroupName $ResourceGroupName -Name $VaultName\n"
+          "if ($null -eq $vault) {\n"
+          "    throw ('Recovery Services vault {0} not found in resource group {1}' -f $VaultName, "
+          "$ResourceGroupName)\n"
+          "}\n"
+          "# The vault's policies, to tell a policy to create from one to update.\n"
+          "$existingPolicies = @(Get-AzRecoveryServicesBackupProtectionPolicy -VaultId $vault.ID)\n",
+          out);
+    int nprot = n.nprotects;
+    if (nprot)
+        fputs("# This script's policies by name, for the VMs to protect.\n$policies = @{}\n", out);
+
+    int k = 0;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next)
+        if (want_policy(p, only))
+            ps_policy(out, prog, p, ++k, n.npolicies, nprot > 0);
+
+    if (nprot) {
+        putc('\n', out);
+        rule(out, '=');
+        fprintf(out,
+                "# Protection: %d VM%s. A VM is found by name in its resource group; one the vault\n"
+                "# does not protect yet gets backup enabled, one it protects is moved to the policy.\n",
+                nprot, nprot == 1 ? "" : "s");
+        rule(out, '=');
+        k = 0;
+        for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+            if (want_protect(pr, only))
+                ps_protect(out, prog, pr, ++k, nprot);
+    }
+    fflush(out);
+    return ferror(out) ? -1 : 0;
+}

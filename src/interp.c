@@ -1,0 +1,963 @@
+/* interp.c — the interpreter: schedule days placed in time, retention rules
+ * applied (see include/bkpc/interp.h and docs/semantics.md). */
+#include "bkpc/interp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bkpc/sched.h"
+
+#define DAY 86400
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2)
+        return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+    return dim[(m - 1) % 12];
+}
+
+const char *bkp_why_name(BkpWhy w)
+{
+    static const char *const names[BKP_WHY_COUNT] = {"snapshot", "daily", "weekly", "monthly", "yearly"};
+    return (unsigned)w < BKP_WHY_COUNT ? names[w] : "?";
+}
+
+const char *bkp_tier_name(BkpTier t)
+{
+    static const char *const names[BKP_TIER_COUNT] = {"snapshot", "vault-standard", "vault-archive"};
+    return (unsigned)t < BKP_TIER_COUNT ? names[t] : "?";
+}
+
+/* --- time ---------------------------------------------------------------------- */
+
+static int std_offset(BkpTz *tz, const BkpPolicy *p, int64_t t)
+{
+    return bkp_tz_std_offset(tz, p->timezone, t);
+}
+
+int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minute)
+{
+    int64_t local = day * DAY + (int64_t)minute * 60;
+    int64_t u = local - (int64_t)std_offset(tz, p, local) * 60;
+    return local - (int64_t)std_offset(tz, p, u) * 60;
+}
+
+int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t)
+{
+    return floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);
+}
+
+/* --- retention rules --------------------------------------------------------- */
+
+static bool longterm_matches(const BkpLongTerm *lt, bool yearly, int y, int m, int d, int wday)
+{
+    if (!lt->on)
+        return false;
+    if (yearly && !(lt->months >> (m - 1) & 1))
+        return false;
+    int dim = days_in_month(y, m);
+    if (lt->format == BKP_FORMAT_DAILY)
+        return (d <= 28 && (lt->dates >> d & 1)) || (lt->last_day && d == dim);
+    if (!(lt->days >> wday & 1))
+        return false;
+    int week = (d - 1) / 7;
+    if (week <= BKP_WEEK_FOURTH && (lt->weeks >> week & 1))
+        return true;
+    return (lt->weeks >> BKP_WEEK_LAST & 1) && d + 7 > dim;
+}
+
+unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
+{
+    int wday = bkp_weekday(day);
+    if (!bkp_sched_runs_on(p, wday))
+        return 0;
+    unsigned why = 1u << BKP_WHY_SNAPSHOT;
+    if (!to_vault)
+        return why;
+    int y, m, d;
+    bkp_civil_from_days(day, &y, &m, &d);
+    if (p->daily.on)
+        why |= 1u << BKP_WHY_DAILY;
+    if (p->weekly.on && (p->weekly.days >> wday & 1))
+        why |= 1u << BKP_WHY_WEEKLY;
+    if (longterm_matches(&p->monthly, false, y, m, d, wday))
+        why |= 1u << BKP_WHY_MONTHLY;
+    if (longterm_matches(&p->yearly, true, y, m, d, wday))
+        why |= 1u << BKP_WHY_YEARLY;
+    return why;
+}
+
+int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day, int minute, int64_t t)
+{
+    switch (why) {
+    case BKP_WHY_SNAPSHOT: return t + (int64_t)p->snapshot_days * DAY;
+    case BKP_WHY_DAILY: return t + (int64_t)p->daily.days * DAY;
+    case BKP_WHY_WEEKLY: return t + (int64_t)p->weekly.weeks * 7 * DAY;
+    case BKP_WHY_MONTHLY: return t + (int64_t)p->monthly.count * BKP_MONTH_DAYS * DAY;
+    case BKP_WHY_YEARLY: {
+        /* Calendar years: the same date N years later (29 February -> 28). */
+        int y, m, d;
+        bkp_civil_from_days(day, &y, &m, &d);
+        y += p->yearly.count;
+        if (d > days_in_month(y, m))
+            d = days_in_month(y, m);
+        return bkp_interp_run_utc(tz, p, bkp_days_from_civil(y, m, d), minute);
+    }
+    default: return t;
+    }
+}
+
+static void fill_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *r, int run, BkpBackup *b)
+{
+    b->day = day;
+    b->minute = r->minute;
+    b->run = run;
+    b->to_vault = r->to_vault;
+    b->utc = bkp_interp_run_utc(tz, p, day, r->minute);
+    b->offset = bkp_tz_offset(tz, p->timezone, b->utc, NULL);
+    b->std_offset = std_offset(tz, p, b->utc);
+    b->why = bkp_interp_why(p, day, r->to_vault);
+}
+
+/* --- next ------------------------------------------------------------------------ */
+
+int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBackup *out)
+{
+    if (n <= 0 || n > BKP_NEXT_MAX)
+        return 0;
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int nruns = bkp_sched_day(p, runs);
+    if (nruns <= 0)
+        return 0;
+    /* A window that opened the day before may still be running. Every week
+     * has a backup day, so 7 days per backup (and two more) always suffice. */
+    int64_t day = bkp_interp_day_of(tz, p, from) - 1;
+    int got = 0;
+    for (int64_t guard = 0; got < n && guard < (int64_t)n * 7 + 16; guard++, day++) {
+        if (!bkp_sched_runs_on(p, bkp_weekday(day)))
+            continue;
+        for (int i = 0; i < nruns && got < n; i++) {
+            BkpBackup b;
+            fill_backup(tz, p, day, &runs[i], i, &b);
+            if (b.utc >= from)
+                out[got++] = b;
+        }
+    }
+    return got;
+}
+
+/* --- simulate ---------------------------------------------------------------- */
+
+typedef struct Cand {
+    int64_t day;
+    int run;
+} Cand;
+
+typedef struct CandList {
+    Cand *v;
+    size_t n, cap;
+    bool oom;
+} CandList;
+
+static void cand_add(CandList *l, int64_t day, int run)
+{
+    if (l->oom)
+        return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        Cand *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            l->oom = true;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n].day = day;
+    l->v[l->n].run = run;
+    l->n++;
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const Cand *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    return (x->run > y->run) - (x->run < y->run);
+}
+
+static int64_t max_keep_days(const BkpPolicy *p)
+{
+    int64_t d = p->snapshot_days;
+    if (p->daily.on && p->daily.days > d)
+        d = p->daily.days;
+    if (p->weekly.on && (int64_t)p->weekly.weeks * 7 > d)
+        d = (int64_t)p->weekly.weeks * 7;
+    if (p->monthly.on && (int64_t)p->monthly.count * BKP_MONTH_DAYS > d)
+        d = (int64_t)p->monthly.count * BKP_MONTH_DAYS;
+    if (p->yearly.on && (int64_t)p->yearly.count * 366 > d)
+        d = (int64_t)p->yearly.count * 366;
+    return d;
+}
+
+int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
+{
+    /* Local midnight: a round date to show. */
+    int64_t day = bkp_interp_day_of(tz, p, at - (max_keep_days(p) + 366) * DAY);
+    return bkp_tz_local_to_utc(tz, p->timezone, day, 0);
+}
+
+/* The schedule days [lo, hi] whose vault (or every) backups rule `why` could
+ * still keep at `at`: the rule keeps points at most keep_days days, plus a
+ * day for windows that cross midnight and for the zone's offset. */
+static void add_window(CandList *l, const BkpPolicy *p, const BkpRun *runs, int nruns, BkpWhy why,
+                       int64_t lo, int64_t hi)
+{
+    for (int64_t day = hi; day >= lo && !l->oom; day--) {
+        bool vault_rule = why != BKP_WHY_SNAPSHOT;
+        unsigned w = bkp_interp_why(p, day, true);
+        if (!(w >> why & 1))
+            continue;
+        for (int i = 0; i < nruns; i++)
+            if (!vault_rule || runs[i].to_vault)
+                cand_add(l, day, i);
+    }
+}
+
+int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, BkpSim *out)
+{
+    memset(out, 0, sizeof *out);
+    out->at = at;
+    out->since_default = since == NULL;
+    out->since = since ? *since : bkp_sim_default_since(tz, p, at);
+    out->archive_assumed = p->archive == BKP_ARCHIVE_RECOMMENDED;
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int nruns = bkp_sched_day(p, runs);
+    if (nruns <= 0 || out->since > at)
+        return 0;
+
+    int64_t hi = bkp_interp_day_of(tz, p, at);
+    int64_t first = bkp_interp_day_of(tz, p, out->since) - 1;
+    int64_t keep[BKP_WHY_COUNT] = {
+        p->snapshot_days,
+        p->daily.on ? p->daily.days : -1,
+        p->weekly.on ? (int64_t)p->weekly.weeks * 7 : -1,
+        p->monthly.on ? (int64_t)p->monthly.count * BKP_MONTH_DAYS : -1,
+        p->yearly.on ? (int64_t)p->yearly.count * 366 : -1,
+    };
+    CandList l = {0};
+    for (int w = 0; w < BKP_WHY_COUNT; w++) {
+        if (keep[w] < 0)
+            continue;
+        int64_t lo = hi - keep[w] - 2;
+        if (lo < first)
+            lo = first;
+        add_window(&l, p, runs, nruns, (BkpWhy)w, lo, hi);
+    }
+    if (l.oom) {
+        free(l.v);
+        return -1;
+    }
+    out->candidates = l.n;
+    if (l.n)
+        qsort(l.v, l.n, sizeof *l.v, cand_cmp);
+
+    /* One point per distinct backup, in time order (schedule days and runs
+     * are both in time order). */
+    size_t cap = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (i == 0 || cand_cmp(&l.v[i], &l.v[i - 1]) != 0)
+            cap++;
+    out->points = cap ? malloc(cap * sizeof *out->points) : NULL;
+    if (cap && !out->points) {
+        free(l.v);
+        return -1;
+    }
+    int64_t min_left = (int64_t)BKP_ARCHIVE_MIN_LEFT_MONTHS * BKP_MONTH_DAYS * DAY;
+    int archive_months = p->archive == BKP_ARCHIVE_AFTER         ? p->archive_months
+                         : p->archive == BKP_ARCHIVE_RECOMMENDED ? BKP_ARCHIVE_MIN_AGE_MONTHS
+                                                                 : 0;
+    for (size_t i = 0; i < l.n; i++) {
+        if (i > 0 && cand_cmp(&l.v[i], &l.v[i - 1]) == 0)
+            continue;
+        BkpPoint pt;
+        memset(&pt, 0, sizeof pt);
+        fill_backup(tz, p, l.v[i].day, &runs[l.v[i].run], l.v[i].run, &pt.b);
+        if (pt.b.utc > at || pt.b.utc < out->since)
+            continue;
+        /* Instants may be negative (before 1970): no 0 sentinels. */
+        pt.expires = pt.vault_expires = INT64_MIN;
+        pt.archive_at = INT64_MAX;
+        int64_t dep_end = INT64_MIN;   /* daily and weekly rules: no archive before */
+        bool longterm = false;
+        for (int w = 0; w < BKP_WHY_COUNT; w++) {
+            if (!(pt.b.why >> w & 1))
+                continue;
+            int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt.b.day, pt.b.minute, pt.b.utc);
+            if (w != BKP_WHY_SNAPSHOT && e > pt.vault_expires)
+                pt.vault_expires = e;
+            if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > dep_end)
+                dep_end = e;
+            if (w == BKP_WHY_MONTHLY || w == BKP_WHY_YEARLY)
+                longterm = true;
+            if (e > at) {
+                pt.why |= 1u << w;
+                pt.rule_expires[w] = e;
+                if (e > pt.expires)
+                    pt.expires = e;
+            }
+        }
+        if (!pt.why)
+            continue;
+        if (longterm && archive_months > 0) {
+            int64_t move = pt.b.utc + (int64_t)archive_months * BKP_MONTH_DAYS * DAY;
+            if (dep_end > move)
+                move = dep_end;
+            if (pt.vault_expires != INT64_MIN && pt.vault_expires - move >= min_left)
+                pt.archive_at = move;
+        }
+        if (pt.why >> BKP_WHY_SNAPSHOT & 1)
+            pt.tiers |= 1u << BKP_TIER_SNAPSHOT;
+        if (pt.why & ~(1u << BKP_WHY_SNAPSHOT))
+            pt.tiers |= 1u << (pt.archive_at <= at ? BKP_TIER_ARCHIVE : BKP_TIER_STANDARD);
+        for (int t = 0; t < BKP_TIER_COUNT; t++)
+            if (pt.tiers >> t & 1)
+                out->tier_count[t]++;
+        for (int w = 0; w < BKP_WHY_COUNT; w++)
+            if (pt.why >> w & 1)
+                out->why_count[w]++;
+        if (bkp_backup_shifted(&pt.b))
+            out->shifted++;
+        out->points[out->npoints++] = pt;
+    }
+    free(l.v);
+    return 0;
+}
+
+void bkp_sim_free(BkpSim *sim)
+{
+    free(sim->points);
+    sim->points = NULL;
+    sim->npoints = 0;
+}
+
+/* --- explain ------------------------------------------------------------------------ */
+
+/* The longest gap, in days, between consecutive schedule days that keep a
+ * point for rule `why`, over one 400-year Gregorian cycle (the calendar
+ * repeats after it, weekdays included). 0 if no day matches. */
+static int64_t longest_day_gap(const BkpPolicy *p, BkpWhy why)
+{
+    const int64_t cycle = 146097;
+    int64_t first = -1, prev = -1, gap = 0;
+    for (int64_t d = 0; d < cycle; d++) {
+        if (!(bkp_interp_why(p, d, true) >> why & 1))
+            continue;
+        if (first < 0)
+            first = d;
+        else if (d - prev > gap)
+            gap = d - prev;
+        prev = d;
+    }
+    if (first < 0)
+        return 0;
+    if (first + cycle - prev > gap)     /* across the end of the cycle */
+        gap = first + cycle - prev;
+    return gap;
+}
+
+/* The longest gap, in minutes, between consecutive backups (vault backups
+ * if vault_only) over two weeks of schedule days. */
+static int64_t longest_run_gap(const BkpPolicy *p, const BkpRun *runs, int nruns, bool vault_only)
+{
+    int64_t prev = INT64_MIN, gap = 0;
+    for (int64_t d = 0; d < 21; d++) {
+        if (!bkp_sched_runs_on(p, bkp_weekday(d)))
+            continue;
+        for (int i = 0; i < nruns; i++) {
+            if (vault_only && !runs[i].to_vault)
+                continue;
+            int64_t t = d * 1440 + runs[i].minute;
+            if (prev != INT64_MIN && d >= 7 && t - prev > gap)
+                gap = t - prev;
+            prev = t;
+        }
+    }
+    return gap;
+}
+
+/* The first instant in (lo, hi] at which DST is `want`, to the second;
+ * hi if none is found by bisection (dst(hi) must equal want). */
+static int64_t dst_edge(BkpTz *tz, const char *zone, int64_t lo, int64_t hi, bool want)
+{
+    for (int i = 0; i < 64 && hi - lo > 1; i++) {
+        int64_t mid = lo + (hi - lo) / 2;
+        bool dst;
+        bkp_tz_offset(tz, zone, mid, &dst);
+        if (dst == want)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
+{
+    memset(out, 0, sizeof *out);
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int nruns = bkp_sched_day(p, runs);
+    if (nruns < 0)
+        nruns = 0;
+    out->nruns = nruns;
+    for (int i = 0; i < nruns && i < 24; i++) {
+        out->runs_local[i] = runs[i].minute;
+        out->runs_vault[i] = runs[i].to_vault;
+    }
+    for (int d = 0; d < 7; d++)
+        out->run_days += bkp_sched_runs_on(p, d);
+    out->std_offset = std_offset(tz, p, at);
+
+    /* DST: the period in force at `at`, or the next one within a year. */
+    bool dst_now;
+    int off_now = bkp_tz_offset(tz, p->timezone, at, &dst_now);
+    out->dst_in_force = dst_now;
+    int64_t t = at;
+    bool has_start = false, has_end = false;
+    int64_t start = 0, end = 0;
+    bool prev = dst_now;
+    if (dst_now) {
+        out->has_dst = true;
+        out->dst_amount = off_now - out->std_offset;
+        /* Back to its start (DST periods last under a year). */
+        int64_t s = at;
+        for (int i = 0; i < 400; i++) {
+            bool d;
+            bkp_tz_offset(tz, p->timezone, s - DAY, &d);
+            if (!d) {
+                start = dst_edge(tz, p->timezone, s - DAY, s, true);
+                has_start = true;
+                break;
+            }
+            s -= DAY;
+        }
+    }
+    for (int i = 0; i < 400 && !has_end; i++) {
+        bool d;
+        int off = bkp_tz_offset(tz, p->timezone, t + DAY, &d);
+        if (d != prev) {
+            int64_t edge = dst_edge(tz, p->timezone, t, t + DAY, d);
+            if (d) {
+                if (!out->has_dst) {
+                    out->has_dst = true;
+                    out->dst_amount = off - std_offset(tz, p, t + DAY);
+                }
+                if (!has_start) {
+                    start = edge;
+                    has_start = true;
+                }
+            } else if (has_start) {
+                end = edge;
+                has_end = true;
+            }
+            prev = d;
+        }
+        t += DAY;
+    }
+    out->has_dst_start = has_start;
+    out->has_dst_end = has_end;
+    out->dst_start = start;
+    out->dst_end = end;
+
+    out->on[BKP_WHY_SNAPSHOT] = true;
+    out->on[BKP_WHY_DAILY] = p->daily.on;
+    out->on[BKP_WHY_WEEKLY] = p->weekly.on;
+    out->on[BKP_WHY_MONTHLY] = p->monthly.on;
+    out->on[BKP_WHY_YEARLY] = p->yearly.on;
+    out->keep_days[BKP_WHY_SNAPSHOT] = p->snapshot_days;
+    out->keep_days[BKP_WHY_DAILY] = p->daily.on ? p->daily.days : 0;
+    out->keep_days[BKP_WHY_WEEKLY] = p->weekly.on ? (int64_t)p->weekly.weeks * 7 : 0;
+    out->keep_days[BKP_WHY_MONTHLY] = p->monthly.on ? (int64_t)p->monthly.count * BKP_MONTH_DAYS : 0;
+    out->keep_days[BKP_WHY_YEARLY] = p->yearly.on ? (int64_t)p->yearly.count * 365 : 0;
+    out->rpo[BKP_WHY_SNAPSHOT] = longest_run_gap(p, runs, nruns, false);
+    if (p->daily.on)
+        out->rpo[BKP_WHY_DAILY] = longest_run_gap(p, runs, nruns, true);
+    for (int w = BKP_WHY_WEEKLY; w < BKP_WHY_COUNT; w++)
+        if (out->on[w])
+            out->rpo[w] = longest_day_gap(p, (BkpWhy)w) * 1440;
+    out->archive_after_months = p->archive == BKP_ARCHIVE_AFTER         ? p->archive_months
+                                : p->archive == BKP_ARCHIVE_RECOMMENDED ? BKP_ARCHIVE_MIN_AGE_MONTHS
+                                                                        : 0;
+}
+
+/* --- times -------------------------------------------------------------------------- */
+
+/* Reads exactly `n` digits. */
+static bool digits(const char **s, int n, int *v)
+{
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        char c = (*s)[i];
+        if (c < '0' || c > '9')
+            return false;
+        x = x * 10 + (c - '0');
+    }
+    *s += n;
+    *v = x;
+    return true;
+}
+
+int bkp_interp_parse_time(BkpTz *tz, const BkpPolicy *p, const char *s, int64_t *utc)
+{
+    if (!s)
+        return -1;
+    int y, mo, d, hh = 0, mm = 0;
+    if (!digits(&s, 4, &y) || *s++ != '-' || !digits(&s, 2, &mo) || *s++ != '-' || !digits(&s, 2, &d))
+        return -1;
+    if (*s == 'T' || *s == ' ') {
+        s++;
+        if (!digits(&s, 2, &hh) || *s++ != ':' || !digits(&s, 2, &mm))
+            return -1;
+    }
+    bool z = false;
+    if (*s == 'Z') {
+        z = true;
+        s++;
+    }
+    if (*s)
+        return -1;
+    if (y < BKP_TIME_MIN_YEAR || y > BKP_TIME_MAX_YEAR || mo < 1 || mo > 12 || d < 1 ||
+        d > days_in_month(y, mo) || hh > 23 || mm > 59)
+        return -1;
+    int64_t days = bkp_days_from_civil(y, mo, d);
+    *utc = z ? days * DAY + hh * 3600 + mm * 60 : bkp_tz_local_to_utc(tz, p->timezone, days, hh * 60 + mm);
+    return 0;
+}
+
+char *bkp_fmt_offset(int minutes, char *buf, size_t n)
+{
+    int a = minutes < 0 ? -minutes : minutes;
+    snprintf(buf, n, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60 % 100, a % 60);
+    return buf;
+}
+
+static void fmt_civil(int64_t local, char *buf, size_t n)
+{
+    int64_t days = floor_div(local, DAY), secs = local - days * DAY;
+    int y, m, d;
+    bkp_civil_from_days(days, &y, &m, &d);
+    snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
+             (int)(secs % 60));
+}
+
+char *bkp_fmt_utc(int64_t t, char *buf, size_t n)
+{
+    char c[40];
+    fmt_civil(t, c, sizeof c);
+    snprintf(buf, n, "%sZ", c);
+    return buf;
+}
+
+char *bkp_fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n)
+{
+    int off = bkp_tz_offset(tz, p->timezone, t, NULL);
+    char c[40], o[16];
+    fmt_civil(t + (int64_t)off * 60, c, sizeof c);
+    snprintf(buf, n, "%s%s", c, bkp_fmt_offset(off, o, sizeof o));
+    return buf;
+}
+
+static char *fmt_date(int64_t day, char *buf, size_t n)
+{
+    int y, m, d;
+    bkp_civil_from_days(day, &y, &m, &d);
+    snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+/* --- JSON ---------------------------------------------------------------------------- */
+
+/* Builders that tolerate NULL (out of memory): the result is then NULL. */
+static void put(json_t *o, const char *k, json_t *v, bool *ok)
+{
+    if (!o || !v || json_object_set_new(o, k, v) != 0)
+        *ok = false;
+}
+
+static void push(json_t *a, json_t *v, bool *ok)
+{
+    if (!a || !v || json_array_append_new(a, v) != 0)
+        *ok = false;
+}
+
+static json_t *jutc(int64_t t)
+{
+    char b[48];
+    return json_string(bkp_fmt_utc(t, b, sizeof b));
+}
+
+static json_t *jlocal(BkpTz *tz, const BkpPolicy *p, int64_t t)
+{
+    char b[64];
+    return json_string(bkp_fmt_local(tz, p, t, b, sizeof b));
+}
+
+static json_t *jinstant(BkpTz *tz, const BkpPolicy *p, int64_t t, bool *ok)
+{
+    json_t *o = json_object();
+    put(o, "local", jlocal(tz, p, t), ok);
+    put(o, "utc", jutc(t), ok);
+    return o;
+}
+
+static json_t *jwhy(unsigned why, bool *ok)
+{
+    json_t *a = json_array();
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        if (why >> w & 1)
+            push(a, json_string(bkp_why_name((BkpWhy)w)), ok);
+    return a;
+}
+
+static json_t *jhhmm(int minute)
+{
+    char b[24];
+    snprintf(b, sizeof b, "%02d:%02d", minute / 60 % 24, minute % 60);
+    return json_string(b);
+}
+
+static json_t *head(const BkpPolicy *p, bool *ok)
+{
+    json_t *o = json_object();
+    put(o, "policy", json_string(p->name), ok);
+    put(o, "timezone", json_string(p->timezone), ok);
+    return o;
+}
+
+static json_t *finish(json_t *o, bool ok)
+{
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *jbackup(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, bool *ok)
+{
+    char d[16];
+    json_t *o = json_object();
+    put(o, "time", jinstant(tz, p, b->utc, ok), ok);
+    put(o, "schedule_day", json_string(fmt_date(b->day, d, sizeof d)), ok);
+    put(o, "written_time", jhhmm(b->minute), ok);
+    put(o, "dst_shifted", json_boolean(bkp_backup_shifted(b)), ok);
+    put(o, "to_vault", json_boolean(b->to_vault), ok);
+    return o;
+}
+
+json_t *bkp_next_json(BkpTz *tz, const BkpPolicy *p, int64_t from, const BkpBackup *b, int n)
+{
+    bool ok = true;
+    json_t *o = head(p, &ok);
+    put(o, "from", jinstant(tz, p, from, &ok), &ok);
+    json_t *a = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *x = jbackup(tz, p, &b[i], &ok);
+        put(x, "kept_as", jwhy(b[i].why, &ok), &ok);
+        json_t *exp = json_object();
+        for (int w = 0; w < BKP_WHY_COUNT; w++)
+            if (b[i].why >> w & 1)
+                put(exp, bkp_why_name((BkpWhy)w),
+                    jutc(bkp_interp_expiry(tz, p, (BkpWhy)w, b[i].day, b[i].minute, b[i].utc)), &ok);
+        put(x, "expires", exp, &ok);
+        push(a, x, &ok);
+    }
+    put(o, "backups", a, &ok);
+    return finish(o, ok);
+}
+
+static json_t *jpoint(BkpTz *tz, const BkpPolicy *p, const BkpPoint *pt, bool *ok)
+{
+    json_t *x = jbackup(tz, p, &pt->b, ok);
+    json_t *tiers = json_array();
+    for (int t = 0; t < BKP_TIER_COUNT; t++)
+        if (pt->tiers >> t & 1)
+            push(tiers, json_string(bkp_tier_name((BkpTier)t)), ok);
+    put(x, "tiers", tiers, ok);
+    put(x, "kept_as", jwhy(pt->why, ok), ok);
+    put(x, "expires", jinstant(tz, p, pt->expires, ok), ok);
+    json_t *re = json_object();
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        if (pt->why >> w & 1)
+            put(re, bkp_why_name((BkpWhy)w), jutc(pt->rule_expires[w]), ok);
+    put(x, "rule_expires", re, ok);
+    put(x, "archive_at", pt->archive_at != INT64_MAX ? jutc(pt->archive_at) : json_null(), ok);
+    return x;
+}
+
+/* Everything but the points. */
+static json_t *sim_head(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, bool *ok)
+{
+    json_t *o = head(p, ok);
+    put(o, "at", jinstant(tz, p, sim->at, ok), ok);
+    json_t *since = jinstant(tz, p, sim->since, ok);
+    put(since, "default", json_boolean(sim->since_default), ok);
+    put(o, "since", since, ok);
+    return o;
+}
+
+static json_t *sim_summary(const BkpSim *sim, bool *ok)
+{
+    json_t *s = json_object();
+    put(s, "points", json_integer((json_int_t)sim->npoints), ok);
+    json_t *tiers = json_object();
+    for (int t = 0; t < BKP_TIER_COUNT; t++)
+        put(tiers, bkp_tier_name((BkpTier)t), json_integer((json_int_t)sim->tier_count[t]), ok);
+    put(s, "tiers", tiers, ok);
+    json_t *why = json_object();
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        put(why, bkp_why_name((BkpWhy)w), json_integer((json_int_t)sim->why_count[w]), ok);
+    put(s, "kept_as", why, ok);
+    put(s, "dst_shifted", json_integer((json_int_t)sim->shifted), ok);
+    put(s, "archive_assumed", json_boolean(sim->archive_assumed), ok);
+    put(s, "backups_examined", json_integer((json_int_t)sim->candidates), ok);
+    return s;
+}
+
+json_t *bkp_sim_json(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim)
+{
+    bool ok = true;
+    json_t *o = sim_head(tz, p, sim, &ok);
+    json_t *a = json_array();
+    for (size_t i = 0; i < sim->npoints; i++)
+        push(a, jpoint(tz, p, &sim->points[i], &ok), &ok);
+    put(o, "points", a, &ok);
+    put(o, "summary", sim_summary(sim, &ok), &ok);
+    return finish(o, ok);
+}
+
+/* Writes v as json_dumpf(JSON_INDENT(2)) would inside a document, `depth`
+ * levels deep. */
+static int dump_at(FILE *f, const json_t *v, int depth)
+{
+    char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+    if (!s)
+        return -1;
+    for (const char *c = s; *c; c++) {
+        if (fputc(*c, f) == EOF) {
+            free(s);
+            return -1;
+        }
+        if (*c == '\n')
+            fprintf(f, "%*s", depth * 2, "");
+    }
+    free(s);
+    return 0;
+}
+
+int bkp_sim_json_write(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, FILE *f)
+{
+    bool ok = true;
+    json_t *h = sim_head(tz, p, sim, &ok);
+    json_t *s = sim_summary(sim, &ok);
+    int rc = ok ? 0 : -1;
+    fputs("{\n", f);
+    for (void *it = h ? json_object_iter(h) : NULL; it && rc == 0; it = json_object_iter_next(h, it)) {
+        json_t *k = json_string(json_object_iter_key(it));
+        rc = k ? 0 : -1;
+        fputs("  ", f);
+        if (rc == 0)
+            rc = dump_at(f, k, 1);
+        json_decref(k);
+        fputs(": ", f);
+        if (rc == 0)
+            rc = dump_at(f, json_object_iter_value(it), 1);
+        fputs(",\n", f);
+    }
+    fputs(sim->npoints ? "  \"points\": [\n" : "  \"points\": [],\n", f);
+    for (size_t i = 0; i < sim->npoints && rc == 0; i++) {
+        bool pok = true;
+        json_t *x = jpoint(tz, p, &sim->points[i], &pok);
+        fputs("    ", f);
+        rc = pok ? dump_at(f, x, 2) : -1;
+        json_decref(x);
+        fputs(i + 1 < sim->npoints ? ",\n" : "\n  ],\n", f);
+    }
+    fputs("  \"summary\": ", f);
+    if (rc == 0)
+        rc = dump_at(f, s, 1);
+    fputs("\n}\n", f);
+    json_decref(h);
+    json_decref(s);
+    return rc != 0 || ferror(f) ? -1 : 0;
+}
+
+static json_t *jdays(BkpDaySet days, bool *ok)
+{
+    json_t *a = json_array();
+    for (int d = 0; d < 7; d++)
+        if (days >> d & 1)
+            push(a, json_string(bkp_weekday_name(d)), ok);
+    return a;
+}
+
+static json_t *jlongterm(const BkpLongTerm *lt, bool yearly, bool *ok)
+{
+    json_t *o = json_object();
+    put(o, yearly ? "years" : "months", json_integer(lt->count), ok);
+    if (yearly) {
+        json_t *m = json_array();
+        for (int i = 0; i < 12; i++)
+            if (lt->months >> i & 1)
+                push(m, json_string(bkp_month_name(i)), ok);
+        put(o, "months_of_year", m, ok);
+    }
+    if (lt->format == BKP_FORMAT_WEEKLY) {
+        json_t *w = json_array();
+        for (int i = 0; i <= BKP_WEEK_LAST; i++)
+            if (lt->weeks >> i & 1)
+                push(w, json_string(bkp_week_name(i)), ok);
+        put(o, "weeks_of_month", w, ok);
+        put(o, "days_of_week", jdays(lt->days, ok), ok);
+    } else {
+        json_t *d = json_array();
+        for (int i = 1; i <= 28; i++)
+            if (lt->dates >> i & 1)
+                push(d, json_integer(i), ok);
+        if (lt->last_day)
+            push(d, json_string("Last"), ok);
+        put(o, "days_of_month", d, ok);
+    }
+    put(o, "default", json_boolean(lt->is_default), ok);
+    return o;
+}
+
+json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int64_t at)
+{
+    bool ok = true;
+    json_t *o = json_object();
+    put(o, "policy", json_string(p->name), &ok);
+    json_t *type = json_object();
+    put(type, "name", json_string(p->enhanced ? "enhanced" : "standard"), &ok);
+    put(type, "policyType", json_string(p->enhanced ? "V2" : "V1"), &ok);
+    put(type, "default", json_boolean(p->type_default), &ok);
+    put(o, "type", type, &ok);
+
+    char b[48];
+    json_t *zone = json_object();
+    put(zone, "windows", json_string(p->timezone), &ok);
+    put(zone, "written", json_string(p->timezone_written ? p->timezone_written : p->timezone), &ok);
+    const char *iana = bkp_tz_iana(tz, p->timezone);
+    put(zone, "iana", iana ? json_string(iana) : json_null(), &ok);
+    put(zone, "standard_offset", json_string(bkp_fmt_offset(e->std_offset, b, sizeof b)), &ok);
+    put(zone, "default", json_boolean(p->timezone_default), &ok);
+    json_t *dst = json_null();
+    if (e->has_dst) {
+        dst = json_object();
+        put(dst, "amount_minutes", json_integer(e->dst_amount), &ok);
+        put(dst, "in_force_at", json_boolean(e->dst_in_force), &ok);
+        put(dst, "start", e->has_dst_start ? jinstant(tz, p, e->dst_start, &ok) : json_null(), &ok);
+        put(dst, "end", e->has_dst_end ? jinstant(tz, p, e->dst_end, &ok) : json_null(), &ok);
+    }
+    put(zone, "dst", dst, &ok);
+    put(o, "timezone", zone, &ok);
+    put(o, "at", jinstant(tz, p, at, &ok), &ok);
+
+    json_t *sch = json_object();
+    put(sch, "frequency", json_string(bkp_freq_name(p->freq)), &ok);
+    if (p->freq == BKP_FREQ_HOURLY) {
+        put(sch, "interval_hours", json_integer(p->interval_hours), &ok);
+        put(sch, "window_start", jhhmm(p->time), &ok);
+        put(sch, "window_hours", json_integer(p->window_hours), &ok);
+    } else {
+        put(sch, "time", jhhmm(p->time), &ok);
+    }
+    if (p->freq == BKP_FREQ_WEEKLY)
+        put(sch, "days", jdays(p->run_days, &ok), &ok);
+    put(sch, "backups_per_day", json_integer(e->nruns), &ok);
+    put(sch, "backup_days_per_week", json_integer(e->run_days), &ok);
+    json_t *runs = json_array();
+    for (int i = 0; i < e->nruns; i++) {
+        json_t *r = json_object();
+        put(r, "local", jhhmm(e->runs_local[i]), &ok);
+        put(r, "next_day", json_boolean(e->runs_local[i] >= 1440), &ok);
+        put(r, "utc", jhhmm((((e->runs_local[i] - e->std_offset) % 1440) + 1440) % 1440), &ok);
+        put(r, "to_vault", json_boolean(e->runs_vault[i]), &ok);
+        push(runs, r, &ok);
+    }
+    put(sch, "runs", runs, &ok);
+    put(o, "schedule", sch, &ok);
+
+    json_t *rpo = json_object();
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        if (e->on[w]) {
+            json_t *r = json_object();
+            put(r, "worst_case_minutes", json_integer((json_int_t)e->rpo[w]), &ok);
+            if (w == BKP_WHY_YEARLY)
+                put(r, "kept_years", json_integer(p->yearly.count), &ok);
+            else
+                put(r, "kept_days", json_integer((json_int_t)e->keep_days[w]), &ok);
+            put(rpo, bkp_why_name((BkpWhy)w), r, &ok);
+        }
+    put(o, "rpo", rpo, &ok);
+
+    json_t *ret = json_object();
+    json_t *snap = json_object();
+    put(snap, "days", json_integer(p->snapshot_days), &ok);
+    put(snap, "default", json_boolean(p->snapshot_default), &ok);
+    put(snap, "consistency", json_string(p->crash_consistent ? "OnlyCrashConsistent" : "ApplicationConsistent"), &ok);
+    put(snap, "consistency_default", json_boolean(!p->crash_consistent), &ok);
+    json_t *rg = json_null();
+    if (p->snapshot_rg_prefix) {
+        rg = json_object();
+        put(rg, "prefix", json_string(p->snapshot_rg_prefix), &ok);
+        put(rg, "suffix", p->snapshot_rg_suffix ? json_string(p->snapshot_rg_suffix) : json_null(), &ok);
+    }
+    put(snap, "resource_group", rg, &ok);
+    put(ret, "snapshots", snap, &ok);
+    if (p->daily.on) {
+        json_t *d = json_object();
+        put(d, "days", json_integer(p->daily.days), &ok);
+        put(d, "default", json_boolean(p->daily.is_default), &ok);
+        put(ret, "daily", d, &ok);
+    }
+    if (p->weekly.on) {
+        json_t *w = json_object();
+        put(w, "weeks", json_integer(p->weekly.weeks), &ok);
+        put(w, "days_of_week", jdays(p->weekly.days, &ok), &ok);
+        put(w, "default", json_boolean(p->weekly.is_default), &ok);
+        put(w, "days_default", json_boolean(p->weekly.days_default), &ok);
+        put(ret, "weekly", w, &ok);
+    }
+    if (p->monthly.on) {
+        json_t *m = jlongterm(&p->monthly, false, &ok);
+        put(m, "kept_days", json_integer((json_int_t)p->monthly.count * BKP_MONTH_DAYS), &ok);
+        put(ret, "monthly", m, &ok);
+    }
+    if (p->yearly.on)
+        put(ret, "yearly", jlongterm(&p->yearly, true, &ok), &ok);
+    put(o, "retention", ret, &ok);
+
+    json_t *arc = json_object();
+    const char *mode = p->archive == BKP_ARCHIVE_AFTER         ? "TierAfter"
+                       : p->archive == BKP_ARCHIVE_RECOMMENDED ? "TierRecommended"
+                                                               : "DoNotTier";
+    put(arc, "mode", json_string(mode), &ok);
+    if (p->archive == BKP_ARCHIVE_AFTER)
+        put(arc, "months", json_integer(p->archive_months), &ok);
+    if (e->archive_after_months) {
+        put(arc, "min_age_days", json_integer((json_int_t)e->archive_after_months * BKP_MONTH_DAYS), &ok);
+        put(arc, "min_left_days", json_integer(BKP_ARCHIVE_MIN_LEFT_MONTHS * BKP_MONTH_DAYS), &ok);
+    }
+    put(arc, "default", json_boolean(p->archive == BKP_ARCHIVE_UNSET), &ok);
+    put(o, "archive", arc, &ok);
+    return finish(o, ok);
+}

@@ -1,0 +1,614 @@
+/* test_interp.c — the interpreter (include/bkpc/interp.h) against counts
+ * computed by hand, and against a brute-force replay of every backup. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bkpc/compile.h"
+#include "bkpc/interp.h"
+#include "bkpc/sched.h"
+
+#define DAY 86400
+
+typedef struct Run {
+    BkpCtx ctx;
+    BkpSource *src;
+    BkpProgram *prog;
+    const BkpPolicy *p;
+    BkpTz *tz;
+} Run;
+
+static void load(Run *r, const char *text)
+{
+    bkp_ctx_init(&r->ctx);
+    r->src = bkp_source_from_string("test-policy.bkp", text, strlen(text));
+    r->prog = bkp_compile(&r->ctx, r->src);
+    if (!r->prog) {
+        bkp_diags_print(&r->ctx.diags, stderr);
+        fail_msg("policy does not compile: %s", text);
+    }
+    r->p = r->prog->policies;
+    r->tz = bkp_ctx_tz(&r->ctx);
+}
+
+static void done(Run *r)
+{
+    bkp_ctx_free(&r->ctx);
+    bkp_source_free(r->src);
+}
+
+static int64_t utc_at(int y, int m, int d, int hh, int mm)
+{
+    return bkp_days_from_civil(y, m, d) * DAY + hh * 3600 + mm * 60;
+}
+
+static void sim(Run *r, int64_t at, BkpSim *s)
+{
+    assert_int_equal(bkp_simulate(r->tz, r->p, at, NULL, s), 0);
+}
+
+/* --- closed-form counts ------------------------------------------------------------ */
+
+/* daily 30d: the daily point of each of the last 30 days. */
+static void test_daily_30(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 22:30 keep snapshots 5d keep daily 30d");
+    BkpSim s;
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_DAILY], 30);
+    assert_int_equal(s.tier_count[BKP_TIER_STANDARD], 30);
+    assert_int_equal(s.tier_count[BKP_TIER_SNAPSHOT], 5);
+    assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 0);
+    assert_int_equal(s.npoints, 30);
+    /* Oldest: 2026-05-16 22:30 (expires 06-15 22:30, after `at`); the one of
+     * 05-15 expired at 06-14 22:30. */
+    assert_int_equal(s.points[0].b.utc, utc_at(2026, 5, 16, 22, 30));
+    assert_int_equal(s.points[29].b.utc, utc_at(2026, 6, 14, 22, 30));
+    bkp_sim_free(&s);
+    /* At 22:30 exactly, today's backup is taken and 05-16's expires. */
+    sim(&r, utc_at(2026, 6, 15, 22, 30), &s);
+    assert_int_equal(s.why_count[BKP_WHY_DAILY], 30);
+    assert_int_equal(s.points[29].b.utc, utc_at(2026, 6, 15, 22, 30));
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* every 4h in a 24h window, snapshots 10d: 6 x 10 = 60 snapshots; the vault
+ * gets one a day. */
+static void test_hourly_snapshots_60(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "every 4h from 08:00 for 24h keep snapshots 10d keep daily 180d");
+    BkpSim s;
+    for (int h = 0; h < 24; h += 5) {
+        sim(&r, utc_at(2026, 3, 15, h, 17), &s);
+        assert_int_equal(s.tier_count[BKP_TIER_SNAPSHOT], 60);
+        assert_int_equal(s.why_count[BKP_WHY_DAILY], 180);
+        assert_int_equal(s.tier_count[BKP_TIER_STANDARD], 180);
+        /* 180 vault points + 50 snapshot-only points (10 of the 60
+         * snapshots are vault points too). */
+        assert_int_equal(s.npoints, 230);
+        bkp_sim_free(&s);
+    }
+    done(&r);
+}
+
+/* monthly 60m on the first Sunday. Azure keeps a monthly point 60 x 31 =
+ * 1860 days (DOC-IR FAQ), a little over 61 calendar months: just before a
+ * month's first Sunday, the points of the last 60 first Sundays exist; from
+ * that Sunday until the oldest expires (31 x 60 - 61 months' days later),
+ * 61 do. */
+static void test_monthly_60_first_sunday(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 01:00 keep daily 7d keep monthly 60m on first sun");
+    BkpSim s;
+    /* 2026-06-06: June's first Sunday (the 7th) is not yet; May 2021's (the
+     * 2nd) expired 2026-06-05 01:00 (1860 days later). Jun 2021 .. May 2026. */
+    sim(&r, utc_at(2026, 6, 6, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 60);
+    bkp_sim_free(&s);
+    /* 2026-06-15: Jun 2021 .. Jun 2026 = 61 (Jun 2021's, the 6th, lives until
+     * 2026-07-10). */
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 61);
+    /* Every monthly point is a first Sunday. */
+    for (size_t i = 0; i < s.npoints; i++)
+        if (s.points[i].why >> BKP_WHY_MONTHLY & 1) {
+            int y, m, d;
+            bkp_civil_from_days(s.points[i].b.day, &y, &m, &d);
+            assert_int_equal(bkp_weekday(s.points[i].b.day), BKP_SUN);
+            assert_true(d <= 7);
+            assert_int_equal(s.points[i].rule_expires[BKP_WHY_MONTHLY],
+                             s.points[i].b.utc + 1860LL * DAY);
+        }
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* A Sunday's point is kept as daily and weekly: one point, two reasons. */
+static void test_weekly_daily_overlap(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 02:00 keep daily 30d keep weekly 12w on sun");
+    BkpSim s;
+    /* 2026-06-15 is a Monday. Daily: 2026-05-17 .. 06-15 (30 points);
+     * weekly: the Sundays 2026-03-29 .. 06-14 (12); of those, 05-17, 05-24,
+     * 05-31, 06-07 and 06-14 are also daily: 30 + 12 - 5 = 37 points. */
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_DAILY], 30);
+    assert_int_equal(s.why_count[BKP_WHY_WEEKLY], 12);
+    assert_int_equal(s.npoints, 37);
+    int both = 0;
+    for (size_t i = 0; i < s.npoints; i++) {
+        unsigned w = s.points[i].why & ~(1u << BKP_WHY_SNAPSHOT);
+        if (w == ((1u << BKP_WHY_DAILY) | (1u << BKP_WHY_WEEKLY))) {
+            both++;
+            /* It lasts as long as its longest reason. */
+            assert_int_equal(s.points[i].expires, s.points[i].b.utc + 84LL * DAY);
+        }
+    }
+    assert_int_equal(both, 5);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* yearly: calendar years. 10y in jan on first sun at mid-year: 2017..2026. */
+static void test_yearly_calendar(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 01:00 keep daily 7d keep yearly 10y in jan on first sun");
+    BkpSim s;
+    sim(&r, utc_at(2026, 6, 15, 0, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_YEARLY], 10);
+    /* The oldest, 2017-01-01 (a Sunday), expires 2027-01-01 01:00. */
+    const BkpPoint *o = &s.points[0];
+    assert_int_equal(o->b.utc, utc_at(2017, 1, 1, 1, 0));
+    assert_int_equal(o->rule_expires[BKP_WHY_YEARLY], utc_at(2027, 1, 1, 1, 0));
+    bkp_sim_free(&s);
+    /* On 2026-01-03 the 2016-01-03 point expires at 01:00 and 2026-01-04's is
+     * not taken yet: 2017..2025 = 9 at noon. */
+    sim(&r, utc_at(2026, 1, 3, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_YEARLY], 9);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* monthly on day 1, 15, last: three points a month, the last day in
+ * February included. */
+static void test_monthly_days_and_last(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 00:00 keep daily 7d keep monthly 2m on day 1, 15, last");
+    BkpSim s;
+    /* 62 days back from 2026-03-20 12:00 is 2026-01-17 12:00: Jan 31; Feb 1,
+     * 15, 28; Mar 1, 15 = 6 monthly points. */
+    sim(&r, utc_at(2026, 3, 20, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 6);
+    int feb28 = 0;
+    for (size_t i = 0; i < s.npoints; i++)
+        if (s.points[i].b.day == bkp_days_from_civil(2026, 2, 28))
+            feb28 = (int)(s.points[i].why >> BKP_WHY_MONTHLY & 1);
+    assert_int_equal(feb28, 1);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* Weekly schedule, Standard: snapshots fixed at 5 days (C2). */
+static void test_weekly_schedule(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "standard weekly on wed, sat at 01:00 keep weekly 26w");
+    assert_int_equal(r.p->snapshot_days, 5);
+    BkpSim s;
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_WEEKLY], 52);
+    /* 5 days back from Monday noon: Saturday 06-13 01:00 only (Wed 06-10
+     * 01:00 is 5 days 11 hours old). */
+    assert_int_equal(s.tier_count[BKP_TIER_SNAPSHOT], 1);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* --- archive --------------------------------------------------------------------- */
+
+/* after 3m with daily 180d: a monthly point waits for its daily rule (no
+ * active daily dependency, DOC-ARC), then moves if 186 days are left. */
+static void test_archive_after(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 01:00 keep daily 180d keep monthly 60m on first sun archive after 3m");
+    BkpSim s;
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    size_t archived = 0;
+    for (size_t i = 0; i < s.npoints; i++) {
+        const BkpPoint *pt = &s.points[i];
+        if (!(pt->why >> BKP_WHY_MONTHLY & 1)) {
+            assert_true(pt->archive_at == INT64_MAX);      /* daily only: never */
+            continue;
+        }
+        /* moves at 180 days (the daily rule), not 93 */
+        assert_int_equal(pt->archive_at, pt->b.utc + 180LL * DAY);
+        bool in_archive = pt->tiers >> BKP_TIER_ARCHIVE & 1;
+        assert_int_equal(in_archive, pt->archive_at <= s.at);
+        archived += in_archive;
+    }
+    assert_int_equal(archived, s.tier_count[BKP_TIER_ARCHIVE]);
+    /* Monthly points older than 180 days: taken before 2025-12-17 12:00:
+     * Jun 2021 .. Dec 2025 (Dec 7) = 55. */
+    assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 55);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* 9 months kept, archive after 3m, daily 180d: at 180 days only 279 - 180 =
+ * 99 days are left (< 186): never archived. Without the daily rule's hold
+ * (weekly schedule), 279 - 93 = 186: archived at 93 days. */
+static void test_archive_needs_six_months_left(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 01:00 keep daily 180d keep monthly 9m on first sun archive after 3m");
+    BkpSim s;
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 0);
+    for (size_t i = 0; i < s.npoints; i++)
+        assert_true(s.points[i].archive_at == INT64_MAX);
+    bkp_sim_free(&s);
+    done(&r);
+
+    load(&r, "weekly on sun at 01:00 keep weekly 1w keep monthly 9m on first sun archive after 3m");
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    /* first Sundays within 279 days (since 2025-09-09): Oct 5 .. Jun 7 = 9;
+     * older than 93 days (before 2026-03-14): Oct .. Mar = 6. */
+    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 9);
+    assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 6);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+static void test_archive_recommended_is_flagged(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 01:00 keep daily 30d keep monthly 12m on day 1 archive recommended");
+    BkpSim s;
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    assert_true(s.archive_assumed);
+    /* eligible at max(93 days, 30 days) if 372 - 93 >= 186: Jun 2025 .. Mar
+     * 2026 taken before 2026-03-14 -> 2025-07-01 .. 2026-03-01 (Jun 1 2025
+     * expired on 2026-06-08) = 9. */
+    assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 9);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* --- time zones ------------------------------------------------------------------ */
+
+/* Azure keeps the UTC instant (standard offset) through DST: 22:30 PST =
+ * 06:30Z all year; from 2026-03-08 the clocks read 23:30 PDT. */
+static void test_dst_fixed_utc(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "timezone \"Pacific Standard Time\" daily at 22:30 keep daily 7d");
+    BkpBackup b[5];
+    int n = bkp_interp_next(r.tz, r.p, utc_at(2026, 3, 6, 8, 0), 5, b);
+    assert_int_equal(n, 5);
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(b[i].utc, utc_at(2026, 3, 7 + i, 6, 30));
+        assert_int_equal(b[i].std_offset, -480);
+        assert_int_equal(b[i].offset, i < 2 ? -480 : -420);
+        assert_int_equal(bkp_backup_shifted(&b[i]), i >= 2);
+    }
+    char buf[64];
+    assert_string_equal(bkp_fmt_local(r.tz, r.p, b[2].utc, buf, sizeof buf), "2026-03-08T23:30:00-07:00");
+    done(&r);
+}
+
+/* A window crossing midnight: the vault point of schedule day D is taken on
+ * D+1 and counts as D's point (`weekly on sun` keeps the last backup of the
+ * window that opens on Sunday, taken Monday 04:00). */
+static void test_hourly_window_crosses_midnight(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "timezone \"India Standard Time\" every 4h from 08:00 for 24h keep snapshots 2d "
+             "keep daily 7d keep weekly 2w on sun");
+    BkpBackup b[12];
+    /* From Sunday 2026-03-15 08:00 IST (02:30Z). */
+    int n = bkp_interp_next(r.tz, r.p, utc_at(2026, 3, 15, 2, 30), 12, b);
+    assert_int_equal(n, 12);
+    assert_int_equal(b[0].utc, utc_at(2026, 3, 15, 2, 30));
+    assert_false(b[0].to_vault);
+    /* The sixth: Monday 04:00 IST = Sunday 22:30Z, the vault point of Sunday. */
+    assert_true(b[5].to_vault);
+    assert_int_equal(b[5].minute, 28 * 60);
+    assert_int_equal(b[5].utc, utc_at(2026, 3, 15, 22, 30));
+    assert_int_equal(b[5].day, bkp_days_from_civil(2026, 3, 15));
+    assert_true(b[5].why >> BKP_WHY_WEEKLY & 1);
+    assert_false(b[11].why >> BKP_WHY_WEEKLY & 1);   /* Monday's */
+    for (int i = 0; i < 12; i++)
+        assert_int_equal(b[i].to_vault, i % 6 == 5);
+    done(&r);
+}
+
+/* TIME syntax. */
+static void test_parse_time(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "timezone \"W. Europe Standard Time\" daily at 02:00 keep daily 7d");
+    int64_t t;
+    assert_int_equal(bkp_interp_parse_time(r.tz, r.p, "2026-01-10", &t), 0);
+    assert_int_equal(t, utc_at(2026, 1, 9, 23, 0));
+    assert_int_equal(bkp_interp_parse_time(r.tz, r.p, "2026-07-10T12:30", &t), 0);
+    assert_int_equal(t, utc_at(2026, 7, 10, 10, 30));             /* CEST */
+    assert_int_equal(bkp_interp_parse_time(r.tz, r.p, "2026-07-10 12:30", &t), 0);
+    assert_int_equal(bkp_interp_parse_time(r.tz, r.p, "2026-07-10T12:30Z", &t), 0);
+    assert_int_equal(t, utc_at(2026, 7, 10, 12, 30));
+    assert_int_equal(bkp_interp_parse_time(r.tz, r.p, "2026-07-10Z", &t), 0);
+    assert_int_equal(t, utc_at(2026, 7, 10, 0, 0));
+    const char *bad[] = {"", "2026", "2026-7-10", "2026-02-29", "2026-13-01", "2026-01-10T24:00",
+                         "2026-01-10T12:60", "2026-01-10T12", "2026-01-10T12:00:00", "2026-01-10z",
+                         "2026-01-10T12:00+01:00", "1899-12-31", "10000-01-01", "now", "2026-01-10 ",
+                         "-026-01-10"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (bkp_interp_parse_time(r.tz, r.p, bad[i], &t) == 0)
+            fail_msg("accepted '%s'", bad[i]);
+    done(&r);
+}
+
+/* --- next ------------------------------------------------------------------------- */
+
+static void test_next_bounds(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "weekly on mon at 03:00 keep weekly 4w");
+    BkpBackup b[3];
+    assert_int_equal(bkp_interp_next(r.tz, r.p, 0, 0, b), 0);
+    assert_int_equal(bkp_interp_next(r.tz, r.p, 0, BKP_NEXT_MAX + 1, b), 0);
+    assert_int_equal(bkp_interp_next(r.tz, r.p, utc_at(2026, 6, 15, 3, 0), 3, b), 3);
+    /* A backup at exactly `from` is listed; then a week apart. */
+    assert_int_equal(b[0].utc, utc_at(2026, 6, 15, 3, 0));
+    assert_int_equal(b[1].utc - b[0].utc, 7 * DAY);
+    assert_int_equal(b[2].utc - b[1].utc, 7 * DAY);
+    done(&r);
+}
+
+/* --- explain ---------------------------------------------------------------------- */
+
+static void test_explain_rpo(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "every 4h from 08:00 for 12h keep daily 30d keep weekly 4w on sun, wed "
+             "keep monthly 12m on first, third sat keep yearly 2y in jan, jul on day last");
+    BkpExplain e;
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    assert_int_equal(e.nruns, 3);                       /* 08:00 12:00 16:00 */
+    assert_true(e.runs_vault[2] && !e.runs_vault[0]);
+    assert_int_equal(e.rpo[BKP_WHY_SNAPSHOT], 16 * 60); /* 16:00 -> 08:00 */
+    assert_int_equal(e.rpo[BKP_WHY_DAILY], 24 * 60);
+    assert_int_equal(e.rpo[BKP_WHY_WEEKLY], 4 * 1440); /* wed -> sun */
+    /* first and third Saturday: 14 days from the first to the third; from
+     * the third to the next first at most 21 (a third Saturday on the 15th
+     * of a 31-day month: the next Saturdays are the 22nd, 29th, then the 5th,
+     * a first Saturday). */
+    assert_int_equal(e.rpo[BKP_WHY_MONTHLY], 21 * 1440);
+    /* the last days of January and July: Jul 31 -> Jan 31 = 184 days. */
+    assert_int_equal(e.rpo[BKP_WHY_YEARLY], 184 * 1440);
+    assert_false(e.has_dst);
+    done(&r);
+
+    load(&r, "timezone \"Pacific Standard Time\" daily at 22:30 keep daily 7d");
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    assert_true(e.has_dst);
+    assert_int_equal(e.dst_amount, 60);
+    assert_int_equal(e.std_offset, -480);
+    assert_int_equal(e.dst_start, utc_at(2026, 3, 8, 10, 0));
+    assert_int_equal(e.dst_end, utc_at(2026, 11, 1, 9, 0));
+    done(&r);
+}
+
+/* --- the windowed simulation against a replay of every backup ------------------------ */
+
+typedef struct Ref {
+    size_t points, tiers[BKP_TIER_COUNT], why[BKP_WHY_COUNT];
+} Ref;
+
+/* Every backup from `since`, every rule evaluated: what bkp_simulate must
+ * find by looking only at the windows. */
+static void replay(Run *r, int64_t since, int64_t at, Ref *out)
+{
+    memset(out, 0, sizeof *out);
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int n = bkp_sched_day(r->p, runs);
+    const BkpPolicy *p = r->p;
+    for (int64_t day = bkp_interp_day_of(r->tz, p, since) - 1; day <= bkp_interp_day_of(r->tz, p, at); day++)
+        for (int i = 0; i < n; i++) {
+            unsigned why = bkp_interp_why(p, day, runs[i].to_vault);
+            if (!why)
+                continue;
+            int64_t t = bkp_interp_run_utc(r->tz, p, day, runs[i].minute);
+            if (t < since || t > at)
+                continue;
+            unsigned alive = 0;
+            for (int w = 0; w < BKP_WHY_COUNT; w++)
+                if ((why >> w & 1) && bkp_interp_expiry(r->tz, p, (BkpWhy)w, day, runs[i].minute, t) > at)
+                    alive |= 1u << w;
+            if (!alive)
+                continue;
+            out->points++;
+            for (int w = 0; w < BKP_WHY_COUNT; w++)
+                out->why[w] += alive >> w & 1;
+            if (alive & 1)
+                out->tiers[BKP_TIER_SNAPSHOT]++;
+        }
+}
+
+static void test_against_replay(void **state)
+{
+    (void)state;
+    static const char *const policies[] = {
+        "timezone \"India Standard Time\" every 4h from 20:00 for 24h keep snapshots 17d keep daily 40d "
+        "keep weekly 9w on sun, thu keep monthly 14m on second, last fri keep yearly 3y in feb, dec on day 28",
+        "timezone \"Pacific Standard Time\" daily at 23:30 keep snapshots 3d keep daily 10d "
+        "keep monthly 5m on day 1, last keep yearly 2y in mar on first sun",
+        "standard timezone \"AUS Eastern Standard Time\" weekly on wed, sat at 01:00 keep weekly 10w "
+        "keep monthly 4m on first, third sat keep yearly 2y in dec on last sat",
+        "timezone \"W. Europe Standard Time\" every 6h from 06:00 for 18h keep snapshots 5d keep daily 35d "
+        "keep weekly 8w on fri",
+    };
+    for (size_t k = 0; k < sizeof policies / sizeof policies[0]; k++) {
+        Run r;
+        load(&r, policies[k]);
+        for (int j = 0; j < 6; j++) {
+            int64_t at = utc_at(2026, 1 + j * 2, 3 + j * 4, j * 4, j * 10);
+            int64_t since = at - 4LL * 366 * DAY;
+            BkpSim s;
+            assert_int_equal(bkp_simulate(r.tz, r.p, at, &since, &s), 0);
+            Ref ref;
+            replay(&r, since, at, &ref);
+            if (ref.points != s.npoints)
+                fail_msg("policy %zu at %d: %zu points, replay %zu", k, j, s.npoints, ref.points);
+            for (int w = 0; w < BKP_WHY_COUNT; w++)
+                assert_int_equal(s.why_count[w], ref.why[w]);
+            assert_int_equal(s.tier_count[BKP_TIER_SNAPSHOT], ref.tiers[BKP_TIER_SNAPSHOT]);
+            /* Points in time order, none twice. */
+            for (size_t i = 1; i < s.npoints; i++)
+                assert_true(s.points[i].b.utc > s.points[i - 1].b.utc);
+            bkp_sim_free(&s);
+        }
+        done(&r);
+    }
+}
+
+/* --since: only what was taken since then. */
+static void test_since(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 12:00 keep daily 30d keep monthly 12m on day 1");
+    BkpSim s;
+    int64_t at = utc_at(2026, 6, 15, 13, 0), since = utc_at(2026, 6, 11, 0, 0);
+    assert_int_equal(bkp_simulate(r.tz, r.p, at, &since, &s), 0);
+    assert_int_equal(s.npoints, 5);          /* 11, 12, 13, 14, 15 June */
+    assert_false(s.since_default);
+    bkp_sim_free(&s);
+    since = at + 1;                          /* after `at`: nothing */
+    assert_int_equal(bkp_simulate(r.tz, r.p, at, &since, &s), 0);
+    assert_int_equal(s.npoints, 0);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* 99 years of a 4-hourly policy with every rule: the work is bounded by the
+ * points kept (and the rules' windows), not by the 217,000 backups taken. */
+static void test_99_years_is_bounded(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "every 4h from 00:00 for 24h keep snapshots 17d keep daily 9999d keep weekly 5163w on sun "
+             "keep monthly 1188m on first sun keep yearly 99y in jan on first sun archive after 3m");
+    BkpSim s;
+    int64_t at = utc_at(2126, 1, 10, 0, 0), since = utc_at(2027, 1, 10, 0, 0);
+    assert_int_equal(bkp_simulate(r.tz, r.p, at, &since, &s), 0);
+    /* Jan 2028 .. Jan 2126: 2027's (the 3rd) is before --since. */
+    assert_int_equal(s.why_count[BKP_WHY_YEARLY], 99);
+    assert_int_equal(s.tier_count[BKP_TIER_SNAPSHOT], 17 * 6);
+    assert_int_equal(s.why_count[BKP_WHY_DAILY], 9999);
+    assert_true(s.candidates < 3 * (s.npoints + 17 * 6 + 400));
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* The streamed JSON document is the one jansson would write for the tree
+ * (an editor server takes the tree; the CLI streams). */
+static void test_json_stream_matches_tree(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "timezone \"W. Europe Standard Time\" every 8h from 16:00 for 24h keep snapshots 3d "
+             "keep daily 30d keep monthly 12m on last sun archive after 3m");
+    int64_t ats[2] = {utc_at(2026, 4, 1, 10, 0), utc_at(2026, 4, 1, 10, 0) - 400LL * DAY};
+    for (int k = 0; k < 2; k++) {
+        BkpSim s;
+        int64_t since = utc_at(2025, 10, 1, 0, 0);
+        assert_int_equal(bkp_simulate(r.tz, r.p, ats[k], &since, &s), 0);
+        assert_int_equal(s.npoints == 0, k == 1);        /* `at` before `since`: empty */
+        json_t *tree = bkp_sim_json(r.tz, r.p, &s);
+        assert_non_null(tree);
+        char *want = json_dumps(tree, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        assert_non_null(want);
+        char *got = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&got, &len);
+        assert_non_null(f);
+        assert_int_equal(bkp_sim_json_write(r.tz, r.p, &s, f), 0);
+        fclose(f);
+        size_t wl = strlen(want);
+        assert_true(len == wl + 1 && got[wl] == '\n');
+        got[wl] = 0;
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+        json_decref(tree);
+        bkp_sim_free(&s);
+    }
+    BkpExplain e;
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    json_t *x = bkp_explain_json(r.tz, r.p, &e, utc_at(2026, 1, 1, 0, 0));
+    assert_non_null(x);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(x, "timezone"), "iana")), "Europe/Berlin");
+    json_decref(x);
+    BkpBackup b[4];
+    assert_int_equal(bkp_interp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), 4, b), 4);
+    x = bkp_next_json(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), b, 4);
+    assert_non_null(x);
+    assert_int_equal(json_array_size(json_object_get(x, "backups")), 4);
+    json_decref(x);
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_daily_30),
+        cmocka_unit_test(test_hourly_snapshots_60),
+        cmocka_unit_test(test_monthly_60_first_sunday),
+        cmocka_unit_test(test_weekly_daily_overlap),
+        cmocka_unit_test(test_yearly_calendar),
+        cmocka_unit_test(test_monthly_days_and_last),
+        cmocka_unit_test(test_weekly_schedule),
+        cmocka_unit_test(test_archive_after),
+        cmocka_unit_test(test_archive_needs_six_months_left),
+        cmocka_unit_test(test_archive_recommended_is_flagged),
+        cmocka_unit_test(test_dst_fixed_utc),
+        cmocka_unit_test(test_hourly_window_crosses_midnight),
+        cmocka_unit_test(test_parse_time),
+        cmocka_unit_test(test_next_bounds),
+        cmocka_unit_test(test_explain_rpo),
+        cmocka_unit_test(test_against_replay),
+        cmocka_unit_test(test_since),
+        cmocka_unit_test(test_99_years_is_bounded),
+        cmocka_unit_test(test_json_stream_matches_tree),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
