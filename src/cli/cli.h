@@ -36,6 +36,7 @@ typedef struct CliOut {
     char *path, *tmp;
 } CliOut;
 int cli_out_open(CliOut *o, const char *path);   /* 0, or -1 with a message printed */
+int cli_out_open_mode(CliOut *o, const char *path, unsigned mode);   /* e.g. 0755 for a script */
 int cli_out_close(CliOut *o);    /* the file complete but not yet in place; 0 or -1 (aborted) */
 int cli_out_commit(CliOut *o);                   /* 0, or -1 with a message printed */
 void cli_out_abort(CliOut *o);

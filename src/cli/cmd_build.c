@@ -188,7 +188,7 @@ int cmd_build(int argc, char **argv)
                 fprintf(stderr, "bkpc: or write them all with -o DIR/\n");
         } else {
             CliOut w;
-            if (cli_out_open(&w, out) != 0) {
+            if (cli_out_open_mode(&w, out, target == T_AZCLI ? 0755 : 0644) != 0) {
                 status = EXIT_USAGE;
             } else {
                 int rc = target == T_JSON  ? bkp_emit_json(only, w.f)

@@ -80,6 +80,11 @@ bool cli_parse_uint(const char *s, long max, long *out)
 
 int cli_out_open(CliOut *o, const char *path)
 {
+    return cli_out_open_mode(o, path, 0644);
+}
+
+int cli_out_open_mode(CliOut *o, const char *path, unsigned mode)
+{
     memset(o, 0, sizeof *o);
     if (!path || strcmp(path, "-") == 0) {
         o->f = stdout;
@@ -103,7 +108,7 @@ int cli_out_open(CliOut *o, const char *path)
         cli_out_abort(o);
         return -1;
     }
-    fchmod(fd, 0644 & ~(mode_t)0);
+    fchmod(fd, (mode_t)mode);
     o->f = fdopen(fd, "w");
     if (!o->f) {
         close(fd);

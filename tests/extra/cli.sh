@@ -67,6 +67,8 @@ if [ -f "$tmp/out-dir/one-vms.json" ] && [ -f "$tmp/out-dir/two-vms.json" ]; the
 t multi-all 0 "$BKPC" build --all "$two"
 if [ "$(grep -c '"backupManagementType"' "$tmp/out")" = 2 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL multi-all: two bodies"; fi
 t all-not-with-policy 2 "$BKPC" build --all --policy one-vms "$two"
+t azcli-executable 0 "$BKPC" build -t azcli -o "$tmp/x.sh" "$good"
+if [ -x "$tmp/x.sh" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL azcli-executable: not executable"; fi
 t dir-not-for-ps1 2 "$BKPC" build -t ps1 -o "$tmp/out-dir/" "$two"
 echo "cli: $pass passed, $fail failed"
 [ $fail = 0 ]
