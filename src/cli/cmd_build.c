@@ -101,6 +101,33 @@ static int build_dir(const BkpProgram *prog, const char *dir)
     return status;
 }
 
+/* One output (stdout or OUT, atomically): a body, every body (--all), or a
+ * script. Returns the exit status. */
+static int emit_to(const char *out, Target target, const BkpProgram *prog, const BkpPolicy *only,
+                   bool all)
+{
+    CliOut w;
+    if (cli_out_open_mode(&w, out, target == T_AZCLI ? 0755 : 0644) != 0)
+        return EXIT_USAGE;
+    int rc = 0;
+    if (target == T_PS1)
+        rc = bkp_emit_ps1(prog, only, w.f);
+    else if (target == T_AZCLI)
+        rc = bkp_emit_azcli(prog, only, w.f);
+    else if (!all)
+        rc = bkp_emit_json(only, w.f);
+    else
+        for (const BkpPolicy *p = prog->policies; p && rc == 0; p = p->next)
+            rc = bkp_emit_json(p, w.f);
+    if (rc != 0) {
+        fprintf(stderr, "bkpc: cannot write %s: %s\n", out ? out : "standard output",
+                strerror(errno ? errno : EIO));
+        cli_out_abort(&w);
+        return EXIT_USAGE;
+    }
+    return cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+}
+
 int cmd_build(int argc, char **argv)
 {
     CliOpts o;
@@ -166,43 +193,13 @@ int cmd_build(int argc, char **argv)
     if (prog && target == T_JSON && to_dir && !only) {
         status = build_dir(prog, out);
     } else if (prog && all) {
-        CliOut w;
-        if (cli_out_open(&w, out) != 0) {
-            status = EXIT_USAGE;
-        } else {
-            int rc = 0;
-            for (const BkpPolicy *p = prog->policies; p && rc == 0; p = p->next)
-                rc = bkp_emit_json(p, w.f);
-            if (rc != 0) {
-                fprintf(stderr, "bkpc: cannot write %s: %s\n", out ? out : "standard output",
-                        strerror(errno ? errno : EIO));
-                cli_out_abort(&w);
-                status = EXIT_USAGE;
-            } else {
-                status = cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
-            }
-        }
+        status = emit_to(out, target, prog, NULL, true);
     } else if (prog) {
         if (target == T_JSON && !only && !(only = cli_pick_policy(prog, NULL, &status))) {
             if (status == EXIT_USAGE)
-                fprintf(stderr, "bkpc: or write them all with -o DIR/\n");
+                fprintf(stderr, "bkpc: or write them all with --all or -o DIR/\n");
         } else {
-            CliOut w;
-            if (cli_out_open_mode(&w, out, target == T_AZCLI ? 0755 : 0644) != 0) {
-                status = EXIT_USAGE;
-            } else {
-                int rc = target == T_JSON  ? bkp_emit_json(only, w.f)
-                         : target == T_PS1 ? bkp_emit_ps1(prog, only, w.f)
-                                           : bkp_emit_azcli(prog, only, w.f);
-                if (rc != 0) {
-                    fprintf(stderr, "bkpc: cannot write %s: %s\n", out ? out : "standard output",
-                            strerror(errno ? errno : EIO));
-                    cli_out_abort(&w);
-                    status = EXIT_USAGE;
-                } else {
-                    status = cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
-                }
-            }
+            status = emit_to(out, target, prog, only, false);
         }
     }
     bkp_ctx_free(&ctx);
