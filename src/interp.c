@@ -10,6 +10,12 @@
 
 #define DAY 86400
 
+/* The longest month, in days. Only a bound: how far back a monthly rule (or a
+ * tiering age) can reach is at most this many days a month, so look-back
+ * windows may use it; retention itself counts calendar months
+ * (bkp_add_months). */
+#define MONTH_MAX_DAYS 31
+
 static int64_t floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
@@ -22,6 +28,18 @@ static int days_in_month(int y, int m)
     if (m == 2)
         return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
     return dim[(m - 1) % 12];
+}
+
+int64_t bkp_add_months(int64_t day, int n)
+{
+    int y, m, d;
+    bkp_civil_from_days(day, &y, &m, &d);
+    int64_t k = (int64_t)y * 12 + (m - 1) + n;     /* months since year 0 */
+    y = (int)floor_div(k, 12);
+    m = (int)(k - (int64_t)y * 12) + 1;
+    if (d > days_in_month(y, m))
+        d = days_in_month(y, m);
+    return bkp_days_from_civil(y, m, d);
 }
 
 const char *bkp_why_name(BkpWhy w)
@@ -101,16 +119,11 @@ int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day
     case BKP_WHY_SNAPSHOT: return t + (int64_t)p->snapshot_days * DAY;
     case BKP_WHY_DAILY: return t + (int64_t)p->daily.days * DAY;
     case BKP_WHY_WEEKLY: return t + (int64_t)p->weekly.weeks * 7 * DAY;
-    case BKP_WHY_MONTHLY: return t + (int64_t)p->monthly.count * BKP_MONTH_DAYS * DAY;
-    case BKP_WHY_YEARLY: {
-        /* Calendar years: the same date N years later (29 February -> 28). */
-        int y, m, d;
-        bkp_civil_from_days(day, &y, &m, &d);
-        y += p->yearly.count;
-        if (d > days_in_month(y, m))
-            d = days_in_month(y, m);
-        return bkp_interp_run_utc(tz, p, bkp_days_from_civil(y, m, d), minute);
-    }
+    /* Calendar months and years: the same time on the same day of the month
+     * N months (years) later, or on that month's last day if it is shorter
+     * (31 January + 1 month -> 28/29 February; 29 February + 1 year -> 28). */
+    case BKP_WHY_MONTHLY: return bkp_interp_run_utc(tz, p, bkp_add_months(day, p->monthly.count), minute);
+    case BKP_WHY_YEARLY: return bkp_interp_run_utc(tz, p, bkp_add_months(day, p->yearly.count * 12), minute);
     default: return t;
     }
 }
@@ -194,6 +207,8 @@ static int cand_cmp(const void *a, const void *b)
     return (x->run > y->run) - (x->run < y->run);
 }
 
+/* The longest any rule keeps a point, in days, as a bound (months counted
+ * as MONTH_MAX_DAYS, years as 366 days). */
 static int64_t max_keep_days(const BkpPolicy *p)
 {
     int64_t d = p->snapshot_days;
@@ -201,8 +216,8 @@ static int64_t max_keep_days(const BkpPolicy *p)
         d = p->daily.days;
     if (p->weekly.on && (int64_t)p->weekly.weeks * 7 > d)
         d = (int64_t)p->weekly.weeks * 7;
-    if (p->monthly.on && (int64_t)p->monthly.count * BKP_MONTH_DAYS > d)
-        d = (int64_t)p->monthly.count * BKP_MONTH_DAYS;
+    if (p->monthly.on && (int64_t)p->monthly.count * MONTH_MAX_DAYS > d)
+        d = (int64_t)p->monthly.count * MONTH_MAX_DAYS;
     if (p->yearly.on && (int64_t)p->yearly.count * 366 > d)
         d = (int64_t)p->yearly.count * 366;
     return d;
@@ -216,8 +231,9 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
 }
 
 /* The schedule days [lo, hi] whose vault (or every) backups rule `why` could
- * still keep at `at`: the rule keeps points at most keep_days days, plus a
- * day for windows that cross midnight and for the zone's offset. */
+ * still keep at `at`: the rule keeps points at most keep days (a bound:
+ * months as MONTH_MAX_DAYS, years as 366), plus a day for windows that cross
+ * midnight and for the zone's offset. */
 static void add_window(CandList *l, const BkpPolicy *p, const BkpRun *runs, int nruns, BkpWhy why,
                        int64_t lo, int64_t hi)
 {
@@ -250,7 +266,7 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         p->snapshot_days,
         p->daily.on ? p->daily.days : -1,
         p->weekly.on ? (int64_t)p->weekly.weeks * 7 : -1,
-        p->monthly.on ? (int64_t)p->monthly.count * BKP_MONTH_DAYS : -1,
+        p->monthly.on ? (int64_t)p->monthly.count * MONTH_MAX_DAYS : -1,   /* bounds */
         p->yearly.on ? (int64_t)p->yearly.count * 366 : -1,
     };
     CandList l = {0};
@@ -281,7 +297,6 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         free(l.v);
         return -1;
     }
-    int64_t min_left = (int64_t)BKP_ARCHIVE_MIN_LEFT_MONTHS * BKP_MONTH_DAYS * DAY;
     int archive_months = p->archive == BKP_ARCHIVE_AFTER         ? p->archive_months
                          : p->archive == BKP_ARCHIVE_RECOMMENDED ? BKP_ARCHIVE_MIN_AGE_MONTHS
                                                                  : 0;
@@ -297,6 +312,7 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         pt.expires = pt.vault_expires = INT64_MIN;
         pt.archive_at = INT64_MAX;
         int64_t dep_end = INT64_MIN;   /* daily and weekly rules: no archive before */
+        int64_t dep_day = 0;           /* the schedule day dep_end falls on */
         bool longterm = false;
         for (int w = 0; w < BKP_WHY_COUNT; w++) {
             if (!(pt.b.why >> w & 1))
@@ -304,8 +320,10 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
             int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt.b.day, pt.b.minute, pt.b.utc);
             if (w != BKP_WHY_SNAPSHOT && e > pt.vault_expires)
                 pt.vault_expires = e;
-            if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > dep_end)
+            if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > dep_end) {
                 dep_end = e;
+                dep_day = pt.b.day + (w == BKP_WHY_DAILY ? p->daily.days : (int64_t)p->weekly.weeks * 7);
+            }
             if (w == BKP_WHY_MONTHLY || w == BKP_WHY_YEARLY)
                 longterm = true;
             if (e > at) {
@@ -318,10 +336,19 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         if (!pt.why)
             continue;
         if (longterm && archive_months > 0) {
-            int64_t move = pt.b.utc + (int64_t)archive_months * BKP_MONTH_DAYS * DAY;
-            if (dep_end > move)
+            /* The tiering age in calendar months, or later when a daily or
+             * weekly rule still keeps the point; then 6 calendar months of
+             * retention must be left, counted from the move's schedule day
+             * at the point's time of day. */
+            int64_t move_day = bkp_add_months(pt.b.day, archive_months);
+            int64_t move = bkp_interp_run_utc(tz, p, move_day, pt.b.minute);
+            if (dep_end > move) {
                 move = dep_end;
-            if (pt.vault_expires != INT64_MIN && pt.vault_expires - move >= min_left)
+                move_day = dep_day;
+            }
+            int64_t need = bkp_interp_run_utc(tz, p, bkp_add_months(move_day, BKP_ARCHIVE_MIN_LEFT_MONTHS),
+                                              pt.b.minute);
+            if (pt.vault_expires != INT64_MIN && pt.vault_expires >= need)
                 pt.archive_at = move;
         }
         if (pt.why >> BKP_WHY_SNAPSHOT & 1)
@@ -485,8 +512,8 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     out->keep_days[BKP_WHY_SNAPSHOT] = p->snapshot_days;
     out->keep_days[BKP_WHY_DAILY] = p->daily.on ? p->daily.days : 0;
     out->keep_days[BKP_WHY_WEEKLY] = p->weekly.on ? (int64_t)p->weekly.weeks * 7 : 0;
-    out->keep_days[BKP_WHY_MONTHLY] = p->monthly.on ? (int64_t)p->monthly.count * BKP_MONTH_DAYS : 0;
-    out->keep_days[BKP_WHY_YEARLY] = p->yearly.on ? (int64_t)p->yearly.count * 365 : 0;
+    out->keep_days[BKP_WHY_MONTHLY] = 0;      /* calendar months: p->monthly.count */
+    out->keep_days[BKP_WHY_YEARLY] = 0;       /* calendar years: p->yearly.count */
     out->rpo[BKP_WHY_SNAPSHOT] = longest_run_gap(p, runs, nruns, false);
     if (p->daily.on)
         out->rpo[BKP_WHY_DAILY] = longest_run_gap(p, runs, nruns, true);
@@ -903,6 +930,8 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
             put(r, "worst_case_minutes", json_integer((json_int_t)e->rpo[w]), &ok);
             if (w == BKP_WHY_YEARLY)
                 put(r, "kept_years", json_integer(p->yearly.count), &ok);
+            else if (w == BKP_WHY_MONTHLY)
+                put(r, "kept_months", json_integer(p->monthly.count), &ok);
             else
                 put(r, "kept_days", json_integer((json_int_t)e->keep_days[w]), &ok);
             put(rpo, bkp_why_name((BkpWhy)w), r, &ok);
@@ -939,7 +968,7 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     }
     if (p->monthly.on) {
         json_t *m = jlongterm(&p->monthly, false, &ok);
-        put(m, "kept_days", json_integer((json_int_t)p->monthly.count * BKP_MONTH_DAYS), &ok);
+        put(m, "kept_months", json_integer(p->monthly.count), &ok);
         put(ret, "monthly", m, &ok);
     }
     if (p->yearly.on)
@@ -954,8 +983,8 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     if (p->archive == BKP_ARCHIVE_AFTER)
         put(arc, "months", json_integer(p->archive_months), &ok);
     if (e->archive_after_months) {
-        put(arc, "min_age_days", json_integer((json_int_t)e->archive_after_months * BKP_MONTH_DAYS), &ok);
-        put(arc, "min_left_days", json_integer(BKP_ARCHIVE_MIN_LEFT_MONTHS * BKP_MONTH_DAYS), &ok);
+        put(arc, "min_age_months", json_integer(e->archive_after_months), &ok);
+        put(arc, "min_left_months", json_integer(BKP_ARCHIVE_MIN_LEFT_MONTHS), &ok);
     }
     put(arc, "default", json_boolean(p->archive == BKP_ARCHIVE_UNSET), &ok);
     put(o, "archive", arc, &ok);

@@ -18,13 +18,18 @@
  *     weekly = the vault point of a schedule day on the listed weekdays;
  *     monthly / yearly = the vault point of a matching schedule day. Each rule
  *     keeps a point from the instant it is taken: days and weeks exactly,
- *     months as 31 days each (Microsoft's documented rule), years as calendar
- *     years. A point kept by several rules is one point, with every reason,
- *     and it lasts as long as the longest of them.
+ *     months and years as calendar months and years (the same time on the
+ *     same day of the month N months later, or the month's last day if it is
+ *     shorter), so `keep monthly 60m` holds 60 monthly points in steady state
+ *     (a rule by weekday, such as `on first sun`, 59 or 61 on a few days).
+ *     Azure may keep a monthly point up to 31 days a month, a few days
+ *     longer: a bonus, not the policy's promise (docs/semantics.md). A
+ *     point kept by several rules is one point, with every reason, and it
+ *     lasts as long as the longest of them.
  *   - Archive. A monthly or yearly point moves to vault-archive once it is old
- *     enough (TierAfter months, or 3 months for TierRecommended), no daily or
- *     weekly rule keeps it any more, and at least 6 months (186 days) of its
- *     retention remain; otherwise it never moves.
+ *     enough (TierAfter months, or 3 months for TierRecommended, in calendar
+ *     months), no daily or weekly rule keeps it any more, and at least 6
+ *     calendar months of its retention remain; otherwise it never moves.
  */
 #ifndef BKPC_INTERP_H
 #define BKPC_INTERP_H
@@ -59,9 +64,8 @@ typedef enum {
 } BkpTier;
 const char *bkp_tier_name(BkpTier t);        /* "snapshot", "vault-standard", "vault-archive" */
 
-/* Azure's month of retention (DOC-IR FAQ: 12 months are kept 372 days) and
- * the least retention an archived point must have left (DOC-ARC, RULES E5). */
-#define BKP_MONTH_DAYS 31
+/* The least retention an archived point must have left and the least age
+ * at which TierRecommended moves it, in calendar months (DOC-ARC, RULES E5). */
 #define BKP_ARCHIVE_MIN_LEFT_MONTHS 6
 #define BKP_ARCHIVE_MIN_AGE_MONTHS 3
 
@@ -90,6 +94,10 @@ int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minut
 /* The schedule day whose midnight (standard time) is the last at or before
  * UTC instant t. */
 int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t);
+/* The schedule day n calendar months after `day` (n may be negative): the
+ * same day of the month, or the month's last day if that month is shorter
+ * (31 January + 1 -> 28 or 29 February). Years are 12 months. */
+int64_t bkp_add_months(int64_t day, int n);
 /* The rules that keep a backup of schedule day `day`: BKP_WHY_SNAPSHOT
  * always; daily/weekly/monthly/yearly only for vault backups that match. */
 unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault);
@@ -159,8 +167,11 @@ typedef struct BkpExplain {
      * consecutive points a rule keeps (BKP_WHY_SNAPSHOT: between backups). */
     int64_t rpo[BKP_WHY_COUNT];
     bool on[BKP_WHY_COUNT];        /* which rules the policy has */
-    int64_t keep_days[BKP_WHY_COUNT];  /* how long each keeps a point (years: 365-366 a year) */
-    int archive_after_months;      /* the age from which points may move (0: no archive) */
+    int64_t keep_days[BKP_WHY_COUNT];  /* how long each keeps a point, in days; 0 for
+                                          monthly and yearly, which keep calendar
+                                          months and years (the policy's counts) */
+    int archive_after_months;      /* the age, in calendar months, from which
+                                      points may move (0: no archive) */
 } BkpExplain;
 
 /* `at` only decides the zone's offsets and DST periods shown. */

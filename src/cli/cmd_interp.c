@@ -311,14 +311,15 @@ static char *fmt_keep(const BkpPolicy *p, BkpWhy w, char *buf, size_t n)
     }
 }
 
-/* A rule's length in days, for ordering (years: 365.25 days). */
+/* A rule's length in days, for ordering (years: 365.25 days, months: a
+ * twelfth of that). */
 static int64_t keep_order(const BkpPolicy *p, BkpWhy w)
 {
     switch (w) {
     case BKP_WHY_SNAPSHOT: return p->snapshot_days;
     case BKP_WHY_DAILY: return p->daily.on ? p->daily.days : 0;
     case BKP_WHY_WEEKLY: return p->weekly.on ? (int64_t)p->weekly.weeks * 7 : 0;
-    case BKP_WHY_MONTHLY: return p->monthly.on ? (int64_t)p->monthly.count * BKP_MONTH_DAYS : 0;
+    case BKP_WHY_MONTHLY: return p->monthly.on ? (int64_t)p->monthly.count * 1461 / 48 : 0;
     case BKP_WHY_YEARLY: return p->yearly.on ? (int64_t)p->yearly.count * 365 + p->yearly.count / 4 : 0;
     default: return 0;
     }
@@ -382,37 +383,96 @@ static char *fmt_edge(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_
     return buf;
 }
 
+/* How one kind of point (those a weekly rule also keeps, or the others)
+ * moves to vault-archive: counted over the schedule days of one 400-year
+ * Gregorian cycle. */
+typedef struct ArcKind {
+    int64_t n, moves;      /* points; points that ever move */
+    int64_t release;       /* days a daily or weekly rule keeps them (0: none) */
+    bool weekly_release;   /* the weekly rule is the one that keeps them longest */
+    bool by_age;           /* some move at the tiering age (its release is no later) */
+    bool by_release;       /* some move when released (later than the tiering age) */
+} ArcKind;
+
+/* "3 months old", "180 days old", "3 months or 90 days old, whichever is
+ * later" */
+static char *fmt_arc_age(const ArcKind *k, int after_months, char *buf, size_t n)
+{
+    if (k->by_release && !k->by_age)
+        snprintf(buf, n, "%lld days old", (long long)k->release);
+    else if (k->by_release)
+        snprintf(buf, n, "%d months or %lld days old, whichever is later", after_months, (long long)k->release);
+    else
+        snprintf(buf, n, "%d months old", after_months);
+    return buf;
+}
+
 /* With this policy, when monthly (or yearly) points move to vault-archive:
- * at max(the tiering age, the daily rule, the weekly rule if the point is
- * also a weekly one), if 186 days are left then. Writes the predicate
- * ("move when 180 days old.") into t; nothing if the rule is off. */
+ * at the later of the tiering age (calendar months) and the end of their
+ * daily rule, or weekly rule if the point is also a weekly one (days), if 6
+ * calendar months of retention are left then. Every schedule day the rule
+ * selects is tried, since months differ in length. Writes the predicate
+ * ("move when 3 months old.") into t; nothing if the rule is off. */
 static void archive_here(const BkpPolicy *p, bool yearly, int after_months, char *t, size_t n)
 {
     const BkpLongTerm *lt = yearly ? &p->yearly : &p->monthly;
     if (!lt->on)
         return;
-    int64_t keep = yearly ? (int64_t)lt->count * 365 : (int64_t)lt->count * BKP_MONTH_DAYS;
-    int64_t lo = (int64_t)after_months * BKP_MONTH_DAYS;
-    if (p->daily.on && p->daily.days > lo)
-        lo = p->daily.days;
-    int64_t hi = lo;
-    bool some_weekly = p->weekly.on && (lt->format == BKP_FORMAT_DAILY || (lt->days & p->weekly.days));
-    bool all_weekly = p->weekly.on && lt->format == BKP_FORMAT_WEEKLY && !(lt->days & ~p->weekly.days);
-    if (some_weekly && (int64_t)p->weekly.weeks * 7 > hi)
-        hi = (int64_t)p->weekly.weeks * 7;
-    if (all_weekly)
-        lo = hi;
-    int64_t left = BKP_ARCHIVE_MIN_LEFT_MONTHS * BKP_MONTH_DAYS;
-    if (keep - lo < left)
-        snprintf(t, n, "never move: less than %lld days would be left.", (long long)left);
-    else if (lo == hi)
-        snprintf(t, n, "move when %lld days old.", (long long)lo);
-    else if (keep - hi < left)
-        snprintf(t, n, "move when %lld days old, except those the weekly rule keeps, which never move.",
-                 (long long)lo);
-    else
-        snprintf(t, n, "move when %lld days old (%lld if the weekly rule keeps them).", (long long)lo,
-                 (long long)hi);
+    BkpWhy why = yearly ? BKP_WHY_YEARLY : BKP_WHY_MONTHLY;
+    int keep_months = yearly ? lt->count * 12 : lt->count;
+    ArcKind k[2];          /* [0]: not kept by the weekly rule, [1]: kept by it */
+    memset(k, 0, sizeof k);
+    for (int64_t d = 0; d < 146097; d++) {
+        unsigned w = bkp_interp_why(p, d, true);
+        if (!(w >> why & 1))
+            continue;
+        ArcKind *c = &k[w >> BKP_WHY_WEEKLY & 1];
+        int64_t release = w >> BKP_WHY_DAILY & 1 ? p->daily.days : 0;
+        bool weekly = false;
+        if ((w >> BKP_WHY_WEEKLY & 1) && (int64_t)p->weekly.weeks * 7 > release) {
+            release = (int64_t)p->weekly.weeks * 7;
+            weekly = true;
+        }
+        c->n++;
+        c->release = release;
+        c->weekly_release = weekly;
+        int64_t move = bkp_add_months(d, after_months);
+        bool late = d + release > move;
+        if (late)
+            move = d + release;
+        if (bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) > bkp_add_months(d, keep_months))
+            continue;
+        c->moves++;
+        c->by_age |= !late;
+        c->by_release |= late;
+    }
+    static const char never[] = "never move: less than 6 months of retention would be left.";
+    static const char some[] = "; those with less than 6 months of retention left then never move";
+    char a[128], b[128];
+    const ArcKind *x = &k[0], *y = &k[1];
+    if (!x->n || !y->n) {          /* one kind only */
+        const ArcKind *c = x->n ? x : y;
+        if (!c->moves)
+            snprintf(t, n, "%s", never);
+        else
+            snprintf(t, n, "move when %s%s%s.", fmt_arc_age(c, after_months, a, sizeof a),
+                     c->by_age ? "" : c->weekly_release ? ", once the weekly rule releases them"
+                                                        : ", once the daily rule releases them",
+                     c->moves < c->n ? some : "");
+    } else if (!x->moves && !y->moves) {
+        snprintf(t, n, "%s", never);
+    } else if (!x->moves) {
+        snprintf(t, n, "move only if the weekly rule keeps them, when %s%s; the others never move.",
+                 fmt_arc_age(y, after_months, a, sizeof a), y->moves < y->n ? some : "");
+    } else {
+        snprintf(t, n, "move when %s%s", fmt_arc_age(x, after_months, a, sizeof a),
+                 x->by_age ? "" : ", once the daily rule releases them");
+        if (!y->moves)
+            cat(t, n, ", except those the weekly rule keeps, which never move");
+        else if (strcmp(fmt_arc_age(y, after_months, b, sizeof b), a) != 0)
+            cat(t, n, " (%s if the weekly rule keeps them)", b);
+        cat(t, n, "%s.", x->moves < x->n || (y->moves && y->moves < y->n) ? some : "");
+    }
 }
 
 static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int64_t at)
@@ -574,9 +634,8 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     }
     if (p->monthly.on) {
         snprintf(lead, sizeof lead, "%-14s%-11s%-11s", "", "monthly", fmt_keep(p, BKP_WHY_MONTHLY, a, sizeof a));
-        snprintf(t, sizeof t, "the vault points of %s of each month: %lld days, as Azure counts 31 days "
-                 "a month%s", fmt_longterm_on(&p->monthly, b, sizeof b),
-                 (long long)p->monthly.count * BKP_MONTH_DAYS, dflt(p->monthly.is_default));
+        snprintf(t, sizeof t, "the vault points of %s of each month: %d calendar months%s",
+                 fmt_longterm_on(&p->monthly, b, sizeof b), p->monthly.count, dflt(p->monthly.is_default));
         wrapped_at(lead, 36, t);
     }
     if (p->yearly.on) {
@@ -609,10 +668,10 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
                              "recommendation picks from the VM's churn, which bkpc cannot know; it shows "
                              "every eligible point as moved: ");
         cat(t, sizeof t,
-            "a monthly or yearly point moves to vault-archive %d days after it is taken, once no daily or "
-            "weekly rule keeps it, if %d days (6 months) of its retention are left then; else it stays in "
+            "a monthly or yearly point moves to vault-archive %d months after it is taken, once no daily "
+            "or weekly rule keeps it, if %d months of its retention are left then; else it stays in "
             "vault-standard. Daily and weekly points are never archived.",
-            e->archive_after_months * BKP_MONTH_DAYS, BKP_ARCHIVE_MIN_LEFT_MONTHS * BKP_MONTH_DAYS);
+            e->archive_after_months, BKP_ARCHIVE_MIN_LEFT_MONTHS);
         wrapped("tiering", t);
         /* The same sentence for both kinds is said once. */
         char m[256] = "", y[256] = "";

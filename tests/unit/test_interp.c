@@ -102,37 +102,102 @@ static void test_hourly_snapshots_60(void **state)
     done(&r);
 }
 
-/* monthly 60m on the first Sunday. Azure keeps a monthly point 60 x 31 =
- * 1860 days (DOC-IR FAQ), a little over 61 calendar months: just before a
- * month's first Sunday, the points of the last 60 first Sundays exist; from
- * that Sunday until the oldest expires (31 x 60 - 61 months' days later),
- * 61 do. */
+/* Calendar months: the same day of the month N months later, or the month's
+ * last day if it is shorter. */
+static void test_add_months(void **state)
+{
+    (void)state;
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2026, 1, 31), 1), bkp_days_from_civil(2026, 2, 28));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2028, 1, 31), 1), bkp_days_from_civil(2028, 2, 29));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2026, 3, 31), 1), bkp_days_from_civil(2026, 4, 30));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2026, 3, 31), -1), bkp_days_from_civil(2026, 2, 28));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2026, 12, 15), 1), bkp_days_from_civil(2027, 1, 15));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2026, 1, 15), -1), bkp_days_from_civil(2025, 12, 15));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2024, 2, 29), 12), bkp_days_from_civil(2025, 2, 28));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(2021, 6, 6), 60), bkp_days_from_civil(2026, 6, 6));
+    assert_int_equal(bkp_add_months(bkp_days_from_civil(1969, 12, 31), 2), bkp_days_from_civil(1970, 2, 28));
+
+    /* A monthly point of 31 January kept 1 month expires on 28 February at
+     * its time of day. */
+    Run r;
+    load(&r, "daily at 01:00 keep daily 7d keep monthly 1m on day last");
+    int64_t day = bkp_days_from_civil(2026, 1, 31);
+    assert_int_equal(bkp_interp_expiry(r.tz, r.p, BKP_WHY_MONTHLY, day, 60, utc_at(2026, 1, 31, 1, 0)),
+                     utc_at(2026, 2, 28, 1, 0));
+    done(&r);
+}
+
+/* monthly 60m on the first Sunday: each monthly point is kept 60 calendar
+ * months, until the same date 60 months later. On the 15th of any month
+ * (after both that month's first Sunday and the expiry of the point of the
+ * same month 5 years before, both on days 1-7), and at 00:30 on the 1st
+ * (before either), the points of 60 months exist: 60. */
 static void test_monthly_60_first_sunday(void **state)
 {
     (void)state;
     Run r;
     load(&r, "daily at 01:00 keep daily 7d keep monthly 60m on first sun");
     BkpSim s;
-    /* 2026-06-06: June's first Sunday (the 7th) is not yet; May 2021's (the
-     * 2nd) expired 2026-06-05 01:00 (1860 days later). Jun 2021 .. May 2026. */
-    sim(&r, utc_at(2026, 6, 6, 12, 0), &s);
-    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 60);
-    bkp_sim_free(&s);
-    /* 2026-06-15: Jun 2021 .. Jun 2026 = 61 (Jun 2021's, the 6th, lives until
-     * 2026-07-10). */
+    for (int m = 1; m <= 12; m++) {
+        sim(&r, utc_at(2026, m, 15, 12, 0), &s);
+        assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 60);
+        bkp_sim_free(&s);
+        sim(&r, utc_at(2026, m, 1, 0, 30), &s);
+        assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 60);
+        bkp_sim_free(&s);
+    }
+    /* 2026-06-15: Jul 2021 .. Jun 2026 (Jun 2021's, the 6th, expired on
+     * 2026-06-06 01:00). Every monthly point is a first Sunday, kept until
+     * the same date 60 months later. */
     sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
-    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 61);
-    /* Every monthly point is a first Sunday. */
+    int y0 = 0, m0 = 0;
     for (size_t i = 0; i < s.npoints; i++)
         if (s.points[i].why >> BKP_WHY_MONTHLY & 1) {
             int y, m, d;
             bkp_civil_from_days(s.points[i].b.day, &y, &m, &d);
+            if (!y0) {
+                y0 = y;
+                m0 = m;
+            }
             assert_int_equal(bkp_weekday(s.points[i].b.day), BKP_SUN);
             assert_true(d <= 7);
-            assert_int_equal(s.points[i].rule_expires[BKP_WHY_MONTHLY],
-                             s.points[i].b.utc + 1860LL * DAY);
+            assert_int_equal(s.points[i].rule_expires[BKP_WHY_MONTHLY], utc_at(y + 5, m, d, 1, 0));
         }
+    assert_int_equal(y0, 2021);
+    assert_int_equal(m0, 7);
     bkp_sim_free(&s);
+    /* Between the old point's expiry and the new first Sunday the count is
+     * not 60, as with yearly points: the same date 5 years on is a weekday
+     * later or the same, so that month's first Sunday may come a day after
+     * the expiry or, if the old one was the 7th, six days before it. Jun
+     * 2021's (the 6th) expires 2026-06-06 01:00, Jun 2026's is the 7th: 59
+     * on the 6th. Feb 2021's (the 7th) lives until 2026-02-07 01:00, Feb
+     * 2026's was the 1st: 61 from the 1st to the 7th. */
+    sim(&r, utc_at(2026, 6, 6, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 59);
+    bkp_sim_free(&s);
+    sim(&r, utc_at(2026, 2, 3, 12, 0), &s);
+    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 61);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
+/* monthly 12m on day 1: the points of the last 12 first days, always 12 (at
+ * 01:00 on the 1st a point is taken and the one of a year before expires). */
+static void test_monthly_12_day_1(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 01:00 keep daily 7d keep monthly 12m on day 1");
+    BkpSim s;
+    for (int m = 1; m <= 12; m++) {
+        int64_t ats[] = {utc_at(2026, m, 1, 0, 30), utc_at(2026, m, 1, 1, 0), utc_at(2026, m, 20, 12, 0)};
+        for (int k = 0; k < 3; k++) {
+            sim(&r, ats[k], &s);
+            assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 12);
+            bkp_sim_free(&s);
+        }
+    }
     done(&r);
 }
 
@@ -194,8 +259,8 @@ static void test_monthly_days_and_last(void **state)
     Run r;
     load(&r, "daily at 00:00 keep daily 7d keep monthly 2m on day 1, 15, last");
     BkpSim s;
-    /* 62 days back from 2026-03-20 12:00 is 2026-01-17 12:00: Jan 31; Feb 1,
-     * 15, 28; Mar 1, 15 = 6 monthly points. */
+    /* Two calendar months back from 2026-03-20 12:00 is 2026-01-20 12:00:
+     * Jan 31 (until Mar 31); Feb 1, 15, 28; Mar 1, 15 = 6 monthly points. */
     sim(&r, utc_at(2026, 3, 20, 12, 0), &s);
     assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 6);
     int feb28 = 0;
@@ -227,7 +292,7 @@ static void test_weekly_schedule(void **state)
 /* --- archive --------------------------------------------------------------------- */
 
 /* after 3m with daily 180d: a monthly point waits for its daily rule (no
- * active daily dependency, DOC-ARC), then moves if 186 days are left. */
+ * active daily dependency, DOC-ARC), then moves if 6 months are left. */
 static void test_archive_after(void **state)
 {
     (void)state;
@@ -242,23 +307,24 @@ static void test_archive_after(void **state)
             assert_true(pt->archive_at == INT64_MAX);      /* daily only: never */
             continue;
         }
-        /* moves at 180 days (the daily rule), not 93 */
+        /* moves at 180 days (the daily rule), not at 3 months (89-92 days) */
         assert_int_equal(pt->archive_at, pt->b.utc + 180LL * DAY);
         bool in_archive = pt->tiers >> BKP_TIER_ARCHIVE & 1;
         assert_int_equal(in_archive, pt->archive_at <= s.at);
         archived += in_archive;
     }
     assert_int_equal(archived, s.tier_count[BKP_TIER_ARCHIVE]);
-    /* Monthly points older than 180 days: taken before 2025-12-17 12:00:
-     * Jun 2021 .. Dec 2025 (Dec 7) = 55. */
-    assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 55);
+    /* Monthly points: Jul 2021 .. Jun 2026 (60); those older than 180 days,
+     * taken before 2025-12-17 12:00: Jul 2021 .. Dec 2025 (Dec 7) = 54. */
+    assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 60);
+    assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 54);
     bkp_sim_free(&s);
     done(&r);
 }
 
-/* 9 months kept, archive after 3m, daily 180d: at 180 days only 279 - 180 =
- * 99 days are left (< 186): never archived. Without the daily rule's hold
- * (weekly schedule), 279 - 93 = 186: archived at 93 days. */
+/* 9 months kept, archive after 3m, daily 180d: at 180 days about 3 months
+ * are left (< 6): never archived. Without the daily rule's hold (weekly
+ * schedule), 3 + 6 = 9: archived when 3 calendar months old. */
 static void test_archive_needs_six_months_left(void **state)
 {
     (void)state;
@@ -274,10 +340,25 @@ static void test_archive_needs_six_months_left(void **state)
 
     load(&r, "weekly on sun at 01:00 keep weekly 1w keep monthly 9m on first sun archive after 3m");
     sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
-    /* first Sundays within 279 days (since 2025-09-09): Oct 5 .. Jun 7 = 9;
-     * older than 93 days (before 2026-03-14): Oct .. Mar = 6. */
+    /* first Sundays of the last 9 months (Sep 7 2025 expired 2026-06-07):
+     * Oct 5 .. Jun 7 = 9; 3 months old by 2026-06-15 (taken by 03-15):
+     * Oct .. Mar = 6. */
     assert_int_equal(s.why_count[BKP_WHY_MONTHLY], 9);
     assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 6);
+    for (size_t i = 0; i < s.npoints; i++) {
+        if (!(s.points[i].why >> BKP_WHY_MONTHLY & 1)) {
+            assert_true(s.points[i].archive_at == INT64_MAX);  /* weekly only */
+            continue;
+        }
+        int y, m, d;
+        bkp_civil_from_days(s.points[i].b.day, &y, &m, &d);
+        m += 3;
+        if (m > 12) {
+            m -= 12;
+            y++;
+        }
+        assert_int_equal(s.points[i].archive_at, utc_at(y, m, d, 1, 0));
+    }
     bkp_sim_free(&s);
     done(&r);
 }
@@ -290,9 +371,9 @@ static void test_archive_recommended_is_flagged(void **state)
     BkpSim s;
     sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
     assert_true(s.archive_assumed);
-    /* eligible at max(93 days, 30 days) if 372 - 93 >= 186: Jun 2025 .. Mar
-     * 2026 taken before 2026-03-14 -> 2025-07-01 .. 2026-03-01 (Jun 1 2025
-     * expired on 2026-06-08) = 9. */
+    /* eligible at max(3 months, 30 days) = 3 months, 12 >= 3 + 6 months:
+     * Jul 2025 .. Jun 2026 kept (Jun 1 2025 expired on 2026-06-01), those
+     * taken by 2026-03-15: 2025-07-01 .. 2026-03-01 = 9. */
     assert_int_equal(s.tier_count[BKP_TIER_ARCHIVE], 9);
     bkp_sim_free(&s);
     done(&r);
@@ -592,7 +673,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_daily_30),
         cmocka_unit_test(test_hourly_snapshots_60),
+        cmocka_unit_test(test_add_months),
         cmocka_unit_test(test_monthly_60_first_sunday),
+        cmocka_unit_test(test_monthly_12_day_1),
         cmocka_unit_test(test_weekly_daily_overlap),
         cmocka_unit_test(test_yearly_calendar),
         cmocka_unit_test(test_monthly_days_and_last),
