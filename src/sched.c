@@ -1,6 +1,8 @@
 /* sched.c — the one schedule-expansion routine (see include/bkpc/sched.h). */
 #include "bkpc/sched.h"
 
+#include <stdio.h>
+
 int bkp_sched_day(const BkpPolicy *p, BkpRun out[BKP_SCHED_MAX_RUNS])
 {
     if (p->freq != BKP_FREQ_HOURLY) {
@@ -37,4 +39,11 @@ int bkp_sched_anchor(const BkpPolicy *p)
     BkpRun runs[BKP_SCHED_MAX_RUNS];
     int n = bkp_sched_day(p, runs);
     return n ? runs[0].minute : p->time;
+}
+
+char *bkp_fmt_hhmm(int minute, char buf[static 6])
+{
+    int m = ((minute % 1440) + 1440) % 1440;
+    snprintf(buf, 6, "%02d:%02d", m / 60, m % 60);
+    return buf;
 }

@@ -154,12 +154,17 @@ const char *bkp_source_line(BkpSource *s, uint32_t line, size_t *len)
     return s->text + start;
 }
 
+const char *bkp_source_basename(const BkpSource *s)
+{
+    const char *base = strrchr(s->name, '/');
+    return base ? base + 1 : s->name;
+}
+
 char *bkp_source_stem(const BkpSource *s)
 {
     if (strcmp(s->name, "<stdin>") == 0)
         return strdup("stdin");
-    const char *base = strrchr(s->name, '/');
-    base = base ? base + 1 : s->name;
+    const char *base = bkp_source_basename(s);
     const char *dot = strrchr(base, '.');
     size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
     char *r = malloc(n + 1);

@@ -28,5 +28,7 @@ bool bkp_sched_runs_on(const BkpPolicy *p, int wday);
 /* The schedule's anchor time, minutes after local midnight: the daily/weekly
  * run time or the hourly window start. Every retention time equals it (D9). */
 int bkp_sched_anchor(const BkpPolicy *p);
+/* `minute` (wrapped into one day) as "HH:MM" into buf; returns buf. */
+char *bkp_fmt_hhmm(int minute, char buf[static 6]);
 
 #endif

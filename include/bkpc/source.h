@@ -44,5 +44,7 @@ const char *bkp_source_line(BkpSource *src, uint32_t line, size_t *len);
 /* The policy name a file of bare clauses gets: its base name without the
  * extension ("dir/prod-vms.bkp" -> "prod-vms"; "<stdin>" -> "stdin"). */
 char *bkp_source_stem(const BkpSource *src);
+/* The file name without its directories (points into src->name). */
+const char *bkp_source_basename(const BkpSource *src);
 
 #endif
