@@ -91,8 +91,10 @@ for h in tests/hostile/*.bkp; do
         head -30 "$tmp/out"
     fi
     if [ $have_parser = 1 ]; then
-        node --no-deprecation "$tools/ps-parse.mjs" --mask "$s" >"$tmp/masked" 2>&1
-        if grep -n 'pwn[0-9]' "$tmp/masked" >"$tmp/out"; then
+        if ! node --no-deprecation "$tools/ps-parse.mjs" --mask "$s" >"$tmp/masked" 2>&1; then
+            ko "tree-sitter-powershell --mask $s failed (crash or syntax error)"
+            tail -20 "$tmp/masked"
+        elif grep -n 'pwn[0-9]' "$tmp/masked" >"$tmp/out"; then
             ko "names of $h outside literals in its script (tree-sitter)"
             head -20 "$tmp/out"
         else ok; fi
