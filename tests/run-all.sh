@@ -9,12 +9,16 @@ export BKPC=${BKPC:-build/bkpc} SHARED=${SHARED:-../shared} BUILD=${BUILD:-build
 tmp=$(mktemp) || exit 2
 trap 'rm -f "$tmp"' EXIT INT TERM
 total_p=0 total_f=0 status=0
-count() {   # adds the last "N passed, N failed" of $tmp to the totals
-    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$tmp" | tail -n 1)
-    p=$(printf '%s' "$line" | sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p')
-    f=$(printf '%s' "$line" | sed -n 's/.*\b\([0-9][0-9]*\) failed.*/\1/p')
-    total_p=$((total_p + ${p:-0}))
-    total_f=$((total_f + ${f:-1}))
+count() {   # adds the last line of $tmp, "N passed, N failed", to the totals
+    line=$(tail -n 1 "$tmp")
+    p=$(printf '%s\n' "$line" | sed -n 's/^\([0-9][0-9]*\) passed, [0-9][0-9]* failed$/\1/p')
+    f=$(printf '%s\n' "$line" | sed -n 's/^[0-9][0-9]* passed, \([0-9][0-9]*\) failed$/\1/p')
+    if [ -z "$p" ] || [ -z "$f" ]; then
+        echo "FAIL the last line is not \"N passed, N failed\": counted as 1 failure"
+        p=0 f=1
+    fi
+    total_p=$((total_p + p))
+    total_f=$((total_f + f))
 }
 run() {     # run CMD...: show its output, count it, remember a failure
     "$@" >"$tmp" 2>&1

@@ -56,5 +56,5 @@ for suite in $suites; do
         if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $suite/$name:$why"; fi
     done
 done
-echo "golden: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ $fail = 0 ]

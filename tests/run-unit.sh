@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the cmocka unit-test binaries given as arguments; each prints cmocka's
-# own summary. Ends with "unit: N passed, N failed" (counting test cases).
+# own summary. Ends with "N passed, N failed" (counting test cases).
 set -u
 pass=0 fail=0 status=0
 for t in "$@"; do
@@ -16,5 +16,5 @@ for t in "$@"; do
         [ -z "$f" ] && fail=$((fail + 1)) && echo "FAIL $t (exit $rc)"
     fi
 done
-echo "unit: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 exit $status

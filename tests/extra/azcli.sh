@@ -92,5 +92,5 @@ while IFS=$tab read -r script bkp extra; do
     fi
 done <"$tmp/list"
 
-echo "azcli: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -70,5 +70,5 @@ t all-not-with-policy 2 "$BKPC" build --all --policy one-vms "$two"
 t azcli-executable 0 "$BKPC" build -t azcli -o "$tmp/x.sh" "$good"
 if [ -x "$tmp/x.sh" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL azcli-executable: not executable"; fi
 t dir-not-for-ps1 2 "$BKPC" build -t ps1 -o "$tmp/out-dir/" "$two"
-echo "cli: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -101,5 +101,5 @@ for h in tests/hostile/*.bkp; do
     fi
 done
 
-echo "ps1: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ $fail = 0 ]

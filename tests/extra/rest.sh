@@ -13,7 +13,7 @@ SHARED=${SHARED:-../shared}
 VALIDATE=$SHARED/tools/validate-rest
 if [ ! -x "$VALIDATE" ] && [ ! -f "$VALIDATE" ]; then
     echo "rest: skipped: $SHARED/tools/validate-rest not found (a clone without ../shared)"
-    echo "rest: 0 passed, 0 failed"
+    echo "0 passed, 0 failed"
     exit 0
 fi
 tmp=$(mktemp -d) || exit 2
@@ -51,5 +51,5 @@ for t in tests/twins/*.bkp; do
     if cmp -s "$tmp/diff" "$name.diff"; then ok; else
         ko "twin $t differs from $(cat "$name.example") beyond $name.diff"; diff -u "$name.diff" "$tmp/diff"; fi
 done
-echo "rest: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -38,5 +38,5 @@ for f in "$tmp"/*.bkp; do
     if [ $rc = 0 ] || [ $rc = 1 ]; then pass=$((pass + 1)); else
         fail=$((fail + 1)); echo "FAIL $(basename "$f"): exit $rc"; cp "$f" /tmp/bkpc-crash-$(basename "$f"); fi
 done
-echo "robust: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ $fail = 0 ]
