@@ -10,21 +10,16 @@
 # and compares standard output with NAME.$EXT, standard error with NAME.err
 # (absent: must be empty) and the exit status with NAME.exit (absent: 1 if
 # NAME.err holds an "error[", else 0). Ends with "N passed, N failed".
-set -u
 here=$(cd "$(dirname "$0")" && pwd)
-BKPC=${BKPC:-build/bkpc}
-case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
+. "$here/lib.sh"
 gen=0
 if [ "${1:-}" = "-g" ]; then gen=1; shift; fi
 if [ $# -gt 0 ]; then suites=$*; else
     suites=$(for c in "$here"/*/suite.conf; do basename "$(dirname "$c")"; done)
 fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0 fail=0
 for suite in $suites; do
     dir=$here/$suite
-    [ -f "$dir/suite.conf" ] || { echo "no suite $suite" >&2; fail=$((fail + 1)); continue; }
+    [ -f "$dir/suite.conf" ] || { ko "no suite $suite"; continue; }
     ARGS= EXT=
     . "$dir/suite.conf"
     for f in "$dir"/*.bkp; do
@@ -40,21 +35,20 @@ for suite in $suites; do
             want=0; grep -q 'error\[' "$tmp/err" && want=1
             if [ $rc != $want ]; then echo $rc >"$dir/$name.exit"; else rm -f "$dir/$name.exit"; fi
         fi
-        ok=1 why=
+        good=1 why=
         if [ -n "$EXT" ]; then
             if [ -f "$dir/$name.$EXT" ]; then
-                cmp -s "$tmp/out" "$dir/$name.$EXT" || { ok=0; why="stdout differs"; diff -u "$dir/$name.$EXT" "$tmp/out" | head -40; }
-            else ok=0; why="no $name.$EXT"; fi
-        elif [ -s "$tmp/out" ]; then ok=0; why="unexpected stdout"; fi
+                cmp -s "$tmp/out" "$dir/$name.$EXT" || { good=0; why="stdout differs"; diff -u "$dir/$name.$EXT" "$tmp/out" | head -40; }
+            else good=0; why="no $name.$EXT"; fi
+        elif [ -s "$tmp/out" ]; then good=0; why="unexpected stdout"; fi
         if [ -f "$dir/$name.err" ]; then
-            cmp -s "$tmp/err" "$dir/$name.err" || { ok=0; why="$why stderr differs"; diff -u "$dir/$name.err" "$tmp/err" | head -40; }
-        elif [ -s "$tmp/err" ]; then ok=0; why="$why unexpected stderr:"; head -20 "$tmp/err"; fi
+            cmp -s "$tmp/err" "$dir/$name.err" || { good=0; why="$why stderr differs"; diff -u "$dir/$name.err" "$tmp/err" | head -40; }
+        elif [ -s "$tmp/err" ]; then good=0; why="$why unexpected stderr:"; head -20 "$tmp/err"; fi
         want=0
         if [ -f "$dir/$name.exit" ]; then want=$(cat "$dir/$name.exit");
         elif [ -f "$dir/$name.err" ] && grep -q 'error\[' "$dir/$name.err"; then want=1; fi
-        [ "$rc" = "$want" ] || { ok=0; why="$why exit $rc, expected $want"; }
-        if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $suite/$name:$why"; fi
+        [ "$rc" = "$want" ] || { good=0; why="$why exit $rc, expected $want"; }
+        if [ $good = 1 ]; then ok; else ko "$suite/$name:$why"; fi
     done
 done
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

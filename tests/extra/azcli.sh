@@ -13,42 +13,18 @@
 #  4. the output is the same from one run to the next.
 # env: BKPC (the binary), SHARED (../shared; without it check 2 is skipped).
 # Runs from the repository root; ends with "N passed, N failed".
-set -u
-BKPC=${BKPC:-build/bkpc}
-case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
-SHARED=${SHARED:-../shared}
+. "$(dirname "$0")/../lib.sh"
 VALIDATE=$SHARED/tools/validate-rest
-tools=$(pwd)/tests/tools
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 
 # "SCRIPT BKP EXTRA-ARGS" lines: goldens with their .bkp, examples and
 # hostile files built now.
-mkdir "$tmp/sh"
 : >"$tmp/list"
 for g in tests/azcli/*.sh; do
     [ -s "$g" ] || continue
     b=${g%.sh}.bkp
     printf '%s\t%s\t%s\n' "$g" "$b" "$(sed -n 's/^# args: //p' "$b" | head -n 1)" >>"$tmp/list"
 done
-for e in examples/*.bkp tests/hostile/*.bkp; do
-    [ -e "$e" ] || continue
-    base=$(basename "$e" .bkp)
-    case $e in tests/hostile/*) out=$tmp/sh/hostile-$base.sh ;; *) out=$tmp/sh/$base.sh ;; esac
-    if (cd "$(dirname "$e")" && "$BKPC" build -t azcli "$base.bkp") >"$out" 2>"$tmp/err"; then
-        ok
-        printf '%s\t%s\t%s\n' "$out" "$e" "" >>"$tmp/list"
-    else
-        ko "bkpc build -t azcli $e"
-        cat "$tmp/err"
-    fi
-    if (cd "$(dirname "$e")" && "$BKPC" build -t azcli "$base.bkp") 2>/dev/null | cmp -s - "$out"; then ok; else
-        ko "bkpc build -t azcli $e: two runs differ"
-    fi
-done
+build_all azcli sh "$tmp/list"
 
 have_shellcheck=1
 if ! command -v shellcheck >/dev/null 2>&1; then
@@ -92,5 +68,4 @@ while IFS=$tab read -r script bkp extra; do
     fi
 done <"$tmp/list"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

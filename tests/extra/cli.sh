@@ -1,22 +1,17 @@
 #!/bin/sh
 # The command line: help, version, usage errors, stdin, atomic output.
-set -u
-BKPC=${BKPC:-build/bkpc}
-case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0 fail=0
-t() {   # t NAME EXPECTED_STATUS CMD...
+. "$(dirname "$0")/../lib.sh"
+t() {   # t NAME EXPECTED_STATUS CMD...: exactly that status (a sanitizer's 86 fails)
     name=$1 want=$2
     shift 2
     "$@" >"$tmp/out" 2>"$tmp/err"
     rc=$?
-    if [ "$rc" = "$want" ]; then pass=$((pass + 1)); else
-        fail=$((fail + 1)); echo "FAIL $name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
+    if [ "$rc" = "$want" ]; then ok; else
+        ko "$name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
 }
 has() { # has NAME FILE TEXT
-    if grep -qF -- "$3" "$2"; then pass=$((pass + 1)); else
-        fail=$((fail + 1)); echo "FAIL $1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
+    if grep -qF -- "$3" "$2"; then ok; else
+        ko "$1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
 }
 
 good=$tmp/good.bkp bad=$tmp/bad.bkp two=$tmp/two.bkp
@@ -42,7 +37,7 @@ t check-io-wins 2 "$BKPC" check "$bad" "$tmp/nope.bkp"
 
 # standard input: named <stdin>, bare clauses named `stdin`
 printf 'daily at 02:15\n' | "$BKPC" check - >"$tmp/out" 2>"$tmp/err"
-[ $? = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL stdin status"; }
+if [ $? = 1 ]; then ok; else ko "stdin status"; fi
 has stdin-name "$tmp/err" "<stdin>:1:10: error[B3]"
 printf 'daily at 02:00\n' | "$BKPC" build - >"$tmp/out" 2>&1
 has stdin-build "$tmp/out" '"scheduleRunFrequency": "Daily"'
@@ -51,10 +46,10 @@ has stdin-build "$tmp/out" '"scheduleRunFrequency": "Daily"'
 t out-ok 0 "$BKPC" build -o "$tmp/a.json" "$good"; has out-ok "$tmp/a.json" '"policyType": "V2"'
 cp "$tmp/a.json" "$tmp/a.keep"
 t out-error 1 "$BKPC" build -o "$tmp/a.json" "$bad"
-if cmp -s "$tmp/a.json" "$tmp/a.keep"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL out-error changed the file"; fi
+if cmp -s "$tmp/a.json" "$tmp/a.keep"; then ok; else ko "out-error changed the file"; fi
 t out-error-new 1 "$BKPC" build -o "$tmp/new.json" "$bad"
-if [ ! -e "$tmp/new.json" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL out-error-new created the file"; fi
-if [ -z "$(ls "$tmp" | grep -F '.json.')" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL temporary files left"; fi
+if [ ! -e "$tmp/new.json" ]; then ok; else ko "out-error-new created the file"; fi
+if [ -z "$(ls "$tmp" | grep -F '.json.')" ]; then ok; else ko "temporary files left"; fi
 t out-bad-dir 2 "$BKPC" build -o "$tmp/no/such/dir/a.json" "$good"
 
 # several policies
@@ -62,13 +57,12 @@ t multi-needs-choice 2 "$BKPC" build "$two"; has multi-needs-choice "$tmp/err" "
 t multi-policy 0 "$BKPC" build --policy two-vms "$two"; has multi-policy "$tmp/out" '"2024-01-01T02:00:00Z"'
 t multi-unknown 2 "$BKPC" build --policy three-vms "$two"
 t multi-dir 0 "$BKPC" build -o "$tmp/out-dir/" "$two"
-if [ -f "$tmp/out-dir/one-vms.json" ] && [ -f "$tmp/out-dir/two-vms.json" ]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL multi-dir files"; fi
+if [ -f "$tmp/out-dir/one-vms.json" ] && [ -f "$tmp/out-dir/two-vms.json" ]; then ok; else
+    ko "multi-dir files"; fi
 t multi-all 0 "$BKPC" build --all "$two"
-if [ "$(grep -c '"backupManagementType"' "$tmp/out")" = 2 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL multi-all: two bodies"; fi
+if [ "$(grep -c '"backupManagementType"' "$tmp/out")" = 2 ]; then ok; else ko "multi-all: two bodies"; fi
 t all-not-with-policy 2 "$BKPC" build --all --policy one-vms "$two"
 t azcli-executable 0 "$BKPC" build -t azcli -o "$tmp/x.sh" "$good"
-if [ -x "$tmp/x.sh" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL azcli-executable: not executable"; fi
+if [ -x "$tmp/x.sh" ]; then ok; else ko "azcli-executable: not executable"; fi
 t dir-not-for-ps1 2 "$BKPC" build -t ps1 -o "$tmp/out-dir/" "$two"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

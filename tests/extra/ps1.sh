@@ -15,39 +15,17 @@
 #  4. the output is the same from one run to the next.
 # env: BKPC (the binary), SHARED (../shared; without it check 2 is skipped).
 # Runs from the repository root; ends with "N passed, N failed".
-set -u
-BKPC=${BKPC:-build/bkpc}
-case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
-SHARED=${SHARED:-../shared}
-tools=$(pwd)/tests/tools
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+. "$(dirname "$0")/../lib.sh"
 
 # The scripts: goldens as they are, examples and hostile files built now.
-mkdir "$tmp/ps1"
 scripts=""
 for g in tests/ps1/*.ps1; do
     [ -s "$g" ] || continue
     scripts="$scripts $g"
 done
-for e in examples/*.bkp tests/hostile/*.bkp; do
-    [ -e "$e" ] || continue
-    base=$(basename "$e" .bkp)
-    case $e in tests/hostile/*) out=$tmp/ps1/hostile-$base.ps1 ;; *) out=$tmp/ps1/$base.ps1 ;; esac
-    if (cd "$(dirname "$e")" && "$BKPC" build -t ps1 "$base.bkp") >"$out" 2>"$tmp/err"; then
-        ok
-        scripts="$scripts $out"
-    else
-        ko "bkpc build -t ps1 $e"
-        cat "$tmp/err"
-    fi
-    if (cd "$(dirname "$e")" && "$BKPC" build -t ps1 "$base.bkp") 2>/dev/null | cmp -s - "$out"; then ok; else
-        ko "bkpc build -t ps1 $e: two runs differ"
-    fi
-done
+: >"$tmp/built"
+build_all ps1 ps1 "$tmp/built"
+scripts="$scripts $(cut -f1 "$tmp/built" | tr '\n' ' ')"
 
 # 1. tree-sitter
 have_parser=0
@@ -101,5 +79,4 @@ for h in tests/hostile/*.bkp; do
     fi
 done
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

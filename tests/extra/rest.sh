@@ -6,21 +6,13 @@
 #     builds to a body equivalent to the example's, up to the differences
 #     pinned in NAME.diff (or fails with the diagnostic pinned in NAME.err).
 # Needs ../shared (CI has it); without it, says so and checks nothing.
-set -u
-BKPC=${BKPC:-build/bkpc}
-case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
-SHARED=${SHARED:-../shared}
+. "$(dirname "$0")/../lib.sh"
 VALIDATE=$SHARED/tools/validate-rest
 if [ ! -x "$VALIDATE" ] && [ ! -f "$VALIDATE" ]; then
     echo "rest: skipped: $SHARED/tools/validate-rest not found (a clone without ../shared)"
-    echo "0 passed, 0 failed"
-    exit 0
+    summary
+    exit
 fi
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 
 for j in tests/*/*.json; do
     [ -f "$(dirname "$j")/suite.conf" ] || continue   # golden suites only
@@ -51,5 +43,4 @@ for t in tests/twins/*.bkp; do
     if cmp -s "$tmp/diff" "$name.diff"; then ok; else
         ko "twin $t differs from $(cat "$name.example") beyond $name.diff"; diff -u "$name.diff" "$tmp/diff"; fi
 done
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+summary

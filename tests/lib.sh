@@ -1,0 +1,61 @@
+# tests/lib.sh — shared by the shell test runners, which source it from the
+# repository root:
+#
+#     . "$(dirname "$0")/../lib.sh"        (tests/extra/*.sh; run-golden.sh alike)
+#
+# It sets BKPC (made absolute: the runners cd into test directories),
+# SHARED (default ../shared), tools (tests/tools, absolute) and tmp (a
+# temporary directory, removed on exit), and defines
+#
+#   ok                  count a passed check
+#   ko MESSAGE...       count a failed check and print "FAIL MESSAGE"
+#   summary             print "N passed, N failed" (the runner's last line);
+#                       its status is 0 when nothing failed
+#   build_all TARGET EXT LIST
+#                       build every examples/*.bkp and tests/hostile/*.bkp
+#                       with `bkpc build -t TARGET` (each from its own
+#                       directory) into $tmp/TARGET/NAME.EXT, the hostile ones
+#                       as hostile-NAME.EXT; checks that each builds (ok/ko)
+#                       and that a second run prints the same (ok/ko), and
+#                       appends "SCRIPT<tab>BKP" to the file LIST for each
+#                       script built.
+set -u
+BKPC=${BKPC:-build/bkpc}
+case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
+SHARED=${SHARED:-../shared}
+tools=$(pwd)/tests/tools
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+summary() {
+    echo "$pass passed, $fail failed"
+    [ "$fail" = 0 ]
+}
+
+build_all() {
+    _target=$1 _ext=$2 _list=$3
+    mkdir -p "$tmp/$_target"
+    for _bkp in examples/*.bkp tests/hostile/*.bkp; do
+        [ -e "$_bkp" ] || continue
+        _base=$(basename "$_bkp" .bkp)
+        case $_bkp in
+        tests/hostile/*) _out=$tmp/$_target/hostile-$_base.$_ext ;;
+        *) _out=$tmp/$_target/$_base.$_ext ;;
+        esac
+        if (cd "$(dirname "$_bkp")" && "$BKPC" build -t "$_target" "$_base.bkp") >"$_out" 2>"$tmp/err"; then
+            ok
+            printf '%s\t%s\n' "$_out" "$_bkp" >>"$_list"
+        else
+            ko "bkpc build -t $_target $_bkp"
+            cat "$tmp/err"
+        fi
+        if (cd "$(dirname "$_bkp")" && "$BKPC" build -t "$_target" "$_base.bkp") 2>/dev/null | cmp -s - "$_out"; then
+            ok
+        else
+            ko "bkpc build -t $_target $_bkp: two runs differ"
+        fi
+    done
+}
