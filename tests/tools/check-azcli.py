@@ -32,6 +32,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True          # no __pycache__ beside the checkers
+from bkptext import bkp_strings        # noqa: E402  (tests/tools/bkptext.py)
+
 FAKE_AZ = r'''#!/usr/bin/env bash
 # The fake az: records each call (NUL-separated: CALL, the arguments, the body
 # of --policy=FILE after BODY, END) and answers as FAKE_AZ_EXISTING says.
@@ -123,18 +126,6 @@ def parse_call(argv):
             i += 1
         opts.setdefault(a, []).extend(vals)
     return tuple(words), opts
-
-
-def bkp_strings(path):
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    out = []
-    for line in text.split("\n"):
-        for m in re.finditer(r'#.*|"((?:[^"\\]|\\.)*)"', line):
-            if m.group(0).startswith("#"):
-                break
-            out.append(re.sub(r'\\(["\\])', r"\1", m.group(1)))
-    return out
 
 
 def quoted_regions(src):

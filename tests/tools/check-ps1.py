@@ -30,6 +30,9 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True          # no __pycache__ beside the checkers
+from bkptext import bkp_strings        # noqa: E402  (tests/tools/bkptext.py)
+
 SQ = "'\u2018\u2019\u201a\u201b"          # PowerShell's single quotes
 DQ = '"\u201c\u201d\u201e'                 # and double quotes
 DASH = "-\u2013\u2014\u2015"               # and dashes
@@ -685,19 +688,6 @@ class Checker:
 
 
 # ---- --hostile --------------------------------------------------------------------
-
-def bkp_strings(path):
-    """The double-quoted strings of a .bkp file, unescaped (\\" and \\\\)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    out = []
-    for line in text.split("\n"):
-        for m in re.finditer(r'#.*|"((?:[^"\\]|\\.)*)"', line):
-            if m.group(0).startswith("#"):
-                break
-            out.append(re.sub(r'\\(["\\])', r"\1", m.group(1)))
-    return out
-
 
 def hostile(bkp, script):
     names = bkp_strings(bkp)
