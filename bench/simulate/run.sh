@@ -7,13 +7,13 @@
 # vault-standard, vault-archive) that has run for 10 and for 99 years, and a
 # policy with Azure's longest retentions, and prints for each run the backups
 # ever taken, the backups bkpc examined, the recovery points kept, the wall
-# time and the peak resident set size (wait4's rusage, through a small C
-# launcher; python3 drives it and prints the table). The `check` row of the
-# same file is the process's floor (ICU's zone data, the compiler). Memory
-# follows the points kept, not the backups taken: the 99-year runs take ten
-# times the backups of the 10-year runs. Exits 1 if a run takes a second or
-# more. Its files go to $BENCH_OUT (default: a temporary directory, removed at
-# the end). Needs cc and python3.
+# time and the peak resident set size (wait4's rusage, through bench/measure.c,
+# which python3 drives with bench.py's runs_of; it prints the table). The
+# `check` row of the same file is the process's floor (ICU's zone data, the
+# compiler). Memory follows the points kept, not the backups taken: the
+# 99-year runs take ten times the backups of the 10-year runs. Exits 1 if a
+# run takes a second or more. Its files go to $BENCH_OUT (default: a
+# temporary directory, removed at the end). Needs cc and python3.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -61,53 +61,32 @@ policy hourly-max {
 }
 BKP
 
-# A small launcher measures each run: a child forked from python would
-# inherit python's resident pages into its peak RSS; one forked from this
-# program inherits about a megabyte.
-cat >"$out/measure.c" <<'C'
-#define _DEFAULT_SOURCE 1
-#include <stdio.h>
-#include <sys/resource.h>
-#include <sys/time.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
-int main(int argc, char **argv)
-{
-    (void)argc;
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
-    pid_t pid = fork();
-    if (pid == 0) {
-        execv(argv[1], argv + 1);
-        _exit(127);
-    }
-    int st = 0;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &st, 0, &ru) < 0)
-        return 2;
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    fprintf(stderr, "%f %ld %d\n", (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9,
-            ru.ru_maxrss, WIFEXITED(st) ? WEXITSTATUS(st) : 128);
-    return 0;
-}
-C
-${CC:-cc} -O2 -o "$out/measure" "$out/measure.c"
+# bench/measure.c measures each run, as for bench/run.sh: a child forked from
+# python would inherit python's resident pages into its peak RSS; one forked
+# from this small launcher inherits about a megabyte.
+${CC:-cc} -std=c11 -O2 -Wall -Wextra -o "$out/measure" "$here/../measure.c"
 
-BKPC=$bkpc OUT=$out python3 - <<'PY'
-import json, os, subprocess, sys
+BKPC=$bkpc OUT=$out BENCH=$here/.. PYTHONDONTWRITEBYTECODE=1 python3 - <<'PY'
+import json, os, sys
 
 bkpc, out = os.environ["BKPC"], os.environ["OUT"]
+sys.path.insert(0, os.environ["BENCH"])
+import bench                                    # bench/bench.py: runs_of, the launcher's driver
+bench.MEASURE = os.path.join(out, "measure")
 AT = "2125-06-15T12:00"
 
-def run(args):
-    """Runs bkpc under the launcher; returns (seconds, peak RSS KiB, stdout)."""
-    p = subprocess.run([os.path.join(out, "measure"), bkpc] + args, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, check=True)
-    dt, rss, rc = p.stderr.decode().split()[-3:]
-    if int(rc) != 0:
-        sys.exit("bench/simulate: bkpc %s failed (exit %s)" % (" ".join(args), rc))
-    return float(dt), int(rss), p.stdout
+def run(args, n=1):
+    """Runs bkpc n times under bench/measure.c; returns the fastest run's
+    (seconds, peak RSS KiB) and the standard output."""
+    so, se = os.path.join(out, "stdout"), os.path.join(out, "stderr")
+    res = bench.runs_of([bkpc] + args, n, stdout=so, stderr=se)
+    for _, _, rc in res:
+        if rc != 0:
+            sys.stderr.write(bench.head(se))
+            sys.exit("bench/simulate: bkpc %s failed (exit %d)" % (" ".join(args), rc))
+    dt, mib, _ = min(res)
+    with open(so, "rb") as f:
+        return dt, int(round(mib * 1024)), f.read()
 
 rows = []
 for name in ("hourly-all-tiers", "hourly-max"):
@@ -117,7 +96,7 @@ for name in ("hourly-all-tiers", "hourly-max"):
     for years, fmt in ((10, "text"), (99, "text"), (10, "json"), (99, "json")):
         since = "%04d-06-15T12:00" % (2125 - years)
         args = ["simulate", "--at", AT, "--since", since, "--format", fmt, f]
-        best = min((run(args) for _ in range(3)), key=lambda r: r[0])
+        best = run(args, 3)
         s = json.loads(run(args[:-3] + ["--format", "json", f])[2])["summary"]
         t = s["tiers"]
         rows.append(dict(policy=name, run="simulate %d years, %s" % (years, fmt), years=years, fmt=fmt,
