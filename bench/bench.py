@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """bench.py — the compiler benchmark (issue 2); bench/run.sh calls it.
 
-    bench.py --bkpc build/bkpc --tokenize bench/out/tokenize [--jq jq]
+    bench.py --bkpc build/bkpc --tokenize bench/out/tokenize
+             --measure bench/out/measure --fsfloor bench/out/fsfloor [--jq jq]
              [--out bench/out] [--runs 5] [--one-runs 51] [--count 20000]
+             [--seed 1] [--files-dir DIR]
 
 Measures, on a generated corpus of realistic policies (bench/gen-corpus.py):
 
@@ -25,7 +27,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -90,28 +91,6 @@ def default_files_dir(out):
 
 def count_bodies(d):
     return len([f for f in os.listdir(d) if f.endswith(".json")]) if os.path.isdir(d) else 0
-
-
-def split_corpus(path, k, out):
-    """Splits a corpus into k files at policy boundaries (a block's header
-    comment goes with it); returns their paths."""
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = f.readlines()
-    starts = [i for i, l in enumerate(lines) if l.startswith("policy ")]
-    cuts = []
-    for j in range(1, k):
-        i = starts[j * len(starts) // k]
-        while i > 0 and lines[i - 1].startswith("#"):
-            i -= 1
-        cuts.append(i)
-    paths, prev = [], 0
-    for j, c in enumerate(cuts + [len(lines)]):
-        p = os.path.join(out, f"chunk-{j + 1}.bkp")
-        with open(p, "w", encoding="utf-8", newline="") as f:
-            f.writelines(lines[prev:c])
-        paths.append(p)
-        prev = c
-    return paths
 
 
 def head(path, n=30):
@@ -246,52 +225,26 @@ def main():
                                   before=clean, stderr=errf)
     nbodies = count_bodies(jsondir)
     build_ok = not any(codes) and nbodies == a.count
-    build_note = ""
     if not build_ok:
         problems.append(f"`bkpc build -o DIR/ corpus.bkp` exited {sorted(set(codes))} and wrote "
                         f"{nbodies} of {a.count} bodies; stderr:\n{head(errf, 5)}")
-        if "Too many open files" in head(errf):
-            # Still measure the work, in chunks under the open-file limit
-            # (reported as a failure all the same).
-            soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-            per = max(1, soft - 64)
-            chunks = split_corpus(corpus, -(-a.count // per), out)
-            log(f"build again in {len(chunks)} chunks (open-file limit {soft})")
-            best = None
-            for _ in range(a.runs):
-                clean()
-                tot, peak, cs = 0.0, 0.0, []
-                for c in chunks:
-                    w, m, code = spawn([bkpc, "build", "-o", jsondir + "/", c], stderr=errf)
-                    tot, peak = tot + w, max(peak, m)
-                    cs.append(code)
-                if best is None or tot < best[0]:
-                    best = (tot, peak, cs)
-            bld_s, bld_m, codes = best[0], best[1], best[2]
-            nbodies = count_bodies(jsondir)
-            build_note = f"{len(chunks)} runs of {a.count // len(chunks)}: the open-file limit is {soft}"
-            if any(codes) or nbodies != a.count:
-                problems.append(f"chunked build exited {codes}, wrote {nbodies} bodies")
     results["build"] = {"seconds": bld_s, "mib": bld_m, "exit": codes, "bodies": nbodies,
-                        "ok": build_ok, "note": build_note}
+                        "ok": build_ok}
 
     # --- build --all: every body, no files ------------------------------------
-    help_text = subprocess.run([bkpc, "build", "--help"], capture_output=True, text=True).stdout
-    all_s = all_m = None
-    if "--all" in help_text:
-        log("build --all")
-        all_s, all_m, codes = best_of([bkpc, "build", "--all", corpus], a.runs,
-                                      stdout=os.path.join(out, "all.json"), stderr=errf)
-        if any(codes):
-            problems.append(f"`bkpc build --all` exited {sorted(set(codes))}: {head(errf, 5)}")
-            all_s = None
-        else:
-            results["build_all"] = {"seconds": all_s, "mib": all_m,
-                                    "bytes": os.path.getsize(os.path.join(out, "all.json"))}
-        try:
-            os.remove(os.path.join(out, "all.json"))
-        except OSError:
-            pass
+    log("build --all")
+    all_s, all_m, codes = best_of([bkpc, "build", "--all", corpus], a.runs,
+                                  stdout=os.path.join(out, "all.json"), stderr=errf)
+    if any(codes):
+        problems.append(f"`bkpc build --all` exited {sorted(set(codes))}: {head(errf, 5)}")
+        all_s = None
+    else:
+        results["build_all"] = {"seconds": all_s, "mib": all_m,
+                                "bytes": os.path.getsize(os.path.join(out, "all.json"))}
+    try:
+        os.remove(os.path.join(out, "all.json"))
+    except OSError:
+        pass
 
     # --- the file-system floor of build -o DIR/ ---------------------------------
     fs_s = None
@@ -428,8 +381,7 @@ def main():
     lines.append(fmt(["-" * w for w in widths]))
     lines += [fmt(r) for r in R]
     if not build_ok:
-        lines.append("[*] `bkpc build -o DIR/ corpus.bkp` failed (see problems); "
-                     + (f"measured instead as {build_note}" if build_note else "no usable measurement"))
+        lines.append("[*] `bkpc build -o DIR/ corpus.bkp` failed (see problems): no usable measurement")
     lines.append("")
     lines.append("peak memory of `bkpc check` against input size "
                  f"(fixed cost = one-policy check with zone data, {fixed:.1f} MiB):")

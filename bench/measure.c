@@ -1,11 +1,10 @@
 /* measure.c — run a command N times; print each run's wall time and peak RSS.
  *
- *   measure [-n N] [-o OUT] [-e ERR] [-f NOFILE] -- CMD [ARG...]
+ *   measure [-n N] [-o OUT] [-e ERR] -- CMD [ARG...]
  *
  * One line per run: "SECONDS MAXRSS_KIB EXIT" (EXIT is 128+signal when the
  * child was killed). stdin is /dev/null; the child's stdout and stderr go to
- * OUT and ERR (default /dev/null). -f sets the child's open-file limit
- * (RLIMIT_NOFILE, soft and hard).
+ * OUT and ERR (default /dev/null).
  *
  * Why not Python's wait4: Linux charges a child, at exec, with the peak RSS
  * of the address space it replaces. A child spawned by Python (vfork or
@@ -48,7 +47,7 @@ static void redirect(int fd, const char *path, int flags)
 
 int main(int argc, char **argv)
 {
-    long n = 1, nofile = 0;
+    long n = 1;
     const char *out = "/dev/null", *err = "/dev/null";
     int i = 1;
     for (; i < argc; i++) {
@@ -64,13 +63,11 @@ int main(int argc, char **argv)
             out = argv[++i];
         else if (strcmp(argv[i], "-e") == 0)
             err = argv[++i];
-        else if (strcmp(argv[i], "-f") == 0)
-            nofile = strtol(argv[++i], NULL, 10);
         else
             break;
     }
     if (i >= argc || n < 1) {
-        fputs("usage: measure [-n N] [-o OUT] [-e ERR] [-f NOFILE] -- CMD [ARG...]\n", stderr);
+        fputs("usage: measure [-n N] [-o OUT] [-e ERR] -- CMD [ARG...]\n", stderr);
         return 2;
     }
     for (long r = 0; r < n; r++) {
@@ -84,13 +81,6 @@ int main(int argc, char **argv)
             redirect(0, "/dev/null", O_RDONLY);
             redirect(1, out, O_WRONLY | O_CREAT | O_TRUNC);
             redirect(2, err, O_WRONLY | O_CREAT | O_TRUNC);
-            if (nofile > 0) {
-                struct rlimit rl = {(rlim_t)nofile, (rlim_t)nofile};
-                if (setrlimit(RLIMIT_NOFILE, &rl) != 0) {
-                    perror("setrlimit");
-                    _exit(126);
-                }
-            }
             execvp(argv[i], argv + i);
             perror(argv[i]);
             _exit(127);
