@@ -196,7 +196,10 @@ static void default_var(FILE *out, const char *var, const char *value)
     }
 }
 
-static void az_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total)
+/* One policy: a comment, its body in a heredoc, apply_policy. Returns 0, or
+ * -1 when the body could not be written (errno set; out of memory writes
+ * nothing and leaves ferror(out) clear). */
+static int az_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total)
 {
     char title[128], at[96];
     putc('\n', out);
@@ -224,12 +227,12 @@ static void az_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int
         break;
     }
     fprintf(out, ".\n# The body is what `bkpc build -t json` prints.\ncat >\"$tmp/policy-%d.json\" <<'JSON'\n", k);
-    fflush(out);
-    int rc = bkp_emit_json(p, out);
-    (void)rc; /* an I/O error shows in ferror(out) */
+    if (bkp_emit_json(p, out) != 0)
+        return -1;
     fputs("JSON\napply_policy ", out);
     bkp_sh_quote(out, p->name);
     fprintf(out, " \"$tmp/policy-%d.json\"\n", k);
+    return 0;
 }
 
 static void az_protect(FILE *out, const BkpProtect *pr)
@@ -315,8 +318,8 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
 
     int k = 0;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)
-        if (!only || p == only)
-            az_policy(out, prog, p, ++k, npol);
+        if ((!only || p == only) && az_policy(out, prog, p, ++k, npol) != 0)
+            return -1;
 
     if (nprot) {
         putc('\n', out);
