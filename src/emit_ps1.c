@@ -158,14 +158,14 @@ static void ps_schedule(FILE *out, const BkpPolicy *p)
     }
 }
 
-/* Monthly (`what` = "Monthly") or yearly retention. */
-static void ps_long_term(FILE *out, const char *what, const BkpLongTerm *lt)
+/* Monthly or yearly retention. */
+static void ps_long_term(FILE *out, bool yearly, const BkpLongTerm *lt)
 {
+    const char *what = yearly ? "Yearly" : "Monthly";
     char path[96];
     fprintf(out, "$retPol.Is%sScheduleEnabled = %s\n", what, ps_bool(lt->on));
     if (!lt->on)
         return;
-    bool yearly = strcmp(what, "Yearly") == 0;
     if (yearly) {
         snprintf(path, sizeof path, "$retPol.%sSchedule.MonthsOfYear", what);
         ps_enum_list(out, path, lt->months, 12, bkp_month_name);
@@ -214,8 +214,8 @@ static void ps_retention(FILE *out, const BkpPolicy *p)
         ps_days(out, "$retPol.WeeklySchedule.DaysOfTheWeek", p->weekly.days);
         fprintf(out, "$retPol.WeeklySchedule.DurationCountInWeeks = %d\n", p->weekly.weeks);
     }
-    ps_long_term(out, "Monthly", &p->monthly);
-    ps_long_term(out, "Yearly", &p->yearly);
+    ps_long_term(out, false, &p->monthly);
+    ps_long_term(out, true, &p->yearly);
 }
 
 /* Archive tiering, stated on every New and Set: with no `archive` clause the
