@@ -342,6 +342,39 @@ static void test_azcli_out_of_memory(void **state)
 #endif
 }
 
+/* Both backends name the source the same way in comments: its base name
+ * when bkp_comment_safe() allows it (up to 100 characters), else the line
+ * alone. */
+static void test_comment_where(void **state)
+{
+    (void)state;
+    static const char text[] = "vault rsv resource-group rg\npolicy web-tier { daily at 02:00 }\n";
+    char path[160], want[160];
+    for (size_t len = 99; len <= 101; len++) {
+        char base[128];
+        memset(base, 'a', len - 4);
+        memcpy(base + len - 4, ".bkp", 5);
+        snprintf(path, sizeof path, "some/dir/%s", base);
+        if (len <= 100)
+            snprintf(want, sizeof want, " (%s, line 2)", base);
+        else
+            snprintf(want, sizeof want, " (line 2)");
+        Run r;
+        bkp_ctx_init(&r.ctx);
+        r.src = bkp_source_from_string(path, text, strlen(text));
+        r.prog = bkp_compile(&r.ctx, r.src);
+        assert_non_null(r.prog);
+        Emit emitters[] = {bkp_emit_ps1, bkp_emit_azcli};
+        for (int e = 0; e < 2; e++) {
+            char *s = emit(emitters[e], r.prog, NULL);
+            assert_non_null(strstr(s, want));
+            assert_int_equal(strstr(s, base) != NULL, len <= 100);
+            free(s);
+        }
+        done(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_comment_safe), cmocka_unit_test(test_ps1_script),
         cmocka_unit_test(test_azcli_script), cmocka_unit_test(test_hand_built),
         cmocka_unit_test(test_write_error),  cmocka_unit_test(test_azcli_out_of_memory),
+        cmocka_unit_test(test_comment_where),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
