@@ -148,8 +148,6 @@ int cli_out_commit(CliOut *o)
         }
         return 0;
     }
-    if (!o->tmp)
-        return -1;                  /* aborted by cli_out_close */
     if (cli_out_close(o) != 0)
         return -1;
     if (rename(o->tmp, o->path) != 0) {
