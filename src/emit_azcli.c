@@ -21,33 +21,7 @@
 #include "bkpc/emit.h"
 #include "bkpc/quote.h"
 #include "bkpc/sched.h"
-
-static bool want_protect(const BkpProtect *pr, const BkpPolicy *only)
-{
-    return pr->policy && (!only || pr->policy == only);
-}
-
-static void hhmm(FILE *out, int minute)
-{
-    int m = ((minute % 1440) + 1440) % 1440;
-    fprintf(out, "%02d:%02d", m / 60, m % 60);
-}
-
-/* " (FILE, line N)" of a span, into buf. */
-static void where(char *buf, size_t size, BkpSource *src, BkpSpan span)
-{
-    buf[0] = '\0';
-    if (!src)
-        return;
-    uint32_t line = 0, col = 0;
-    bkp_source_linecol(src, span.off, &line, &col);
-    const char *base = strrchr(src->name, '/');
-    base = base ? base + 1 : src->name;
-    if (bkp_comment_safe(base) && strlen(base) < 60)
-        snprintf(buf, size, " (%s, line %u)", base, (unsigned)line);
-    else
-        snprintf(buf, size, " (line %u)", (unsigned)line);
-}
+#include "emit_util.h"
 
 static void rule(FILE *out, const char *title)
 {
@@ -177,10 +151,10 @@ static bool program_lint_noise(const BkpProgram *prog, const BkpPolicy *only)
     if (v && (lint_noise(v->name) || lint_noise(v->resource_group) || lint_noise(v->subscription)))
         return true;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)
-        if ((!only || p == only) && lint_noise(p->name))
+        if (emit_want_policy(p, only) && lint_noise(p->name))
             return true;
     for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
-        if (want_protect(pr, only) && (lint_noise(pr->vm) || lint_noise(pr->resource_group)))
+        if (emit_want_protect(pr, only) && (lint_noise(pr->vm) || lint_noise(pr->resource_group)))
             return true;
     return false;
 }
@@ -196,40 +170,40 @@ static void default_var(FILE *out, const char *var, const char *value)
     }
 }
 
-static void az_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total)
+/* One policy: a comment, its body in a heredoc, apply_policy. Returns 0, or
+ * -1 when the body could not be written (errno set; out of memory writes
+ * nothing and leaves ferror(out) clear). */
+static int az_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total)
 {
-    char title[128], at[96];
+    char at[EMIT_WHERE_MAX], title[EMIT_WHERE_MAX + 48], t[6];
     putc('\n', out);
-    where(at, sizeof at, prog->src, p->name_span.end > p->name_span.off ? p->name_span : p->span);
+    emit_where(at, prog->src, emit_policy_span(p));
     snprintf(title, sizeof title, "policy %d of %d%s", k, total, at);
     rule(out, title);
     fprintf(out, "# %s, ", p->enhanced ? "Enhanced (V2)" : "Standard (V1)");
     switch (p->freq) {
     case BKP_FREQ_HOURLY:
-        fprintf(out, "every %d hours from ", p->interval_hours);
-        hhmm(out, bkp_sched_anchor(p));
-        fprintf(out, " for %d hours", p->window_hours);
+        fprintf(out, "every %d hours from %s for %d hours", p->interval_hours,
+                bkp_fmt_hhmm(bkp_sched_anchor(p), t), p->window_hours);
         break;
     case BKP_FREQ_DAILY:
-        fputs("daily at ", out);
-        hhmm(out, bkp_sched_anchor(p));
+        fprintf(out, "daily at %s", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
         break;
     case BKP_FREQ_WEEKLY:
         fputs("weekly on", out);
         for (int d = 0, n = 0; d < 7; d++)
             if (p->run_days >> d & 1)
                 fprintf(out, "%s %s", n++ ? "," : "", bkp_weekday_short(d));
-        fputs(" at ", out);
-        hhmm(out, bkp_sched_anchor(p));
+        fprintf(out, " at %s", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
         break;
     }
     fprintf(out, ".\n# The body is what `bkpc build -t json` prints.\ncat >\"$tmp/policy-%d.json\" <<'JSON'\n", k);
-    fflush(out);
-    int rc = bkp_emit_json(p, out);
-    (void)rc; /* an I/O error shows in ferror(out) */
+    if (bkp_emit_json(p, out) != 0)
+        return -1;
     fputs("JSON\napply_policy ", out);
     bkp_sh_quote(out, p->name);
     fprintf(out, " \"$tmp/policy-%d.json\"\n", k);
+    return 0;
 }
 
 static void az_protect(FILE *out, const BkpProtect *pr)
@@ -242,7 +216,7 @@ static void az_protect(FILE *out, const BkpProtect *pr)
     bkp_sh_quote(out, pr->policy->name);
     if (pr->disks != BKP_DISKS_ALL) {
         fputs(pr->disks == BKP_DISKS_INCLUDE ? " include" : " exclude", out);
-        for (int i = 0; i < pr->nluns && i < (int)(sizeof pr->luns / sizeof pr->luns[0]); i++)
+        for (int i = 0, n = emit_nluns(pr); i < n; i++)
             fprintf(out, " %d", pr->luns[i]);
     }
     putc('\n', out);
@@ -252,17 +226,9 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
 {
     if (!prog || !out)
         return -1;
-    int npol = 0, nprot = 0;
-    for (const BkpPolicy *p = prog->policies; p; p = p->next)
-        npol += !only || p == only;
-    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
-        nprot += want_protect(pr, only);
+    int npol, nprot;
+    emit_count(prog, only, &npol, &nprot);
     const BkpVault *v = prog->vault;
-    const char *base = NULL;
-    if (prog->src) {
-        base = strrchr(prog->src->name, '/');
-        base = base ? base + 1 : prog->src->name;
-    }
 
     fputs("#!/usr/bin/env bash\n", out);
     if (program_lint_noise(prog, only))
@@ -270,12 +236,8 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
               "# quotes are plain characters:\n"
               "# shellcheck disable=SC2016,SC1112\n",
               out);
-    fputs("# Generated by bkpc from ", out);
-    if (base && bkp_comment_safe(base))
-        fputs(base, out);
-    else
-        fputs("a .bkp file", out);
-    fputs("; change that file and rebuild rather than editing this script.\n#\n", out);
+    emit_generated_by(out, "# ", prog);
+    fputs("#\n", out);
     fprintf(out, "# Creates or updates %d Azure VM backup polic%s in a Recovery Services vault\n", npol,
             npol == 1 ? "y" : "ies");
     if (nprot)
@@ -315,14 +277,14 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
 
     int k = 0;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)
-        if (!only || p == only)
-            az_policy(out, prog, p, ++k, npol);
+        if (emit_want_policy(p, only) && az_policy(out, prog, p, ++k, npol) != 0)
+            return -1;
 
     if (nprot) {
         putc('\n', out);
         rule(out, "protection");
         for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
-            if (want_protect(pr, only))
+            if (emit_want_protect(pr, only))
                 az_protect(out, pr);
     }
     fflush(out);

@@ -10,18 +10,11 @@
  * backends cannot disagree. Every user string goes through bkp_ps_quote().
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "bkpc/emit.h"
 #include "bkpc/quote.h"
 #include "bkpc/sched.h"
-
-/* Policy and protect selection: `only` (or every policy when NULL). */
-static bool want_policy(const BkpPolicy *p, const BkpPolicy *only) { return !only || p == only; }
-static bool want_protect(const BkpProtect *pr, const BkpPolicy *only)
-{
-    return pr->policy && (!only || pr->policy == only);
-}
+#include "emit_util.h"
 
 static const char *ps_bool(bool b) { return b ? "$true" : "$false"; }
 
@@ -31,12 +24,6 @@ static void ps_time(FILE *out, int minute)
     minute = ((minute % 1440) + 1440) % 1440;
     fprintf(out, "[DateTime]::new(2024, 1, 1, %d, %d, 0, [DateTimeKind]::Utc)", minute / 60,
             minute % 60);
-}
-
-static void hhmm(FILE *out, int minute)
-{
-    int m = ((minute % 1440) + 1440) % 1440;
-    fprintf(out, "%02d:%02d", m / 60, m % 60);
 }
 
 /* `path.Clear()` then one `path.Add('Name')` per member of `set`. */
@@ -56,51 +43,33 @@ static void ps_days(FILE *out, const char *path, BkpDaySet set)
 
 /* ---- comments ------------------------------------------------------------ */
 
-static void comment_where(FILE *out, BkpSource *src, BkpSpan span)
-{
-    if (!src)
-        return;
-    uint32_t line = 0, col = 0;
-    bkp_source_linecol(src, span.off, &line, &col);
-    const char *base = strrchr(src->name, '/');
-    base = base ? base + 1 : src->name;
-    if (bkp_comment_safe(base))
-        fprintf(out, " (%s, line %u)", base, (unsigned)line);
-    else
-        fprintf(out, " (line %u)", (unsigned)line);
-}
-
 /* "every 4 hours from 08:00 for 24 hours: 08:00 12:00 ... 04:00 (+1 day)". */
 static void comment_schedule(FILE *out, const BkpPolicy *p)
 {
     BkpRun runs[BKP_SCHED_MAX_RUNS];
+    char t[6];
     int n = bkp_sched_day(p, runs);
     switch (p->freq) {
     case BKP_FREQ_HOURLY:
-        fprintf(out, "#   every %d hours from ", p->interval_hours);
-        hhmm(out, bkp_sched_anchor(p));
-        fprintf(out, " for %d hours; backups at", p->window_hours);
+        fprintf(out, "#   every %d hours from %s for %d hours; backups at", p->interval_hours,
+                bkp_fmt_hhmm(bkp_sched_anchor(p), t), p->window_hours);
         for (int i = 0; i < n; i++) {
             putc(' ', out);
-            hhmm(out, runs[i].minute);
+            fputs(bkp_fmt_hhmm(runs[i].minute, t), out);
             if (runs[i].minute >= 1440)
                 fputs("(+1d)", out);
         }
         fputs("\n#   (the last backup of the window is the one copied to the vault)\n", out);
         return;
     case BKP_FREQ_DAILY:
-        fputs("#   daily at ", out);
-        hhmm(out, bkp_sched_anchor(p));
-        putc('\n', out);
+        fprintf(out, "#   daily at %s\n", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
         return;
     case BKP_FREQ_WEEKLY:
         fputs("#   weekly on", out);
         for (int d = 0, k = 0; d < 7; d++)
             if (p->run_days >> d & 1)
                 fprintf(out, "%s %s", k++ ? "," : "", bkp_weekday_name(d));
-        fputs(" at ", out);
-        hhmm(out, bkp_sched_anchor(p));
-        putc('\n', out);
+        fprintf(out, " at %s\n", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
         return;
     }
 }
@@ -158,14 +127,14 @@ static void ps_schedule(FILE *out, const BkpPolicy *p)
     }
 }
 
-/* Monthly (`what` = "Monthly") or yearly retention. */
-static void ps_long_term(FILE *out, const char *what, const BkpLongTerm *lt)
+/* Monthly or yearly retention. */
+static void ps_long_term(FILE *out, bool yearly, const BkpLongTerm *lt)
 {
+    const char *what = yearly ? "Yearly" : "Monthly";
     char path[96];
     fprintf(out, "$retPol.Is%sScheduleEnabled = %s\n", what, ps_bool(lt->on));
     if (!lt->on)
         return;
-    bool yearly = strcmp(what, "Yearly") == 0;
     if (yearly) {
         snprintf(path, sizeof path, "$retPol.%sSchedule.MonthsOfYear", what);
         ps_enum_list(out, path, lt->months, 12, bkp_month_name);
@@ -214,8 +183,8 @@ static void ps_retention(FILE *out, const BkpPolicy *p)
         ps_days(out, "$retPol.WeeklySchedule.DaysOfTheWeek", p->weekly.days);
         fprintf(out, "$retPol.WeeklySchedule.DurationCountInWeeks = %d\n", p->weekly.weeks);
     }
-    ps_long_term(out, "Monthly", &p->monthly);
-    ps_long_term(out, "Yearly", &p->yearly);
+    ps_long_term(out, false, &p->monthly);
+    ps_long_term(out, true, &p->yearly);
 }
 
 /* Archive tiering, stated on every New and Set: with no `archive` clause the
@@ -253,11 +222,11 @@ static void ps_snapshot_rg_args(FILE *out, const BkpPolicy *p)
 static void ps_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total,
                       bool track)
 {
+    char at[EMIT_WHERE_MAX];
     putc('\n', out);
     rule(out, '=');
-    fprintf(out, "# Policy %d of %d", k, total);
-    comment_where(out, prog->src, p->name_span.end > p->name_span.off ? p->name_span : p->span);
-    fprintf(out, ": %s\n", p->enhanced ? "Enhanced (V2)" : "Standard (V1)");
+    fprintf(out, "# Policy %d of %d%s: %s\n", k, total, emit_where(at, prog->src, emit_policy_span(p)),
+            p->enhanced ? "Enhanced (V2)" : "Standard (V1)");
     comment_schedule(out, p);
     rule(out, '=');
     fputs("$policyName = ", out);
@@ -329,7 +298,7 @@ static void ps_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int
 
 static void ps_luns(FILE *out, const BkpProtect *pr)
 {
-    for (int i = 0; i < pr->nluns && i < (int)(sizeof pr->luns / sizeof pr->luns[0]); i++)
+    for (int i = 0, n = emit_nluns(pr); i < n; i++)
         fprintf(out, "%s'%d'", i ? ", " : " ", pr->luns[i]);
 }
 
@@ -353,15 +322,15 @@ static void ps_disk_args(FILE *out, const BkpProtect *pr, bool modify)
 
 static void ps_protect(FILE *out, const BkpProgram *prog, const BkpProtect *pr, int k, int total)
 {
-    fprintf(out, "\n# VM %d of %d", k, total);
-    comment_where(out, prog->src, pr->span);
+    char at[EMIT_WHERE_MAX];
+    fprintf(out, "\n# VM %d of %d%s", k, total, emit_where(at, prog->src, pr->span));
     switch (pr->disks) {
     case BKP_DISKS_ALL: fputs(": all disks", out); break;
     case BKP_DISKS_INCLUDE: fputs(": the OS disk and the data disks with LUN", out); break;
     case BKP_DISKS_EXCLUDE: fputs(": all disks but the data disks with LUN", out); break;
     }
     if (pr->disks != BKP_DISKS_ALL)
-        for (int i = 0; i < pr->nluns && i < (int)(sizeof pr->luns / sizeof pr->luns[0]); i++)
+        for (int i = 0, n = emit_nluns(pr); i < n; i++)
             fprintf(out, "%s%d", i ? ", " : " ", pr->luns[i]);
     fputs("\n$vmName = ", out);
     bkp_ps_quote(out, pr->vm);
@@ -411,10 +380,10 @@ static Needs needs_of(const BkpProgram *prog, const BkpPolicy *only)
     if (v)
         n.non_ascii = bkp_has_non_ascii(v->name) || bkp_has_non_ascii(v->resource_group) ||
                       bkp_has_non_ascii(v->subscription);
+    emit_count(prog, only, &n.npolicies, &n.nprotects);
     for (const BkpPolicy *p = prog->policies; p; p = p->next) {
-        if (!want_policy(p, only))
+        if (!emit_want_policy(p, only))
             continue;
-        n.npolicies++;
         n.enhanced |= p->enhanced;
         n.standard |= !p->enhanced;
         n.suffix |= p->snapshot_rg_prefix && p->snapshot_rg_suffix;
@@ -422,12 +391,9 @@ static Needs needs_of(const BkpProgram *prog, const BkpPolicy *only)
                        bkp_has_non_ascii(p->snapshot_rg_prefix) ||
                        bkp_has_non_ascii(p->snapshot_rg_suffix);
     }
-    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next) {
-        if (!want_protect(pr, only))
-            continue;
-        n.nprotects++;
-        n.non_ascii |= bkp_has_non_ascii(pr->vm) || bkp_has_non_ascii(pr->resource_group);
-    }
+    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+        if (emit_want_protect(pr, only))
+            n.non_ascii |= bkp_has_non_ascii(pr->vm) || bkp_has_non_ascii(pr->resource_group);
     return n;
 }
 
@@ -457,24 +423,14 @@ static void ps_requires(FILE *out, const Needs *n)
 
 static void ps_help(FILE *out, const BkpProgram *prog, const Needs *n)
 {
-    const char *base = NULL;
-    if (prog->src) {
-        base = strrchr(prog->src->name, '/');
-        base = base ? base + 1 : prog->src->name;
-    }
     fputs("<#\n.SYNOPSIS\n", out);
     fprintf(out, "Creates or updates %d Azure VM backup polic%s in a Recovery Services vault", n->npolicies,
             n->npolicies == 1 ? "y" : "ies");
     if (n->nprotects)
         fprintf(out, ",\nthen enables backup of %d VM%s", n->nprotects, n->nprotects == 1 ? "" : "s");
-    fputs(".\n\n.DESCRIPTION\nGenerated by bkpc " , out);
-    fputs("from ", out);
-    if (base && bkp_comment_safe(base))
-        fputs(base, out);
-    else
-        fputs("a .bkp file", out);
-    fputs("; change that file and rebuild rather than editing this script.\n"
-          "A policy the vault does not have yet is created (New-AzRecoveryServicesBackupProtectionPolicy),\n"
+    fputs(".\n\n.DESCRIPTION\n", out);
+    emit_generated_by(out, "", prog);
+    fputs("A policy the vault does not have yet is created (New-AzRecoveryServicesBackupProtectionPolicy),\n"
           "an existing one is updated in place (Set-AzRecoveryServicesBackupProtectionPolicy).\n",
           out);
     if (n->nprotects)
@@ -547,7 +503,7 @@ int bkp_emit_ps1(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
 
     int k = 0;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)
-        if (want_policy(p, only))
+        if (emit_want_policy(p, only))
             ps_policy(out, prog, p, ++k, n.npolicies, nprot > 0);
 
     if (nprot) {
@@ -560,7 +516,7 @@ int bkp_emit_ps1(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
         rule(out, '=');
         k = 0;
         for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
-            if (want_protect(pr, only))
+            if (emit_want_protect(pr, only))
                 ps_protect(out, prog, pr, ++k, nprot);
     }
     fflush(out);

@@ -87,7 +87,7 @@ void jw_end_arr(JsonW *w) { finish(w, "]"); }
 
 static void string(JsonW *w, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
+    static const char hex[] = "0123456789ABCDEF";   /* upper case, as jansson */
     jw_raw(w, "\"", 1);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
@@ -112,7 +112,7 @@ static void string(JsonW *w, const char *s)
             if (named) {
                 put(w, named);
             } else {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
+                snprintf(esc, sizeof esc, "\\u%04X", c);
                 put(w, esc);
             }
             p++;

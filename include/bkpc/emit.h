@@ -10,11 +10,14 @@
 
 /* The REST PUT body ({"properties": {...}}) of one policy; a new reference. */
 json_t *bkp_rest_body(const BkpPolicy *p);
-/* The body as bkpc prints it: 2-space indent, fixed key order, a final newline. */
+/* The body as bkpc prints it: 2-space indent, fixed key order, a final newline.
+ * Returns 0, or -1 on an I/O error or with errno ENOMEM (then nothing is
+ * written and ferror(out) may be clear). */
 int bkp_emit_json(const BkpPolicy *p, FILE *out);
 
 /* Scripts for the whole program, or only `only` (and the `protect`s that use
- * it) when it is not NULL. Return 0, or -1 on an I/O error. */
+ * it) when it is not NULL. Return 0, or -1 on an I/O error or out of memory
+ * (errno ENOMEM; the script is then incomplete). */
 int bkp_emit_ps1(const BkpProgram *prog, const BkpPolicy *only, FILE *out);
 int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out);
 

@@ -38,7 +38,9 @@ typedef struct CliOut {
 int cli_out_open(CliOut *o, const char *path);   /* 0, or -1 with a message printed */
 int cli_out_open_mode(CliOut *o, const char *path, unsigned mode);   /* e.g. 0755 for a script */
 int cli_out_close(CliOut *o);    /* the file complete but not yet in place; 0 or -1 (aborted) */
-int cli_out_commit(CliOut *o);                   /* 0, or -1 with a message printed */
+/* Of an open CliOut, or one cli_out_close() succeeded on (never after an
+ * abort): 0, or -1 with a message printed. */
+int cli_out_commit(CliOut *o);
 void cli_out_abort(CliOut *o);
 
 /* Parses a non-negative decimal; false if it is not one or exceeds max. */

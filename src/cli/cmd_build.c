@@ -101,10 +101,10 @@ static int build_dir(const BkpProgram *prog, const char *dir)
     return status;
 }
 
-/* One output (stdout or OUT, atomically): a body, every body (--all), or a
- * script. Returns the exit status. */
-static int emit_to(const char *out, Target target, const BkpProgram *prog, const BkpPolicy *only,
-                   bool all)
+/* One output (stdout or OUT, atomically): a script (of `only`, or of every
+ * policy), the body of `only`, or with only NULL every body (--all). Returns
+ * the exit status. */
+static int emit_to(const char *out, Target target, const BkpProgram *prog, const BkpPolicy *only)
 {
     CliOut w;
     if (cli_out_open_mode(&w, out, target == T_AZCLI ? 0755 : 0644) != 0)
@@ -114,7 +114,7 @@ static int emit_to(const char *out, Target target, const BkpProgram *prog, const
         rc = bkp_emit_ps1(prog, only, w.f);
     else if (target == T_AZCLI)
         rc = bkp_emit_azcli(prog, only, w.f);
-    else if (!all)
+    else if (only)
         rc = bkp_emit_json(only, w.f);
     else
         for (const BkpPolicy *p = prog->policies; p && rc == 0; p = p->next)
@@ -192,14 +192,13 @@ int cmd_build(int argc, char **argv)
     }
     if (prog && target == T_JSON && to_dir && !only) {
         status = build_dir(prog, out);
-    } else if (prog && all) {
-        status = emit_to(out, target, prog, NULL, true);
     } else if (prog) {
-        if (target == T_JSON && !only && !(only = cli_pick_policy(prog, NULL, &status))) {
+        /* -t json without --policy or --all: the file's only policy */
+        if (target == T_JSON && !only && !all && !(only = cli_pick_policy(prog, NULL, &status))) {
             if (status == EXIT_USAGE)
                 fprintf(stderr, "bkpc: or write them all with --all or -o DIR/\n");
         } else {
-            status = emit_to(out, target, prog, only, false);
+            status = emit_to(out, target, prog, only);   /* --all: only is NULL */
         }
     }
     bkp_ctx_free(&ctx);

@@ -108,11 +108,14 @@ int cli_out_open_mode(CliOut *o, const char *path, unsigned mode)
         cli_out_abort(o);
         return -1;
     }
-    fchmod(fd, (mode_t)mode);
-    o->f = fdopen(fd, "w");
-    if (!o->f) {
+    /* mkstemp() creates the file 0600; give it `mode` as open() would have,
+     * i.e. less the process's umask. */
+    mode_t um = umask(0);
+    umask(um);
+    if (fchmod(fd, (mode_t)mode & ~um) != 0 || !(o->f = fdopen(fd, "w"))) {
+        int err = errno;
         close(fd);
-        fprintf(stderr, "bkpc: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "bkpc: cannot write %s: %s\n", path, strerror(err));
         cli_out_abort(o);
         return -1;
     }
@@ -145,8 +148,6 @@ int cli_out_commit(CliOut *o)
         }
         return 0;
     }
-    if (!o->tmp)
-        return -1;                  /* aborted by cli_out_close */
     if (cli_out_close(o) != 0)
         return -1;
     if (rename(o->tmp, o->path) != 0) {

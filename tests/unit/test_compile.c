@@ -3,6 +3,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -167,6 +169,42 @@ static void test_garbage_never_crashes(void **state)
     }
 }
 
+/* The REST body is byte for byte what jansson's json_dumpf prints with the
+ * flags jsonw.h names (JSON_INDENT(2) | JSON_ENSURE_ASCII), escapes included:
+ * jansson writes \uXXXX with upper-case hex digits. */
+static void test_json_matches_jansson(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "x.bkp",
+        "policy esc-vms { daily at 02:00 snapshot resource-group \"rg-\xC3\xA9\xF0\x9F\x98\x80\x1B-\""
+        " suffix \"-\\\\ \\\" \x7F\" }");
+    assert_non_null(r.prog);
+    const BkpPolicy *p = r.prog->policies;
+
+    char *ours = NULL, *theirs = NULL;
+    size_t ours_len = 0, theirs_len = 0;
+    FILE *f = open_memstream(&ours, &ours_len);
+    assert_non_null(f);
+    assert_int_equal(bkp_emit_json(p, f), 0);
+    fclose(f);
+
+    json_t *tree = bkp_rest_body(p);
+    assert_non_null(tree);
+    f = open_memstream(&theirs, &theirs_len);
+    assert_non_null(f);
+    assert_int_equal(json_dumpf(tree, f, JSON_INDENT(2) | JSON_ENSURE_ASCII), 0);
+    fputc('\n', f);
+    fclose(f);
+    json_decref(tree);
+
+    assert_string_equal(ours, theirs);
+    assert_non_null(strstr(ours, "\"rg-\\u00E9\\uD83D\\uDE00\\u001B-\""));
+    free(ours);
+    free(theirs);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_protect_resolves),
         cmocka_unit_test(test_keywords_as_names),
         cmocka_unit_test(test_garbage_never_crashes),
+        cmocka_unit_test(test_json_matches_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

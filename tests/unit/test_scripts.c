@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "bkpc/compile.h"
 #include "bkpc/emit.h"
@@ -269,13 +273,116 @@ static void test_write_error(void **state)
     done(&r);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+#ifndef UNDER_ASAN
+/* Touches stack the child will need, so it is mapped before the limit. */
+static void grow_stack(void)
+{
+    volatile char big[256 * 1024];
+    big[0] = big[sizeof big - 1] = 0;
+}
+#endif
+
+/* Out of memory while writing a policy's body: the JSON backend writes
+ * nothing and leaves ferror() clear, so bkp_emit_azcli must pass its -1 on
+ * (not print a script with an empty heredoc). Run in a child with the
+ * address space capped at its current size and the heap used up. */
+static void test_azcli_out_of_memory(void **state)
+{
+    (void)state;
+#ifdef UNDER_ASAN
+    skip(); /* the sanitizer's allocator dies rather than return NULL */
+#else
+    Run r;
+    run(&r, two_policies);
+    FILE *sink = fopen("/dev/null", "w");
+    assert_non_null(sink);
+    static char sink_buf[BUFSIZ];
+    setvbuf(sink, sink_buf, _IOFBF, sizeof sink_buf);
+    assert_int_equal(bkp_emit_azcli(r.prog, NULL, sink), 0); /* builds the line map */
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        grow_stack();
+        long pages = 0;
+        FILE *statm = fopen("/proc/self/statm", "r");
+        if (!statm || fscanf(statm, "%ld", &pages) != 1)
+            _exit(3);
+        fclose(statm);
+        struct rlimit lim;
+        if (getrlimit(RLIMIT_AS, &lim) != 0)
+            _exit(3);
+        lim.rlim_cur = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE);
+        if (setrlimit(RLIMIT_AS, &lim) != 0)
+            _exit(3);
+        size_t got = 0;
+        while (malloc(8192) && got < (1u << 20))   /* leaks: the child exits */
+            got++;
+        if (got == 1u << 20)
+            _exit(3);
+        errno = 0;
+        int rc = bkp_emit_azcli(r.prog, NULL, sink);
+        _exit(rc == -1 && errno == ENOMEM ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    fclose(sink);
+    done(&r);
+#endif
+}
+
+/* Both backends name the source the same way in comments: its base name
+ * when bkp_comment_safe() allows it (up to 100 characters), else the line
+ * alone. */
+static void test_comment_where(void **state)
+{
+    (void)state;
+    static const char text[] = "vault rsv resource-group rg\npolicy web-tier { daily at 02:00 }\n";
+    char path[160], want[160];
+    for (size_t len = 99; len <= 101; len++) {
+        char base[128];
+        memset(base, 'a', len - 4);
+        memcpy(base + len - 4, ".bkp", 5);
+        snprintf(path, sizeof path, "some/dir/%s", base);
+        if (len <= 100)
+            snprintf(want, sizeof want, " (%s, line 2)", base);
+        else
+            snprintf(want, sizeof want, " (line 2)");
+        Run r;
+        bkp_ctx_init(&r.ctx);
+        r.src = bkp_source_from_string(path, text, strlen(text));
+        r.prog = bkp_compile(&r.ctx, r.src);
+        assert_non_null(r.prog);
+        Emit emitters[] = {bkp_emit_ps1, bkp_emit_azcli};
+        for (int e = 0; e < 2; e++) {
+            char *s = emit(emitters[e], r.prog, NULL);
+            assert_non_null(strstr(s, want));
+            assert_int_equal(strstr(s, base) != NULL, len <= 100);
+            free(s);
+        }
+        done(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ps_quote),     cmocka_unit_test(test_sh_quote),
         cmocka_unit_test(test_comment_safe), cmocka_unit_test(test_ps1_script),
         cmocka_unit_test(test_azcli_script), cmocka_unit_test(test_hand_built),
-        cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_write_error),  cmocka_unit_test(test_azcli_out_of_memory),
+        cmocka_unit_test(test_comment_where),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
