@@ -64,5 +64,10 @@ if [ "$(grep -c '"backupManagementType"' "$tmp/out")" = 2 ]; then ok; else ko "m
 t all-not-with-policy 2 "$BKPC" build --all --policy one-vms "$two"
 t azcli-executable 0 "$BKPC" build -t azcli -o "$tmp/x.sh" "$good"
 if [ -x "$tmp/x.sh" ]; then ok; else ko "azcli-executable: not executable"; fi
+# Output files get their mode less the umask, as any file a tool creates.
+t azcli-umask 0 sh -c 'umask 077; exec "$1" build -t azcli -o "$2" "$3"' sh "$BKPC" "$tmp/u.sh" "$good"
+m=$(stat -c %a "$tmp/u.sh"); if [ "$m" = 700 ]; then ok; else ko "azcli-umask: mode $m, expected 700"; fi
+t json-umask 0 sh -c 'umask 027; exec "$1" build -o "$2" "$3"' sh "$BKPC" "$tmp/u.json" "$good"
+m=$(stat -c %a "$tmp/u.json"); if [ "$m" = 640 ]; then ok; else ko "json-umask: mode $m, expected 640"; fi
 t dir-not-for-ps1 2 "$BKPC" build -t ps1 -o "$tmp/out-dir/" "$two"
 summary
