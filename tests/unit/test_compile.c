@@ -1,9 +1,14 @@
 /* The library's front door on whole sources: parse + check + REST body. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "bkpc/compile.h"
@@ -167,6 +172,100 @@ static void test_garbage_never_crashes(void **state)
     }
 }
 
+/* bkp_source_read("-") with standard input a pipe that a child fills with
+ * `head`, then `pad` spaces, then `tail`. Returns the source, or NULL with
+ * *err = errno. */
+static BkpSource *read_pipe(const char *head, size_t pad, const char *tail, int *err)
+{
+    int fd[2];
+    assert_int_equal(pipe(fd), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fd[0]);
+        FILE *w = fdopen(fd[1], "w");
+        if (!w)
+            _exit(1);
+        fputs(head, w);
+        for (size_t i = 0; i < pad; i++)
+            putc(' ', w);
+        fputs(tail, w);
+        _exit(fclose(w) == 0 ? 0 : 1);
+    }
+    close(fd[1]);
+    int saved = dup(STDIN_FILENO);
+    assert_true(saved >= 0);
+    assert_int_equal(dup2(fd[0], STDIN_FILENO), STDIN_FILENO);
+    close(fd[0]);
+    clearerr(stdin);
+    errno = 0;
+    BkpSource *src = bkp_source_read("-");
+    *err = errno;
+    /* Closes the pipe: a child still writing (input left unread) gets SIGPIPE. */
+    assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+    close(saved);
+    clearerr(stdin);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    return src;
+}
+
+static void test_stdin_over_64k(void **state)
+{
+    (void)state;
+    /* The clause after 70,000 spaces is read: the buffer grows, it is not
+     * taken for the end of the input. */
+    const char *head = "policy web-vms {\n", *tail = "\n  daily at 22:30\n}\n";
+    int err;
+    BkpSource *src = read_pipe(head, 70000, tail, &err);
+    assert_non_null(src);
+    assert_string_equal(src->name, "<stdin>");
+    assert_int_equal(src->len, strlen(head) + 70000 + strlen(tail));
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    BkpProgram *prog = bkp_compile(&ctx, src);
+    assert_non_null(prog);
+    assert_int_equal(prog->npolicies, 1);
+    assert_int_equal(prog->policies->time, 22 * 60 + 30);
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+}
+
+static void test_stdin_size_limit(void **state)
+{
+    (void)state;
+    int err;
+    BkpSource *src = read_pipe("", BKP_SOURCE_MAX, "", &err);
+    assert_non_null(src);                               /* the limit itself is fine */
+    assert_int_equal(src->len, BKP_SOURCE_MAX);
+    bkp_source_free(src);
+    src = read_pipe("#", BKP_SOURCE_MAX, "", &err);     /* one byte more is not */
+    assert_null(src);
+    assert_int_equal(err, EFBIG);
+}
+
+static void test_file_size_limit(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bkpc-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    /* A sparse file one byte over the limit: refused from its size. */
+    assert_int_equal(ftruncate(fd, (off_t)BKP_SOURCE_MAX + 1), 0);
+    errno = 0;
+    BkpSource *src = bkp_source_read(path);
+    int err = errno;
+    assert_null(src);
+    assert_int_equal(err, EFBIG);
+    assert_int_equal(ftruncate(fd, (off_t)BKP_SOURCE_MAX), 0);
+    src = bkp_source_read(path);
+    assert_non_null(src);
+    assert_int_equal(src->len, BKP_SOURCE_MAX);
+    bkp_source_free(src);
+    close(fd);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +276,9 @@ int main(void)
         cmocka_unit_test(test_protect_resolves),
         cmocka_unit_test(test_keywords_as_names),
         cmocka_unit_test(test_garbage_never_crashes),
+        cmocka_unit_test(test_stdin_over_64k),
+        cmocka_unit_test(test_stdin_size_limit),
+        cmocka_unit_test(test_file_size_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
