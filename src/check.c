@@ -1130,6 +1130,10 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
         memset(seen, 0, sizeof seen);
         for (int i = 0; i < a->luns.n; i++) {
             const AstItem *it = &a->luns.v[i];
+            if (it->num < 0) {              /* not a whole number: the scanner said so */
+                ok = false;
+                continue;
+            }
             if (it->num > 63) {
                 BkpDiag *g = bkp_error(C->D, C->src, "value", it->span,
                                        "disk LUN %s is out of range", it->text);
