@@ -51,7 +51,7 @@ static BkpSpan or_span(BkpSpan s, BkpSpan fallback) { return s.end ? s : fallbac
 static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause,
                      BkpSpan kw, int *out)
 {
-    if (d->num < 0)                 /* not a whole number: the scanner said so */
+    if (ast_duration_reported(d))
         return false;
     BkpUnit u = bkp_unit_parse(d->unit);
     if (u == BKP_UNIT_NONE) {
@@ -166,6 +166,10 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
     for (int i = 0; i < l->n; i++) {
         const AstItem *it = &l->v[i];
         int slot;
+        if (ast_item_reported(it)) {
+            ok = false;
+            continue;
+        }
         if (it->is_num) {
             if (it->num < 1 || it->num > 28) {
                 BkpDiag *g = bkp_error(C->D, C->src, "D15", it->span,
@@ -1130,7 +1134,7 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
         memset(seen, 0, sizeof seen);
         for (int i = 0; i < a->luns.n; i++) {
             const AstItem *it = &a->luns.v[i];
-            if (it->num < 0) {              /* not a whole number: the scanner said so */
+            if (ast_item_reported(it)) {
                 ok = false;
                 continue;
             }

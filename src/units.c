@@ -77,3 +77,34 @@ int64_t bkp_unit_nearest(int64_t n, BkpUnit from, BkpUnit to)
     int64_t r = (int64_t)(v + 0.5);
     return r < 1 ? 1 : r;
 }
+
+bool bkp_unit_exact_below(const char *dec, size_t n, BkpUnit u, BkpUnit *to, int64_t *out)
+{
+    if (u < BKP_HOURS || u > BKP_YEARS)
+        return false;
+    /* The number times 10^k, k its digits after the point. */
+    int64_t v = 0, scale = 1;
+    bool frac = false;
+    for (size_t i = 0; i < n; i++) {
+        if (dec[i] == '.' && !frac) {
+            frac = true;
+            continue;
+        }
+        if (dec[i] < '0' || dec[i] > '9' || v > (INT64_MAX - 9) / 10 || scale > INT64_MAX / 10)
+            return false;
+        v = v * 10 + (dec[i] - '0');
+        if (frac)
+            scale *= 10;
+    }
+    for (BkpUnit t = u - 1; t >= BKP_HOURS && family(t) == family(u); t--) {
+        int64_t r = base(u) / base(t);
+        if (v > INT64_MAX / r)
+            return false;
+        if (v * r % scale == 0) {
+            *to = t;
+            *out = v * r / scale;
+            return true;
+        }
+    }
+    return false;
+}

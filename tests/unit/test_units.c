@@ -64,6 +64,33 @@ static void test_nearest(void **state)
     assert_int_equal(bkp_unit_nearest(1, BKP_DAYS, BKP_YEARS), 1);     /* never 0 */
 }
 
+static void test_exact_below(void **state)
+{
+    (void)state;
+    BkpUnit to = BKP_UNIT_NONE;
+    int64_t v = -5;
+    assert_true(bkp_unit_exact_below("1.5", 3, BKP_DAYS, &to, &v));
+    assert_int_equal(to, BKP_HOURS);
+    assert_int_equal(v, 36);
+    assert_true(bkp_unit_exact_below("1.5", 3, BKP_WEEKS, &to, &v));    /* 10.5d: hours */
+    assert_int_equal(to, BKP_HOURS);
+    assert_int_equal(v, 252);
+    assert_true(bkp_unit_exact_below("0.5", 3, BKP_WEEKS, &to, &v));      /* 3.5d: 84h */
+    assert_int_equal(v, 84);
+    assert_true(bkp_unit_exact_below("1.25", 4, BKP_YEARS, &to, &v));
+    assert_int_equal(to, BKP_MONTHS);
+    assert_int_equal(v, 15);
+    assert_true(bkp_unit_exact_below("2.50", 4, BKP_DAYS, &to, &v));
+    assert_int_equal(v, 60);
+    v = -5;
+    assert_false(bkp_unit_exact_below("2.5", 3, BKP_HOURS, &to, &v));   /* nothing smaller */
+    assert_false(bkp_unit_exact_below("1.5", 3, BKP_MONTHS, &to, &v));  /* days are not exact */
+    assert_false(bkp_unit_exact_below("1.3", 3, BKP_DAYS, &to, &v));
+    assert_false(bkp_unit_exact_below("1.5", 3, BKP_UNIT_NONE, &to, &v));
+    assert_false(bkp_unit_exact_below("99999999999999999999.5", 22, BKP_DAYS, &to, &v));
+    assert_int_equal(v, -5);
+}
+
 static void test_words(void **state)
 {
     (void)state;
@@ -105,6 +132,7 @@ int main(void)
         cmocka_unit_test(test_exact_conversions),
         cmocka_unit_test(test_inexact_conversions),
         cmocka_unit_test(test_nearest),
+        cmocka_unit_test(test_exact_below),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_policy_names),
     };
