@@ -30,6 +30,10 @@ typedef struct Checker {
 
 enum { MAX_COUNT = 1000000000 };   /* larger counts are clamped (and out of range anyway) */
 
+/* Retention ranges (RULES.md D5-D8); C6 measures only a valid one. */
+enum { DAILY_MIN = 7, DAILY_MAX = 9999, WEEKLY_MIN = 1, WEEKLY_MAX = 5163,
+       MONTHLY_MIN = 1, MONTHLY_MAX = 1188, YEARLY_MIN = 1, YEARLY_MAX = 99 };
+
 static const char *const number_words[] = {"no", "one", "two", "three", "four", "five", "six",
                                            "seven", "eight", "nine", "ten", "eleven", "twelve"};
 static const char *count_word(int n, char *buf, size_t cap)
@@ -656,8 +660,8 @@ RULE(C6)
     if (!p->enhanced || p->snapshot_days < 0)
         return true;
     if (p->freq == BKP_FREQ_WEEKLY) {
-        /* only against a valid retention: D6 speaks about an invalid one */
-        if (!p->weekly.on || p->weekly.weeks < 1 || p->weekly.weeks > 5163 ||
+        /* only against a valid retention: D6 speaks about an invalid one (D5 below) */
+        if (!p->weekly.on || p->weekly.weeks < WEEKLY_MIN || p->weekly.weeks > WEEKLY_MAX ||
             p->snapshot_days <= 7 * p->weekly.weeks)
             return true;
         BkpDiag *g = err(d, p, "C6", p->at.snapshots,
@@ -668,7 +672,8 @@ RULE(C6)
         bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep weekly points longer", 7 * p->weekly.weeks);
         return false;
     }
-    if (!p->daily.on || p->daily.days < 7 || p->daily.days > 9999 || p->snapshot_days <= p->daily.days)
+    if (!p->daily.on || p->daily.days < DAILY_MIN || p->daily.days > DAILY_MAX ||
+        p->snapshot_days <= p->daily.days)
         return true;
     BkpDiag *g = err(d, p, "C6", p->at.snapshots,
                      "snapshots kept %d days outlive the daily points they restore (%d days)",
@@ -731,10 +736,10 @@ static bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on
     return false;
 }
 
-RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, 7, 9999, p->at.daily, "daily points", "days"); }
-RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, 1, 5163, p->at.weekly, "weekly points", "weeks"); }
-RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, 1, 1188, p->at.monthly, "monthly points", "months"); }
-RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, 1, 99, p->at.yearly, "yearly points", "years"); }
+RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, p->at.daily, "daily points", "days"); }
+RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, p->at.weekly, "weekly points", "weeks"); }
+RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, p->at.monthly, "monthly points", "months"); }
+RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, p->at.yearly, "yearly points", "years"); }
 
 RULE(D10)
 {
