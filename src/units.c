@@ -8,19 +8,33 @@
 
 #include "bkpc/check.h"
 
+/* Every spelling of a unit. */
+static const struct { const char *s; BkpUnit u; } spellings[] = {
+    {"h", BKP_HOURS}, {"hour", BKP_HOURS}, {"hours", BKP_HOURS},
+    {"d", BKP_DAYS}, {"day", BKP_DAYS}, {"days", BKP_DAYS},
+    {"w", BKP_WEEKS}, {"week", BKP_WEEKS}, {"weeks", BKP_WEEKS},
+    {"m", BKP_MONTHS}, {"month", BKP_MONTHS}, {"months", BKP_MONTHS},
+    {"y", BKP_YEARS}, {"year", BKP_YEARS}, {"years", BKP_YEARS},
+};
+
+static long spelling(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
+        if (strncmp(s, spellings[i].s, n) == 0 && spellings[i].s[n] == '\0')
+            return (long)i;
+    return -1;
+}
+
 BkpUnit bkp_unit_parse(const char *s)
 {
-    static const struct { const char *s; BkpUnit u; } tab[] = {
-        {"h", BKP_HOURS}, {"hour", BKP_HOURS}, {"hours", BKP_HOURS},
-        {"d", BKP_DAYS}, {"day", BKP_DAYS}, {"days", BKP_DAYS},
-        {"w", BKP_WEEKS}, {"week", BKP_WEEKS}, {"weeks", BKP_WEEKS},
-        {"m", BKP_MONTHS}, {"month", BKP_MONTHS}, {"months", BKP_MONTHS},
-        {"y", BKP_YEARS}, {"year", BKP_YEARS}, {"years", BKP_YEARS},
-    };
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (strcmp(s, tab[i].s) == 0)
-            return tab[i].u;
-    return BKP_UNIT_NONE;
+    long i = spelling(s, strlen(s));
+    return i < 0 ? BKP_UNIT_NONE : spellings[i].u;
+}
+
+const char *bkp_unit_spelling(const char *s, size_t n)
+{
+    long i = spelling(s, n);
+    return i < 0 ? NULL : spellings[i].s;
 }
 
 const char *bkp_unit_name(BkpUnit u, bool plural)

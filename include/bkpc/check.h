@@ -19,6 +19,9 @@ typedef enum { BKP_UNIT_NONE = -1, BKP_HOURS, BKP_DAYS, BKP_WEEKS, BKP_MONTHS, B
 
 /* "h", "hour", "hours", "d", "day", "days", ... -> unit; BKP_UNIT_NONE otherwise. */
 BkpUnit bkp_unit_parse(const char *s);
+/* The same table's string for the unit spelt s[0..n) ("days"), or NULL: the
+ * scanner keeps it instead of a copy. */
+const char *bkp_unit_spelling(const char *s, size_t n);
 const char *bkp_unit_name(BkpUnit u, bool plural);   /* "day", "days" */
 char bkp_unit_letter(BkpUnit u);                     /* 'd' */
 /* Exact conversion: true and *out when n `from` is a whole number of `to`

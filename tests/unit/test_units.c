@@ -18,6 +18,14 @@ static void test_unit_parse(void **state)
     assert_int_equal(bkp_unit_parse("years"), BKP_YEARS);
     assert_int_equal(bkp_unit_parse("min"), BKP_UNIT_NONE);
     assert_int_equal(bkp_unit_parse("D"), BKP_UNIT_NONE);
+    /* The table's own strings, for the scanner: one per spelling. */
+    const char *days = bkp_unit_spelling("days", 4);
+    assert_string_equal(days, "days");
+    assert_ptr_equal(bkp_unit_spelling("daysX", 4), days);
+    assert_string_equal(bkp_unit_spelling("hx", 1), "h");
+    assert_null(bkp_unit_spelling("da", 2));
+    assert_null(bkp_unit_spelling("dayss", 5));
+    assert_null(bkp_unit_spelling("", 0));
 }
 
 static void test_exact_conversions(void **state)
