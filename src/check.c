@@ -290,15 +290,13 @@ static void timezone(Checker *C, const AstClause *c, BkpPolicy *p)
     const char *id = c->u.tz.id;
     p->timezone_written = id;
     p->at.timezone = c->u.tz.id_span;
-    if (strcmp(id, "UTC") == 0) {           /* the common case: no ICU needed */
-        p->timezone = "UTC";
-        return;
-    }
+    /* "UTC" needs no ICU (tz.c); the Windows id is tz's, which lives as long
+     * as the arena: both are the context's. */
     BkpTz *tz = bkp_ctx_tz(C->ctx);
     const char *win = NULL;
     BkpTzKind kind = tz ? bkp_tz_resolve(tz, id, &win) : BKP_TZ_UNKNOWN;
     if (kind != BKP_TZ_UNKNOWN && win) {
-        p->timezone = bkp_arena_strdup(C->A, win);
+        p->timezone = win;
         return;
     }
     p->timezone = NULL;

@@ -88,6 +88,18 @@ static void test_defaults(void **state)
     done(&r);
 }
 
+static void test_utc_needs_no_icu(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "x.bkp", "policy utc-vms { timezone \"UTC\" daily at 02:00 }");
+    assert_non_null(r.prog);
+    assert_string_equal(r.prog->policies->timezone, "UTC");
+    assert_false(r.prog->policies->timezone_default);
+    assert_int_equal(bkp_tz_icu_uses(r.ctx.tz), 0);
+    done(&r);
+}
+
 static void test_iana_zone_is_mapped(void **state)
 {
     (void)state;
@@ -271,6 +283,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_design_card_one_error),
         cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_utc_needs_no_icu),
         cmocka_unit_test(test_iana_zone_is_mapped),
         cmocka_unit_test(test_hourly_expansion),
         cmocka_unit_test(test_protect_resolves),
