@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "bkpc/check.h"
+#include "bkpc/misspell.h"
 
 static void test_unit_parse(void **state)
 {
@@ -116,6 +117,22 @@ static void test_words(void **state)
     assert_null(bkp_word_suggest_weekday("xyzzy"));
 }
 
+static void test_misspell_limit(void **state)
+{
+    (void)state;
+    assert_int_equal(bkp_misspell_limit(0, 4), 1);
+    assert_int_equal(bkp_misspell_limit(4, 4), 1);
+    assert_int_equal(bkp_misspell_limit(6, 4), 2);
+    assert_int_equal(bkp_misspell_limit(30, 4), 4);
+    assert_int_equal(bkp_misspell_limit(15, 6), 5);
+    assert_int_equal(bkp_misspell_limit(30, 6), 6);
+    /* bkp_closest goes by it: "sundy" is 1 edit from "sunday", "wednsdy" 2. */
+    static const char *const days[] = {"sunday", "wednesday"};
+    assert_string_equal(bkp_closest("sundy", days, 2), "sunday");
+    assert_string_equal(bkp_closest("wednsdy", days, 2), "wednesday");
+    assert_null(bkp_closest("wed", days, 2));
+}
+
 static void test_policy_names(void **state)
 {
     (void)state;
@@ -142,6 +159,7 @@ int main(void)
         cmocka_unit_test(test_nearest),
         cmocka_unit_test(test_exact_below),
         cmocka_unit_test(test_words),
+        cmocka_unit_test(test_misspell_limit),
         cmocka_unit_test(test_policy_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
