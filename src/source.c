@@ -7,23 +7,32 @@
 #include <string.h>
 #include <sys/stat.h>
 
-BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len)
+/* A source named `name` over text[0..len), which it takes: text has room
+ * for the final NUL. NULL (errno ENOMEM, text freed) when text is NULL or
+ * memory runs out. */
+static BkpSource *adopt(const char *name, char *text, size_t len)
 {
-    BkpSource *s = calloc(1, sizeof(*s));
-    if (!s)
-        return NULL;
-    s->name = strdup(name);
-    s->text = malloc(len + 2);          /* two NULs: the scanner reads in place */
-    if (!s->name || !s->text) {
-        bkp_source_free(s);
+    BkpSource *s = text ? calloc(1, sizeof(*s)) : NULL;
+    char *copy = s ? strdup(name) : NULL;
+    if (!copy) {
+        free(s);
+        free(text);
         errno = ENOMEM;
         return NULL;
     }
-    memcpy(s->text, text, len);
-    s->text[len] = '\0';
-    s->text[len + 1] = '\0';
+    text[len] = '\0';
+    s->name = copy;
+    s->text = text;
     s->len = len;
     return s;
+}
+
+BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len)
+{
+    char *copy = malloc(len + 1);
+    if (copy)
+        memcpy(copy, text, len);
+    return adopt(name, copy, len);
 }
 
 BkpSource *bkp_source_read(const char *path)
@@ -37,7 +46,7 @@ BkpSource *bkp_source_read(const char *path)
      * otherwise the buffer is sized to it, with one spare byte so that the
      * end of the file is seen without growing. A pipe's buffer grows up to
      * one byte over the limit, enough to tell that the input is too large. */
-    const size_t limit = (size_t)BKP_SOURCE_MAX + 3;    /* + 1 over, + 2 NULs */
+    const size_t limit = (size_t)BKP_SOURCE_MAX + 2;    /* + 1 over, + the NUL */
     size_t cap = 64 * 1024, len = 0;
     int err = 0;
     struct stat st;
@@ -45,13 +54,13 @@ BkpSource *bkp_source_read(const char *path)
         if ((uint64_t)st.st_size > BKP_SOURCE_MAX)
             err = EFBIG;
         else
-            cap = (size_t)st.st_size + 3;
+            cap = (size_t)st.st_size + 2;
     }
     char *buf = err ? NULL : malloc(cap);
     if (!err && !buf)
         err = ENOMEM;
     while (!err) {
-        if (cap - len <= 2) {           /* room for a byte and the two final NULs */
+        if (cap - len <= 1) {           /* room for a byte and the final NUL */
             if (cap >= limit) {
                 err = EFBIG;
                 break;
@@ -65,7 +74,7 @@ BkpSource *bkp_source_read(const char *path)
             buf = nb;
             cap = ncap;
         }
-        size_t want = cap - len - 2;
+        size_t want = cap - len - 1;
         size_t n = fread(buf + len, 1, want, f);
         len += n;
         if (n < want) {                 /* fread is short only at the end or on an error */
@@ -78,23 +87,12 @@ BkpSource *bkp_source_read(const char *path)
         fclose(f);
     if (!err && len > BKP_SOURCE_MAX)
         err = EFBIG;
-    BkpSource *s = err ? NULL : calloc(1, sizeof(*s));
-    if (!err && s) {
-        s->name = strdup(is_stdin ? "<stdin>" : path);
-        if (!s->name) {
-            free(s);
-            s = NULL;
-        }
-    }
-    if (err || !s) {
+    if (err) {
         free(buf);
-        errno = err ? err : ENOMEM;
+        errno = err;
         return NULL;
     }
-    buf[len] = buf[len + 1] = '\0';
-    s->text = buf;
-    s->len = len;
-    return s;
+    return adopt(is_stdin ? "<stdin>" : path, buf, len);
 }
 
 void bkp_source_free(BkpSource *s)
