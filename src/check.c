@@ -980,9 +980,9 @@ static void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
     ix->val = BKP_NEWN(A, const void *, ix->cap);
 }
 
-/* The value stored under `key`, or NULL; with `add` non-NULL, a new key
- * gets it. */
-static const void *name_index(NameIndex *ix, const char *key, const void *add)
+/* The slot of `key`'s value; NULL when `key` is not there, unless `add`:
+ * then it is added, with a NULL value for the caller to set. */
+static const void **name_index(NameIndex *ix, const char *key, bool add)
 {
     size_t h = 1469598103934665603u;
     for (const char *c = key; *c; c++)
@@ -990,15 +990,23 @@ static const void *name_index(NameIndex *ix, const char *key, const void *add)
     size_t i = h & (ix->cap - 1);
     for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
         if (strcmp(ix->key[i], key) == 0)
-            return ix->val[i];
-    if (add) {
-        ix->key[i] = key;
-        ix->val[i] = add;
-    }
-    return NULL;
+            return &ix->val[i];
+    if (!add)
+        return NULL;
+    ix->key[i] = key;
+    return &ix->val[i];
 }
 
-static BkpPolicy *check_policy(Checker *C, const AstPolicy *ap)
+/* What the policy index holds for a name: its first definition, and the
+ * checker's result for it (NULL: defined, but with errors). */
+typedef struct PolicyName {
+    const AstPolicy *ast;
+    const BkpPolicy *checked;
+} PolicyName;
+
+/* `no_schedule_said`: a missing schedule is explained by another error
+ * (a syntax error in the block, bare clauses mixed with blocks). */
+static BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
 {
     BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
     p->name = ap->name;
@@ -1057,7 +1065,7 @@ static BkpPolicy *check_policy(Checker *C, const AstPolicy *ap)
         }
     }
     if (!seen[S_SCHED]) {
-        if (!ap->had_error) {
+        if (!no_schedule_said) {
             BkpDiag *g = bkp_error(C->D, C->src, "schedule", ap->implicit ? ap->span : ap->name_span,
                                    "policy `%s` has no schedule", ap->name);
             bkp_diag_hint(C->D, g, "add one: `daily at 22:30`, `weekly on sun at 02:00`, "
@@ -1091,7 +1099,7 @@ static void check_vault(Checker *C, const AstFile *f, BkpProgram *prog)
     }
 }
 
-static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameIndex *ix)
+static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameIndex *policies)
 {
     BkpProtect *last = NULL;
     size_t n = 0;
@@ -1101,12 +1109,13 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     NameIndex *vms = &vm_index;
     name_index_init(vms, C->A, n);
     for (const AstProtect *a = f->protects; a; a = a->next) {
-        const AstPolicy *ap_of = name_index(ix, a->policy, NULL);
-        const BkpPolicy *pol = ap_of ? ap_of->checked : NULL;
+        const void **slot = name_index(policies, a->policy, false);
+        const PolicyName *named = slot ? *slot : NULL;
+        const BkpPolicy *pol = named ? named->checked : NULL;
         bool ok = true;
         if (!pol) {
             /* Defined but with errors: already reported, no second message. */
-            if (!ap_of) {
+            if (!named) {
                 const char *names[256];
                 size_t nn = 0;
                 for (const AstPolicy *ap = f->policies; ap && nn < 256; ap = ap->next)
@@ -1124,13 +1133,16 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
             ok = false;
         }
         /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
-        const AstProtect *b = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm, a->rg), a);
+        const void **vm_slot = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm, a->rg), true);
+        const AstProtect *b = *vm_slot;
         if (b) {
             BkpDiag *g = bkp_error(C->D, C->src, "duplicate", a->vm_span,
                                    "VM `%s` in resource group `%s` is protected twice", a->vm, a->rg);
             bkp_diag_secondary(C->D, g, b->vm_span, "first here");
             bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
             ok = false;
+        } else {
+            *vm_slot = a;
         }
         BkpProtect *bp = BKP_NEW(C->A, BkpProtect);
         BkpSpan seen[64];
@@ -1174,15 +1186,16 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     }
 }
 
-BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
+BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
 {
     Checker C = {ctx, &ctx->diags, &ctx->arena, f->src};
     unsigned errors_before = ctx->diags.errors;
     BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
     prog->src = f->src;
 
-    if (f->bare && (f->bare != f->policies || f->bare->next))
-        f->bare->had_error = true;      /* reported below: no "no schedule" on top */
+    /* Bare clauses beside policy blocks: reported here, so the bare
+     * clauses' policy gets no "no schedule" on top. */
+    bool bare_mixed = f->bare && (f->bare != f->policies || f->bare->next);
     if (f->bare && f->bare != f->policies) {
         /* Bare clauses and policy blocks in one file. */
         BkpDiag *g = bkp_error(C.D, C.src, "syntax", f->bare->clauses->span,
@@ -1202,15 +1215,21 @@ BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
     NameIndex ix;
     name_index_init(&ix, C.A, n);
     BkpPolicy *last = NULL;
-    for (AstPolicy *ap = f->policies; ap; ap = ap->next) {
-        const AstPolicy *q = name_index(&ix, ap->name, ap);
-        if (q) {
+    for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
+        const void **slot = name_index(&ix, ap->name, true);
+        const PolicyName *first = *slot;
+        if (first) {
             BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name_span,
                                    "policy `%s` is defined twice", ap->name);
-            bkp_diag_secondary(C.D, g, q->name_span, "first defined here");
+            bkp_diag_secondary(C.D, g, first->ast->name_span, "first defined here");
         }
-        BkpPolicy *p = check_policy(&C, ap);
-        ap->checked = p;
+        BkpPolicy *p = check_policy(&C, ap, ap->had_error || (ap == f->bare && bare_mixed));
+        if (!first) {
+            PolicyName *named = BKP_NEW(C.A, PolicyName);
+            named->ast = ap;
+            named->checked = p;
+            *slot = named;
+        }
         if (!p)
             continue;
         if (last)

@@ -117,7 +117,6 @@ typedef struct AstPolicy {
                                   checker skips its whole-policy checks */
     BkpSpan span;
     AstClause *clauses, *last_clause;
-    struct BkpPolicy *checked;  /* set by the checker: its result, or NULL */
     struct AstPolicy *next;
 } AstPolicy;
 

@@ -164,6 +164,27 @@ static void test_keywords_as_names(void **state)
     done(&r);
 }
 
+static void test_check_leaves_the_tree(void **state)
+{
+    (void)state;
+    /* Bare clauses beside a block: one error, no "no schedule" for the bare
+     * policy, and the tree is as the parser left it. */
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    const char *text = "keep daily 30d\npolicy web-vms { daily at 02:00 }\n"
+                       "protect vm a resource-group b with web-vms\n";
+    BkpSource *src = bkp_source_from_string("x.bkp", text, strlen(text));
+    AstFile *f = bkp_parse(&ctx, src);
+    assert_non_null(f->bare);
+    assert_false(f->bare->had_error);
+    assert_null(bkp_check(&ctx, f));
+    assert_int_equal(ctx.diags.errors, 1);
+    assert_string_equal(ctx.diags.head->rule, "syntax");
+    assert_false(f->bare->had_error);
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+}
+
 static void test_garbage_never_crashes(void **state)
 {
     (void)state;
@@ -288,6 +309,7 @@ int main(void)
         cmocka_unit_test(test_hourly_expansion),
         cmocka_unit_test(test_protect_resolves),
         cmocka_unit_test(test_keywords_as_names),
+        cmocka_unit_test(test_check_leaves_the_tree),
         cmocka_unit_test(test_garbage_never_crashes),
         cmocka_unit_test(test_stdin_over_64k),
         cmocka_unit_test(test_stdin_size_limit),
