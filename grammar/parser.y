@@ -55,9 +55,11 @@ static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *m
  * that can only start a clause or a statement (or close a block): a "sync"
  * token. Errors are not reported while skipping (P->recovering), so one
  * mistake gives one message; the scanner ends the skipping when it returns a
- * sync token. `daily` and `weekly` are no sync tokens: they also follow
- * `keep`. Inside a block, `policy`, `vault` and `protect` mean a `}` is
- * missing: that ends the parse (the message says so). */
+ * sync token. `daily` and `weekly` are sync tokens unless they follow `keep`:
+ * the scanner decides (lexer.l token()), and RECOVER goes by its
+ * P->last_sync, the lookahead being the token scanned last. Inside a block,
+ * `policy`, `vault` and `protect` mean a `}` is missing: that ends the parse
+ * (the message says so). */
 int bkp_sync_token(int tok)
 {
     switch (tok) {
@@ -75,7 +77,7 @@ int bkp_sync_token(int tok)
             YYABORT;                                                            \
         if ((in_block) && (yychar == POLICY || yychar == VAULT || yychar == PROTECT)) \
             YYABORT;                                                            \
-        if (bkp_sync_token(yychar) && yylloc.off != P->last_recovery) {         \
+        if (yychar != BKP_YYEMPTY && P->last_sync && yylloc.off != P->last_recovery) { \
             P->recovering = 0;                                                  \
             P->last_recovery = yylloc.off;                                      \
         } else {                                                                \

@@ -30,6 +30,10 @@ typedef struct Checker {
 
 enum { MAX_COUNT = 1000000000 };   /* larger counts are clamped (and out of range anyway) */
 
+/* Retention ranges (RULES.md D5-D8); C6 measures only a valid one. */
+enum { DAILY_MIN = 7, DAILY_MAX = 9999, WEEKLY_MIN = 1, WEEKLY_MAX = 5163,
+       MONTHLY_MIN = 1, MONTHLY_MAX = 1188, YEARLY_MIN = 1, YEARLY_MAX = 99 };
+
 static const char *const number_words[] = {"no", "one", "two", "three", "four", "five", "six",
                                            "seven", "eight", "nine", "ten", "eleven", "twelve"};
 static const char *count_word(int n, char *buf, size_t cap)
@@ -51,7 +55,7 @@ static BkpSpan or_span(BkpSpan s, BkpSpan fallback) { return s.end ? s : fallbac
 static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause,
                      BkpSpan kw, int *out)
 {
-    if (d->num < 0)                 /* not a whole number: the scanner said so */
+    if (ast_duration_reported(d))
         return false;
     BkpUnit u = bkp_unit_parse(d->unit);
     if (u == BKP_UNIT_NONE) {
@@ -166,6 +170,10 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
     for (int i = 0; i < l->n; i++) {
         const AstItem *it = &l->v[i];
         int slot;
+        if (ast_item_reported(it)) {
+            ok = false;
+            continue;
+        }
         if (it->is_num) {
             if (it->num < 1 || it->num > 28) {
                 BkpDiag *g = bkp_error(C->D, C->src, "D15", it->span,
@@ -282,15 +290,13 @@ static void timezone(Checker *C, const AstClause *c, BkpPolicy *p)
     const char *id = c->u.tz.id;
     p->timezone_written = id;
     p->at.timezone = c->u.tz.id_span;
-    if (strcmp(id, "UTC") == 0) {           /* the common case: no ICU needed */
-        p->timezone = "UTC";
-        return;
-    }
+    /* "UTC" needs no ICU (tz.c); the Windows id is tz's, which lives as long
+     * as the arena: both are the context's. */
     BkpTz *tz = bkp_ctx_tz(C->ctx);
     const char *win = NULL;
     BkpTzKind kind = tz ? bkp_tz_resolve(tz, id, &win) : BKP_TZ_UNKNOWN;
     if (kind != BKP_TZ_UNKNOWN && win) {
-        p->timezone = bkp_arena_strdup(C->A, win);
+        p->timezone = win;
         return;
     }
     p->timezone = NULL;
@@ -652,8 +658,8 @@ RULE(C6)
     if (!p->enhanced || p->snapshot_days < 0)
         return true;
     if (p->freq == BKP_FREQ_WEEKLY) {
-        /* only against a valid retention: D6 speaks about an invalid one */
-        if (!p->weekly.on || p->weekly.weeks < 1 || p->weekly.weeks > 5163 ||
+        /* only against a valid retention: D6 speaks about an invalid one (D5 below) */
+        if (!p->weekly.on || p->weekly.weeks < WEEKLY_MIN || p->weekly.weeks > WEEKLY_MAX ||
             p->snapshot_days <= 7 * p->weekly.weeks)
             return true;
         BkpDiag *g = err(d, p, "C6", p->at.snapshots,
@@ -664,7 +670,8 @@ RULE(C6)
         bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep weekly points longer", 7 * p->weekly.weeks);
         return false;
     }
-    if (!p->daily.on || p->daily.days < 7 || p->daily.days > 9999 || p->snapshot_days <= p->daily.days)
+    if (!p->daily.on || p->daily.days < DAILY_MIN || p->daily.days > DAILY_MAX ||
+        p->snapshot_days <= p->daily.days)
         return true;
     BkpDiag *g = err(d, p, "C6", p->at.snapshots,
                      "snapshots kept %d days outlive the daily points they restore (%d days)",
@@ -727,10 +734,10 @@ static bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on
     return false;
 }
 
-RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, 7, 9999, p->at.daily, "daily points", "days"); }
-RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, 1, 5163, p->at.weekly, "weekly points", "weeks"); }
-RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, 1, 1188, p->at.monthly, "monthly points", "months"); }
-RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, 1, 99, p->at.yearly, "yearly points", "years"); }
+RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, p->at.daily, "daily points", "days"); }
+RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, p->at.weekly, "weekly points", "weeks"); }
+RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, p->at.monthly, "monthly points", "months"); }
+RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, p->at.yearly, "yearly points", "years"); }
 
 RULE(D10)
 {
@@ -973,9 +980,9 @@ static void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
     ix->val = BKP_NEWN(A, const void *, ix->cap);
 }
 
-/* The value stored under `key`, or NULL; with `add` non-NULL, a new key
- * gets it. */
-static const void *name_index(NameIndex *ix, const char *key, const void *add)
+/* The slot of `key`'s value; NULL when `key` is not there, unless `add`:
+ * then it is added, with a NULL value for the caller to set. */
+static const void **name_index(NameIndex *ix, const char *key, bool add)
 {
     size_t h = 1469598103934665603u;
     for (const char *c = key; *c; c++)
@@ -983,15 +990,23 @@ static const void *name_index(NameIndex *ix, const char *key, const void *add)
     size_t i = h & (ix->cap - 1);
     for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
         if (strcmp(ix->key[i], key) == 0)
-            return ix->val[i];
-    if (add) {
-        ix->key[i] = key;
-        ix->val[i] = add;
-    }
-    return NULL;
+            return &ix->val[i];
+    if (!add)
+        return NULL;
+    ix->key[i] = key;
+    return &ix->val[i];
 }
 
-static BkpPolicy *check_policy(Checker *C, const AstPolicy *ap)
+/* What the policy index holds for a name: its first definition, and the
+ * checker's result for it (NULL: defined, but with errors). */
+typedef struct PolicyName {
+    const AstPolicy *ast;
+    const BkpPolicy *checked;
+} PolicyName;
+
+/* `no_schedule_said`: a missing schedule is explained by another error
+ * (a syntax error in the block, bare clauses mixed with blocks). */
+static BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
 {
     BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
     p->name = ap->name;
@@ -1050,7 +1065,7 @@ static BkpPolicy *check_policy(Checker *C, const AstPolicy *ap)
         }
     }
     if (!seen[S_SCHED]) {
-        if (!ap->had_error) {
+        if (!no_schedule_said) {
             BkpDiag *g = bkp_error(C->D, C->src, "schedule", ap->implicit ? ap->span : ap->name_span,
                                    "policy `%s` has no schedule", ap->name);
             bkp_diag_hint(C->D, g, "add one: `daily at 22:30`, `weekly on sun at 02:00`, "
@@ -1084,7 +1099,7 @@ static void check_vault(Checker *C, const AstFile *f, BkpProgram *prog)
     }
 }
 
-static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameIndex *ix)
+static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameIndex *policies)
 {
     BkpProtect *last = NULL;
     size_t n = 0;
@@ -1094,12 +1109,13 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     NameIndex *vms = &vm_index;
     name_index_init(vms, C->A, n);
     for (const AstProtect *a = f->protects; a; a = a->next) {
-        const AstPolicy *ap_of = name_index(ix, a->policy, NULL);
-        const BkpPolicy *pol = ap_of ? ap_of->checked : NULL;
+        const void **slot = name_index(policies, a->policy, false);
+        const PolicyName *named = slot ? *slot : NULL;
+        const BkpPolicy *pol = named ? named->checked : NULL;
         bool ok = true;
         if (!pol) {
             /* Defined but with errors: already reported, no second message. */
-            if (!ap_of) {
+            if (!named) {
                 const char *names[256];
                 size_t nn = 0;
                 for (const AstPolicy *ap = f->policies; ap && nn < 256; ap = ap->next)
@@ -1117,19 +1133,26 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
             ok = false;
         }
         /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
-        const AstProtect *b = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm, a->rg), a);
+        const void **vm_slot = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm, a->rg), true);
+        const AstProtect *b = *vm_slot;
         if (b) {
             BkpDiag *g = bkp_error(C->D, C->src, "duplicate", a->vm_span,
                                    "VM `%s` in resource group `%s` is protected twice", a->vm, a->rg);
             bkp_diag_secondary(C->D, g, b->vm_span, "first here");
             bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
             ok = false;
+        } else {
+            *vm_slot = a;
         }
         BkpProtect *bp = BKP_NEW(C->A, BkpProtect);
         BkpSpan seen[64];
         memset(seen, 0, sizeof seen);
         for (int i = 0; i < a->luns.n; i++) {
             const AstItem *it = &a->luns.v[i];
+            if (ast_item_reported(it)) {
+                ok = false;
+                continue;
+            }
             if (it->num > 63) {
                 BkpDiag *g = bkp_error(C->D, C->src, "value", it->span,
                                        "disk LUN %s is out of range", it->text);
@@ -1163,15 +1186,16 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     }
 }
 
-BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
+BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
 {
     Checker C = {ctx, &ctx->diags, &ctx->arena, f->src};
     unsigned errors_before = ctx->diags.errors;
     BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
     prog->src = f->src;
 
-    if (f->bare && (f->bare != f->policies || f->bare->next))
-        f->bare->had_error = true;      /* reported below: no "no schedule" on top */
+    /* Bare clauses beside policy blocks: reported here, so the bare
+     * clauses' policy gets no "no schedule" on top. */
+    bool bare_mixed = f->bare && (f->bare != f->policies || f->bare->next);
     if (f->bare && f->bare != f->policies) {
         /* Bare clauses and policy blocks in one file. */
         BkpDiag *g = bkp_error(C.D, C.src, "syntax", f->bare->clauses->span,
@@ -1191,15 +1215,21 @@ BkpProgram *bkp_check(BkpCtx *ctx, AstFile *f)
     NameIndex ix;
     name_index_init(&ix, C.A, n);
     BkpPolicy *last = NULL;
-    for (AstPolicy *ap = f->policies; ap; ap = ap->next) {
-        const AstPolicy *q = name_index(&ix, ap->name, ap);
-        if (q) {
+    for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
+        const void **slot = name_index(&ix, ap->name, true);
+        const PolicyName *first = *slot;
+        if (first) {
             BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name_span,
                                    "policy `%s` is defined twice", ap->name);
-            bkp_diag_secondary(C.D, g, q->name_span, "first defined here");
+            bkp_diag_secondary(C.D, g, first->ast->name_span, "first defined here");
         }
-        BkpPolicy *p = check_policy(&C, ap);
-        ap->checked = p;
+        BkpPolicy *p = check_policy(&C, ap, ap->had_error || (ap == f->bare && bare_mixed));
+        if (!first) {
+            PolicyName *named = BKP_NEW(C.A, PolicyName);
+            named->ast = ap;
+            named->checked = p;
+            *slot = named;
+        }
         if (!p)
             continue;
         if (last)

@@ -120,8 +120,26 @@ static Mark make_mark(BkpSource *src, BkpLabel l, char ch)
     return m;
 }
 
-/* Writes the marker line for `marks` (those on one source line). Tabs in the
- * source are copied so the markers line up in any terminal. */
+/* Under byte `i` of the line: 0 under a UTF-8 continuation byte (one column
+ * per character, not per byte), else a tab under a tab and a space under
+ * anything else, so that what follows lines up in any terminal. */
+static int column_blank(const char *text, size_t len, uint32_t i)
+{
+    unsigned char c = i < len ? (unsigned char)text[i] : ' ';
+    return (c & 0xC0) == 0x80 ? 0 : c == '\t' ? '\t' : ' ';
+}
+
+/* Blanks up to byte `col` of the line (at most its end). */
+static void pad_to(FILE *out, const char *text, size_t len, uint32_t col)
+{
+    for (uint32_t i = 0; i < col && i < len; i++) {
+        int b = column_blank(text, len, i);
+        if (b)
+            fputc(b, out);
+    }
+}
+
+/* Writes the marker line for `marks` (those on one source line). */
 static void put_markers(FILE *out, const char *text, size_t len, const Mark *marks, int n,
                         const char *label)
 {
@@ -135,13 +153,9 @@ static void put_markers(FILE *out, const char *text, size_t len, const Mark *mar
         for (int k = 0; k < n; k++)
             if (i >= marks[k].from && i < marks[k].to && (ch == 0 || marks[k].ch == '^'))
                 ch = marks[k].ch;
-        unsigned char c = i < len ? (unsigned char)text[i] : ' ';
-        if ((c & 0xC0) == 0x80)
-            continue;               /* one column per character, not per byte */
-        if (ch)
-            fputc(ch, out);
-        else
-            fputc(c == '\t' ? '\t' : ' ', out);
+        int b = column_blank(text, len, i);
+        if (b)
+            fputc(ch ? ch : b, out);
     }
     if (label && *label)
         fprintf(out, " %s", label);
@@ -250,8 +264,9 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
         }
         fputc('\n', out);
 
-        /* The rightmost labelled mark's label goes on the shared marker line;
-         * any other labels get a marker line of their own. */
+        /* The rightmost mark's label, if it has one, ends the marker line
+         * (after that mark, so it cannot be read as another's); every other
+         * label goes on a line of its own, starting under its mark. */
         int lab = -1, right = 0;
         for (int i = 1; i < non; i++)
             if (on[i].from > on[right].from)
@@ -260,16 +275,11 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
             lab = right;
         fprintf(out, " %*s | ", w, "");
         put_markers(out, text, len, on, non, lab >= 0 ? on[lab].label : NULL);
-        /* Other labels go on lines of their own, starting under their mark. */
         for (int i = 0; i < non; i++) {
             if (i == lab || !on[i].label)
                 continue;
             fprintf(out, " %*s | ", w, "");
-            for (uint32_t k = 0; k < on[i].from && k < len; k++) {
-                unsigned char c = (unsigned char)text[k];
-                if ((c & 0xC0) != 0x80)
-                    fputc(c == '\t' ? '\t' : ' ', out);
-            }
+            pad_to(out, text, len, on[i].from);
             fprintf(out, "%s\n", on[i].label);
         }
         free(view);

@@ -45,12 +45,17 @@ int bkp_edit_distance(const char *a, const char *b, int max)
     return p[lb] > max ? max + 1 : p[lb];
 }
 
+int bkp_misspell_limit(size_t len, int cap)
+{
+    size_t max = len / 3;
+    if (max < 1)
+        max = 1;
+    return max < (size_t)cap ? (int)max : cap;
+}
+
 const char *bkp_closest(const char *word, const char *const *cands, size_t n)
 {
-    size_t len = strlen(word);
-    int max = len <= 4 ? 1 : (int)(len / 3 > 1 ? len / 3 : 1);
-    if (max > 4)
-        max = 4;
+    int max = bkp_misspell_limit(strlen(word), 4);
     const char *best = NULL;
     int bestd = max + 1;
     for (size_t i = 0; i < n; i++) {

@@ -22,6 +22,7 @@ typedef struct BkpParser {
     uint32_t last_recovery;    /* where the last recovery resumed, to ensure progress */
     uint32_t last_error;       /* where the last syntax error was reported */
     int last_token;            /* the scanner's previous token */
+    int last_sync;             /* whether it ends error recovery (lexer.l token()) */
     const char *last_word;     /* its text, when it was a WORD */
     unsigned max_errors;       /* stop after this many syntax errors */
     int keep_comments;         /* record comments in file->comments */

@@ -7,25 +7,32 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { MAX_SOURCE = 64 * 1024 * 1024 };
-
-BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len)
+/* A source named `name` over text[0..len), which it takes: text has room
+ * for the final NUL. NULL (errno ENOMEM, text freed) when text is NULL or
+ * memory runs out. */
+static BkpSource *adopt(const char *name, char *text, size_t len)
 {
-    BkpSource *s = calloc(1, sizeof(*s));
-    if (!s)
-        return NULL;
-    s->name = strdup(name);
-    s->text = malloc(len + 2);          /* two NULs: the scanner reads in place */
-    if (!s->name || !s->text) {
-        bkp_source_free(s);
+    BkpSource *s = text ? calloc(1, sizeof(*s)) : NULL;
+    char *copy = s ? strdup(name) : NULL;
+    if (!copy) {
+        free(s);
+        free(text);
         errno = ENOMEM;
         return NULL;
     }
-    memcpy(s->text, text, len);
-    s->text[len] = '\0';
-    s->text[len + 1] = '\0';
+    text[len] = '\0';
+    s->name = copy;
+    s->text = text;
     s->len = len;
     return s;
+}
+
+BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len)
+{
+    char *copy = malloc(len + 1);
+    if (copy)
+        memcpy(copy, text, len);
+    return adopt(name, copy, len);
 }
 
 BkpSource *bkp_source_read(const char *path)
@@ -34,32 +41,43 @@ BkpSource *bkp_source_read(const char *path)
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return NULL;
-    /* Read into a buffer that becomes the source's text (no second copy),
-     * sized from the file when it is a regular file. */
+    /* Read into a buffer that becomes the source's text (no second copy).
+     * A regular file's size is known: too large is an error at once, and
+     * otherwise the buffer is sized to it, with one spare byte so that the
+     * end of the file is seen without growing. A pipe's buffer grows up to
+     * one byte over the limit, enough to tell that the input is too large. */
+    const size_t limit = (size_t)BKP_SOURCE_MAX + 2;    /* + 1 over, + the NUL */
     size_t cap = 64 * 1024, len = 0;
+    int err = 0;
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-        (uint64_t)st.st_size <= MAX_SOURCE)
-        cap = (size_t)st.st_size + 2;
-    char *buf = malloc(cap);
-    int err = buf ? 0 : ENOMEM;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+        if ((uint64_t)st.st_size > BKP_SOURCE_MAX)
+            err = EFBIG;
+        else
+            cap = (size_t)st.st_size + 2;
+    }
+    char *buf = err ? NULL : malloc(cap);
+    if (!err && !buf)
+        err = ENOMEM;
     while (!err) {
-        if (cap - len < 2) {            /* room for the two final NULs */
-            if (cap >= (size_t)MAX_SOURCE + 2) {
+        if (cap - len <= 1) {           /* room for a byte and the final NUL */
+            if (cap >= limit) {
                 err = EFBIG;
                 break;
             }
-            char *nb = realloc(buf, cap * 2);
+            size_t ncap = cap > limit / 2 ? limit : cap * 2;
+            char *nb = realloc(buf, ncap);
             if (!nb) {
                 err = ENOMEM;
                 break;
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
-        size_t n = fread(buf + len, 1, cap - len - 2, f);
+        size_t want = cap - len - 1;
+        size_t n = fread(buf + len, 1, want, f);
         len += n;
-        if (n == 0) {
+        if (n < want) {                 /* fread is short only at the end or on an error */
             if (ferror(f))
                 err = errno ? errno : EIO;
             break;
@@ -67,25 +85,14 @@ BkpSource *bkp_source_read(const char *path)
     }
     if (!is_stdin)
         fclose(f);
-    if (!err && len > MAX_SOURCE)
+    if (!err && len > BKP_SOURCE_MAX)
         err = EFBIG;
-    BkpSource *s = err ? NULL : calloc(1, sizeof(*s));
-    if (!err && s) {
-        s->name = strdup(is_stdin ? "<stdin>" : path);
-        if (!s->name) {
-            free(s);
-            s = NULL;
-        }
-    }
-    if (err || !s) {
+    if (err) {
         free(buf);
-        errno = err ? err : ENOMEM;
+        errno = err;
         return NULL;
     }
-    buf[len] = buf[len + 1] = '\0';
-    s->text = buf;
-    s->len = len;
-    return s;
+    return adopt(is_stdin ? "<stdin>" : path, buf, len);
 }
 
 void bkp_source_free(BkpSource *s)

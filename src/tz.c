@@ -326,8 +326,7 @@ static void load_iana(BkpTz *tz)
 typedef struct {
     const char *id;
     int dist;
-    size_t order;             /* Windows ids first, then IANA, each sorted */
-    bool iana;
+    size_t order;             /* Windows ids first, then IANA (order >= nwin), each sorted */
 } TzCand;
 
 static int cmp_cand(const void *a, const void *b)
@@ -345,14 +344,10 @@ int bkp_tz_suggest(BkpTz *tz, const char *id, const char **out, int max)
     size_t len = strlen(id);
     if (len == 0 || len >= TZ_ID_MAX)
         return 0;
-    /* "Plausibly close": about a third of the word, at least 1, at most 6.
-     * bkp_edit_distance ignores case, so a case-only difference is 0 and
-     * ranks first. */
-    int limit = (int)(len / 3);
-    if (limit < 1)
-        limit = 1;
-    if (limit > 6)
-        limit = 6;
+    /* "Plausibly close", allowing more edits than words get (zone ids are
+     * long). bkp_edit_distance ignores case, so a case-only difference is 0
+     * and ranks first. */
+    int limit = bkp_misspell_limit(len, 6);
 
     load_windows(tz);
     load_iana(tz);
@@ -364,18 +359,17 @@ int bkp_tz_suggest(BkpTz *tz, const char *id, const char **out, int max)
         return 0;
     size_t nc = 0;
     for (size_t i = 0; i < total; i++) {
-        bool iana = i >= tz->nwin;
-        const char *s = iana ? tz->iana[i - tz->nwin] : tz->win[i];
+        const char *s = i >= tz->nwin ? tz->iana[i - tz->nwin] : tz->win[i];
         int d = bkp_edit_distance(id, s, limit);
         if (d <= limit)
-            c[nc++] = (TzCand){ .id = s, .dist = d, .order = i, .iana = iana };
+            c[nc++] = (TzCand){ .id = s, .dist = d, .order = i };
     }
     qsort(c, nc, sizeof *c, cmp_cand);
     int n = 0, best = -1;
     for (size_t i = 0; i < nc && n < max; i++) {
         /* Suggest only what bkp_tz_resolve accepts: an IANA id must map to a
          * Windows id (ICU's "Antarctica/Troll", "SystemV/..." do not). */
-        if (c[i].iana && !iana_to_windows(tz, c[i].id))
+        if (c[i].order >= tz->nwin && !iana_to_windows(tz, c[i].id))
             continue;
         /* Nor anything much worse than the best: "india standard time"
          * should not also offer "Cuba Standard Time" (distance 4). */

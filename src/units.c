@@ -8,19 +8,33 @@
 
 #include "bkpc/check.h"
 
+/* Every spelling of a unit. */
+static const struct { const char *s; BkpUnit u; } spellings[] = {
+    {"h", BKP_HOURS}, {"hour", BKP_HOURS}, {"hours", BKP_HOURS},
+    {"d", BKP_DAYS}, {"day", BKP_DAYS}, {"days", BKP_DAYS},
+    {"w", BKP_WEEKS}, {"week", BKP_WEEKS}, {"weeks", BKP_WEEKS},
+    {"m", BKP_MONTHS}, {"month", BKP_MONTHS}, {"months", BKP_MONTHS},
+    {"y", BKP_YEARS}, {"year", BKP_YEARS}, {"years", BKP_YEARS},
+};
+
+static long spelling(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
+        if (strncmp(s, spellings[i].s, n) == 0 && spellings[i].s[n] == '\0')
+            return (long)i;
+    return -1;
+}
+
 BkpUnit bkp_unit_parse(const char *s)
 {
-    static const struct { const char *s; BkpUnit u; } tab[] = {
-        {"h", BKP_HOURS}, {"hour", BKP_HOURS}, {"hours", BKP_HOURS},
-        {"d", BKP_DAYS}, {"day", BKP_DAYS}, {"days", BKP_DAYS},
-        {"w", BKP_WEEKS}, {"week", BKP_WEEKS}, {"weeks", BKP_WEEKS},
-        {"m", BKP_MONTHS}, {"month", BKP_MONTHS}, {"months", BKP_MONTHS},
-        {"y", BKP_YEARS}, {"year", BKP_YEARS}, {"years", BKP_YEARS},
-    };
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (strcmp(s, tab[i].s) == 0)
-            return tab[i].u;
-    return BKP_UNIT_NONE;
+    long i = spelling(s, strlen(s));
+    return i < 0 ? BKP_UNIT_NONE : spellings[i].u;
+}
+
+const char *bkp_unit_spelling(const char *s, size_t n)
+{
+    long i = spelling(s, n);
+    return i < 0 ? NULL : spellings[i].s;
 }
 
 const char *bkp_unit_name(BkpUnit u, bool plural)
@@ -76,4 +90,35 @@ int64_t bkp_unit_nearest(int64_t n, BkpUnit from, BkpUnit to)
         return INT64_MAX;
     int64_t r = (int64_t)(v + 0.5);
     return r < 1 ? 1 : r;
+}
+
+bool bkp_unit_exact_below(const char *dec, size_t n, BkpUnit u, BkpUnit *to, int64_t *out)
+{
+    if (u < BKP_HOURS || u > BKP_YEARS)
+        return false;
+    /* The number times 10^k, k its digits after the point. */
+    int64_t v = 0, scale = 1;
+    bool frac = false;
+    for (size_t i = 0; i < n; i++) {
+        if (dec[i] == '.' && !frac) {
+            frac = true;
+            continue;
+        }
+        if (dec[i] < '0' || dec[i] > '9' || v > (INT64_MAX - 9) / 10 || scale > INT64_MAX / 10)
+            return false;
+        v = v * 10 + (dec[i] - '0');
+        if (frac)
+            scale *= 10;
+    }
+    for (BkpUnit t = u - 1; t >= BKP_HOURS && family(t) == family(u); t--) {
+        int64_t r = base(u) / base(t);
+        if (v > INT64_MAX / r)
+            return false;
+        if (v * r % scale == 0) {
+            *to = t;
+            *out = v * r / scale;
+            return true;
+        }
+    }
+    return false;
 }

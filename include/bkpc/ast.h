@@ -13,13 +13,21 @@
 
 #include "bkpc/source.h"
 
+/* A number that is not whole (`1.5`, `1.5d`) is kept, so parsing goes on,
+ * with this value: the scanner has reported it, and the checker says nothing
+ * more about the item or duration that holds it. */
+enum { AST_NUM_REPORTED = -1 };
+
 /* A word, number or time inside a clause: `sun`, `15`, `last`, `08:00`. */
 typedef struct AstItem {
     const char *text;          /* as written (for a number: its digits) */
-    int64_t num;               /* numbers: the value (saturated at INT64_MAX) */
+    int64_t num;               /* numbers: the value (saturated at INT64_MAX),
+                                  or AST_NUM_REPORTED */
     bool is_num;
     BkpSpan span;
 } AstItem;
+
+static inline bool ast_item_reported(const AstItem *it) { return it->is_num && it->num == AST_NUM_REPORTED; }
 
 typedef struct AstList {
     AstItem *v;
@@ -29,7 +37,7 @@ typedef struct AstList {
 
 /* `4h`, `180 days`: the number and the unit as written. */
 typedef struct AstDuration {
-    int64_t num;
+    int64_t num;               /* or AST_NUM_REPORTED */
     const char *unit;          /* "h", "days", ...; never NULL */
     BkpSpan span;              /* number and unit */
     uint32_t num_end;          /* where the number ends */
@@ -38,6 +46,7 @@ typedef struct AstDuration {
 
 static inline BkpSpan ast_duration_num(const AstDuration *d) { return bkp_span(d->span.off, d->num_end); }
 static inline BkpSpan ast_duration_unit(const AstDuration *d) { return bkp_span(d->unit_off, d->span.end); }
+static inline bool ast_duration_reported(const AstDuration *d) { return d->num == AST_NUM_REPORTED; }
 
 /* `08:30`, kept raw: the checker validates the range. */
 typedef struct AstTime {
@@ -108,7 +117,6 @@ typedef struct AstPolicy {
                                   checker skips its whole-policy checks */
     BkpSpan span;
     AstClause *clauses, *last_clause;
-    struct BkpPolicy *checked;  /* set by the checker: its result, or NULL */
     struct AstPolicy *next;
 } AstPolicy;
 

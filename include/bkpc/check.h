@@ -8,6 +8,7 @@
 #define BKPC_CHECK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "bkpc/diag.h"
@@ -18,6 +19,9 @@ typedef enum { BKP_UNIT_NONE = -1, BKP_HOURS, BKP_DAYS, BKP_WEEKS, BKP_MONTHS, B
 
 /* "h", "hour", "hours", "d", "day", "days", ... -> unit; BKP_UNIT_NONE otherwise. */
 BkpUnit bkp_unit_parse(const char *s);
+/* The same table's string for the unit spelt s[0..n) ("days"), or NULL: the
+ * scanner keeps it instead of a copy. */
+const char *bkp_unit_spelling(const char *s, size_t n);
 const char *bkp_unit_name(BkpUnit u, bool plural);   /* "day", "days" */
 char bkp_unit_letter(BkpUnit u);                     /* 'd' */
 /* Exact conversion: true and *out when n `from` is a whole number of `to`
@@ -26,6 +30,11 @@ char bkp_unit_letter(BkpUnit u);                     /* 'd' */
 bool bkp_unit_convert(int64_t n, BkpUnit from, BkpUnit to, int64_t *out);
 /* The nearest whole number of `to` to n `from` (for hints): 1y -> 365 days. */
 int64_t bkp_unit_nearest(int64_t n, BkpUnit from, BkpUnit to);
+/* A decimal number `dec` (n bytes, "1.5") of unit u as a whole number of the
+ * largest smaller unit of u's family it is exact in: true and *to, *out for
+ * 1.5d -> 36h, 1.5w -> 252h, 1.25y -> 15m; false when there is none (2.5h,
+ * 1.5m, 1.3d) or the number is too long. For the scanner's hint. */
+bool bkp_unit_exact_below(const char *dec, size_t n, BkpUnit u, BkpUnit *to, int64_t *out);
 
 /* ---- words ----------------------------------------------------------------- */
 int bkp_word_weekday(const char *s);   /* "sun", "Sunday" -> BKP_SUN; -1 */

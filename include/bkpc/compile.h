@@ -28,8 +28,9 @@ BkpTz *bkp_ctx_tz(BkpCtx *ctx);
 AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src);
 /* The type checker: every rule of RULES.md A-E. Returns NULL when the file
  * had syntax errors or the checker queued any error (warnings allowed); it
- * checks what was parsed either way, so one run reports every error. */
-BkpProgram *bkp_check(BkpCtx *ctx, AstFile *file);
+ * checks what was parsed either way, so one run reports every error. The
+ * tree is not changed. */
+BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *file);
 /* bkp_parse + bkp_check. */
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
 

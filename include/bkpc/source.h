@@ -29,8 +29,11 @@ typedef struct BkpSource {
     uint32_t nlines;
 } BkpSource;
 
+/* The largest source read: 64 MiB. */
+enum { BKP_SOURCE_MAX = 64 * 1024 * 1024 };
+
 /* Reads a whole file ("-" = stdin). Returns NULL and sets errno on failure,
- * or when the file is over 64 MiB (EFBIG). */
+ * or when the file is over BKP_SOURCE_MAX bytes (EFBIG). */
 BkpSource *bkp_source_read(const char *path);
 BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len);
 void bkp_source_free(BkpSource *src);

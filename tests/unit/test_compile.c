@@ -1,4 +1,5 @@
 /* The library's front door on whole sources: parse + check + REST body. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -6,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "bkpc/compile.h"
@@ -85,6 +88,18 @@ static void test_defaults(void **state)
     done(&r);
 }
 
+static void test_utc_needs_no_icu(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "x.bkp", "policy utc-vms { timezone \"UTC\" daily at 02:00 }");
+    assert_non_null(r.prog);
+    assert_string_equal(r.prog->policies->timezone, "UTC");
+    assert_false(r.prog->policies->timezone_default);
+    assert_int_equal(bkp_tz_icu_uses(r.ctx.tz), 0);
+    done(&r);
+}
+
 static void test_iana_zone_is_mapped(void **state)
 {
     (void)state;
@@ -149,6 +164,27 @@ static void test_keywords_as_names(void **state)
     done(&r);
 }
 
+static void test_check_leaves_the_tree(void **state)
+{
+    (void)state;
+    /* Bare clauses beside a block: one error, no "no schedule" for the bare
+     * policy, and the tree is as the parser left it. */
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    const char *text = "keep daily 30d\npolicy web-vms { daily at 02:00 }\n"
+                       "protect vm a resource-group b with web-vms\n";
+    BkpSource *src = bkp_source_from_string("x.bkp", text, strlen(text));
+    AstFile *f = bkp_parse(&ctx, src);
+    assert_non_null(f->bare);
+    assert_false(f->bare->had_error);
+    assert_null(bkp_check(&ctx, f));
+    assert_int_equal(ctx.diags.errors, 1);
+    assert_string_equal(ctx.diags.head->rule, "syntax");
+    assert_false(f->bare->had_error);
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+}
+
 static void test_garbage_never_crashes(void **state)
 {
     (void)state;
@@ -205,17 +241,116 @@ static void test_json_matches_jansson(void **state)
     done(&r);
 }
 
+/* bkp_source_read("-") with standard input a pipe that a child fills with
+ * `head`, then `pad` spaces, then `tail`. Returns the source, or NULL with
+ * *err = errno. */
+static BkpSource *read_pipe(const char *head, size_t pad, const char *tail, int *err)
+{
+    int fd[2];
+    assert_int_equal(pipe(fd), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fd[0]);
+        FILE *w = fdopen(fd[1], "w");
+        if (!w)
+            _exit(1);
+        fputs(head, w);
+        for (size_t i = 0; i < pad; i++)
+            putc(' ', w);
+        fputs(tail, w);
+        _exit(fclose(w) == 0 ? 0 : 1);
+    }
+    close(fd[1]);
+    int saved = dup(STDIN_FILENO);
+    assert_true(saved >= 0);
+    assert_int_equal(dup2(fd[0], STDIN_FILENO), STDIN_FILENO);
+    close(fd[0]);
+    clearerr(stdin);
+    errno = 0;
+    BkpSource *src = bkp_source_read("-");
+    *err = errno;
+    /* Closes the pipe: a child still writing (input left unread) gets SIGPIPE. */
+    assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+    close(saved);
+    clearerr(stdin);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    return src;
+}
+
+static void test_stdin_over_64k(void **state)
+{
+    (void)state;
+    /* The clause after 70,000 spaces is read: the buffer grows, it is not
+     * taken for the end of the input. */
+    const char *head = "policy web-vms {\n", *tail = "\n  daily at 22:30\n}\n";
+    int err;
+    BkpSource *src = read_pipe(head, 70000, tail, &err);
+    assert_non_null(src);
+    assert_string_equal(src->name, "<stdin>");
+    assert_int_equal(src->len, strlen(head) + 70000 + strlen(tail));
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    BkpProgram *prog = bkp_compile(&ctx, src);
+    assert_non_null(prog);
+    assert_int_equal(prog->npolicies, 1);
+    assert_int_equal(prog->policies->time, 22 * 60 + 30);
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+}
+
+static void test_stdin_size_limit(void **state)
+{
+    (void)state;
+    int err;
+    BkpSource *src = read_pipe("", BKP_SOURCE_MAX, "", &err);
+    assert_non_null(src);                               /* the limit itself is fine */
+    assert_int_equal(src->len, BKP_SOURCE_MAX);
+    bkp_source_free(src);
+    src = read_pipe("#", BKP_SOURCE_MAX, "", &err);     /* one byte more is not */
+    assert_null(src);
+    assert_int_equal(err, EFBIG);
+}
+
+static void test_file_size_limit(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bkpc-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    /* A sparse file one byte over the limit: refused from its size. */
+    assert_int_equal(ftruncate(fd, (off_t)BKP_SOURCE_MAX + 1), 0);
+    errno = 0;
+    BkpSource *src = bkp_source_read(path);
+    int err = errno;
+    assert_null(src);
+    assert_int_equal(err, EFBIG);
+    assert_int_equal(ftruncate(fd, (off_t)BKP_SOURCE_MAX), 0);
+    src = bkp_source_read(path);
+    assert_non_null(src);
+    assert_int_equal(src->len, BKP_SOURCE_MAX);
+    bkp_source_free(src);
+    close(fd);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_design_card_one_error),
         cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_utc_needs_no_icu),
         cmocka_unit_test(test_iana_zone_is_mapped),
         cmocka_unit_test(test_hourly_expansion),
         cmocka_unit_test(test_protect_resolves),
         cmocka_unit_test(test_keywords_as_names),
+        cmocka_unit_test(test_check_leaves_the_tree),
         cmocka_unit_test(test_garbage_never_crashes),
         cmocka_unit_test(test_json_matches_jansson),
+        cmocka_unit_test(test_stdin_over_64k),
+        cmocka_unit_test(test_stdin_size_limit),
+        cmocka_unit_test(test_file_size_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "bkpc/check.h"
+#include "bkpc/misspell.h"
 
 static void test_unit_parse(void **state)
 {
@@ -18,6 +19,14 @@ static void test_unit_parse(void **state)
     assert_int_equal(bkp_unit_parse("years"), BKP_YEARS);
     assert_int_equal(bkp_unit_parse("min"), BKP_UNIT_NONE);
     assert_int_equal(bkp_unit_parse("D"), BKP_UNIT_NONE);
+    /* The table's own strings, for the scanner: one per spelling. */
+    const char *days = bkp_unit_spelling("days", 4);
+    assert_string_equal(days, "days");
+    assert_ptr_equal(bkp_unit_spelling("daysX", 4), days);
+    assert_string_equal(bkp_unit_spelling("hx", 1), "h");
+    assert_null(bkp_unit_spelling("da", 2));
+    assert_null(bkp_unit_spelling("dayss", 5));
+    assert_null(bkp_unit_spelling("", 0));
 }
 
 static void test_exact_conversions(void **state)
@@ -64,6 +73,33 @@ static void test_nearest(void **state)
     assert_int_equal(bkp_unit_nearest(1, BKP_DAYS, BKP_YEARS), 1);     /* never 0 */
 }
 
+static void test_exact_below(void **state)
+{
+    (void)state;
+    BkpUnit to = BKP_UNIT_NONE;
+    int64_t v = -5;
+    assert_true(bkp_unit_exact_below("1.5", 3, BKP_DAYS, &to, &v));
+    assert_int_equal(to, BKP_HOURS);
+    assert_int_equal(v, 36);
+    assert_true(bkp_unit_exact_below("1.5", 3, BKP_WEEKS, &to, &v));    /* 10.5d: hours */
+    assert_int_equal(to, BKP_HOURS);
+    assert_int_equal(v, 252);
+    assert_true(bkp_unit_exact_below("0.5", 3, BKP_WEEKS, &to, &v));      /* 3.5d: 84h */
+    assert_int_equal(v, 84);
+    assert_true(bkp_unit_exact_below("1.25", 4, BKP_YEARS, &to, &v));
+    assert_int_equal(to, BKP_MONTHS);
+    assert_int_equal(v, 15);
+    assert_true(bkp_unit_exact_below("2.50", 4, BKP_DAYS, &to, &v));
+    assert_int_equal(v, 60);
+    v = -5;
+    assert_false(bkp_unit_exact_below("2.5", 3, BKP_HOURS, &to, &v));   /* nothing smaller */
+    assert_false(bkp_unit_exact_below("1.5", 3, BKP_MONTHS, &to, &v));  /* days are not exact */
+    assert_false(bkp_unit_exact_below("1.3", 3, BKP_DAYS, &to, &v));
+    assert_false(bkp_unit_exact_below("1.5", 3, BKP_UNIT_NONE, &to, &v));
+    assert_false(bkp_unit_exact_below("99999999999999999999.5", 22, BKP_DAYS, &to, &v));
+    assert_int_equal(v, -5);
+}
+
 static void test_words(void **state)
 {
     (void)state;
@@ -79,6 +115,22 @@ static void test_words(void **state)
     assert_string_equal(bkp_word_suggest_month("januray"), "january");
     assert_string_equal(bkp_word_suggest_week("frist"), "first");
     assert_null(bkp_word_suggest_weekday("xyzzy"));
+}
+
+static void test_misspell_limit(void **state)
+{
+    (void)state;
+    assert_int_equal(bkp_misspell_limit(0, 4), 1);
+    assert_int_equal(bkp_misspell_limit(4, 4), 1);
+    assert_int_equal(bkp_misspell_limit(6, 4), 2);
+    assert_int_equal(bkp_misspell_limit(30, 4), 4);
+    assert_int_equal(bkp_misspell_limit(15, 6), 5);
+    assert_int_equal(bkp_misspell_limit(30, 6), 6);
+    /* bkp_closest goes by it: "sundy" is 1 edit from "sunday", "wednsdy" 2. */
+    static const char *const days[] = {"sunday", "wednesday"};
+    assert_string_equal(bkp_closest("sundy", days, 2), "sunday");
+    assert_string_equal(bkp_closest("wednsdy", days, 2), "wednesday");
+    assert_null(bkp_closest("wed", days, 2));
 }
 
 static void test_policy_names(void **state)
@@ -105,7 +157,9 @@ int main(void)
         cmocka_unit_test(test_exact_conversions),
         cmocka_unit_test(test_inexact_conversions),
         cmocka_unit_test(test_nearest),
+        cmocka_unit_test(test_exact_below),
         cmocka_unit_test(test_words),
+        cmocka_unit_test(test_misspell_limit),
         cmocka_unit_test(test_policy_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
