@@ -64,6 +64,13 @@ if [ "$(grep -c '"backupManagementType"' "$tmp/out")" = 2 ]; then ok; else ko "m
 t all-not-with-policy 2 "$BKPC" build --all --policy one-vms "$two"
 t azcli-executable 0 "$BKPC" build -t azcli -o "$tmp/x.sh" "$good"
 if [ -x "$tmp/x.sh" ]; then ok; else ko "azcli-executable: not executable"; fi
+# Standard input over 64 KiB is read whole; over 64 MiB it is refused.
+{ printf 'policy big-vms {\n'; head -c 70000 /dev/zero | tr '\0' ' '; printf '\n  daily at 02:00\n}\n'; } >"$tmp/big.bkp"
+t stdin-64k 0 sh -c 'exec "$1" check - <"$2"' sh "$BKPC" "$tmp/big.bkp"
+head -c 67108865 /dev/zero >"$tmp/huge"
+t stdin-too-large 2 sh -c 'exec "$1" check - <"$2"' sh "$BKPC" "$tmp/huge"; has stdin-too-large "$tmp/err" "file too large"
+t file-too-large 2 "$BKPC" check "$tmp/huge"; has file-too-large "$tmp/err" "file too large"
+rm -f "$tmp/huge"
 # Output files get their mode less the umask, as any file a tool creates.
 t azcli-umask 0 sh -c 'umask 077; exec "$1" build -t azcli -o "$2" "$3"' sh "$BKPC" "$tmp/u.sh" "$good"
 m=$(stat -c %a "$tmp/u.sh"); if [ "$m" = 700 ]; then ok; else ko "azcli-umask: mode $m, expected 700"; fi
