@@ -252,7 +252,7 @@ AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
     memset(&P, 0, sizeof P);
     P.ctx = ctx;
     P.src = src;
-    P.max_errors = 50;
+    P.max_errors = BKP_MAX_SYNTAX_ERRORS;
     P.last_recovery = UINT32_MAX;
     P.last_error = UINT32_MAX;
     P.keep_comments = 1;

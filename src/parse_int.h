@@ -12,6 +12,9 @@
 #include "bkpc/ast.h"
 #include "bkpc/compile.h"
 
+/* Syntax errors one run reports before it stops (scanner and parser). */
+#define BKP_MAX_SYNTAX_ERRORS 50
+
 typedef struct BkpParser {
     BkpCtx *ctx;
     BkpSource *src;
@@ -24,7 +27,7 @@ typedef struct BkpParser {
     int last_token;            /* the scanner's previous token */
     int last_sync;             /* whether it ends error recovery (lexer.l token()) */
     const char *last_word;     /* its text, when it was a WORD */
-    unsigned max_errors;       /* stop after this many syntax errors */
+    unsigned max_errors;       /* stop after this many syntax errors (BKP_MAX_SYNTAX_ERRORS) */
     int keep_comments;         /* record comments in file->comments */
 } BkpParser;
 

@@ -17,16 +17,22 @@ typedef struct Lexed {
     BkpScanner sc;
 } Lexed;
 
-static void lex_open(Lexed *L, const char *text)
+static void lex_open_n(Lexed *L, const char *text, size_t len)
 {
     bkp_ctx_init(&L->ctx);
-    L->src = bkp_source_from_string("t.bkp", text, strlen(text));
+    L->src = bkp_source_from_string("t.bkp", text, len);
     memset(&L->P, 0, sizeof L->P);
     L->P.ctx = &L->ctx;
     L->P.src = L->src;
     L->P.keep_comments = 1;
+    L->P.max_errors = BKP_MAX_SYNTAX_ERRORS;
     L->P.file = BKP_NEW(&L->ctx.arena, AstFile);
     assert_int_equal(bkp_scanner_init(&L->P, &L->sc), 0);
+}
+
+static void lex_open(Lexed *L, const char *text)
+{
+    lex_open_n(L, text, strlen(text));
 }
 
 static int next(Lexed *L, BKP_YYSTYPE *v, BkpSpan *at)
@@ -181,6 +187,48 @@ static void test_bad_characters(void **state)
     lex_close(&L);
 }
 
+/* A run of NUL bytes (a binary file) is one error, not one per byte. */
+static void test_nul_run_is_one_error(void **state)
+{
+    (void)state;
+    char text[1000 + 5];
+    memset(text, 0, 1000);
+    memcpy(text + 1000, "keep", 5);
+    Lexed L;
+    lex_open_n(&L, text, 1004);
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), KEEP);
+    assert_int_equal(next(&L, &v, &at), 0);
+    assert_int_equal(L.ctx.diags.errors, 1);
+    assert_string_equal(L.ctx.diags.head->msg, "1000 unexpected NUL bytes");
+    assert_int_equal(L.ctx.diags.head->primary.span.off, 0);
+    assert_int_equal(L.ctx.diags.head->primary.span.end, 1000);
+    lex_close(&L);
+}
+
+/* The scanner stops reporting at the parser's limit, and says so once. */
+static void test_error_limit(void **state)
+{
+    (void)state;
+    char text[400];
+    for (int i = 0; i < 200; i++)
+        memcpy(text + 2 * i, "@ ", 2);
+    memcpy(text + 398, "\0", 1);
+    Lexed L;
+    lex_open_n(&L, text, 398);
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), 0);
+    assert_int_equal(L.ctx.diags.errors, BKP_MAX_SYNTAX_ERRORS);
+    const BkpDiag *g = L.ctx.diags.head;
+    for (int i = 1; i < BKP_MAX_SYNTAX_ERRORS; i++)
+        g = g->next;
+    assert_string_equal(g->msg, "too many syntax errors; stopping here");
+    assert_null(g->next);
+    lex_close(&L);
+}
+
 static void test_source_untouched(void **state)
 {
     (void)state;
@@ -205,6 +253,8 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_string),
         cmocka_unit_test(test_comments_side_table),
         cmocka_unit_test(test_bad_characters),
+        cmocka_unit_test(test_nul_run_is_one_error),
+        cmocka_unit_test(test_error_limit),
         cmocka_unit_test(test_source_untouched),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
