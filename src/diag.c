@@ -120,6 +120,48 @@ static Mark make_mark(BkpSource *src, BkpLabel l, char ch)
     return m;
 }
 
+/* The length of the well-formed UTF-8 sequence at text[i] (RFC 3629: no
+ * overlong forms, no surrogates, nothing past U+10FFFF), or 0. */
+static size_t u8_len(const unsigned char *t, size_t len, size_t i)
+{
+    unsigned char c = t[i];
+    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > len)
+        return 0;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (size_t k = 1; k < n; k++, lo = 0x80, hi = 0xBF)
+        if (t[i + k] < lo || t[i + k] > hi)
+            return 0;
+    return n;
+}
+
+/* A copy of a source line fit for a terminal: a control byte or a byte that
+ * is not part of well-formed UTF-8 becomes `?` (one byte for one, so offsets
+ * hold), and every continuation byte left belongs to a character, as
+ * column_blank assumes. NULL when out of memory. */
+static char *display_copy(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    char *d = malloc(len + 1);
+    if (!d)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        size_t n = u8_len(t, len, i);
+        if (n == 1 && ((t[i] < 0x20 && t[i] != '\t') || t[i] == 0x7F))
+            n = 0;
+        if (n == 0) {
+            d[i++] = '?';
+        } else {
+            memcpy(d + i, t + i, n);
+            i += n;
+        }
+    }
+    d[len] = '\0';
+    return d;
+}
+
 /* Under byte `i` of the line: 0 under a UTF-8 continuation byte (one column
  * per character, not per byte), else a tab under a tab and a space under
  * anything else, so that what follows lines up in any terminal. */
@@ -257,11 +299,11 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
                 len = pre + (end - start) + post;
             }
         }
+        char *shown = display_copy(text, len);  /* no control bytes to the terminal */
+        if (shown)
+            text = shown;
         fprintf(out, " %*u | ", w, next);
-        for (size_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)text[i];
-            fputc((c < 0x20 && c != '\t') || c == 0x7F ? '?' : c, out);  /* no control bytes to the terminal */
-        }
+        fwrite(text, 1, len, out);
         fputc('\n', out);
 
         /* The rightmost mark's label, if it has one, ends the marker line
@@ -282,6 +324,7 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
             pad_to(out, text, len, on[i].from);
             fprintf(out, "%s\n", on[i].label);
         }
+        free(shown);
         free(view);
     }
     for (int i = 0; i < g->nhints; i++)
