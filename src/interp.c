@@ -16,12 +16,6 @@
  * (bkp_add_months). */
 #define MONTH_MAX_DAYS 31
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 static int days_in_month(int y, int m)
 {
     static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -35,7 +29,7 @@ int64_t bkp_add_months(int64_t day, int n)
     int y, m, d;
     bkp_civil_from_days(day, &y, &m, &d);
     int64_t k = (int64_t)y * 12 + (m - 1) + n;     /* months since year 0 */
-    y = (int)floor_div(k, 12);
+    y = (int)bkp_floor_div(k, 12);
     m = (int)(k - (int64_t)y * 12) + 1;
     if (d > days_in_month(y, m))
         d = days_in_month(y, m);
@@ -70,7 +64,7 @@ int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minut
 
 int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t)
 {
-    return floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);
+    return bkp_floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);
 }
 
 /* --- retention rules --------------------------------------------------------- */
@@ -578,7 +572,7 @@ char *bkp_fmt_offset(int minutes, char *buf, size_t n)
 
 static void fmt_civil(int64_t local, char *buf, size_t n)
 {
-    int64_t days = floor_div(local, DAY), secs = local - days * DAY;
+    int64_t days = bkp_floor_div(local, DAY), secs = local - days * DAY;
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
     snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),

@@ -148,8 +148,7 @@ static char *fmt_kept(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigne
     if (!b->to_vault || !(why & ~(1u << BKP_WHY_SNAPSHOT)))
         return buf;
     int64_t local = b->utc + (int64_t)bkp_tz_offset(tz, p->timezone, b->utc, NULL) * 60;
-    int64_t date = local >= 0 ? local / DAY : -((-local + DAY - 1) / DAY);
-    if (date != b->day) {
+    if (bkp_floor_div(local, DAY) != b->day) {
         int y, m, d;
         bkp_civil_from_days(b->day, &y, &m, &d);
         size_t len = strlen(buf);
