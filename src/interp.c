@@ -570,37 +570,35 @@ char *bkp_fmt_offset(int minutes, char *buf, size_t n)
     return buf;
 }
 
-static void fmt_civil(int64_t local, char *buf, size_t n)
+char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
 {
+    int64_t local = t + (int64_t)offset * 60;
     int64_t days = bkp_floor_div(local, DAY), secs = local - days * DAY;
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
-             (int)(secs % 60));
+    int len = snprintf(buf, n, "%.3s%s%04d-%02d-%02d", flags & BKP_CLOCK_WEEKDAY ? bkp_weekday_name(bkp_weekday(days)) : "",
+                       flags & BKP_CLOCK_WEEKDAY ? " " : "", y, m, d);
+    if (!(flags & BKP_CLOCK_DATE) && len >= 0 && (size_t)len < n)
+        len += snprintf(buf + len, n - (size_t)len, "%c%02d:%02d", flags & BKP_CLOCK_T ? 'T' : ' ',
+                        (int)(secs / 3600), (int)(secs / 60 % 60));
+    if ((flags & BKP_CLOCK_SECONDS) && !(flags & BKP_CLOCK_DATE) && len >= 0 && (size_t)len < n)
+        len += snprintf(buf + len, n - (size_t)len, ":%02d", (int)(secs % 60));
+    if ((flags & BKP_CLOCK_Z) && len >= 0 && (size_t)len < n)
+        snprintf(buf + len, n - (size_t)len, "Z");
+    return buf;
 }
 
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n)
 {
-    char c[40];
-    fmt_civil(t, c, sizeof c);
-    snprintf(buf, n, "%sZ", c);
-    return buf;
+    return bkp_fmt_clock(t, 0, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z, buf, n);
 }
 
 char *bkp_fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n)
 {
     int off = bkp_tz_offset(tz, p->timezone, t, NULL);
-    char c[40], o[16];
-    fmt_civil(t + (int64_t)off * 60, c, sizeof c);
-    snprintf(buf, n, "%s%s", c, bkp_fmt_offset(off, o, sizeof o));
-    return buf;
-}
-
-static char *fmt_date(int64_t day, char *buf, size_t n)
-{
-    int y, m, d;
-    bkp_civil_from_days(day, &y, &m, &d);
-    snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+    char c[BKP_CLOCK_MAX], o[16];
+    snprintf(buf, n, "%s%s", bkp_fmt_clock(t, off, BKP_CLOCK_T | BKP_CLOCK_SECONDS, c, sizeof c),
+             bkp_fmt_offset(off, o, sizeof o));
     return buf;
 }
 
@@ -674,10 +672,10 @@ static json_t *finish(json_t *o, bool ok)
 
 static json_t *jbackup(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, bool *ok)
 {
-    char d[16];
+    char d[BKP_CLOCK_MAX];
     json_t *o = json_object();
     put(o, "time", jinstant(tz, p, b->utc, ok), ok);
-    put(o, "schedule_day", json_string(fmt_date(b->day, d, sizeof d)), ok);
+    put(o, "schedule_day", json_string(bkp_fmt_clock(b->day * DAY, 0, BKP_CLOCK_DATE, d, sizeof d)), ok);
     put(o, "written_time", jhhmm(b->minute), ok);
     put(o, "dst_shifted", json_boolean(bkp_backup_shifted(b)), ok);
     put(o, "to_vault", json_boolean(b->to_vault), ok);

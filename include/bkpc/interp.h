@@ -185,9 +185,22 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out);
  * 0, or -1 if s is none of these. */
 int bkp_interp_parse_time(BkpTz *tz, const BkpPolicy *p, const char *s, int64_t *utc);
 
-/* "2026-03-15T06:30:00Z" (buf >= 32). */
+/* What bkp_fmt_clock writes: by default "2026-03-15 08:30". */
+enum {
+    BKP_CLOCK_WEEKDAY = 1u << 0,   /* "Sun 2026-03-15 08:30" */
+    BKP_CLOCK_T = 1u << 1,         /* "2026-03-15T08:30" */
+    BKP_CLOCK_SECONDS = 1u << 2,   /* "2026-03-15 08:30:00" */
+    BKP_CLOCK_DATE = 1u << 3,      /* "2026-03-15": no time of day */
+    BKP_CLOCK_Z = 1u << 4,         /* a final "Z" */
+};
+/* A buffer that holds any of them. */
+#define BKP_CLOCK_MAX 48
+/* The clock at UTC instant t in a zone `offset` minutes ahead of UTC. The
+ * year has 4 digits or more (an expiry can be after 9999). Returns buf. */
+char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n);
+/* "2026-03-15T06:30:00Z" (buf >= BKP_CLOCK_MAX). */
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n);
-/* "2026-03-15T12:00:00+05:30", the zone's clock at t (buf >= 40). */
+/* "2026-03-15T12:00:00+05:30", the zone's clock at t (buf >= 64). */
 char *bkp_fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n);
 /* "+05:30" */
 char *bkp_fmt_offset(int minutes, char *buf, size_t n);

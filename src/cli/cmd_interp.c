@@ -100,26 +100,13 @@ static const char *wday_short(int d)
 /* "Sun 2026-03-15 08:00" (with_wday) or "2026-03-15 08:00": the zone's clock. */
 static char *fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, bool with_wday, char *buf, size_t n)
 {
-    int off = bkp_tz_offset(tz, p->timezone, t, NULL);
-    int64_t local = t + (int64_t)off * 60;
-    int64_t days = local >= 0 ? local / DAY : -((-local + DAY - 1) / DAY);
-    int64_t secs = local - days * DAY;
-    int y, m, d;
-    bkp_civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%s%s%04d-%02d-%02d %02d:%02d", with_wday ? wday_short(bkp_weekday(days)) : "",
-             with_wday ? " " : "", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60));
-    return buf;
+    return bkp_fmt_clock(t, bkp_tz_offset(tz, p->timezone, t, NULL), with_wday ? BKP_CLOCK_WEEKDAY : 0, buf, n);
 }
 
 /* "2026-03-15 02:30Z" */
 static char *fmt_utc(int64_t t, char *buf, size_t n)
 {
-    char b[48];
-    bkp_fmt_utc(t, b, sizeof b);       /* 2026-03-15T02:30:00Z */
-    b[10] = ' ';
-    b[16] = 0;
-    snprintf(buf, n, "%sZ", b);
-    return buf;
+    return bkp_fmt_clock(t, 0, BKP_CLOCK_Z, buf, n);
 }
 
 static char *fmt_hhmm(int minute, char *buf, size_t n)
@@ -369,17 +356,10 @@ static void cat(char *buf, size_t n, const char *fmt, ...)
     va_end(ap);
 }
 
-/* "02:00" as the clocks read just before the change at t. */
+/* "2026-03-08 02:00": the clocks just before the change at t. */
 static char *fmt_edge(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n)
 {
-    int before = bkp_tz_offset(tz, p->timezone, t - 1, NULL);
-    int64_t local = t + (int64_t)before * 60;
-    int64_t days = local >= 0 ? local / DAY : -((-local + DAY - 1) / DAY);
-    int64_t secs = local - days * DAY;
-    int y, m, d;
-    bkp_civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60));
-    return buf;
+    return bkp_fmt_clock(t, bkp_tz_offset(tz, p->timezone, t - 1, NULL), 0, buf, n);
 }
 
 /* How one kind of point (those a weekly rule also keeps, or the others)

@@ -455,6 +455,29 @@ static void test_parse_time(void **state)
     done(&r);
 }
 
+/* Clock text: every form, before 1970, and years past 9999 (expiries can be
+ * 99 years after the last TIME accepted). */
+static void test_fmt_clock(void **state)
+{
+    (void)state;
+    char b[BKP_CLOCK_MAX];
+    int64_t t = utc_at(2026, 3, 15, 2, 30) + 5;
+    assert_string_equal(bkp_fmt_clock(t, 0, 0, b, sizeof b), "2026-03-15 02:30");
+    assert_string_equal(bkp_fmt_clock(t, 330, BKP_CLOCK_WEEKDAY, b, sizeof b), "Sun 2026-03-15 08:00");
+    assert_string_equal(bkp_fmt_clock(t, -180, BKP_CLOCK_WEEKDAY, b, sizeof b), "Sat 2026-03-14 23:30");
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_Z, b, sizeof b), "2026-03-15 02:30Z");
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z, b, sizeof b),
+                        "2026-03-15T02:30:05Z");
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_DATE | BKP_CLOCK_SECONDS, b, sizeof b), "2026-03-15");
+    assert_string_equal(bkp_fmt_utc(-1, b, sizeof b), "1969-12-31T23:59:59Z");
+    int64_t y10k = utc_at(10000, 1, 1, 2, 0);
+    assert_string_equal(bkp_fmt_clock(y10k, 0, BKP_CLOCK_Z, b, sizeof b), "10000-01-01 02:00Z");
+    assert_string_equal(bkp_fmt_clock(y10k, 0, BKP_CLOCK_WEEKDAY, b, sizeof b), "Sat 10000-01-01 02:00");
+    assert_string_equal(bkp_fmt_utc(utc_at(10098, 12, 31, 23, 59), b, sizeof b), "10098-12-31T23:59:00Z");
+    char small[8];
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_Z, small, sizeof small), "2026-03");
+}
+
 /* --- next ------------------------------------------------------------------------- */
 
 static void test_next_bounds(void **state)
@@ -686,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_dst_fixed_utc),
         cmocka_unit_test(test_hourly_window_crosses_midnight),
         cmocka_unit_test(test_parse_time),
+        cmocka_unit_test(test_fmt_clock),
         cmocka_unit_test(test_next_bounds),
         cmocka_unit_test(test_explain_rpo),
         cmocka_unit_test(test_against_replay),
