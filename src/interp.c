@@ -648,9 +648,8 @@ static json_t *jwhy(unsigned why, bool *ok)
 
 static json_t *jhhmm(int minute)
 {
-    char b[24];
-    snprintf(b, sizeof b, "%02d:%02d", minute / 60 % 24, minute % 60);
-    return json_string(b);
+    char b[6];
+    return json_string(bkp_fmt_hhmm(minute, b));
 }
 
 static json_t *head(const BkpPolicy *p, bool *ok)
@@ -908,7 +907,7 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
         json_t *r = json_object();
         put(r, "local", jhhmm(e->runs_local[i]), &ok);
         put(r, "next_day", json_boolean(e->runs_local[i] >= 1440), &ok);
-        put(r, "utc", jhhmm((((e->runs_local[i] - e->std_offset) % 1440) + 1440) % 1440), &ok);
+        put(r, "utc", jhhmm(e->runs_local[i] - e->std_offset), &ok);
         put(r, "to_vault", json_boolean(e->runs_vault[i]), &ok);
         push(runs, r, &ok);
     }

@@ -109,12 +109,6 @@ static char *fmt_utc(int64_t t, char *buf, size_t n)
     return bkp_fmt_clock(t, 0, BKP_CLOCK_Z, buf, n);
 }
 
-static char *fmt_hhmm(int minute, char *buf, size_t n)
-{
-    snprintf(buf, n, "%02d:%02d", minute / 60 % 24, minute % 60);
-    return buf;
-}
-
 static char *fmt_why(unsigned why, char *buf, size_t n)
 {
     buf[0] = 0;
@@ -541,12 +535,12 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     /* Schedule. */
     if (p->freq == BKP_FREQ_HOURLY)
         line("schedule", "every %d hours from %s for %d hours: %d backup%s a day", p->interval_hours,
-             fmt_hhmm(p->time, a, sizeof a), p->window_hours, e->nruns, e->nruns == 1 ? "" : "s");
+             bkp_fmt_hhmm(p->time, a), p->window_hours, e->nruns, e->nruns == 1 ? "" : "s");
     else if (p->freq == BKP_FREQ_DAILY)
-        line("schedule", "daily at %s: 1 backup a day", fmt_hhmm(p->time, a, sizeof a));
+        line("schedule", "daily at %s: 1 backup a day", bkp_fmt_hhmm(p->time, a));
     else
         line("schedule", "weekly on %s at %s: %d backup%s a week", fmt_days(p->run_days, true, b, sizeof b),
-             fmt_hhmm(p->time, a, sizeof a), e->run_days, e->run_days == 1 ? "" : "s");
+             bkp_fmt_hhmm(p->time, a), e->run_days, e->run_days == 1 ? "" : "s");
     bool plus = false, minus = false;
     for (int row = 0; row < 2; row++) {
         t[0] = 0;
@@ -555,7 +549,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
             int dd = m < 0 ? -1 : m / 1440;
             plus |= dd > 0;
             minus |= dd < 0;
-            cat(t, sizeof t, "%s%s%s", i ? "  " : "", fmt_hhmm(((m % 1440) + 1440) % 1440, a, sizeof a),
+            cat(t, sizeof t, "%s%s%s", i ? "  " : "", bkp_fmt_hhmm(m, a),
                 dd > 0 ? "+1" : dd < 0 ? "-1" : i + 1 < e->nruns ? "  " : "");
         }
         size_t len = strlen(t);        /* no trailing blanks */
@@ -587,7 +581,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
         cat(t, sizeof t,
             "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
             "snapshots only (RULES.md B12).%s",
-            t[0] ? " " : "", fmt_hhmm(e->runs_local[v], a, sizeof a), e->runs_local[v] >= 1440 ? "+1" : "",
+            t[0] ? " " : "", bkp_fmt_hhmm(e->runs_local[v], a), e->runs_local[v] >= 1440 ? "+1" : "",
             e->runs_local[v] >= 1440 ? " Retention rules count it as the point of the day its window opened."
                                      : "");
     } else {
