@@ -604,15 +604,21 @@ char *bkp_fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t 
 
 /* --- JSON ---------------------------------------------------------------------------- */
 
-/* Builders that tolerate NULL (out of memory): the result is then NULL. */
+/* Builders that tolerate NULL (out of memory): the result is then NULL. They
+ * take v's reference in every case (jansson frees v when the set fails; with
+ * no container, so do they). */
 static void put(json_t *o, const char *k, json_t *v, bool *ok)
 {
+    if (!o)
+        json_decref(v);
     if (!o || !v || json_object_set_new(o, k, v) != 0)
         *ok = false;
 }
 
 static void push(json_t *a, json_t *v, bool *ok)
 {
+    if (!a)
+        json_decref(v);
     if (!a || !v || json_array_append_new(a, v) != 0)
         *ok = false;
 }

@@ -691,6 +691,87 @@ static void test_json_stream_matches_tree(void **state)
     done(&r);
 }
 
+/* --- JSON when out of memory -------------------------------------------------------- */
+
+/* jansson's allocator takes no context: the count is the test's own state. */
+static long alloc_fail_in = -1;  /* allocations before the one that fails; -1: none fails */
+static long alloc_live;          /* blocks allocated and not freed */
+
+static void *budget_malloc(size_t n)
+{
+    if (alloc_fail_in >= 0 && alloc_fail_in-- == 0)
+        return NULL;
+    void *p = malloc(n);
+    alloc_live += p != NULL;
+    return p;
+}
+
+static void budget_free(void *p)
+{
+    alloc_live -= p != NULL;
+    free(p);
+}
+
+typedef json_t *(*JsonBuild)(Run *r, const void *arg);
+
+static json_t *build_next(Run *r, const void *arg)
+{
+    return bkp_next_json(r->tz, r->p, utc_at(2026, 3, 1, 0, 0), arg, 2);
+}
+
+static json_t *build_sim(Run *r, const void *arg)
+{
+    return bkp_sim_json(r->tz, r->p, arg);
+}
+
+static json_t *build_explain(Run *r, const void *arg)
+{
+    return bkp_explain_json(r->tz, r->p, arg, utc_at(2026, 3, 1, 0, 0));
+}
+
+/* Fails the k-th allocation (only that one: the builder goes on), for every
+ * k until one is built without it: the builder must return NULL and free
+ * everything it made. */
+static void check_oom(Run *r, JsonBuild build, const void *arg, const char *what)
+{
+    for (long k = 0;; k++) {
+        alloc_live = 0;
+        alloc_fail_in = k;
+        json_set_alloc_funcs(budget_malloc, budget_free);
+        json_t *j = build(r, arg);
+        json_decref(j);
+        json_set_alloc_funcs(malloc, free);
+        if (alloc_live != 0)
+            fail_msg("%s, allocation %ld failing: %ld blocks leaked", what, k, alloc_live);
+        if (j && alloc_fail_in >= 0)    /* built without failing */
+            break;
+        assert_null(j);
+        if (k > 100000)
+            fail_msg("%s: never built", what);
+    }
+}
+
+static void test_json_out_of_memory(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "timezone \"W. Europe Standard Time\" every 12h from 08:00 for 24h keep snapshots 2d "
+             "keep daily 7d keep weekly 2w on sun keep monthly 9m on first sun archive after 3m");
+    BkpBackup b[2];
+    assert_int_equal(bkp_interp_next(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), 2, b), 2);
+    check_oom(&r, build_next, b, "next");
+    BkpSim s;
+    int64_t since = utc_at(2026, 2, 20, 0, 0);
+    assert_int_equal(bkp_simulate(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), &since, &s), 0);
+    assert_true(s.npoints > 0);
+    check_oom(&r, build_sim, &s, "simulate");
+    bkp_sim_free(&s);
+    BkpExplain e;
+    bkp_explain(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), &e);
+    check_oom(&r, build_explain, &e, "explain");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -716,6 +797,7 @@ int main(void)
         cmocka_unit_test(test_since),
         cmocka_unit_test(test_99_years_is_bounded),
         cmocka_unit_test(test_json_stream_matches_tree),
+        cmocka_unit_test(test_json_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
