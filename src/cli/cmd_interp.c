@@ -1,6 +1,7 @@
 /* cmd_interp.c — `bkpc explain`, `bkpc next`, `bkpc simulate`: the
  * interpreter's commands. The model is in src/interp.c; this file parses the
  * options and renders text (aligned tables) or JSON. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -91,12 +92,6 @@ typedef struct Args {
 
 /* --- text helpers ----------------------------------------------------------- */
 
-static const char *wday_short(int d)
-{
-    static const char *const names[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return names[(unsigned)d % 7];
-}
-
 /* "Sun 2026-03-15 08:00" (with_wday) or "2026-03-15 08:00": the zone's clock. */
 static char *fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, bool with_wday, char *buf, size_t n)
 {
@@ -133,7 +128,8 @@ static char *fmt_kept(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigne
         int y, m, d;
         bkp_civil_from_days(b->day, &y, &m, &d);
         size_t len = strlen(buf);
-        snprintf(buf + len, len < n ? n - len : 0, " (of %s %02d-%02d)", wday_short(bkp_weekday(b->day)), m, d);
+        snprintf(buf + len, len < n ? n - len : 0, " (of %.3s %02d-%02d)", bkp_weekday_name(bkp_weekday(b->day)), m,
+                 d);
     }
     return buf;
 }
@@ -193,7 +189,6 @@ static char *fmt_longterm_on(const BkpLongTerm *lt, char *buf, size_t n)
     size_t len = 0;
     buf[0] = 0;
     if (lt->format == BKP_FORMAT_WEEKLY) {
-        static const char *const wk[5] = {"first", "second", "third", "fourth", "last"};
         int total = 0, k = 0;
         for (int w = 0; w <= BKP_WEEK_LAST; w++)
             total += lt->weeks >> w & 1;
@@ -202,8 +197,10 @@ static char *fmt_longterm_on(const BkpLongTerm *lt, char *buf, size_t n)
             if (!(lt->weeks >> w & 1))
                 continue;
             k++;
-            len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
-                                    k == 1 ? "" : k == total ? " and " : ", ", wk[w]);
+            const char *name = bkp_week_name(w);     /* "First": lower-cased */
+            len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%c%s",
+                                    k == 1 ? "" : k == total ? " and " : ", ", tolower((unsigned char)name[0]),
+                                    name + 1);
         }
         char days[96];
         snprintf(buf + len, len < n ? n - len : 0, " %s", fmt_days(lt->days, true, days, sizeof days));
@@ -625,9 +622,10 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
         if (!e->on[w])
             continue;
-        static const char *const what[BKP_WHY_COUNT] = {"all backups", "daily points", "weekly points",
-                                                        "monthly points", "yearly points"};
-        line("", "%-15s %-9s while kept, %s", what[w], fmt_span(e->rpo[w], a, sizeof a),
+        char what[32] = "all backups";
+        if (w != BKP_WHY_SNAPSHOT)
+            snprintf(what, sizeof what, "%ss", why_noun((BkpWhy)w));
+        line("", "%-15s %-9s while kept, %s", what, fmt_span(e->rpo[w], a, sizeof a),
              fmt_keep(p, (BkpWhy)w, b, sizeof b));
     }
 
