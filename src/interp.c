@@ -201,19 +201,28 @@ static int cand_cmp(const void *a, const void *b)
     return (x->run > y->run) - (x->run < y->run);
 }
 
-/* The longest any rule keeps a point, in days, as a bound (months counted
- * as MONTH_MAX_DAYS, years as 366 days). */
+/* How long rule w keeps a point, in days, or -1 when the policy has no such
+ * rule: exact for days and weeks, a bound for months (MONTH_MAX_DAYS each)
+ * and years (366 days each), which are calendar months and years. */
+static int64_t keep_bound_days(const BkpPolicy *p, BkpWhy w)
+{
+    switch (w) {
+    case BKP_WHY_SNAPSHOT: return p->snapshot_days;
+    case BKP_WHY_DAILY: return p->daily.on ? p->daily.days : -1;
+    case BKP_WHY_WEEKLY: return p->weekly.on ? (int64_t)p->weekly.weeks * 7 : -1;
+    case BKP_WHY_MONTHLY: return p->monthly.on ? (int64_t)p->monthly.count * MONTH_MAX_DAYS : -1;
+    case BKP_WHY_YEARLY: return p->yearly.on ? (int64_t)p->yearly.count * 366 : -1;
+    default: return -1;
+    }
+}
+
+/* The longest any rule keeps a point, in days, as a bound. */
 static int64_t max_keep_days(const BkpPolicy *p)
 {
-    int64_t d = p->snapshot_days;
-    if (p->daily.on && p->daily.days > d)
-        d = p->daily.days;
-    if (p->weekly.on && (int64_t)p->weekly.weeks * 7 > d)
-        d = (int64_t)p->weekly.weeks * 7;
-    if (p->monthly.on && (int64_t)p->monthly.count * MONTH_MAX_DAYS > d)
-        d = (int64_t)p->monthly.count * MONTH_MAX_DAYS;
-    if (p->yearly.on && (int64_t)p->yearly.count * 366 > d)
-        d = (int64_t)p->yearly.count * 366;
+    int64_t d = 0;
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        if (keep_bound_days(p, (BkpWhy)w) > d)
+            d = keep_bound_days(p, (BkpWhy)w);
     return d;
 }
 
@@ -256,18 +265,12 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
 
     int64_t hi = bkp_interp_day_of(tz, p, at);
     int64_t first = bkp_interp_day_of(tz, p, out->since) - 1;
-    int64_t keep[BKP_WHY_COUNT] = {
-        p->snapshot_days,
-        p->daily.on ? p->daily.days : -1,
-        p->weekly.on ? (int64_t)p->weekly.weeks * 7 : -1,
-        p->monthly.on ? (int64_t)p->monthly.count * MONTH_MAX_DAYS : -1,   /* bounds */
-        p->yearly.on ? (int64_t)p->yearly.count * 366 : -1,
-    };
     CandList l = {0};
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
-        if (keep[w] < 0)
+        int64_t keep = keep_bound_days(p, (BkpWhy)w);
+        if (keep < 0)
             continue;
-        int64_t lo = hi - keep[w] - 2;
+        int64_t lo = hi - keep - 2;
         if (lo < first)
             lo = first;
         add_window(&l, p, runs, nruns, (BkpWhy)w, lo, hi);
@@ -503,11 +506,6 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     out->on[BKP_WHY_WEEKLY] = p->weekly.on;
     out->on[BKP_WHY_MONTHLY] = p->monthly.on;
     out->on[BKP_WHY_YEARLY] = p->yearly.on;
-    out->keep_days[BKP_WHY_SNAPSHOT] = p->snapshot_days;
-    out->keep_days[BKP_WHY_DAILY] = p->daily.on ? p->daily.days : 0;
-    out->keep_days[BKP_WHY_WEEKLY] = p->weekly.on ? (int64_t)p->weekly.weeks * 7 : 0;
-    out->keep_days[BKP_WHY_MONTHLY] = 0;      /* calendar months: p->monthly.count */
-    out->keep_days[BKP_WHY_YEARLY] = 0;       /* calendar years: p->yearly.count */
     out->rpo[BKP_WHY_SNAPSHOT] = longest_run_gap(p, runs, nruns, false);
     if (p->daily.on)
         out->rpo[BKP_WHY_DAILY] = longest_run_gap(p, runs, nruns, true);
@@ -929,8 +927,8 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
                 put(r, "kept_years", json_integer(p->yearly.count), &ok);
             else if (w == BKP_WHY_MONTHLY)
                 put(r, "kept_months", json_integer(p->monthly.count), &ok);
-            else
-                put(r, "kept_days", json_integer((json_int_t)e->keep_days[w]), &ok);
+            else     /* days and weeks: exact */
+                put(r, "kept_days", json_integer((json_int_t)keep_bound_days(p, (BkpWhy)w)), &ok);
             put(rpo, bkp_why_name((BkpWhy)w), r, &ok);
         }
     put(o, "rpo", rpo, &ok);

@@ -167,9 +167,6 @@ typedef struct BkpExplain {
      * consecutive points a rule keeps (BKP_WHY_SNAPSHOT: between backups). */
     int64_t rpo[BKP_WHY_COUNT];
     bool on[BKP_WHY_COUNT];        /* which rules the policy has */
-    int64_t keep_days[BKP_WHY_COUNT];  /* how long each keeps a point, in days; 0 for
-                                          monthly and yearly, which keep calendar
-                                          months and years (the policy's counts) */
     int archive_after_months;      /* the age, in calendar months, from which
                                       points may move (0: no archive) */
 } BkpExplain;

@@ -288,8 +288,9 @@ static char *fmt_keep(const BkpPolicy *p, BkpWhy w, char *buf, size_t n)
     }
 }
 
-/* A rule's length in days, for ordering (years: 365.25 days, months: a
- * twelfth of that). */
+/* A rule's mean length in days, only to order the rules (years: 365.25
+ * days, months: a twelfth of that). Not the simulator's bound (31-day
+ * months), which would rank `keep monthly 12m` above `keep daily 366d`. */
 static int64_t keep_order(const BkpPolicy *p, BkpWhy w)
 {
     switch (w) {
