@@ -226,6 +226,17 @@ static int64_t max_keep_days(const BkpPolicy *p)
     return d;
 }
 
+/* The age, in calendar months, from which a point may move to vault-archive
+ * (TierAfter's months, TierRecommended's least age), or 0: never. */
+static int archive_age_months(const BkpPolicy *p)
+{
+    switch (p->archive) {
+    case BKP_ARCHIVE_AFTER: return p->archive_months;
+    case BKP_ARCHIVE_RECOMMENDED: return BKP_ARCHIVE_MIN_AGE_MONTHS;
+    default: return 0;
+    }
+}
+
 int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
 {
     /* Local midnight: a round date to show. */
@@ -294,9 +305,7 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         free(l.v);
         return -1;
     }
-    int archive_months = p->archive == BKP_ARCHIVE_AFTER         ? p->archive_months
-                         : p->archive == BKP_ARCHIVE_RECOMMENDED ? BKP_ARCHIVE_MIN_AGE_MONTHS
-                                                                 : 0;
+    int archive_months = archive_age_months(p);
     for (size_t i = 0; i < l.n; i++) {
         if (i > 0 && cand_cmp(&l.v[i], &l.v[i - 1]) == 0)
             continue;
@@ -512,9 +521,7 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     for (int w = BKP_WHY_WEEKLY; w < BKP_WHY_COUNT; w++)
         if (out->on[w])
             out->rpo[w] = longest_day_gap(p, (BkpWhy)w) * 1440;
-    out->archive_after_months = p->archive == BKP_ARCHIVE_AFTER         ? p->archive_months
-                                : p->archive == BKP_ARCHIVE_RECOMMENDED ? BKP_ARCHIVE_MIN_AGE_MONTHS
-                                                                        : 0;
+    out->archive_after_months = archive_age_months(p);
 }
 
 /* --- times -------------------------------------------------------------------------- */
