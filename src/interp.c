@@ -122,11 +122,10 @@ int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day
     }
 }
 
-static void fill_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *r, int run, BkpBackup *b)
+static void fill_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *r, BkpBackup *b)
 {
     b->day = day;
     b->minute = r->minute;
-    b->run = run;
     b->to_vault = r->to_vault;
     b->utc = bkp_interp_run_utc(tz, p, day, r->minute);
     b->offset = bkp_tz_offset(tz, p->timezone, b->utc, NULL);
@@ -153,7 +152,7 @@ int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBacku
             continue;
         for (int i = 0; i < nruns && got < n; i++) {
             BkpBackup b;
-            fill_backup(tz, p, day, &runs[i], i, &b);
+            fill_backup(tz, p, day, &runs[i], &b);
             if (b.utc >= from)
                 out[got++] = b;
         }
@@ -311,11 +310,12 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
             continue;
         BkpPoint pt;
         memset(&pt, 0, sizeof pt);
-        fill_backup(tz, p, l.v[i].day, &runs[l.v[i].run], l.v[i].run, &pt.b);
+        fill_backup(tz, p, l.v[i].day, &runs[l.v[i].run], &pt.b);
         if (pt.b.utc > at || pt.b.utc < out->since)
             continue;
         /* Instants may be negative (before 1970): no 0 sentinels. */
-        pt.expires = pt.vault_expires = INT64_MIN;
+        pt.expires = INT64_MIN;
+        int64_t vault_expires = INT64_MIN;   /* when it leaves the vault (INT64_MIN: never there) */
         pt.archive_at = INT64_MAX;
         int64_t dep_end = INT64_MIN;   /* daily and weekly rules: no archive before */
         int64_t dep_day = 0;           /* the schedule day dep_end falls on */
@@ -324,8 +324,8 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
             if (!(pt.b.why >> w & 1))
                 continue;
             int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt.b.day, pt.b.minute, pt.b.utc);
-            if (w != BKP_WHY_SNAPSHOT && e > pt.vault_expires)
-                pt.vault_expires = e;
+            if (w != BKP_WHY_SNAPSHOT && e > vault_expires)
+                vault_expires = e;
             if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > dep_end) {
                 dep_end = e;
                 dep_day = pt.b.day + (w == BKP_WHY_DAILY ? p->daily.days : (int64_t)p->weekly.weeks * 7);
@@ -354,7 +354,7 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
             }
             int64_t need = bkp_interp_run_utc(tz, p, bkp_add_months(move_day, BKP_ARCHIVE_MIN_LEFT_MONTHS),
                                               pt.b.minute);
-            if (pt.vault_expires != INT64_MIN && pt.vault_expires >= need)
+            if (vault_expires != INT64_MIN && vault_expires >= need)
                 pt.archive_at = move;
         }
         if (pt.why >> BKP_WHY_SNAPSHOT & 1)
@@ -446,15 +446,8 @@ static int64_t dst_edge(BkpTz *tz, const char *zone, int64_t lo, int64_t hi, boo
 void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
 {
     memset(out, 0, sizeof *out);
-    BkpRun runs[BKP_SCHED_MAX_RUNS];
-    int nruns = bkp_sched_day(p, runs);
-    if (nruns < 0)
-        nruns = 0;
-    out->nruns = nruns;
-    for (int i = 0; i < nruns && i < 24; i++) {
-        out->runs_local[i] = runs[i].minute;
-        out->runs_vault[i] = runs[i].to_vault;
-    }
+    const BkpRun *runs = out->runs;
+    int nruns = out->nruns = bkp_sched_day(p, out->runs);
     for (int d = 0; d < 7; d++)
         out->run_days += bkp_sched_runs_on(p, d);
     out->std_offset = std_offset(tz, p, at);
@@ -916,10 +909,10 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     json_t *runs = json_array();
     for (int i = 0; i < e->nruns; i++) {
         json_t *r = json_object();
-        put(r, "local", jhhmm(e->runs_local[i]), &ok);
-        put(r, "next_day", json_boolean(e->runs_local[i] >= 1440), &ok);
-        put(r, "utc", jhhmm(e->runs_local[i] - e->std_offset), &ok);
-        put(r, "to_vault", json_boolean(e->runs_vault[i]), &ok);
+        put(r, "local", jhhmm(e->runs[i].minute), &ok);
+        put(r, "next_day", json_boolean(e->runs[i].minute >= 1440), &ok);
+        put(r, "utc", jhhmm(e->runs[i].minute - e->std_offset), &ok);
+        put(r, "to_vault", json_boolean(e->runs[i].to_vault), &ok);
         push(runs, r, &ok);
     }
     put(sch, "runs", runs, &ok);

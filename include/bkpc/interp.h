@@ -42,6 +42,7 @@
 #include <jansson.h>
 
 #include "bkpc/policy.h"
+#include "bkpc/sched.h"
 #include "bkpc/tz.h"
 
 /* Why a backup is kept: an index, and the bit (1u << index) in a set. */
@@ -78,7 +79,6 @@ const char *bkp_tier_name(BkpTier t);        /* "snapshot", "vault-standard", "v
 typedef struct BkpBackup {
     int64_t day;        /* its schedule day: days since 1970-01-01 in the zone */
     int minute;         /* after that day's midnight; >= 1440 on the next day */
-    int run;            /* index in bkp_sched_day's list */
     bool to_vault;
     int64_t utc;        /* when it runs, seconds since 1970-01-01T00:00Z */
     int offset;         /* the zone's UTC offset then, minutes, DST included */
@@ -118,8 +118,6 @@ typedef struct BkpPoint {
     unsigned tiers;                /* where it is at `at` (bits 1u << BkpTier) */
     int64_t expires;               /* when the last of its tiers goes */
     int64_t rule_expires[BKP_WHY_COUNT];   /* per rule in `why` (else 0) */
-    int64_t vault_expires;         /* when it leaves the vault (INT64_MIN: a
-                                      snapshot only, never in the vault) */
     int64_t archive_at;            /* when it moves to vault-archive
                                       (INT64_MAX: never) */
 } BkpPoint;
@@ -153,8 +151,7 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at);
 
 typedef struct BkpExplain {
     int nruns;                     /* backups per schedule day */
-    int runs_local[24];            /* minute after the schedule day's midnight */
-    bool runs_vault[24];
+    BkpRun runs[BKP_SCHED_MAX_RUNS];   /* bkp_sched_day's */
     int run_days;                  /* schedule days a week (7 unless weekly) */
     int std_offset;                /* minutes, at `at` */
     bool has_dst;                  /* DST in the year from `at` */

@@ -543,7 +543,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     for (int row = 0; row < 2; row++) {
         t[0] = 0;
         for (int i = 0; i < e->nruns; i++) {
-            int m = row == 0 ? e->runs_local[i] : e->runs_local[i] - e->std_offset;
+            int m = row == 0 ? e->runs[i].minute : e->runs[i].minute - e->std_offset;
             int dd = m < 0 ? -1 : m / 1440;
             plus |= dd > 0;
             minus |= dd < 0;
@@ -560,7 +560,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     if (plus || minus)
         cat(t, sizeof t, "(%s: the day %s the schedule's day",
             plus && minus ? "+1/-1" : plus ? "+1" : "-1", plus && minus ? "after/before" : plus ? "after" : "before");
-    int u0 = e->nruns ? e->runs_local[0] - e->std_offset : 0;
+    int u0 = e->nruns ? e->runs[0].minute - e->std_offset : 0;
     int shift = u0 < 0 ? -1 : u0 >= 1440 ? 1 : 0;
     if (shift && p->freq == BKP_FREQ_WEEKLY) {
         BkpDaySet ud = 0;
@@ -574,13 +574,13 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     if (e->nruns > 1) {
         int v = e->nruns - 1;
         for (int i = 0; i < e->nruns; i++)
-            if (e->runs_vault[i])
+            if (e->runs[i].to_vault)
                 v = i;
         cat(t, sizeof t,
             "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
             "snapshots only (RULES.md B12).%s",
-            t[0] ? " " : "", bkp_fmt_hhmm(e->runs_local[v], a), e->runs_local[v] >= 1440 ? "+1" : "",
-            e->runs_local[v] >= 1440 ? " Retention rules count it as the point of the day its window opened."
+            t[0] ? " " : "", bkp_fmt_hhmm(e->runs[v].minute, a), e->runs[v].minute >= 1440 ? "+1" : "",
+            e->runs[v].minute >= 1440 ? " Retention rules count it as the point of the day its window opened."
                                      : "");
     } else {
         cat(t, sizeof t, "%sEach backup is a snapshot first, then transferred to the vault.", t[0] ? " " : "");

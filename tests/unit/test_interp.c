@@ -507,7 +507,7 @@ static void test_explain_rpo(void **state)
     BkpExplain e;
     bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
     assert_int_equal(e.nruns, 3);                       /* 08:00 12:00 16:00 */
-    assert_true(e.runs_vault[2] && !e.runs_vault[0]);
+    assert_true(e.runs[2].to_vault && !e.runs[0].to_vault);
     assert_int_equal(e.rpo[BKP_WHY_SNAPSHOT], 16 * 60); /* 16:00 -> 08:00 */
     assert_int_equal(e.rpo[BKP_WHY_DAILY], 24 * 60);
     assert_int_equal(e.rpo[BKP_WHY_WEEKLY], 4 * 1440); /* wed -> sun */
