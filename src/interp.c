@@ -451,6 +451,11 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     for (int d = 0; d < 7; d++)
         out->run_days += bkp_sched_runs_on(p, d);
     out->std_offset = std_offset(tz, p, at);
+    for (int i = 0; i < nruns; i++) {
+        int m = runs[i].minute - out->std_offset;
+        out->utc_day[i] = (int)bkp_floor_div(m, 1440);
+        out->utc_minute[i] = m - out->utc_day[i] * 1440;
+    }
 
     /* DST: the period in force at `at`, or the next one within a year. */
     bool dst_now;
@@ -911,7 +916,7 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
         json_t *r = json_object();
         put(r, "local", jhhmm(e->runs[i].minute), &ok);
         put(r, "next_day", json_boolean(e->runs[i].minute >= 1440), &ok);
-        put(r, "utc", jhhmm(e->runs[i].minute - e->std_offset), &ok);
+        put(r, "utc", jhhmm(e->utc_minute[i]), &ok);
         put(r, "to_vault", json_boolean(e->runs[i].to_vault), &ok);
         push(runs, r, &ok);
     }

@@ -152,6 +152,10 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at);
 typedef struct BkpExplain {
     int nruns;                     /* backups per schedule day */
     BkpRun runs[BKP_SCHED_MAX_RUNS];   /* bkp_sched_day's */
+    /* Each run in UTC, by std_offset: the minute of the UTC day (0-1439),
+     * and how many days that UTC date is after the schedule day (-1 to 2). */
+    int utc_minute[BKP_SCHED_MAX_RUNS];
+    int utc_day[BKP_SCHED_MAX_RUNS];
     int run_days;                  /* schedule days a week (7 unless weekly) */
     int std_offset;                /* minutes, at `at` */
     bool has_dst;                  /* DST in the year from `at` */

@@ -543,8 +543,8 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     for (int row = 0; row < 2; row++) {
         t[0] = 0;
         for (int i = 0; i < e->nruns; i++) {
-            int m = row == 0 ? e->runs[i].minute : e->runs[i].minute - e->std_offset;
-            int dd = m < 0 ? -1 : m / 1440;
+            int m = row == 0 ? e->runs[i].minute : e->utc_minute[i];
+            int dd = row == 0 ? e->runs[i].minute / 1440 : e->utc_day[i];
             plus |= dd > 0;
             minus |= dd < 0;
             cat(t, sizeof t, "%s%s%s", i ? "  " : "", bkp_fmt_hhmm(m, a),
@@ -560,8 +560,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     if (plus || minus)
         cat(t, sizeof t, "(%s: the day %s the schedule's day",
             plus && minus ? "+1/-1" : plus ? "+1" : "-1", plus && minus ? "after/before" : plus ? "after" : "before");
-    int u0 = e->nruns ? e->runs[0].minute - e->std_offset : 0;
-    int shift = u0 < 0 ? -1 : u0 >= 1440 ? 1 : 0;
+    int shift = e->nruns ? e->utc_day[0] : 0;     /* weekly: the one run */
     if (shift && p->freq == BKP_FREQ_WEEKLY) {
         BkpDaySet ud = 0;
         for (int d = 0; d < 7; d++)
