@@ -539,7 +539,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     else
         line("schedule", "weekly on %s at %s: %d backup%s a week", fmt_days(p->run_days, true, b, sizeof b),
              bkp_fmt_hhmm(p->time, a), e->run_days, e->run_days == 1 ? "" : "s");
-    bool plus = false, minus = false;
+    bool plus = false, minus = false, two = false;
     for (int row = 0; row < 2; row++) {
         t[0] = 0;
         for (int i = 0; i < e->nruns; i++) {
@@ -547,17 +547,23 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
             int dd = row == 0 ? e->runs[i].minute / 1440 : e->utc_day[i];
             plus |= dd > 0;
             minus |= dd < 0;
-            cat(t, sizeof t, "%s%s%s", i ? "  " : "", bkp_fmt_hhmm(m, a),
-                dd > 0 ? "+1" : dd < 0 ? "-1" : i + 1 < e->nruns ? "  " : "");
+            two |= dd > 1;
+            char sh[8] = "";
+            if (dd)
+                snprintf(sh, sizeof sh, "%+d", dd);
+            cat(t, sizeof t, "%s%s%s", i ? "  " : "", bkp_fmt_hhmm(m, a), dd ? sh : i + 1 < e->nruns ? "  " : "");
         }
         size_t len = strlen(t);        /* no trailing blanks */
         while (len && t[len - 1] == ' ')
             t[--len] = 0;
         line("", "  %-6s%s", row == 0 ? "local" : "UTC", t);
     }
-    /* What +1 and -1 mean, and for weekly schedules the days in UTC. */
+    /* What +1, +2 and -1 mean, and for weekly schedules the days in UTC.
+     * (-1 needs a zone ahead of UTC, +2 one behind it: never both.) */
     t[0] = 0;
-    if (plus || minus)
+    if (two)
+        cat(t, sizeof t, "(+1/+2: one/two days after the schedule's day");
+    else if (plus || minus)
         cat(t, sizeof t, "(%s: the day %s the schedule's day",
             plus && minus ? "+1/-1" : plus ? "+1" : "-1", plus && minus ? "after/before" : plus ? "after" : "before");
     int shift = e->nruns ? e->utc_day[0] : 0;     /* weekly: the one run */

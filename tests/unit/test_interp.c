@@ -528,6 +528,23 @@ static void test_explain_rpo(void **state)
     assert_int_equal(e.std_offset, -480);
     assert_int_equal(e.dst_start, utc_at(2026, 3, 8, 10, 0));
     assert_int_equal(e.dst_end, utc_at(2026, 11, 1, 9, 0));
+    assert_int_equal(e.utc_minute[0], 6 * 60 + 30);      /* 22:30 PST = 06:30Z the next day */
+    assert_int_equal(e.utc_day[0], 1);
+    done(&r);
+
+    /* UTC-12: the window's last backups are two UTC days after its day. */
+    load(&r, "timezone \"Dateline Standard Time\" every 4h from 19:30 for 24h keep daily 7d");
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    assert_int_equal(e.nruns, 6);
+    assert_int_equal(e.utc_day[0], 1);                   /* 19:30 -> 07:30Z +1 */
+    assert_int_equal(e.utc_minute[5], 3 * 60 + 30);      /* 15:30+1 -> 03:30Z +2 */
+    assert_int_equal(e.utc_day[5], 2);
+    done(&r);
+
+    load(&r, "timezone \"India Standard Time\" daily at 02:00 keep daily 7d");
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    assert_int_equal(e.utc_minute[0], 20 * 60 + 30);     /* 02:00 IST = 20:30Z the day before */
+    assert_int_equal(e.utc_day[0], -1);
     done(&r);
 }
 
