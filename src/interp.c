@@ -107,17 +107,32 @@ unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
     return why;
 }
 
+/* The schedule day on which rule `why` lets a point of schedule day `day` go.
+ * Calendar months and years: the same day of the month N months (years)
+ * later, or that month's last day if it is shorter (31 January + 1 month ->
+ * 28/29 February; 29 February + 1 year -> 28). */
+static int64_t rule_end_day(const BkpPolicy *p, BkpWhy why, int64_t day)
+{
+    switch (why) {
+    case BKP_WHY_SNAPSHOT: return day + p->snapshot_days;
+    case BKP_WHY_DAILY: return day + p->daily.days;
+    case BKP_WHY_WEEKLY: return day + (int64_t)p->weekly.weeks * 7;
+    case BKP_WHY_MONTHLY: return bkp_add_months(day, p->monthly.count);
+    case BKP_WHY_YEARLY: return bkp_add_months(day, p->yearly.count * 12);
+    default: return day;
+    }
+}
+
 int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day, int minute, int64_t t)
 {
     switch (why) {
-    case BKP_WHY_SNAPSHOT: return t + (int64_t)p->snapshot_days * DAY;
-    case BKP_WHY_DAILY: return t + (int64_t)p->daily.days * DAY;
-    case BKP_WHY_WEEKLY: return t + (int64_t)p->weekly.weeks * 7 * DAY;
-    /* Calendar months and years: the same time on the same day of the month
-     * N months (years) later, or on that month's last day if it is shorter
-     * (31 January + 1 month -> 28/29 February; 29 February + 1 year -> 28). */
-    case BKP_WHY_MONTHLY: return bkp_interp_run_utc(tz, p, bkp_add_months(day, p->monthly.count), minute);
-    case BKP_WHY_YEARLY: return bkp_interp_run_utc(tz, p, bkp_add_months(day, p->yearly.count * 12), minute);
+    /* Days and weeks: exactly, from the instant the point is taken. */
+    case BKP_WHY_SNAPSHOT:
+    case BKP_WHY_DAILY:
+    case BKP_WHY_WEEKLY: return t + (rule_end_day(p, why, day) - day) * DAY;
+    /* Calendar months and years: at the point's time of day. */
+    case BKP_WHY_MONTHLY:
+    case BKP_WHY_YEARLY: return bkp_interp_run_utc(tz, p, rule_end_day(p, why, day), minute);
     default: return t;
     }
 }
@@ -236,6 +251,45 @@ static int archive_age_months(const BkpPolicy *p)
     }
 }
 
+/* How long the daily and weekly rules in `why` keep a point, in days (0:
+ * neither keeps it); *weekly: the weekly rule is the one that keeps it
+ * longest. */
+static int64_t release_days(const BkpPolicy *p, unsigned why, bool *weekly)
+{
+    int64_t days = why >> BKP_WHY_DAILY & 1 ? p->daily.days : 0;
+    *weekly = (why >> BKP_WHY_WEEKLY & 1) && (int64_t)p->weekly.weeks * 7 > days;
+    return *weekly ? (int64_t)p->weekly.weeks * 7 : days;
+}
+
+/* The archive rule (docs/semantics.md §5), in schedule days: the day on
+ * which a vault point of schedule day `day`, kept by the rules in `why`,
+ * moves to vault-archive, or INT64_MAX if it never does. It must be a
+ * monthly or yearly point; it moves at the tiering age in calendar months
+ * or, when later (*late), the day its daily or weekly rule releases it; and
+ * only if 6 calendar months of its retention (its longest rule's) are left
+ * from that day. late may be NULL. */
+static int64_t archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late)
+{
+    bool ignored;
+    if (!late)
+        late = &ignored;
+    int months = archive_age_months(p);
+    *late = false;
+    if (months <= 0 || !(why & (1u << BKP_WHY_MONTHLY | 1u << BKP_WHY_YEARLY)))
+        return INT64_MAX;
+    bool weekly;
+    int64_t move = bkp_add_months(day, months), release = day + release_days(p, why, &weekly);
+    if (release > move) {
+        move = release;
+        *late = true;
+    }
+    int64_t end = INT64_MIN;         /* the day it leaves the vault */
+    for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++)
+        if (why >> w & 1 && rule_end_day(p, (BkpWhy)w, day) > end)
+            end = rule_end_day(p, (BkpWhy)w, day);
+    return bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) <= end ? move : INT64_MAX;
+}
+
 int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
 {
     /* Local midnight: a round date to show. */
@@ -304,7 +358,6 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         free(l.v);
         return -1;
     }
-    int archive_months = archive_age_months(p);
     for (size_t i = 0; i < l.n; i++) {
         if (i > 0 && cand_cmp(&l.v[i], &l.v[i - 1]) == 0)
             continue;
@@ -315,23 +368,13 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
             continue;
         /* Instants may be negative (before 1970): no 0 sentinels. */
         pt.expires = INT64_MIN;
-        int64_t vault_expires = INT64_MIN;   /* when it leaves the vault (INT64_MIN: never there) */
-        pt.archive_at = INT64_MAX;
-        int64_t dep_end = INT64_MIN;   /* daily and weekly rules: no archive before */
-        int64_t dep_day = 0;           /* the schedule day dep_end falls on */
-        bool longterm = false;
+        int64_t release = INT64_MIN;     /* when its daily or weekly rules let it go */
         for (int w = 0; w < BKP_WHY_COUNT; w++) {
             if (!(pt.b.why >> w & 1))
                 continue;
             int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt.b.day, pt.b.minute, pt.b.utc);
-            if (w != BKP_WHY_SNAPSHOT && e > vault_expires)
-                vault_expires = e;
-            if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > dep_end) {
-                dep_end = e;
-                dep_day = pt.b.day + (w == BKP_WHY_DAILY ? p->daily.days : (int64_t)p->weekly.weeks * 7);
-            }
-            if (w == BKP_WHY_MONTHLY || w == BKP_WHY_YEARLY)
-                longterm = true;
+            if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > release)
+                release = e;
             if (e > at) {
                 pt.why |= 1u << w;
                 pt.rule_expires[w] = e;
@@ -341,21 +384,14 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         }
         if (!pt.why)
             continue;
-        if (longterm && archive_months > 0) {
-            /* The tiering age in calendar months, or later when a daily or
-             * weekly rule still keeps the point; then 6 calendar months of
-             * retention must be left, counted from the move's schedule day
-             * at the point's time of day. */
-            int64_t move_day = bkp_add_months(pt.b.day, archive_months);
-            int64_t move = bkp_interp_run_utc(tz, p, move_day, pt.b.minute);
-            if (dep_end > move) {
-                move = dep_end;
-                move_day = dep_day;
-            }
-            int64_t need = bkp_interp_run_utc(tz, p, bkp_add_months(move_day, BKP_ARCHIVE_MIN_LEFT_MONTHS),
-                                              pt.b.minute);
-            if (vault_expires != INT64_MIN && vault_expires >= need)
-                pt.archive_at = move;
+        /* It moves (if archive_day says it does) at the later of the instant
+         * it is old enough, at its time of day, and the instant its daily or
+         * weekly rule lets it go. */
+        pt.archive_at = INT64_MAX;
+        if (archive_day(p, pt.b.day, pt.b.why, NULL) != INT64_MAX) {
+            int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(pt.b.day, archive_age_months(p)),
+                                                    pt.b.minute);
+            pt.archive_at = release > old_enough ? release : old_enough;
         }
         if (pt.why >> BKP_WHY_SNAPSHOT & 1)
             pt.tiers |= 1u << BKP_TIER_SNAPSHOT;
@@ -405,6 +441,31 @@ static int64_t longest_day_gap(const BkpPolicy *p, BkpWhy why)
     if (first + cycle - prev > gap)     /* across the end of the cycle */
         gap = first + cycle - prev;
     return gap;
+}
+
+/* How monthly ([0]) and yearly ([1]) points move to vault-archive: the
+ * archive rule applied to every schedule day of one 400-year cycle, apart
+ * for those the weekly rule keeps too ([k][1]) and the others ([k][0]). A
+ * point both rules keep is a yearly one: it moves as its longer retention
+ * allows, which a monthly rule alone might not. */
+static void archive_kinds(const BkpPolicy *p, BkpArchiveKind k[2][2])
+{
+    for (int64_t d = 0; d < 146097; d++) {
+        unsigned why = bkp_interp_why(p, d, true);
+        bool late, weekly;
+        int64_t release = release_days(p, why, &weekly);
+        bool moves = archive_day(p, d, why, &late) != INT64_MAX;
+        int y = why >> BKP_WHY_YEARLY & 1;
+        if (y || (why >> BKP_WHY_MONTHLY & 1)) {
+            BkpArchiveKind *c = &k[y][why >> BKP_WHY_WEEKLY & 1];
+            c->points++;
+            c->release_days = release;
+            c->weekly_release = weekly;
+            c->moves += moves;
+            c->by_age |= moves && !late;
+            c->by_release |= moves && late;
+        }
+    }
 }
 
 /* The longest gap, in minutes, between consecutive backups (vault backups
@@ -520,6 +581,8 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
         if (out->on[w])
             out->rpo[w] = longest_day_gap(p, (BkpWhy)w) * 1440;
     out->archive_after_months = archive_age_months(p);
+    if (out->archive_after_months)
+        archive_kinds(p, out->archive);
 }
 
 /* --- times -------------------------------------------------------------------------- */

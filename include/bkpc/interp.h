@@ -149,6 +149,16 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at);
 
 /* --- explain ---------------------------------------------------------------- */
 
+/* How points of one kind move to vault-archive, over the schedule days of
+ * one 400-year Gregorian cycle (the calendar repeats after it). */
+typedef struct BkpArchiveKind {
+    int64_t points, moves;         /* points; points that ever move */
+    int64_t release_days;          /* how long a daily or weekly rule keeps them (0: none) */
+    bool weekly_release;           /* the weekly rule is the one that keeps them longest */
+    bool by_age;                   /* some move at the tiering age (released no later) */
+    bool by_release;               /* some move when released, after the tiering age */
+} BkpArchiveKind;
+
 typedef struct BkpExplain {
     int nruns;                     /* backups per schedule day */
     BkpRun runs[BKP_SCHED_MAX_RUNS];   /* bkp_sched_day's */
@@ -170,6 +180,10 @@ typedef struct BkpExplain {
     bool on[BKP_WHY_COUNT];        /* which rules the policy has */
     int archive_after_months;      /* the age, in calendar months, from which
                                       points may move (0: no archive) */
+    /* When archive_after_months: [0] monthly points that are not yearly
+     * ones, [1] yearly points (all zero if there are none); [k][1] those the
+     * weekly rule also keeps, [k][0] the others. */
+    BkpArchiveKind archive[2][2];
 } BkpExplain;
 
 /* `at` only decides the zone's offsets and DST periods shown. */

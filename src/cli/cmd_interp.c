@@ -354,87 +354,45 @@ static char *fmt_edge(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_
     return bkp_fmt_clock(t, bkp_tz_offset(tz, p->timezone, t - 1, NULL), 0, buf, n);
 }
 
-/* How one kind of point (those a weekly rule also keeps, or the others)
- * moves to vault-archive: counted over the schedule days of one 400-year
- * Gregorian cycle. */
-typedef struct ArcKind {
-    int64_t n, moves;      /* points; points that ever move */
-    int64_t release;       /* days a daily or weekly rule keeps them (0: none) */
-    bool weekly_release;   /* the weekly rule is the one that keeps them longest */
-    bool by_age;           /* some move at the tiering age (its release is no later) */
-    bool by_release;       /* some move when released (later than the tiering age) */
-} ArcKind;
-
 /* "3 months old", "180 days old", "3 months or 90 days old, whichever is
  * later" */
-static char *fmt_arc_age(const ArcKind *k, int after_months, char *buf, size_t n)
+static char *fmt_arc_age(const BkpArchiveKind *k, int after_months, char *buf, size_t n)
 {
     if (k->by_release && !k->by_age)
-        snprintf(buf, n, "%lld days old", (long long)k->release);
+        snprintf(buf, n, "%lld days old", (long long)k->release_days);
     else if (k->by_release)
-        snprintf(buf, n, "%d months or %lld days old, whichever is later", after_months, (long long)k->release);
+        snprintf(buf, n, "%d months or %lld days old, whichever is later", after_months,
+                 (long long)k->release_days);
     else
         snprintf(buf, n, "%d months old", after_months);
     return buf;
 }
 
-/* With this policy, when monthly (or yearly) points move to vault-archive:
- * at the later of the tiering age (calendar months) and the end of their
- * daily rule, or weekly rule if the point is also a weekly one (days), if 6
- * calendar months of retention are left then. Every schedule day the rule
- * selects is tried, since months differ in length. Writes the predicate
- * ("move when 3 months old.") into t; nothing if the rule is off. */
-static void archive_here(const BkpPolicy *p, bool yearly, int after_months, char *t, size_t n)
+/* In words, how one kind of point (bkp_explain's archive[k]) moves to
+ * vault-archive: the predicate ("move when 3 months old.") into t; nothing
+ * if there are no such points. */
+static void archive_here(const BkpArchiveKind k[2], int after_months, char *t, size_t n)
 {
-    const BkpLongTerm *lt = yearly ? &p->yearly : &p->monthly;
-    if (!lt->on)
+    if (!k[0].points && !k[1].points)
         return;
-    BkpWhy why = yearly ? BKP_WHY_YEARLY : BKP_WHY_MONTHLY;
-    int keep_months = yearly ? lt->count * 12 : lt->count;
-    ArcKind k[2];          /* [0]: not kept by the weekly rule, [1]: kept by it */
-    memset(k, 0, sizeof k);
-    for (int64_t d = 0; d < 146097; d++) {
-        unsigned w = bkp_interp_why(p, d, true);
-        if (!(w >> why & 1))
-            continue;
-        ArcKind *c = &k[w >> BKP_WHY_WEEKLY & 1];
-        int64_t release = w >> BKP_WHY_DAILY & 1 ? p->daily.days : 0;
-        bool weekly = false;
-        if ((w >> BKP_WHY_WEEKLY & 1) && (int64_t)p->weekly.weeks * 7 > release) {
-            release = (int64_t)p->weekly.weeks * 7;
-            weekly = true;
-        }
-        c->n++;
-        c->release = release;
-        c->weekly_release = weekly;
-        int64_t move = bkp_add_months(d, after_months);
-        bool late = d + release > move;
-        if (late)
-            move = d + release;
-        if (bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) > bkp_add_months(d, keep_months))
-            continue;
-        c->moves++;
-        c->by_age |= !late;
-        c->by_release |= late;
-    }
     static const char never[] = "never move: less than 6 months of retention would be left.";
     static const char some[] = "; those with less than 6 months of retention left then never move";
     char a[128], b[128];
-    const ArcKind *x = &k[0], *y = &k[1];
-    if (!x->n || !y->n) {          /* one kind only */
-        const ArcKind *c = x->n ? x : y;
+    const BkpArchiveKind *x = &k[0], *y = &k[1];
+    if (!x->points || !y->points) {          /* one kind only */
+        const BkpArchiveKind *c = x->points ? x : y;
         if (!c->moves)
             snprintf(t, n, "%s", never);
         else
             snprintf(t, n, "move when %s%s%s.", fmt_arc_age(c, after_months, a, sizeof a),
                      c->by_age ? "" : c->weekly_release ? ", once the weekly rule releases them"
                                                         : ", once the daily rule releases them",
-                     c->moves < c->n ? some : "");
+                     c->moves < c->points ? some : "");
     } else if (!x->moves && !y->moves) {
         snprintf(t, n, "%s", never);
     } else if (!x->moves) {
         snprintf(t, n, "move only if the weekly rule keeps them, when %s%s; the others never move.",
-                 fmt_arc_age(y, after_months, a, sizeof a), y->moves < y->n ? some : "");
+                 fmt_arc_age(y, after_months, a, sizeof a), y->moves < y->points ? some : "");
     } else {
         snprintf(t, n, "move when %s%s", fmt_arc_age(x, after_months, a, sizeof a),
                  x->by_age ? "" : ", once the daily rule releases them");
@@ -442,7 +400,7 @@ static void archive_here(const BkpPolicy *p, bool yearly, int after_months, char
             cat(t, n, ", except those the weekly rule keeps, which never move");
         else if (strcmp(fmt_arc_age(y, after_months, b, sizeof b), a) != 0)
             cat(t, n, " (%s if the weekly rule keeps them)", b);
-        cat(t, n, "%s.", x->moves < x->n || (y->moves && y->moves < y->n) ? some : "");
+        cat(t, n, "%s.", x->moves < x->points || (y->moves && y->moves < y->points) ? some : "");
     }
 }
 
@@ -652,8 +610,8 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
         wrapped("tiering", t);
         /* The same sentence for both kinds is said once. */
         char m[256] = "", y[256] = "";
-        archive_here(p, false, e->archive_after_months, m, sizeof m);
-        archive_here(p, true, e->archive_after_months, y, sizeof y);
+        archive_here(e->archive[0], e->archive_after_months, m, sizeof m);
+        archive_here(e->archive[1], e->archive_after_months, y, sizeof y);
         t[0] = 0;
         if (m[0] && y[0] && strcmp(m, y) == 0)
             cat(t, sizeof t, "Here monthly and yearly points %s", m);
