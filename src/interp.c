@@ -177,44 +177,6 @@ int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBacku
 
 /* --- simulate ---------------------------------------------------------------- */
 
-typedef struct Cand {
-    int64_t day;
-    int run;
-} Cand;
-
-typedef struct CandList {
-    Cand *v;
-    size_t n, cap;
-    bool oom;
-} CandList;
-
-static void cand_add(CandList *l, int64_t day, int run)
-{
-    if (l->oom)
-        return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        Cand *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->oom = true;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n].day = day;
-    l->v[l->n].run = run;
-    l->n++;
-}
-
-static int cand_cmp(const void *a, const void *b)
-{
-    const Cand *x = a, *y = b;
-    if (x->day != y->day)
-        return x->day < y->day ? -1 : 1;
-    return (x->run > y->run) - (x->run < y->run);
-}
-
 /* How long rule w keeps a point, in days, or -1 when the policy has no such
  * rule: exact for days and weeks, a bound for months (MONTH_MAX_DAYS each)
  * and years (366 days each), which are calendar months and years. */
@@ -297,22 +259,68 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
     return bkp_tz_local_to_utc(tz, p->timezone, day, 0);
 }
 
-/* The schedule days [lo, hi] whose vault (or every) backups rule `why` could
- * still keep at `at`: the rule keeps points at most keep days (a bound:
- * months as MONTH_MAX_DAYS, years as 366), plus a day for windows that cross
- * midnight and for the zone's offset. */
-static void add_window(CandList *l, const BkpPolicy *p, const BkpRun *runs, int nruns, BkpWhy why,
-                       int64_t lo, int64_t hi)
+/* The point a backup of schedule day `day` is at `at`, if it was taken
+ * since sim->since and some rule still keeps it (else false). */
+static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t day, const BkpRun *run,
+                      BkpPoint *pt)
 {
-    for (int64_t day = hi; day >= lo && !l->oom; day--) {
-        bool vault_rule = why != BKP_WHY_SNAPSHOT;
-        unsigned w = bkp_interp_why(p, day, true);
-        if (!(w >> why & 1))
+    int64_t at = sim->at;
+    memset(pt, 0, sizeof *pt);
+    fill_backup(tz, p, day, run, &pt->b);
+    if (pt->b.utc > at || pt->b.utc < sim->since)
+        return false;
+    /* Instants may be negative (before 1970): no 0 sentinels. */
+    pt->expires = INT64_MIN;
+    int64_t release = INT64_MIN;     /* when its daily or weekly rules let it go */
+    for (int w = 0; w < BKP_WHY_COUNT; w++) {
+        if (!(pt->b.why >> w & 1))
             continue;
-        for (int i = 0; i < nruns; i++)
-            if (!vault_rule || runs[i].to_vault)
-                cand_add(l, day, i);
+        int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
+        if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > release)
+            release = e;
+        if (e > at) {
+            pt->why |= 1u << w;
+            pt->rule_expires[w] = e;
+            if (e > pt->expires)
+                pt->expires = e;
+        }
     }
+    if (!pt->why)
+        return false;
+    /* It moves (if archive_day says it does) at the later of the instant it
+     * is old enough, at its time of day, and the instant its daily or weekly
+     * rule lets it go. */
+    pt->archive_at = INT64_MAX;
+    if (archive_day(p, pt->b.day, pt->b.why, NULL) != INT64_MAX) {
+        int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(pt->b.day, archive_age_months(p)),
+                                                pt->b.minute);
+        pt->archive_at = release > old_enough ? release : old_enough;
+    }
+    if (pt->why >> BKP_WHY_SNAPSHOT & 1)
+        pt->tiers |= 1u << BKP_TIER_SNAPSHOT;
+    if (pt->why & ~(1u << BKP_WHY_SNAPSHOT))
+        pt->tiers |= 1u << (pt->archive_at <= at ? BKP_TIER_ARCHIVE : BKP_TIER_STANDARD);
+    return true;
+}
+
+/* Appends pt to sim's points (cap: their room); -1 when out of memory. */
+static int sim_add(BkpSim *sim, size_t *cap, const BkpPoint *pt)
+{
+    if (sim->npoints == *cap) {
+        size_t n = *cap ? *cap * 2 : 64;
+        BkpPoint *v = realloc(sim->points, n * sizeof *v);
+        if (!v)
+            return -1;
+        sim->points = v;
+        *cap = n;
+    }
+    sim->points[sim->npoints++] = *pt;
+    for (int t = 0; t < BKP_TIER_COUNT; t++)
+        sim->tier_count[t] += pt->tiers >> t & 1;
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        sim->why_count[w] += pt->why >> w & 1;
+    sim->shifted += bkp_backup_shifted(&pt->b);
+    return 0;
 }
 
 int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, BkpSim *out)
@@ -327,87 +335,47 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
     if (nruns <= 0 || out->since > at)
         return 0;
 
+    /* Each rule's window: the schedule days [lo[w], hi] whose backups (vault
+     * backups, but for snapshots) it could still keep at `at`. The rule
+     * keeps points at most keep_bound_days, plus a day for windows that
+     * cross midnight and one for the zone's offset; none before --since. */
     int64_t hi = bkp_interp_day_of(tz, p, at);
     int64_t first = bkp_interp_day_of(tz, p, out->since) - 1;
-    CandList l = {0};
+    int64_t lo[BKP_WHY_COUNT], start = hi + 1;
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
         int64_t keep = keep_bound_days(p, (BkpWhy)w);
-        if (keep < 0)
-            continue;
-        int64_t lo = hi - keep - 2;
-        if (lo < first)
-            lo = first;
-        add_window(&l, p, runs, nruns, (BkpWhy)w, lo, hi);
+        lo[w] = keep < 0 ? INT64_MAX : hi - keep - 2 < first ? first : hi - keep - 2;
+        if (lo[w] < start)
+            start = lo[w];
     }
-    if (l.oom) {
-        free(l.v);
-        return -1;
-    }
-    out->candidates = l.n;
-    if (l.n)
-        qsort(l.v, l.n, sizeof *l.v, cand_cmp);
-
-    /* One point per distinct backup, in time order (schedule days and runs
-     * are both in time order). */
+    /* One pass over the days, in time order (schedule days and their runs
+     * are), so each backup is looked at once and the points come sorted. */
     size_t cap = 0;
-    for (size_t i = 0; i < l.n; i++)
-        if (i == 0 || cand_cmp(&l.v[i], &l.v[i - 1]) != 0)
-            cap++;
-    out->points = cap ? malloc(cap * sizeof *out->points) : NULL;
-    if (cap && !out->points) {
-        free(l.v);
-        return -1;
-    }
-    for (size_t i = 0; i < l.n; i++) {
-        if (i > 0 && cand_cmp(&l.v[i], &l.v[i - 1]) == 0)
+    for (int64_t day = start; day <= hi; day++) {
+        unsigned keeps = bkp_interp_why(p, day, true), in = 0;   /* in: windows that hold it */
+        for (int w = 0; w < BKP_WHY_COUNT; w++)
+            if (day >= lo[w] && (keeps >> w & 1))
+                in |= 1u << w;
+        if (!in)
             continue;
-        BkpPoint pt;
-        memset(&pt, 0, sizeof pt);
-        fill_backup(tz, p, l.v[i].day, &runs[l.v[i].run], &pt.b);
-        if (pt.b.utc > at || pt.b.utc < out->since)
-            continue;
-        /* Instants may be negative (before 1970): no 0 sentinels. */
-        pt.expires = INT64_MIN;
-        int64_t release = INT64_MIN;     /* when its daily or weekly rules let it go */
-        for (int w = 0; w < BKP_WHY_COUNT; w++) {
-            if (!(pt.b.why >> w & 1))
+        int vault_rules = 0;
+        for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++)
+            vault_rules += in >> w & 1;
+        for (int i = 0; i < nruns; i++) {
+            int windows = (int)(in >> BKP_WHY_SNAPSHOT & 1) + (runs[i].to_vault ? vault_rules : 0);
+            if (!windows)
                 continue;
-            int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt.b.day, pt.b.minute, pt.b.utc);
-            if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > release)
-                release = e;
-            if (e > at) {
-                pt.why |= 1u << w;
-                pt.rule_expires[w] = e;
-                if (e > pt.expires)
-                    pt.expires = e;
+            out->candidates += (size_t)windows;
+            BkpPoint pt;
+            if (sim_point(tz, p, out, day, &runs[i], &pt) && sim_add(out, &cap, &pt) != 0) {
+                bkp_sim_free(out);          /* empty, as promised */
+                memset(out->tier_count, 0, sizeof out->tier_count);
+                memset(out->why_count, 0, sizeof out->why_count);
+                out->shifted = out->candidates = 0;
+                return -1;
             }
         }
-        if (!pt.why)
-            continue;
-        /* It moves (if archive_day says it does) at the later of the instant
-         * it is old enough, at its time of day, and the instant its daily or
-         * weekly rule lets it go. */
-        pt.archive_at = INT64_MAX;
-        if (archive_day(p, pt.b.day, pt.b.why, NULL) != INT64_MAX) {
-            int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(pt.b.day, archive_age_months(p)),
-                                                    pt.b.minute);
-            pt.archive_at = release > old_enough ? release : old_enough;
-        }
-        if (pt.why >> BKP_WHY_SNAPSHOT & 1)
-            pt.tiers |= 1u << BKP_TIER_SNAPSHOT;
-        if (pt.why & ~(1u << BKP_WHY_SNAPSHOT))
-            pt.tiers |= 1u << (pt.archive_at <= at ? BKP_TIER_ARCHIVE : BKP_TIER_STANDARD);
-        for (int t = 0; t < BKP_TIER_COUNT; t++)
-            if (pt.tiers >> t & 1)
-                out->tier_count[t]++;
-        for (int w = 0; w < BKP_WHY_COUNT; w++)
-            if (pt.why >> w & 1)
-                out->why_count[w]++;
-        if (bkp_backup_shifted(&pt.b))
-            out->shifted++;
-        out->points[out->npoints++] = pt;
     }
-    free(l.v);
     return 0;
 }
 

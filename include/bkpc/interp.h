@@ -133,7 +133,9 @@ typedef struct BkpSim {
     bool archive_assumed;          /* `archive recommended`: every eligible
                                       point is shown as moved (Azure's choice
                                       depends on the VM's churn) */
-    size_t candidates;             /* how many backups were looked at */
+    size_t candidates;             /* the backups in the rules' look-back
+                                      windows, once per window that holds
+                                      them (each is evaluated once) */
 } BkpSim;
 
 /* The recovery points that exist at UTC instant `at` if the policy has run
