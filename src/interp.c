@@ -16,12 +16,6 @@
  * (bkp_add_months). */
 #define MONTH_MAX_DAYS 31
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 static int days_in_month(int y, int m)
 {
     static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -35,7 +29,7 @@ int64_t bkp_add_months(int64_t day, int n)
     int y, m, d;
     bkp_civil_from_days(day, &y, &m, &d);
     int64_t k = (int64_t)y * 12 + (m - 1) + n;     /* months since year 0 */
-    y = (int)floor_div(k, 12);
+    y = (int)bkp_floor_div(k, 12);
     m = (int)(k - (int64_t)y * 12) + 1;
     if (d > days_in_month(y, m))
         d = days_in_month(y, m);
@@ -70,7 +64,7 @@ int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minut
 
 int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t)
 {
-    return floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);
+    return bkp_floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);
 }
 
 /* --- retention rules --------------------------------------------------------- */
@@ -113,26 +107,40 @@ unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
     return why;
 }
 
+/* The schedule day on which rule `why` lets a point of schedule day `day` go.
+ * Calendar months and years: the same day of the month N months (years)
+ * later, or that month's last day if it is shorter (31 January + 1 month ->
+ * 28/29 February; 29 February + 1 year -> 28). */
+static int64_t rule_end_day(const BkpPolicy *p, BkpWhy why, int64_t day)
+{
+    switch (why) {
+    case BKP_WHY_SNAPSHOT: return day + p->snapshot_days;
+    case BKP_WHY_DAILY: return day + p->daily.days;
+    case BKP_WHY_WEEKLY: return day + (int64_t)p->weekly.weeks * 7;
+    case BKP_WHY_MONTHLY: return bkp_add_months(day, p->monthly.count);
+    case BKP_WHY_YEARLY: return bkp_add_months(day, p->yearly.count * 12);
+    default: return day;
+    }
+}
+
 int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day, int minute, int64_t t)
 {
     switch (why) {
-    case BKP_WHY_SNAPSHOT: return t + (int64_t)p->snapshot_days * DAY;
-    case BKP_WHY_DAILY: return t + (int64_t)p->daily.days * DAY;
-    case BKP_WHY_WEEKLY: return t + (int64_t)p->weekly.weeks * 7 * DAY;
-    /* Calendar months and years: the same time on the same day of the month
-     * N months (years) later, or on that month's last day if it is shorter
-     * (31 January + 1 month -> 28/29 February; 29 February + 1 year -> 28). */
-    case BKP_WHY_MONTHLY: return bkp_interp_run_utc(tz, p, bkp_add_months(day, p->monthly.count), minute);
-    case BKP_WHY_YEARLY: return bkp_interp_run_utc(tz, p, bkp_add_months(day, p->yearly.count * 12), minute);
+    /* Days and weeks: exactly, from the instant the point is taken. */
+    case BKP_WHY_SNAPSHOT:
+    case BKP_WHY_DAILY:
+    case BKP_WHY_WEEKLY: return t + (rule_end_day(p, why, day) - day) * DAY;
+    /* Calendar months and years: at the point's time of day. */
+    case BKP_WHY_MONTHLY:
+    case BKP_WHY_YEARLY: return bkp_interp_run_utc(tz, p, rule_end_day(p, why, day), minute);
     default: return t;
     }
 }
 
-static void fill_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *r, int run, BkpBackup *b)
+static void fill_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *r, BkpBackup *b)
 {
     b->day = day;
     b->minute = r->minute;
-    b->run = run;
     b->to_vault = r->to_vault;
     b->utc = bkp_interp_run_utc(tz, p, day, r->minute);
     b->offset = bkp_tz_offset(tz, p->timezone, b->utc, NULL);
@@ -159,7 +167,7 @@ int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBacku
             continue;
         for (int i = 0; i < nruns && got < n; i++) {
             BkpBackup b;
-            fill_backup(tz, p, day, &runs[i], i, &b);
+            fill_backup(tz, p, day, &runs[i], &b);
             if (b.utc >= from)
                 out[got++] = b;
         }
@@ -169,58 +177,79 @@ int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBacku
 
 /* --- simulate ---------------------------------------------------------------- */
 
-typedef struct Cand {
-    int64_t day;
-    int run;
-} Cand;
-
-typedef struct CandList {
-    Cand *v;
-    size_t n, cap;
-    bool oom;
-} CandList;
-
-static void cand_add(CandList *l, int64_t day, int run)
+/* How long rule w keeps a point, in days, or -1 when the policy has no such
+ * rule: exact for days and weeks, a bound for months (MONTH_MAX_DAYS each)
+ * and years (366 days each), which are calendar months and years. */
+static int64_t keep_bound_days(const BkpPolicy *p, BkpWhy w)
 {
-    if (l->oom)
-        return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        Cand *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->oom = true;
-            return;
-        }
-        l->v = v;
-        l->cap = cap;
+    switch (w) {
+    case BKP_WHY_SNAPSHOT: return p->snapshot_days;
+    case BKP_WHY_DAILY: return p->daily.on ? p->daily.days : -1;
+    case BKP_WHY_WEEKLY: return p->weekly.on ? (int64_t)p->weekly.weeks * 7 : -1;
+    case BKP_WHY_MONTHLY: return p->monthly.on ? (int64_t)p->monthly.count * MONTH_MAX_DAYS : -1;
+    case BKP_WHY_YEARLY: return p->yearly.on ? (int64_t)p->yearly.count * 366 : -1;
+    default: return -1;
     }
-    l->v[l->n].day = day;
-    l->v[l->n].run = run;
-    l->n++;
 }
 
-static int cand_cmp(const void *a, const void *b)
-{
-    const Cand *x = a, *y = b;
-    if (x->day != y->day)
-        return x->day < y->day ? -1 : 1;
-    return (x->run > y->run) - (x->run < y->run);
-}
-
-/* The longest any rule keeps a point, in days, as a bound (months counted
- * as MONTH_MAX_DAYS, years as 366 days). */
+/* The longest any rule keeps a point, in days, as a bound. */
 static int64_t max_keep_days(const BkpPolicy *p)
 {
-    int64_t d = p->snapshot_days;
-    if (p->daily.on && p->daily.days > d)
-        d = p->daily.days;
-    if (p->weekly.on && (int64_t)p->weekly.weeks * 7 > d)
-        d = (int64_t)p->weekly.weeks * 7;
-    if (p->monthly.on && (int64_t)p->monthly.count * MONTH_MAX_DAYS > d)
-        d = (int64_t)p->monthly.count * MONTH_MAX_DAYS;
-    if (p->yearly.on && (int64_t)p->yearly.count * 366 > d)
-        d = (int64_t)p->yearly.count * 366;
+    int64_t d = 0;
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        if (keep_bound_days(p, (BkpWhy)w) > d)
+            d = keep_bound_days(p, (BkpWhy)w);
     return d;
+}
+
+/* The age, in calendar months, from which a point may move to vault-archive
+ * (TierAfter's months, TierRecommended's least age), or 0: never. */
+static int archive_age_months(const BkpPolicy *p)
+{
+    switch (p->archive) {
+    case BKP_ARCHIVE_AFTER: return p->archive_months;
+    case BKP_ARCHIVE_RECOMMENDED: return BKP_ARCHIVE_MIN_AGE_MONTHS;
+    default: return 0;
+    }
+}
+
+/* How long the daily and weekly rules in `why` keep a point, in days (0:
+ * neither keeps it); *weekly: the weekly rule is the one that keeps it
+ * longest. */
+static int64_t release_days(const BkpPolicy *p, unsigned why, bool *weekly)
+{
+    int64_t days = why >> BKP_WHY_DAILY & 1 ? p->daily.days : 0;
+    *weekly = (why >> BKP_WHY_WEEKLY & 1) && (int64_t)p->weekly.weeks * 7 > days;
+    return *weekly ? (int64_t)p->weekly.weeks * 7 : days;
+}
+
+/* The archive rule (docs/semantics.md §5), in schedule days: the day on
+ * which a vault point of schedule day `day`, kept by the rules in `why`,
+ * moves to vault-archive, or INT64_MAX if it never does. It must be a
+ * monthly or yearly point; it moves at the tiering age in calendar months
+ * or, when later (*late), the day its daily or weekly rule releases it; and
+ * only if 6 calendar months of its retention (its longest rule's) are left
+ * from that day. late may be NULL. */
+static int64_t archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late)
+{
+    bool ignored;
+    if (!late)
+        late = &ignored;
+    int months = archive_age_months(p);
+    *late = false;
+    if (months <= 0 || !(why & (1u << BKP_WHY_MONTHLY | 1u << BKP_WHY_YEARLY)))
+        return INT64_MAX;
+    bool weekly;
+    int64_t move = bkp_add_months(day, months), release = day + release_days(p, why, &weekly);
+    if (release > move) {
+        move = release;
+        *late = true;
+    }
+    int64_t end = INT64_MIN;         /* the day it leaves the vault */
+    for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++)
+        if (why >> w & 1 && rule_end_day(p, (BkpWhy)w, day) > end)
+            end = rule_end_day(p, (BkpWhy)w, day);
+    return bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) <= end ? move : INT64_MAX;
 }
 
 int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
@@ -230,22 +259,68 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
     return bkp_tz_local_to_utc(tz, p->timezone, day, 0);
 }
 
-/* The schedule days [lo, hi] whose vault (or every) backups rule `why` could
- * still keep at `at`: the rule keeps points at most keep days (a bound:
- * months as MONTH_MAX_DAYS, years as 366), plus a day for windows that cross
- * midnight and for the zone's offset. */
-static void add_window(CandList *l, const BkpPolicy *p, const BkpRun *runs, int nruns, BkpWhy why,
-                       int64_t lo, int64_t hi)
+/* The point a backup of schedule day `day` is at `at`, if it was taken
+ * since sim->since and some rule still keeps it (else false). */
+static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t day, const BkpRun *run,
+                      BkpPoint *pt)
 {
-    for (int64_t day = hi; day >= lo && !l->oom; day--) {
-        bool vault_rule = why != BKP_WHY_SNAPSHOT;
-        unsigned w = bkp_interp_why(p, day, true);
-        if (!(w >> why & 1))
+    int64_t at = sim->at;
+    memset(pt, 0, sizeof *pt);
+    fill_backup(tz, p, day, run, &pt->b);
+    if (pt->b.utc > at || pt->b.utc < sim->since)
+        return false;
+    /* Instants may be negative (before 1970): no 0 sentinels. */
+    pt->expires = INT64_MIN;
+    int64_t release = INT64_MIN;     /* when its daily or weekly rules let it go */
+    for (int w = 0; w < BKP_WHY_COUNT; w++) {
+        if (!(pt->b.why >> w & 1))
             continue;
-        for (int i = 0; i < nruns; i++)
-            if (!vault_rule || runs[i].to_vault)
-                cand_add(l, day, i);
+        int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
+        if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > release)
+            release = e;
+        if (e > at) {
+            pt->why |= 1u << w;
+            pt->rule_expires[w] = e;
+            if (e > pt->expires)
+                pt->expires = e;
+        }
     }
+    if (!pt->why)
+        return false;
+    /* It moves (if archive_day says it does) at the later of the instant it
+     * is old enough, at its time of day, and the instant its daily or weekly
+     * rule lets it go. */
+    pt->archive_at = INT64_MAX;
+    if (archive_day(p, pt->b.day, pt->b.why, NULL) != INT64_MAX) {
+        int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(pt->b.day, archive_age_months(p)),
+                                                pt->b.minute);
+        pt->archive_at = release > old_enough ? release : old_enough;
+    }
+    if (pt->why >> BKP_WHY_SNAPSHOT & 1)
+        pt->tiers |= 1u << BKP_TIER_SNAPSHOT;
+    if (pt->why & ~(1u << BKP_WHY_SNAPSHOT))
+        pt->tiers |= 1u << (pt->archive_at <= at ? BKP_TIER_ARCHIVE : BKP_TIER_STANDARD);
+    return true;
+}
+
+/* Appends pt to sim's points (cap: their room); -1 when out of memory. */
+static int sim_add(BkpSim *sim, size_t *cap, const BkpPoint *pt)
+{
+    if (sim->npoints == *cap) {
+        size_t n = *cap ? *cap * 2 : 64;
+        BkpPoint *v = realloc(sim->points, n * sizeof *v);
+        if (!v)
+            return -1;
+        sim->points = v;
+        *cap = n;
+    }
+    sim->points[sim->npoints++] = *pt;
+    for (int t = 0; t < BKP_TIER_COUNT; t++)
+        sim->tier_count[t] += pt->tiers >> t & 1;
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        sim->why_count[w] += pt->why >> w & 1;
+    sim->shifted += bkp_backup_shifted(&pt->b);
+    return 0;
 }
 
 int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, BkpSim *out)
@@ -260,112 +335,47 @@ int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
     if (nruns <= 0 || out->since > at)
         return 0;
 
+    /* Each rule's window: the schedule days [lo[w], hi] whose backups (vault
+     * backups, but for snapshots) it could still keep at `at`. The rule
+     * keeps points at most keep_bound_days, plus a day for windows that
+     * cross midnight and one for the zone's offset; none before --since. */
     int64_t hi = bkp_interp_day_of(tz, p, at);
     int64_t first = bkp_interp_day_of(tz, p, out->since) - 1;
-    int64_t keep[BKP_WHY_COUNT] = {
-        p->snapshot_days,
-        p->daily.on ? p->daily.days : -1,
-        p->weekly.on ? (int64_t)p->weekly.weeks * 7 : -1,
-        p->monthly.on ? (int64_t)p->monthly.count * MONTH_MAX_DAYS : -1,   /* bounds */
-        p->yearly.on ? (int64_t)p->yearly.count * 366 : -1,
-    };
-    CandList l = {0};
+    int64_t lo[BKP_WHY_COUNT], start = hi + 1;
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
-        if (keep[w] < 0)
-            continue;
-        int64_t lo = hi - keep[w] - 2;
-        if (lo < first)
-            lo = first;
-        add_window(&l, p, runs, nruns, (BkpWhy)w, lo, hi);
+        int64_t keep = keep_bound_days(p, (BkpWhy)w);
+        lo[w] = keep < 0 ? INT64_MAX : hi - keep - 2 < first ? first : hi - keep - 2;
+        if (lo[w] < start)
+            start = lo[w];
     }
-    if (l.oom) {
-        free(l.v);
-        return -1;
-    }
-    out->candidates = l.n;
-    if (l.n)
-        qsort(l.v, l.n, sizeof *l.v, cand_cmp);
-
-    /* One point per distinct backup, in time order (schedule days and runs
-     * are both in time order). */
+    /* One pass over the days, in time order (schedule days and their runs
+     * are), so each backup is looked at once and the points come sorted. */
     size_t cap = 0;
-    for (size_t i = 0; i < l.n; i++)
-        if (i == 0 || cand_cmp(&l.v[i], &l.v[i - 1]) != 0)
-            cap++;
-    out->points = cap ? malloc(cap * sizeof *out->points) : NULL;
-    if (cap && !out->points) {
-        free(l.v);
-        return -1;
-    }
-    int archive_months = p->archive == BKP_ARCHIVE_AFTER         ? p->archive_months
-                         : p->archive == BKP_ARCHIVE_RECOMMENDED ? BKP_ARCHIVE_MIN_AGE_MONTHS
-                                                                 : 0;
-    for (size_t i = 0; i < l.n; i++) {
-        if (i > 0 && cand_cmp(&l.v[i], &l.v[i - 1]) == 0)
-            continue;
-        BkpPoint pt;
-        memset(&pt, 0, sizeof pt);
-        fill_backup(tz, p, l.v[i].day, &runs[l.v[i].run], l.v[i].run, &pt.b);
-        if (pt.b.utc > at || pt.b.utc < out->since)
-            continue;
-        /* Instants may be negative (before 1970): no 0 sentinels. */
-        pt.expires = pt.vault_expires = INT64_MIN;
-        pt.archive_at = INT64_MAX;
-        int64_t dep_end = INT64_MIN;   /* daily and weekly rules: no archive before */
-        int64_t dep_day = 0;           /* the schedule day dep_end falls on */
-        bool longterm = false;
-        for (int w = 0; w < BKP_WHY_COUNT; w++) {
-            if (!(pt.b.why >> w & 1))
-                continue;
-            int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt.b.day, pt.b.minute, pt.b.utc);
-            if (w != BKP_WHY_SNAPSHOT && e > pt.vault_expires)
-                pt.vault_expires = e;
-            if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > dep_end) {
-                dep_end = e;
-                dep_day = pt.b.day + (w == BKP_WHY_DAILY ? p->daily.days : (int64_t)p->weekly.weeks * 7);
-            }
-            if (w == BKP_WHY_MONTHLY || w == BKP_WHY_YEARLY)
-                longterm = true;
-            if (e > at) {
-                pt.why |= 1u << w;
-                pt.rule_expires[w] = e;
-                if (e > pt.expires)
-                    pt.expires = e;
-            }
-        }
-        if (!pt.why)
-            continue;
-        if (longterm && archive_months > 0) {
-            /* The tiering age in calendar months, or later when a daily or
-             * weekly rule still keeps the point; then 6 calendar months of
-             * retention must be left, counted from the move's schedule day
-             * at the point's time of day. */
-            int64_t move_day = bkp_add_months(pt.b.day, archive_months);
-            int64_t move = bkp_interp_run_utc(tz, p, move_day, pt.b.minute);
-            if (dep_end > move) {
-                move = dep_end;
-                move_day = dep_day;
-            }
-            int64_t need = bkp_interp_run_utc(tz, p, bkp_add_months(move_day, BKP_ARCHIVE_MIN_LEFT_MONTHS),
-                                              pt.b.minute);
-            if (pt.vault_expires != INT64_MIN && pt.vault_expires >= need)
-                pt.archive_at = move;
-        }
-        if (pt.why >> BKP_WHY_SNAPSHOT & 1)
-            pt.tiers |= 1u << BKP_TIER_SNAPSHOT;
-        if (pt.why & ~(1u << BKP_WHY_SNAPSHOT))
-            pt.tiers |= 1u << (pt.archive_at <= at ? BKP_TIER_ARCHIVE : BKP_TIER_STANDARD);
-        for (int t = 0; t < BKP_TIER_COUNT; t++)
-            if (pt.tiers >> t & 1)
-                out->tier_count[t]++;
+    for (int64_t day = start; day <= hi; day++) {
+        unsigned keeps = bkp_interp_why(p, day, true), in = 0;   /* in: windows that hold it */
         for (int w = 0; w < BKP_WHY_COUNT; w++)
-            if (pt.why >> w & 1)
-                out->why_count[w]++;
-        if (bkp_backup_shifted(&pt.b))
-            out->shifted++;
-        out->points[out->npoints++] = pt;
+            if (day >= lo[w] && (keeps >> w & 1))
+                in |= 1u << w;
+        if (!in)
+            continue;
+        int vault_rules = 0;
+        for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++)
+            vault_rules += in >> w & 1;
+        for (int i = 0; i < nruns; i++) {
+            int windows = (int)(in >> BKP_WHY_SNAPSHOT & 1) + (runs[i].to_vault ? vault_rules : 0);
+            if (!windows)
+                continue;
+            out->candidates += (size_t)windows;
+            BkpPoint pt;
+            if (sim_point(tz, p, out, day, &runs[i], &pt) && sim_add(out, &cap, &pt) != 0) {
+                bkp_sim_free(out);          /* empty, as promised */
+                memset(out->tier_count, 0, sizeof out->tier_count);
+                memset(out->why_count, 0, sizeof out->why_count);
+                out->shifted = out->candidates = 0;
+                return -1;
+            }
+        }
     }
-    free(l.v);
     return 0;
 }
 
@@ -399,6 +409,31 @@ static int64_t longest_day_gap(const BkpPolicy *p, BkpWhy why)
     if (first + cycle - prev > gap)     /* across the end of the cycle */
         gap = first + cycle - prev;
     return gap;
+}
+
+/* How monthly ([0]) and yearly ([1]) points move to vault-archive: the
+ * archive rule applied to every schedule day of one 400-year cycle, apart
+ * for those the weekly rule keeps too ([k][1]) and the others ([k][0]). A
+ * point both rules keep is a yearly one: it moves as its longer retention
+ * allows, which a monthly rule alone might not. */
+static void archive_kinds(const BkpPolicy *p, BkpArchiveKind k[2][2])
+{
+    for (int64_t d = 0; d < 146097; d++) {
+        unsigned why = bkp_interp_why(p, d, true);
+        bool late, weekly;
+        int64_t release = release_days(p, why, &weekly);
+        bool moves = archive_day(p, d, why, &late) != INT64_MAX;
+        int y = why >> BKP_WHY_YEARLY & 1;
+        if (y || (why >> BKP_WHY_MONTHLY & 1)) {
+            BkpArchiveKind *c = &k[y][why >> BKP_WHY_WEEKLY & 1];
+            c->points++;
+            c->release_days = release;
+            c->weekly_release = weekly;
+            c->moves += moves;
+            c->by_age |= moves && !late;
+            c->by_release |= moves && late;
+        }
+    }
 }
 
 /* The longest gap, in minutes, between consecutive backups (vault backups
@@ -440,18 +475,16 @@ static int64_t dst_edge(BkpTz *tz, const char *zone, int64_t lo, int64_t hi, boo
 void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
 {
     memset(out, 0, sizeof *out);
-    BkpRun runs[BKP_SCHED_MAX_RUNS];
-    int nruns = bkp_sched_day(p, runs);
-    if (nruns < 0)
-        nruns = 0;
-    out->nruns = nruns;
-    for (int i = 0; i < nruns && i < 24; i++) {
-        out->runs_local[i] = runs[i].minute;
-        out->runs_vault[i] = runs[i].to_vault;
-    }
+    const BkpRun *runs = out->runs;
+    int nruns = out->nruns = bkp_sched_day(p, out->runs);
     for (int d = 0; d < 7; d++)
         out->run_days += bkp_sched_runs_on(p, d);
     out->std_offset = std_offset(tz, p, at);
+    for (int i = 0; i < nruns; i++) {
+        int m = runs[i].minute - out->std_offset;
+        out->utc_day[i] = (int)bkp_floor_div(m, 1440);
+        out->utc_minute[i] = m - out->utc_day[i] * 1440;
+    }
 
     /* DST: the period in force at `at`, or the next one within a year. */
     bool dst_now;
@@ -509,20 +542,15 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     out->on[BKP_WHY_WEEKLY] = p->weekly.on;
     out->on[BKP_WHY_MONTHLY] = p->monthly.on;
     out->on[BKP_WHY_YEARLY] = p->yearly.on;
-    out->keep_days[BKP_WHY_SNAPSHOT] = p->snapshot_days;
-    out->keep_days[BKP_WHY_DAILY] = p->daily.on ? p->daily.days : 0;
-    out->keep_days[BKP_WHY_WEEKLY] = p->weekly.on ? (int64_t)p->weekly.weeks * 7 : 0;
-    out->keep_days[BKP_WHY_MONTHLY] = 0;      /* calendar months: p->monthly.count */
-    out->keep_days[BKP_WHY_YEARLY] = 0;       /* calendar years: p->yearly.count */
     out->rpo[BKP_WHY_SNAPSHOT] = longest_run_gap(p, runs, nruns, false);
     if (p->daily.on)
         out->rpo[BKP_WHY_DAILY] = longest_run_gap(p, runs, nruns, true);
     for (int w = BKP_WHY_WEEKLY; w < BKP_WHY_COUNT; w++)
         if (out->on[w])
             out->rpo[w] = longest_day_gap(p, (BkpWhy)w) * 1440;
-    out->archive_after_months = p->archive == BKP_ARCHIVE_AFTER         ? p->archive_months
-                                : p->archive == BKP_ARCHIVE_RECOMMENDED ? BKP_ARCHIVE_MIN_AGE_MONTHS
-                                                                        : 0;
+    out->archive_after_months = archive_age_months(p);
+    if (out->archive_after_months)
+        archive_kinds(p, out->archive);
 }
 
 /* --- times -------------------------------------------------------------------------- */
@@ -576,51 +604,55 @@ char *bkp_fmt_offset(int minutes, char *buf, size_t n)
     return buf;
 }
 
-static void fmt_civil(int64_t local, char *buf, size_t n)
+char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
 {
-    int64_t days = floor_div(local, DAY), secs = local - days * DAY;
+    int64_t local = t + (int64_t)offset * 60;
+    int64_t days = bkp_floor_div(local, DAY), secs = local - days * DAY;
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
-             (int)(secs % 60));
+    int len = snprintf(buf, n, "%.3s%s%04d-%02d-%02d", flags & BKP_CLOCK_WEEKDAY ? bkp_weekday_name(bkp_weekday(days)) : "",
+                       flags & BKP_CLOCK_WEEKDAY ? " " : "", y, m, d);
+    if (!(flags & BKP_CLOCK_DATE) && len >= 0 && (size_t)len < n)
+        len += snprintf(buf + len, n - (size_t)len, "%c%02d:%02d", flags & BKP_CLOCK_T ? 'T' : ' ',
+                        (int)(secs / 3600), (int)(secs / 60 % 60));
+    if ((flags & BKP_CLOCK_SECONDS) && !(flags & BKP_CLOCK_DATE) && len >= 0 && (size_t)len < n)
+        len += snprintf(buf + len, n - (size_t)len, ":%02d", (int)(secs % 60));
+    if ((flags & BKP_CLOCK_Z) && len >= 0 && (size_t)len < n)
+        snprintf(buf + len, n - (size_t)len, "Z");
+    return buf;
 }
 
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n)
 {
-    char c[40];
-    fmt_civil(t, c, sizeof c);
-    snprintf(buf, n, "%sZ", c);
-    return buf;
+    return bkp_fmt_clock(t, 0, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z, buf, n);
 }
 
 char *bkp_fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n)
 {
     int off = bkp_tz_offset(tz, p->timezone, t, NULL);
-    char c[40], o[16];
-    fmt_civil(t + (int64_t)off * 60, c, sizeof c);
-    snprintf(buf, n, "%s%s", c, bkp_fmt_offset(off, o, sizeof o));
-    return buf;
-}
-
-static char *fmt_date(int64_t day, char *buf, size_t n)
-{
-    int y, m, d;
-    bkp_civil_from_days(day, &y, &m, &d);
-    snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+    char c[BKP_CLOCK_MAX], o[16];
+    snprintf(buf, n, "%s%s", bkp_fmt_clock(t, off, BKP_CLOCK_T | BKP_CLOCK_SECONDS, c, sizeof c),
+             bkp_fmt_offset(off, o, sizeof o));
     return buf;
 }
 
 /* --- JSON ---------------------------------------------------------------------------- */
 
-/* Builders that tolerate NULL (out of memory): the result is then NULL. */
+/* Builders that tolerate NULL (out of memory): the result is then NULL. They
+ * take v's reference in every case (jansson frees v when the set fails; with
+ * no container, so do they). */
 static void put(json_t *o, const char *k, json_t *v, bool *ok)
 {
+    if (!o)
+        json_decref(v);
     if (!o || !v || json_object_set_new(o, k, v) != 0)
         *ok = false;
 }
 
 static void push(json_t *a, json_t *v, bool *ok)
 {
+    if (!a)
+        json_decref(v);
     if (!a || !v || json_array_append_new(a, v) != 0)
         *ok = false;
 }
@@ -656,9 +688,8 @@ static json_t *jwhy(unsigned why, bool *ok)
 
 static json_t *jhhmm(int minute)
 {
-    char b[24];
-    snprintf(b, sizeof b, "%02d:%02d", minute / 60 % 24, minute % 60);
-    return json_string(b);
+    char b[6];
+    return json_string(bkp_fmt_hhmm(minute, b));
 }
 
 static json_t *head(const BkpPolicy *p, bool *ok)
@@ -680,10 +711,10 @@ static json_t *finish(json_t *o, bool ok)
 
 static json_t *jbackup(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, bool *ok)
 {
-    char d[16];
+    char d[BKP_CLOCK_MAX];
     json_t *o = json_object();
     put(o, "time", jinstant(tz, p, b->utc, ok), ok);
-    put(o, "schedule_day", json_string(fmt_date(b->day, d, sizeof d)), ok);
+    put(o, "schedule_day", json_string(bkp_fmt_clock(b->day * DAY, 0, BKP_CLOCK_DATE, d, sizeof d)), ok);
     put(o, "written_time", jhhmm(b->minute), ok);
     put(o, "dst_shifted", json_boolean(bkp_backup_shifted(b)), ok);
     put(o, "to_vault", json_boolean(b->to_vault), ok);
@@ -914,10 +945,10 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     json_t *runs = json_array();
     for (int i = 0; i < e->nruns; i++) {
         json_t *r = json_object();
-        put(r, "local", jhhmm(e->runs_local[i]), &ok);
-        put(r, "next_day", json_boolean(e->runs_local[i] >= 1440), &ok);
-        put(r, "utc", jhhmm((((e->runs_local[i] - e->std_offset) % 1440) + 1440) % 1440), &ok);
-        put(r, "to_vault", json_boolean(e->runs_vault[i]), &ok);
+        put(r, "local", jhhmm(e->runs[i].minute), &ok);
+        put(r, "next_day", json_boolean(e->runs[i].minute >= 1440), &ok);
+        put(r, "utc", jhhmm(e->utc_minute[i]), &ok);
+        put(r, "to_vault", json_boolean(e->runs[i].to_vault), &ok);
         push(runs, r, &ok);
     }
     put(sch, "runs", runs, &ok);
@@ -932,8 +963,8 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
                 put(r, "kept_years", json_integer(p->yearly.count), &ok);
             else if (w == BKP_WHY_MONTHLY)
                 put(r, "kept_months", json_integer(p->monthly.count), &ok);
-            else
-                put(r, "kept_days", json_integer((json_int_t)e->keep_days[w]), &ok);
+            else     /* days and weeks: exact */
+                put(r, "kept_days", json_integer((json_int_t)keep_bound_days(p, (BkpWhy)w)), &ok);
             put(rpo, bkp_why_name((BkpWhy)w), r, &ok);
         }
     put(o, "rpo", rpo, &ok);

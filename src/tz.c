@@ -119,12 +119,6 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 /* --- the Windows ids ------------------------------------------------------- */
 
 static void free_strings(char **v, size_t n)
@@ -544,14 +538,14 @@ int bkp_tz_offset(BkpTz *tz, const char *windows_id, int64_t utc, bool *dst)
     int32_t off = offset_ms(tz, windows_id, (double)utc * 1000.0, &raw, &d);
     if (dst)
         *dst = d != 0;
-    return (int)floor_div(off, 60000);
+    return (int)bkp_floor_div(off, 60000);
 }
 
 int bkp_tz_std_offset(BkpTz *tz, const char *windows_id, int64_t utc)
 {
     int32_t raw, d;
     offset_ms(tz, windows_id, (double)utc * 1000.0, &raw, &d);
-    return (int)floor_div(raw, 60000);
+    return (int)bkp_floor_div(raw, 60000);
 }
 
 /* Local wall time -> UTC. A UTC instant u is a solution if u + offset(u) ==
@@ -582,12 +576,12 @@ int64_t bkp_tz_local_to_utc(BkpTz *tz, const char *windows_id, int64_t days, int
         int32_t off = s.raw + s.dst;
         double u = lms - off;
         if (s.from <= u && u < s.to)
-            return local - floor_div(off, 1000);   /* the earliest solution */
+            return local - bkp_floor_div(off, 1000);   /* the earliest solution */
         /* u < s.from: local is before this span's clocks start; if it was
          * also after the previous span's clocks stopped, local is in the gap
          * between them: use the previous span's offset. */
         if (u < s.from && have_prev)
-            return local - floor_div(prev_off, 1000);
+            return local - bkp_floor_div(prev_off, 1000);
         have_prev = true;
         prev_off = off;
         if (s.to >= end || isinf(s.to))
@@ -595,7 +589,13 @@ int64_t bkp_tz_local_to_utc(BkpTz *tz, const char *windows_id, int64_t days, int
         t = s.to;
     }
     /* Unreachable with real data; fall back to the last offset seen. */
-    return local - floor_div(prev_off, 1000);
+    return local - bkp_floor_div(prev_off, 1000);
+}
+
+int64_t bkp_floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
 /* --- civil dates (Howard Hinnant, "chrono-Compatible Low-Level Date

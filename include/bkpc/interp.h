@@ -42,6 +42,7 @@
 #include <jansson.h>
 
 #include "bkpc/policy.h"
+#include "bkpc/sched.h"
 #include "bkpc/tz.h"
 
 /* Why a backup is kept: an index, and the bit (1u << index) in a set. */
@@ -78,7 +79,6 @@ const char *bkp_tier_name(BkpTier t);        /* "snapshot", "vault-standard", "v
 typedef struct BkpBackup {
     int64_t day;        /* its schedule day: days since 1970-01-01 in the zone */
     int minute;         /* after that day's midnight; >= 1440 on the next day */
-    int run;            /* index in bkp_sched_day's list */
     bool to_vault;
     int64_t utc;        /* when it runs, seconds since 1970-01-01T00:00Z */
     int offset;         /* the zone's UTC offset then, minutes, DST included */
@@ -118,8 +118,6 @@ typedef struct BkpPoint {
     unsigned tiers;                /* where it is at `at` (bits 1u << BkpTier) */
     int64_t expires;               /* when the last of its tiers goes */
     int64_t rule_expires[BKP_WHY_COUNT];   /* per rule in `why` (else 0) */
-    int64_t vault_expires;         /* when it leaves the vault (INT64_MIN: a
-                                      snapshot only, never in the vault) */
     int64_t archive_at;            /* when it moves to vault-archive
                                       (INT64_MAX: never) */
 } BkpPoint;
@@ -135,7 +133,9 @@ typedef struct BkpSim {
     bool archive_assumed;          /* `archive recommended`: every eligible
                                       point is shown as moved (Azure's choice
                                       depends on the VM's churn) */
-    size_t candidates;             /* how many backups were looked at */
+    size_t candidates;             /* the backups in the rules' look-back
+                                      windows, once per window that holds
+                                      them (each is evaluated once) */
 } BkpSim;
 
 /* The recovery points that exist at UTC instant `at` if the policy has run
@@ -151,10 +151,23 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at);
 
 /* --- explain ---------------------------------------------------------------- */
 
+/* How points of one kind move to vault-archive, over the schedule days of
+ * one 400-year Gregorian cycle (the calendar repeats after it). */
+typedef struct BkpArchiveKind {
+    int64_t points, moves;         /* points; points that ever move */
+    int64_t release_days;          /* how long a daily or weekly rule keeps them (0: none) */
+    bool weekly_release;           /* the weekly rule is the one that keeps them longest */
+    bool by_age;                   /* some move at the tiering age (released no later) */
+    bool by_release;               /* some move when released, after the tiering age */
+} BkpArchiveKind;
+
 typedef struct BkpExplain {
     int nruns;                     /* backups per schedule day */
-    int runs_local[24];            /* minute after the schedule day's midnight */
-    bool runs_vault[24];
+    BkpRun runs[BKP_SCHED_MAX_RUNS];   /* bkp_sched_day's */
+    /* Each run in UTC, by std_offset: the minute of the UTC day (0-1439),
+     * and how many days that UTC date is after the schedule day (-1 to 2). */
+    int utc_minute[BKP_SCHED_MAX_RUNS];
+    int utc_day[BKP_SCHED_MAX_RUNS];
     int run_days;                  /* schedule days a week (7 unless weekly) */
     int std_offset;                /* minutes, at `at` */
     bool has_dst;                  /* DST in the year from `at` */
@@ -167,11 +180,12 @@ typedef struct BkpExplain {
      * consecutive points a rule keeps (BKP_WHY_SNAPSHOT: between backups). */
     int64_t rpo[BKP_WHY_COUNT];
     bool on[BKP_WHY_COUNT];        /* which rules the policy has */
-    int64_t keep_days[BKP_WHY_COUNT];  /* how long each keeps a point, in days; 0 for
-                                          monthly and yearly, which keep calendar
-                                          months and years (the policy's counts) */
     int archive_after_months;      /* the age, in calendar months, from which
                                       points may move (0: no archive) */
+    /* When archive_after_months: [0] monthly points that are not yearly
+     * ones, [1] yearly points (all zero if there are none); [k][1] those the
+     * weekly rule also keeps, [k][0] the others. */
+    BkpArchiveKind archive[2][2];
 } BkpExplain;
 
 /* `at` only decides the zone's offsets and DST periods shown. */
@@ -185,9 +199,22 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out);
  * 0, or -1 if s is none of these. */
 int bkp_interp_parse_time(BkpTz *tz, const BkpPolicy *p, const char *s, int64_t *utc);
 
-/* "2026-03-15T06:30:00Z" (buf >= 32). */
+/* What bkp_fmt_clock writes: by default "2026-03-15 08:30". */
+enum {
+    BKP_CLOCK_WEEKDAY = 1u << 0,   /* "Sun 2026-03-15 08:30" */
+    BKP_CLOCK_T = 1u << 1,         /* "2026-03-15T08:30" */
+    BKP_CLOCK_SECONDS = 1u << 2,   /* "2026-03-15 08:30:00" */
+    BKP_CLOCK_DATE = 1u << 3,      /* "2026-03-15": no time of day */
+    BKP_CLOCK_Z = 1u << 4,         /* a final "Z" */
+};
+/* A buffer that holds any of them. */
+#define BKP_CLOCK_MAX 48
+/* The clock at UTC instant t in a zone `offset` minutes ahead of UTC. The
+ * year has 4 digits or more (an expiry can be after 9999). Returns buf. */
+char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n);
+/* "2026-03-15T06:30:00Z" (buf >= BKP_CLOCK_MAX). */
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n);
-/* "2026-03-15T12:00:00+05:30", the zone's clock at t (buf >= 40). */
+/* "2026-03-15T12:00:00+05:30", the zone's clock at t (buf >= 64). */
 char *bkp_fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n);
 /* "+05:30" */
 char *bkp_fmt_offset(int minutes, char *buf, size_t n);

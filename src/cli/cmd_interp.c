@@ -1,6 +1,7 @@
 /* cmd_interp.c — `bkpc explain`, `bkpc next`, `bkpc simulate`: the
  * interpreter's commands. The model is in src/interp.c; this file parses the
  * options and renders text (aligned tables) or JSON. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -91,41 +92,16 @@ typedef struct Args {
 
 /* --- text helpers ----------------------------------------------------------- */
 
-static const char *wday_short(int d)
-{
-    static const char *const names[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return names[(unsigned)d % 7];
-}
-
 /* "Sun 2026-03-15 08:00" (with_wday) or "2026-03-15 08:00": the zone's clock. */
 static char *fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, bool with_wday, char *buf, size_t n)
 {
-    int off = bkp_tz_offset(tz, p->timezone, t, NULL);
-    int64_t local = t + (int64_t)off * 60;
-    int64_t days = local >= 0 ? local / DAY : -((-local + DAY - 1) / DAY);
-    int64_t secs = local - days * DAY;
-    int y, m, d;
-    bkp_civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%s%s%04d-%02d-%02d %02d:%02d", with_wday ? wday_short(bkp_weekday(days)) : "",
-             with_wday ? " " : "", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60));
-    return buf;
+    return bkp_fmt_clock(t, bkp_tz_offset(tz, p->timezone, t, NULL), with_wday ? BKP_CLOCK_WEEKDAY : 0, buf, n);
 }
 
 /* "2026-03-15 02:30Z" */
 static char *fmt_utc(int64_t t, char *buf, size_t n)
 {
-    char b[48];
-    bkp_fmt_utc(t, b, sizeof b);       /* 2026-03-15T02:30:00Z */
-    b[10] = ' ';
-    b[16] = 0;
-    snprintf(buf, n, "%sZ", b);
-    return buf;
-}
-
-static char *fmt_hhmm(int minute, char *buf, size_t n)
-{
-    snprintf(buf, n, "%02d:%02d", minute / 60 % 24, minute % 60);
-    return buf;
+    return bkp_fmt_clock(t, 0, BKP_CLOCK_Z, buf, n);
 }
 
 static char *fmt_why(unsigned why, char *buf, size_t n)
@@ -148,12 +124,12 @@ static char *fmt_kept(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigne
     if (!b->to_vault || !(why & ~(1u << BKP_WHY_SNAPSHOT)))
         return buf;
     int64_t local = b->utc + (int64_t)bkp_tz_offset(tz, p->timezone, b->utc, NULL) * 60;
-    int64_t date = local >= 0 ? local / DAY : -((-local + DAY - 1) / DAY);
-    if (date != b->day) {
+    if (bkp_floor_div(local, DAY) != b->day) {
         int y, m, d;
         bkp_civil_from_days(b->day, &y, &m, &d);
         size_t len = strlen(buf);
-        snprintf(buf + len, len < n ? n - len : 0, " (of %s %02d-%02d)", wday_short(bkp_weekday(b->day)), m, d);
+        snprintf(buf + len, len < n ? n - len : 0, " (of %.3s %02d-%02d)", bkp_weekday_name(bkp_weekday(b->day)), m,
+                 d);
     }
     return buf;
 }
@@ -213,7 +189,6 @@ static char *fmt_longterm_on(const BkpLongTerm *lt, char *buf, size_t n)
     size_t len = 0;
     buf[0] = 0;
     if (lt->format == BKP_FORMAT_WEEKLY) {
-        static const char *const wk[5] = {"first", "second", "third", "fourth", "last"};
         int total = 0, k = 0;
         for (int w = 0; w <= BKP_WEEK_LAST; w++)
             total += lt->weeks >> w & 1;
@@ -222,8 +197,10 @@ static char *fmt_longterm_on(const BkpLongTerm *lt, char *buf, size_t n)
             if (!(lt->weeks >> w & 1))
                 continue;
             k++;
-            len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
-                                    k == 1 ? "" : k == total ? " and " : ", ", wk[w]);
+            const char *name = bkp_week_name(w);     /* "First": lower-cased */
+            len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%c%s",
+                                    k == 1 ? "" : k == total ? " and " : ", ", tolower((unsigned char)name[0]),
+                                    name + 1);
         }
         char days[96];
         snprintf(buf + len, len < n ? n - len : 0, " %s", fmt_days(lt->days, true, days, sizeof days));
@@ -311,8 +288,9 @@ static char *fmt_keep(const BkpPolicy *p, BkpWhy w, char *buf, size_t n)
     }
 }
 
-/* A rule's length in days, for ordering (years: 365.25 days, months: a
- * twelfth of that). */
+/* A rule's mean length in days, only to order the rules (years: 365.25
+ * days, months: a twelfth of that). Not the simulator's bound (31-day
+ * months), which would rank `keep monthly 12m` above `keep daily 366d`. */
 static int64_t keep_order(const BkpPolicy *p, BkpWhy w)
 {
     switch (w) {
@@ -370,100 +348,51 @@ static void cat(char *buf, size_t n, const char *fmt, ...)
     va_end(ap);
 }
 
-/* "02:00" as the clocks read just before the change at t. */
+/* "2026-03-08 02:00": the clocks just before the change at t. */
 static char *fmt_edge(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n)
 {
-    int before = bkp_tz_offset(tz, p->timezone, t - 1, NULL);
-    int64_t local = t + (int64_t)before * 60;
-    int64_t days = local >= 0 ? local / DAY : -((-local + DAY - 1) / DAY);
-    int64_t secs = local - days * DAY;
-    int y, m, d;
-    bkp_civil_from_days(days, &y, &m, &d);
-    snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60));
-    return buf;
+    return bkp_fmt_clock(t, bkp_tz_offset(tz, p->timezone, t - 1, NULL), 0, buf, n);
 }
-
-/* How one kind of point (those a weekly rule also keeps, or the others)
- * moves to vault-archive: counted over the schedule days of one 400-year
- * Gregorian cycle. */
-typedef struct ArcKind {
-    int64_t n, moves;      /* points; points that ever move */
-    int64_t release;       /* days a daily or weekly rule keeps them (0: none) */
-    bool weekly_release;   /* the weekly rule is the one that keeps them longest */
-    bool by_age;           /* some move at the tiering age (its release is no later) */
-    bool by_release;       /* some move when released (later than the tiering age) */
-} ArcKind;
 
 /* "3 months old", "180 days old", "3 months or 90 days old, whichever is
  * later" */
-static char *fmt_arc_age(const ArcKind *k, int after_months, char *buf, size_t n)
+static char *fmt_arc_age(const BkpArchiveKind *k, int after_months, char *buf, size_t n)
 {
     if (k->by_release && !k->by_age)
-        snprintf(buf, n, "%lld days old", (long long)k->release);
+        snprintf(buf, n, "%lld days old", (long long)k->release_days);
     else if (k->by_release)
-        snprintf(buf, n, "%d months or %lld days old, whichever is later", after_months, (long long)k->release);
+        snprintf(buf, n, "%d months or %lld days old, whichever is later", after_months,
+                 (long long)k->release_days);
     else
         snprintf(buf, n, "%d months old", after_months);
     return buf;
 }
 
-/* With this policy, when monthly (or yearly) points move to vault-archive:
- * at the later of the tiering age (calendar months) and the end of their
- * daily rule, or weekly rule if the point is also a weekly one (days), if 6
- * calendar months of retention are left then. Every schedule day the rule
- * selects is tried, since months differ in length. Writes the predicate
- * ("move when 3 months old.") into t; nothing if the rule is off. */
-static void archive_here(const BkpPolicy *p, bool yearly, int after_months, char *t, size_t n)
+/* In words, how one kind of point (bkp_explain's archive[k]) moves to
+ * vault-archive: the predicate ("move when 3 months old.") into t; nothing
+ * if there are no such points. */
+static void archive_here(const BkpArchiveKind k[2], int after_months, char *t, size_t n)
 {
-    const BkpLongTerm *lt = yearly ? &p->yearly : &p->monthly;
-    if (!lt->on)
+    if (!k[0].points && !k[1].points)
         return;
-    BkpWhy why = yearly ? BKP_WHY_YEARLY : BKP_WHY_MONTHLY;
-    int keep_months = yearly ? lt->count * 12 : lt->count;
-    ArcKind k[2];          /* [0]: not kept by the weekly rule, [1]: kept by it */
-    memset(k, 0, sizeof k);
-    for (int64_t d = 0; d < 146097; d++) {
-        unsigned w = bkp_interp_why(p, d, true);
-        if (!(w >> why & 1))
-            continue;
-        ArcKind *c = &k[w >> BKP_WHY_WEEKLY & 1];
-        int64_t release = w >> BKP_WHY_DAILY & 1 ? p->daily.days : 0;
-        bool weekly = false;
-        if ((w >> BKP_WHY_WEEKLY & 1) && (int64_t)p->weekly.weeks * 7 > release) {
-            release = (int64_t)p->weekly.weeks * 7;
-            weekly = true;
-        }
-        c->n++;
-        c->release = release;
-        c->weekly_release = weekly;
-        int64_t move = bkp_add_months(d, after_months);
-        bool late = d + release > move;
-        if (late)
-            move = d + release;
-        if (bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) > bkp_add_months(d, keep_months))
-            continue;
-        c->moves++;
-        c->by_age |= !late;
-        c->by_release |= late;
-    }
     static const char never[] = "never move: less than 6 months of retention would be left.";
     static const char some[] = "; those with less than 6 months of retention left then never move";
     char a[128], b[128];
-    const ArcKind *x = &k[0], *y = &k[1];
-    if (!x->n || !y->n) {          /* one kind only */
-        const ArcKind *c = x->n ? x : y;
+    const BkpArchiveKind *x = &k[0], *y = &k[1];
+    if (!x->points || !y->points) {          /* one kind only */
+        const BkpArchiveKind *c = x->points ? x : y;
         if (!c->moves)
             snprintf(t, n, "%s", never);
         else
             snprintf(t, n, "move when %s%s%s.", fmt_arc_age(c, after_months, a, sizeof a),
                      c->by_age ? "" : c->weekly_release ? ", once the weekly rule releases them"
                                                         : ", once the daily rule releases them",
-                     c->moves < c->n ? some : "");
+                     c->moves < c->points ? some : "");
     } else if (!x->moves && !y->moves) {
         snprintf(t, n, "%s", never);
     } else if (!x->moves) {
         snprintf(t, n, "move only if the weekly rule keeps them, when %s%s; the others never move.",
-                 fmt_arc_age(y, after_months, a, sizeof a), y->moves < y->n ? some : "");
+                 fmt_arc_age(y, after_months, a, sizeof a), y->moves < y->points ? some : "");
     } else {
         snprintf(t, n, "move when %s%s", fmt_arc_age(x, after_months, a, sizeof a),
                  x->by_age ? "" : ", once the daily rule releases them");
@@ -471,7 +400,7 @@ static void archive_here(const BkpPolicy *p, bool yearly, int after_months, char
             cat(t, n, ", except those the weekly rule keeps, which never move");
         else if (strcmp(fmt_arc_age(y, after_months, b, sizeof b), a) != 0)
             cat(t, n, " (%s if the weekly rule keeps them)", b);
-        cat(t, n, "%s.", x->moves < x->n || (y->moves && y->moves < y->n) ? some : "");
+        cat(t, n, "%s.", x->moves < x->points || (y->moves && y->moves < y->points) ? some : "");
     }
 }
 
@@ -562,35 +491,40 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     /* Schedule. */
     if (p->freq == BKP_FREQ_HOURLY)
         line("schedule", "every %d hours from %s for %d hours: %d backup%s a day", p->interval_hours,
-             fmt_hhmm(p->time, a, sizeof a), p->window_hours, e->nruns, e->nruns == 1 ? "" : "s");
+             bkp_fmt_hhmm(p->time, a), p->window_hours, e->nruns, e->nruns == 1 ? "" : "s");
     else if (p->freq == BKP_FREQ_DAILY)
-        line("schedule", "daily at %s: 1 backup a day", fmt_hhmm(p->time, a, sizeof a));
+        line("schedule", "daily at %s: 1 backup a day", bkp_fmt_hhmm(p->time, a));
     else
         line("schedule", "weekly on %s at %s: %d backup%s a week", fmt_days(p->run_days, true, b, sizeof b),
-             fmt_hhmm(p->time, a, sizeof a), e->run_days, e->run_days == 1 ? "" : "s");
-    bool plus = false, minus = false;
+             bkp_fmt_hhmm(p->time, a), e->run_days, e->run_days == 1 ? "" : "s");
+    bool plus = false, minus = false, two = false;
     for (int row = 0; row < 2; row++) {
         t[0] = 0;
         for (int i = 0; i < e->nruns; i++) {
-            int m = row == 0 ? e->runs_local[i] : e->runs_local[i] - e->std_offset;
-            int dd = m < 0 ? -1 : m / 1440;
+            int m = row == 0 ? e->runs[i].minute : e->utc_minute[i];
+            int dd = row == 0 ? e->runs[i].minute / 1440 : e->utc_day[i];
             plus |= dd > 0;
             minus |= dd < 0;
-            cat(t, sizeof t, "%s%s%s", i ? "  " : "", fmt_hhmm(((m % 1440) + 1440) % 1440, a, sizeof a),
-                dd > 0 ? "+1" : dd < 0 ? "-1" : i + 1 < e->nruns ? "  " : "");
+            two |= dd > 1;
+            char sh[8] = "";
+            if (dd)
+                snprintf(sh, sizeof sh, "%+d", dd);
+            cat(t, sizeof t, "%s%s%s", i ? "  " : "", bkp_fmt_hhmm(m, a), dd ? sh : i + 1 < e->nruns ? "  " : "");
         }
         size_t len = strlen(t);        /* no trailing blanks */
         while (len && t[len - 1] == ' ')
             t[--len] = 0;
         line("", "  %-6s%s", row == 0 ? "local" : "UTC", t);
     }
-    /* What +1 and -1 mean, and for weekly schedules the days in UTC. */
+    /* What +1, +2 and -1 mean, and for weekly schedules the days in UTC.
+     * (-1 needs a zone ahead of UTC, +2 one behind it: never both.) */
     t[0] = 0;
-    if (plus || minus)
+    if (two)
+        cat(t, sizeof t, "(+1/+2: one/two days after the schedule's day");
+    else if (plus || minus)
         cat(t, sizeof t, "(%s: the day %s the schedule's day",
             plus && minus ? "+1/-1" : plus ? "+1" : "-1", plus && minus ? "after/before" : plus ? "after" : "before");
-    int u0 = e->nruns ? e->runs_local[0] - e->std_offset : 0;
-    int shift = u0 < 0 ? -1 : u0 >= 1440 ? 1 : 0;
+    int shift = e->nruns ? e->utc_day[0] : 0;     /* weekly: the one run */
     if (shift && p->freq == BKP_FREQ_WEEKLY) {
         BkpDaySet ud = 0;
         for (int d = 0; d < 7; d++)
@@ -603,13 +537,13 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     if (e->nruns > 1) {
         int v = e->nruns - 1;
         for (int i = 0; i < e->nruns; i++)
-            if (e->runs_vault[i])
+            if (e->runs[i].to_vault)
                 v = i;
         cat(t, sizeof t,
             "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
             "snapshots only (RULES.md B12).%s",
-            t[0] ? " " : "", fmt_hhmm(e->runs_local[v], a, sizeof a), e->runs_local[v] >= 1440 ? "+1" : "",
-            e->runs_local[v] >= 1440 ? " Retention rules count it as the point of the day its window opened."
+            t[0] ? " " : "", bkp_fmt_hhmm(e->runs[v].minute, a), e->runs[v].minute >= 1440 ? "+1" : "",
+            e->runs[v].minute >= 1440 ? " Retention rules count it as the point of the day its window opened."
                                      : "");
     } else {
         cat(t, sizeof t, "%sEach backup is a snapshot first, then transferred to the vault.", t[0] ? " " : "");
@@ -652,9 +586,10 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
         if (!e->on[w])
             continue;
-        static const char *const what[BKP_WHY_COUNT] = {"all backups", "daily points", "weekly points",
-                                                        "monthly points", "yearly points"};
-        line("", "%-15s %-9s while kept, %s", what[w], fmt_span(e->rpo[w], a, sizeof a),
+        char what[32] = "all backups";
+        if (w != BKP_WHY_SNAPSHOT)
+            snprintf(what, sizeof what, "%ss", why_noun((BkpWhy)w));
+        line("", "%-15s %-9s while kept, %s", what, fmt_span(e->rpo[w], a, sizeof a),
              fmt_keep(p, (BkpWhy)w, b, sizeof b));
     }
 
@@ -675,8 +610,8 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
         wrapped("tiering", t);
         /* The same sentence for both kinds is said once. */
         char m[256] = "", y[256] = "";
-        archive_here(p, false, e->archive_after_months, m, sizeof m);
-        archive_here(p, true, e->archive_after_months, y, sizeof y);
+        archive_here(e->archive[0], e->archive_after_months, m, sizeof m);
+        archive_here(e->archive[1], e->archive_after_months, y, sizeof y);
         t[0] = 0;
         if (m[0] && y[0] && strcmp(m, y) == 0)
             cat(t, sizeof t, "Here monthly and yearly points %s", m);

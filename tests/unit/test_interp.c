@@ -455,6 +455,29 @@ static void test_parse_time(void **state)
     done(&r);
 }
 
+/* Clock text: every form, before 1970, and years past 9999 (expiries can be
+ * 99 years after the last TIME accepted). */
+static void test_fmt_clock(void **state)
+{
+    (void)state;
+    char b[BKP_CLOCK_MAX];
+    int64_t t = utc_at(2026, 3, 15, 2, 30) + 5;
+    assert_string_equal(bkp_fmt_clock(t, 0, 0, b, sizeof b), "2026-03-15 02:30");
+    assert_string_equal(bkp_fmt_clock(t, 330, BKP_CLOCK_WEEKDAY, b, sizeof b), "Sun 2026-03-15 08:00");
+    assert_string_equal(bkp_fmt_clock(t, -180, BKP_CLOCK_WEEKDAY, b, sizeof b), "Sat 2026-03-14 23:30");
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_Z, b, sizeof b), "2026-03-15 02:30Z");
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z, b, sizeof b),
+                        "2026-03-15T02:30:05Z");
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_DATE | BKP_CLOCK_SECONDS, b, sizeof b), "2026-03-15");
+    assert_string_equal(bkp_fmt_utc(-1, b, sizeof b), "1969-12-31T23:59:59Z");
+    int64_t y10k = utc_at(10000, 1, 1, 2, 0);
+    assert_string_equal(bkp_fmt_clock(y10k, 0, BKP_CLOCK_Z, b, sizeof b), "10000-01-01 02:00Z");
+    assert_string_equal(bkp_fmt_clock(y10k, 0, BKP_CLOCK_WEEKDAY, b, sizeof b), "Sat 10000-01-01 02:00");
+    assert_string_equal(bkp_fmt_utc(utc_at(10098, 12, 31, 23, 59), b, sizeof b), "10098-12-31T23:59:00Z");
+    char small[8];
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_Z, small, sizeof small), "2026-03");
+}
+
 /* --- next ------------------------------------------------------------------------- */
 
 static void test_next_bounds(void **state)
@@ -484,7 +507,7 @@ static void test_explain_rpo(void **state)
     BkpExplain e;
     bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
     assert_int_equal(e.nruns, 3);                       /* 08:00 12:00 16:00 */
-    assert_true(e.runs_vault[2] && !e.runs_vault[0]);
+    assert_true(e.runs[2].to_vault && !e.runs[0].to_vault);
     assert_int_equal(e.rpo[BKP_WHY_SNAPSHOT], 16 * 60); /* 16:00 -> 08:00 */
     assert_int_equal(e.rpo[BKP_WHY_DAILY], 24 * 60);
     assert_int_equal(e.rpo[BKP_WHY_WEEKLY], 4 * 1440); /* wed -> sun */
@@ -505,6 +528,23 @@ static void test_explain_rpo(void **state)
     assert_int_equal(e.std_offset, -480);
     assert_int_equal(e.dst_start, utc_at(2026, 3, 8, 10, 0));
     assert_int_equal(e.dst_end, utc_at(2026, 11, 1, 9, 0));
+    assert_int_equal(e.utc_minute[0], 6 * 60 + 30);      /* 22:30 PST = 06:30Z the next day */
+    assert_int_equal(e.utc_day[0], 1);
+    done(&r);
+
+    /* UTC-12: the window's last backups are two UTC days after its day. */
+    load(&r, "timezone \"Dateline Standard Time\" every 4h from 19:30 for 24h keep daily 7d");
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    assert_int_equal(e.nruns, 6);
+    assert_int_equal(e.utc_day[0], 1);                   /* 19:30 -> 07:30Z +1 */
+    assert_int_equal(e.utc_minute[5], 3 * 60 + 30);      /* 15:30+1 -> 03:30Z +2 */
+    assert_int_equal(e.utc_day[5], 2);
+    done(&r);
+
+    load(&r, "timezone \"India Standard Time\" daily at 02:00 keep daily 7d");
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    assert_int_equal(e.utc_minute[0], 20 * 60 + 30);     /* 02:00 IST = 20:30Z the day before */
+    assert_int_equal(e.utc_day[0], -1);
     done(&r);
 }
 
@@ -668,6 +708,87 @@ static void test_json_stream_matches_tree(void **state)
     done(&r);
 }
 
+/* --- JSON when out of memory -------------------------------------------------------- */
+
+/* jansson's allocator takes no context: the count is the test's own state. */
+static long alloc_fail_in = -1;  /* allocations before the one that fails; -1: none fails */
+static long alloc_live;          /* blocks allocated and not freed */
+
+static void *budget_malloc(size_t n)
+{
+    if (alloc_fail_in >= 0 && alloc_fail_in-- == 0)
+        return NULL;
+    void *p = malloc(n);
+    alloc_live += p != NULL;
+    return p;
+}
+
+static void budget_free(void *p)
+{
+    alloc_live -= p != NULL;
+    free(p);
+}
+
+typedef json_t *(*JsonBuild)(Run *r, const void *arg);
+
+static json_t *build_next(Run *r, const void *arg)
+{
+    return bkp_next_json(r->tz, r->p, utc_at(2026, 3, 1, 0, 0), arg, 2);
+}
+
+static json_t *build_sim(Run *r, const void *arg)
+{
+    return bkp_sim_json(r->tz, r->p, arg);
+}
+
+static json_t *build_explain(Run *r, const void *arg)
+{
+    return bkp_explain_json(r->tz, r->p, arg, utc_at(2026, 3, 1, 0, 0));
+}
+
+/* Fails the k-th allocation (only that one: the builder goes on), for every
+ * k until one is built without it: the builder must return NULL and free
+ * everything it made. */
+static void check_oom(Run *r, JsonBuild build, const void *arg, const char *what)
+{
+    for (long k = 0;; k++) {
+        alloc_live = 0;
+        alloc_fail_in = k;
+        json_set_alloc_funcs(budget_malloc, budget_free);
+        json_t *j = build(r, arg);
+        json_decref(j);
+        json_set_alloc_funcs(malloc, free);
+        if (alloc_live != 0)
+            fail_msg("%s, allocation %ld failing: %ld blocks leaked", what, k, alloc_live);
+        if (j && alloc_fail_in >= 0)    /* built without failing */
+            break;
+        assert_null(j);
+        if (k > 100000)
+            fail_msg("%s: never built", what);
+    }
+}
+
+static void test_json_out_of_memory(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "timezone \"W. Europe Standard Time\" every 12h from 08:00 for 24h keep snapshots 2d "
+             "keep daily 7d keep weekly 2w on sun keep monthly 9m on first sun archive after 3m");
+    BkpBackup b[2];
+    assert_int_equal(bkp_interp_next(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), 2, b), 2);
+    check_oom(&r, build_next, b, "next");
+    BkpSim s;
+    int64_t since = utc_at(2026, 2, 20, 0, 0);
+    assert_int_equal(bkp_simulate(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), &since, &s), 0);
+    assert_true(s.npoints > 0);
+    check_oom(&r, build_sim, &s, "simulate");
+    bkp_sim_free(&s);
+    BkpExplain e;
+    bkp_explain(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), &e);
+    check_oom(&r, build_explain, &e, "explain");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -686,12 +807,14 @@ int main(void)
         cmocka_unit_test(test_dst_fixed_utc),
         cmocka_unit_test(test_hourly_window_crosses_midnight),
         cmocka_unit_test(test_parse_time),
+        cmocka_unit_test(test_fmt_clock),
         cmocka_unit_test(test_next_bounds),
         cmocka_unit_test(test_explain_rpo),
         cmocka_unit_test(test_against_replay),
         cmocka_unit_test(test_since),
         cmocka_unit_test(test_99_years_is_bounded),
         cmocka_unit_test(test_json_stream_matches_tree),
+        cmocka_unit_test(test_json_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -400,6 +400,18 @@ static void civil_known_days(void **state)
     assert_int_equal(d, 31);
 }
 
+static void floor_div_rounds_down(void **state)
+{
+    (void)state;
+    assert_int_equal(bkp_floor_div(7, 2), 3);
+    assert_int_equal(bkp_floor_div(-7, 2), -4);
+    assert_int_equal(bkp_floor_div(7, -2), -4);
+    assert_int_equal(bkp_floor_div(-7, -2), 3);
+    assert_int_equal(bkp_floor_div(-86400, 86400), -1);
+    assert_int_equal(bkp_floor_div(-1, 86400), -1);     /* 1969-12-31T23:59:59Z: day -1 */
+    assert_int_equal(bkp_floor_div(0, 86400), 0);
+}
+
 static void civil_round_trip(void **state)
 {
     (void)state;
@@ -460,6 +472,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(local_to_utc_round_trip, setup, teardown),
         cmocka_unit_test(civil_known_days),
         cmocka_unit_test(civil_round_trip),
+        cmocka_unit_test(floor_div_rounds_down),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
