@@ -26,7 +26,11 @@ DEPLIBS   = $(shell pkg-config --libs jansson icu-i18n icu-uc)
 CPPFLAGS := -Iinclude -Isrc -I$(BUILD)/gen
 CFLAGS_ALL = $(CSTD) $(OPT) $(SAN) $(CPPFLAGS) $(DEPCFLAGS) -MMD -MP
 
-LIB_SRC  := $(sort $(wildcard src/*.c))
+# The library, stage by stage (src/base -> src/front -> src/check -> src/model
+# -> src/emit, src/interp; src/diag renders diagnostics); src/cli is the
+# command line on top.
+STAGES   := base diag front check model emit interp
+LIB_SRC  := $(sort $(wildcard src/*.c $(STAGES:%=src/%/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/parser.o $(BUILD)/obj/gen/lexer.o

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "bkpc/compile.h"
-#include "parse_int.h"
+#include "front/parse_int.h"
 #include "parser.h"
 
 int main(int argc, char **argv)

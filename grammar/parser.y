@@ -23,7 +23,7 @@
 %code requires {
 #include <stdint.h>
 #include "bkpc/ast.h"
-#include "parse_int.h"
+#include "front/parse_int.h"
 
 typedef struct BkpTimes { AstTime *v; int n, cap; } BkpTimes;
 typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; } BkpOnSpec;
@@ -37,7 +37,8 @@ int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
 #include <string.h>
 
 #include "bkpc/misspell.h"
-#include "ast_build.h"
+#include "bkpc/lexicon.h"
+#include "front/ast_build.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
     do {                                                              \
@@ -53,24 +54,14 @@ static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *m
 
 /* Error recovery. After a syntax error the parser skips tokens up to one
  * that can only start a clause or a statement (or close a block): a "sync"
- * token. Errors are not reported while skipping (P->recovering), so one
- * mistake gives one message; the scanner ends the skipping when it returns a
- * sync token. `daily` and `weekly` are sync tokens unless they follow `keep`:
+ * token (the lexicon's BKP_KWF_CLAUSE and BKP_KWF_STMT keywords, and `}`).
+ * Errors are not reported while skipping (P->recovering), so one mistake
+ * gives one message; the scanner ends the skipping when it returns a sync
+ * token. `daily` and `weekly` are sync tokens unless they follow `keep`:
  * the scanner decides (lexer.l token()), and RECOVER goes by its
  * P->last_sync, the lookahead being the token scanned last. Inside a block,
  * `policy`, `vault` and `protect` mean a `}` is missing: that ends the parse
  * (the message says so). */
-int bkp_sync_token(int tok)
-{
-    switch (tok) {
-    case KEEP: case EVERY: case TIMEZONE: case ARCHIVE: case SNAPSHOT: case CONSISTENCY:
-    case ENHANCED: case STANDARD: case POLICY: case VAULT: case PROTECT: case '}':
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 #define RECOVER(in_block)                                                       \
     do {                                                                        \
         if (yychar == BKP_YYEOF || P->syntax_errors >= P->max_errors)               \
@@ -244,10 +235,10 @@ time
     ;
 
 duration
-    : NUMUNIT                 { $$ = ast_duration(P, $1.num, $1.unit, @1, bkp_span(@1.off, $1.split),
+    : NUMUNIT                 { $$ = ast_duration($1.num, $1.unit, @1, bkp_span(@1.off, $1.split),
                                                   bkp_span($1.split, @1.end)); }
-    | NUMBER WORD             { $$ = ast_duration(P, $1, $2, @$, @1, @2); }
-    | NUMBER DAY              { $$ = ast_duration(P, $1, $2, @$, @1, @2); }
+    | NUMBER WORD             { $$ = ast_duration($1, $2, @$, @1, @2); }
+    | NUMBER DAY              { $$ = ast_duration($1, $2, @$, @1, @2); }
     ;
 
 vault_stmt
@@ -404,12 +395,6 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpPa
 
     /* did you mean: a word (or a keyword out of place) near an expected keyword */
     if (got == YYSYMBOL_WORD || kw_text(got, (char[32]){0}, 32)) {
-        static const yysymbol_kind_t clause_kws[] = {
-            YYSYMBOL_ENHANCED, YYSYMBOL_STANDARD, YYSYMBOL_TIMEZONE, YYSYMBOL_EVERY,
-            YYSYMBOL_DAILY, YYSYMBOL_WEEKLY, YYSYMBOL_KEEP, YYSYMBOL_ARCHIVE,
-            YYSYMBOL_SNAPSHOT, YYSYMBOL_CONSISTENCY, YYSYMBOL_POLICY, YYSYMBOL_VAULT,
-            YYSYMBOL_PROTECT,
-        };
         const char *cands[MAXEXP + 16];
         size_t nc = 0;
         for (int i = 0; i < n; i++) {
@@ -420,13 +405,11 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpPa
         }
         const char *best = bkp_closest(text, cands, nc);
         if (!best && clause_ok) {
+            /* the keywords that start a clause or a statement */
             nc = 0;
-            for (size_t i = 0; i < sizeof clause_kws / sizeof clause_kws[0]; i++) {
-                char buf[32];
-                const char *k = kw_text(clause_kws[i], buf, sizeof buf);
-                if (k)
-                    cands[nc++] = bkp_arena_strdup(A, k);
-            }
+            for (int k = 0; k < BKP_KW_COUNT; k++)
+                if (bkp_keyword_flags((BkpKeyword)k) & (BKP_KWF_CLAUSE | BKP_KWF_STMT))
+                    cands[nc++] = bkp_keyword_text((BkpKeyword)k);
             best = bkp_closest(text, cands, nc);
         }
         if (best && strcmp(best, text) != 0 && !(got == YYSYMBOL_ON && n == 1 && exp[0] == YYSYMBOL_IN))

@@ -14,7 +14,6 @@ typedef struct BkpArenaBlock BkpArenaBlock;
 
 typedef struct BkpArena {
     BkpArenaBlock *head;   /* newest block first */
-    size_t total;          /* bytes obtained from malloc, for statistics */
 } BkpArena;
 
 void  bkp_arena_init(BkpArena *a);

@@ -75,7 +75,6 @@ typedef enum { AST_ARCHIVE_NEVER, AST_ARCHIVE_RECOMMENDED, AST_ARCHIVE_AFTER } A
 
 /* What follows `on` in monthly/yearly retention. */
 typedef enum AstOnKind {
-    AST_ON_NONE,               /* no `on` (only legal for keep weekly) */
     AST_ON_DAYS_OF_MONTH,      /* on day 1, 15, last */
     AST_ON_WORDS,              /* on first, third sun, sat  (one or two lists) */
 } AstOnKind;

@@ -1,19 +1,16 @@
-/* diag.h — diagnostics: records queued during a run, printed together.
+/* diag.h — diagnostic records: queued by every stage during a run, shown
+ * together by a renderer (text: diag_text.h).
  *
- *   file:line:col: error[B7]: message
- *       3 |     every 4h from 08:00 for 23h
- *         |           --            ^^^ primary label
- *   hint: `for 24h` gives the same six backups a day
- *
- * The primary span is marked `^`, secondary spans ("this conflicts with
- * that") `~`. The rule id is the id in reference/RULES.md (A1..F6) or one of
- * the language's own ids (syntax, unit, duplicate, name, ...; docs/language.md).
+ * A record has a severity, a rule id, a message, a primary span and up to
+ * three secondary spans ("this conflicts with that"), each with an optional
+ * label, and hints. The rule id is the id in reference/RULES.md (A1..F6) or
+ * one of the language's own ids (syntax, unit, duplicate, name, ...;
+ * docs/language.md).
  */
 #ifndef BKPC_DIAG_H
 #define BKPC_DIAG_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "bkpc/arena.h"
 #include "bkpc/source.h"
@@ -61,9 +58,5 @@ void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, 
     __attribute__((format(printf, 4, 5)));
 void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-
-/* Print every queued diagnostic, sorted by source then position. */
-void bkp_diags_print(BkpDiags *d, FILE *out);
-void bkp_diag_print(const BkpDiag *g, FILE *out);
 
 #endif

@@ -94,10 +94,6 @@ int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minut
 /* The schedule day whose midnight (standard time) is the last at or before
  * UTC instant t. */
 int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t);
-/* The schedule day n calendar months after `day` (n may be negative): the
- * same day of the month, or the month's last day if that month is shorter
- * (31 January + 1 -> 28 or 29 February). Years are 12 months. */
-int64_t bkp_add_months(int64_t day, int n);
 /* The rules that keep a backup of schedule day `day`: BKP_WHY_SNAPSHOT
  * always; daily/weekly/monthly/yearly only for vault backups that match. */
 unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault);

@@ -1,10 +1,13 @@
 /* policy.h — a checked policy (AST -> checked policy -> backends/interpreter).
  *
- * A BkpPolicy is what the type checker produces when a policy obeys every
- * rule: units converted, words resolved, defaults filled in (each marked as
- * a default so `explain` can say so), and the spans of the clauses that set
- * each value kept for later diagnostics. Backends and the interpreter read
- * only this structure, never the AST.
+ * A BkpPolicy is what a policy *is*: the values Azure receives, units
+ * converted, words resolved, defaults filled in. Where it was written (the
+ * file, the spans of its clauses, which values were defaults) is apart, in
+ * its BkpPolicyOrigin, which a policy built from JSON (import) or by hand
+ * need not have. Two policies with the same values are equal
+ * (bkp_policy_equal) wherever they came from.
+ *
+ * Backends and the interpreter read only these structures, never the AST.
  */
 #ifndef BKPC_POLICY_H
 #define BKPC_POLICY_H
@@ -12,12 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bkpc/lexicon.h"
 #include "bkpc/source.h"
-
-/* Weekdays are numbered as .NET's and REST's DayOfWeek: Sunday = 0. */
-enum { BKP_SUN, BKP_MON, BKP_TUE, BKP_WED, BKP_THU, BKP_FRI, BKP_SAT };
-/* Weeks of the month: First = 0 ... Fourth = 3, Last = 4. */
-enum { BKP_WEEK_FIRST, BKP_WEEK_SECOND, BKP_WEEK_THIRD, BKP_WEEK_FOURTH, BKP_WEEK_LAST };
 
 typedef uint8_t BkpDaySet;      /* bit d = weekday d (BKP_SUN..BKP_SAT) */
 typedef uint8_t BkpWeekSet;     /* bit w = week of the month w */
@@ -41,22 +40,19 @@ typedef struct BkpLongTerm {
     BkpDateSet dates;           /* BKP_FORMAT_DAILY: dates 1..28 */
     bool last_day;              /* BKP_FORMAT_DAILY: the last day of the month */
     BkpMonthSet months;         /* yearly only */
-    bool is_default;
 } BkpLongTerm;
 
-/* Where each value was written (a zero span when it is a default): what
- * diagnostics point at. */
-typedef struct BkpPolicySpans {
-    BkpSpan type, timezone, schedule, interval, start, window, time, run_days;
-    BkpSpan snapshots, daily, weekly, weekly_days, monthly, monthly_on, yearly, yearly_on;
-    BkpSpan archive, archive_after, snapshot_rg, rg_prefix, rg_suffix, consistency;
-} BkpPolicySpans;
+/* The days of a BKP_FORMAT_DAILY rule as one set of BKP_WORD_DAY values
+ * (bit 29 = `last`), for bkp_words_join(). */
+static inline uint32_t bkp_longterm_dates(const BkpLongTerm *lt)
+{
+    return lt->dates | (lt->last_day ? 1u << BKP_DAY_LAST : 0);
+}
 
 typedef enum {
-    BKP_ARCHIVE_UNSET,          /* no `archive` clause: emitted as DoNotTier */
     BKP_ARCHIVE_NEVER,          /* DoNotTier */
     BKP_ARCHIVE_RECOMMENDED,    /* TierRecommended */
-    BKP_ARCHIVE_AFTER,          /* TierAfter, `months` */
+    BKP_ARCHIVE_AFTER,          /* TierAfter, `archive_months` */
 } BkpArchiveMode;
 
 /* While checking, a value that failed to resolve (a unit error, an unknown
@@ -65,17 +61,9 @@ typedef enum {
  * bkp_check() returns never has such values. */
 typedef struct BkpPolicy {
     const char *name;
-    BkpSpan name_span;
-    bool name_implicit;         /* named after the file (a file of bare clauses) */
-    BkpSpan span;
-    BkpSource *src;
 
     bool enhanced;              /* V2 (true) or V1 */
-    bool type_default;
-
     const char *timezone;       /* the Windows time-zone id sent to Azure */
-    const char *timezone_written; /* as written (an IANA id is mapped), or "UTC" */
-    bool timezone_default;
 
     /* Schedule. Times are minutes after local midnight in `timezone`. */
     BkpFreq freq;
@@ -85,20 +73,16 @@ typedef struct BkpPolicy {
     int window_hours;           /* hourly: interval..24, a multiple of interval */
 
     int snapshot_days;          /* instantRpRetentionRangeInDays */
-    bool snapshot_default;
 
     struct {
         bool on;
         int days;
-        bool is_default;
     } daily;
 
     struct {
         bool on;
         int weeks;
         BkpDaySet days;
-        bool is_default;        /* the whole clause was a default */
-        bool days_default;      /* `on DAYS` was left out */
     } weekly;
 
     BkpLongTerm monthly;
@@ -112,10 +96,48 @@ typedef struct BkpPolicy {
 
     bool crash_consistent;      /* snapshotConsistencyType OnlyCrashConsistent */
 
-    BkpPolicySpans at;
-
+    const struct BkpPolicyOrigin *origin;   /* NULL: not from a .bkp file */
     struct BkpPolicy *next;
 } BkpPolicy;
+
+/* The values a policy may leave to Azure's documented defaults. */
+typedef enum {
+    BKP_FIELD_TYPE,             /* enhanced */
+    BKP_FIELD_TIMEZONE,         /* "UTC" */
+    BKP_FIELD_SNAPSHOTS,        /* 7, 2 or 5 days: bkp_default_snapshot_days */
+    BKP_FIELD_DAILY,            /* 180 days, for a daily or hourly schedule */
+    BKP_FIELD_WEEKLY,           /* 12 weeks, for a weekly schedule */
+    BKP_FIELD_WEEKLY_DAYS,      /* the schedule's days, else Sunday */
+    BKP_FIELD_ARCHIVE,          /* never (DoNotTier) */
+    BKP_FIELD_CONSISTENCY,      /* application-consistent */
+    BKP_FIELD_SNAPSHOT_RG,      /* Azure's own resource group */
+} BkpField;
+
+/* Where each value was written (a zero span when it is a default): what
+ * diagnostics point at. */
+typedef struct BkpPolicySpans {
+    BkpSpan type, timezone, schedule, interval, start, window, time, run_days;
+    BkpSpan snapshots, daily, weekly, weekly_days, monthly, monthly_on, yearly, yearly_on;
+    BkpSpan archive, archive_after, snapshot_rg, rg_prefix, rg_suffix, consistency;
+} BkpPolicySpans;
+
+/* Where a policy was written. */
+typedef struct BkpPolicyOrigin {
+    BkpSource *src;
+    BkpSpan span;               /* the whole policy */
+    BkpSpan name_span;
+    bool name_implicit;         /* named after the file (a file of bare clauses) */
+    const char *timezone_written;   /* as written (an IANA id is mapped), or "UTC" */
+    unsigned defaults;          /* bit 1u << BkpField: that value is a default */
+    BkpPolicySpans at;
+} BkpPolicyOrigin;
+
+/* Whether value f of p was left to its default (false without an origin). */
+bool bkp_policy_default(const BkpPolicy *p, BkpField f);
+
+/* The documented default of instant-restore retention (RULES.md C1-C4):
+ * 7 days (enhanced), 5 (standard weekly), 2 (standard daily). */
+int bkp_default_snapshot_days(bool enhanced, BkpFreq freq);
 
 typedef struct BkpVault {
     const char *name, *resource_group, *subscription;  /* subscription may be NULL */
@@ -146,12 +168,10 @@ typedef struct BkpProgram {
 
 const BkpPolicy *bkp_program_find(const BkpProgram *prog, const char *name);
 
-/* Names as Azure spells them. */
-const char *bkp_weekday_name(int d);     /* "Sunday" */
-const char *bkp_weekday_short(int d);    /* "sun" */
-const char *bkp_week_name(int w);        /* "First" */
-const char *bkp_month_name(int m);       /* "January" */
-const char *bkp_month_short(int m);      /* "jan" */
-const char *bkp_freq_name(BkpFreq f);    /* "Hourly", "Daily", "Weekly" */
+/* Azure's spellings of the policy's enums (REST.md; PowerShell shares them). */
+const char *bkp_azure_policy_type(bool enhanced);        /* "V2", "V1" */
+const char *bkp_azure_freq(BkpFreq f);                   /* "Hourly", "Daily", "Weekly" */
+const char *bkp_azure_tiering(BkpArchiveMode m);         /* "DoNotTier", "TierRecommended", "TierAfter" */
+const char *bkp_azure_consistency(bool crash);           /* "OnlyCrashConsistent", "ApplicationConsistent" */
 
 #endif

@@ -8,6 +8,7 @@
 #define BKPC_SCHED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "bkpc/policy.h"
 
@@ -30,5 +31,9 @@ bool bkp_sched_runs_on(const BkpPolicy *p, int wday);
 int bkp_sched_anchor(const BkpPolicy *p);
 /* `minute` (wrapped into one day) as "HH:MM" into buf; returns buf. */
 char *bkp_fmt_hhmm(int minute, char buf[static 6]);
+/* The schedule in words, as every output says it: "every 4 hours from 08:00
+ * for 24 hours", "daily at 22:30", "weekly on Sunday and Wednesday at
+ * 02:00". Writes into buf[0..n) and returns it. */
+char *bkp_sched_describe(const BkpPolicy *p, char *buf, size_t n);
 
 #endif

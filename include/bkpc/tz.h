@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bkpc/civil.h"
+
 typedef struct BkpTz BkpTz;
 
 BkpTz *bkp_tz_new(void);
@@ -65,14 +67,5 @@ int64_t bkp_tz_local_to_utc(BkpTz *tz, const char *windows_id, int64_t days, int
  * not cached); 0 as long as only "UTC" has been used. For tests of the lazy
  * loading and the caches. */
 unsigned long bkp_tz_icu_uses(const BkpTz *tz);
-
-/* a / b rounded toward minus infinity (b != 0): the day of an instant
- * before 1970 is bkp_floor_div(t, 86400), not t / 86400. */
-int64_t bkp_floor_div(int64_t a, int64_t b);
-
-/* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
-int64_t bkp_days_from_civil(int y, int m, int d);
-void bkp_civil_from_days(int64_t days, int *y, int *m, int *d);
-int bkp_weekday(int64_t days);            /* 0 = Sunday */
 
 #endif

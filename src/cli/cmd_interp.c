@@ -128,7 +128,7 @@ static char *fmt_kept(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigne
         int y, m, d;
         bkp_civil_from_days(b->day, &y, &m, &d);
         size_t len = strlen(buf);
-        snprintf(buf + len, len < n ? n - len : 0, " (of %.3s %02d-%02d)", bkp_weekday_name(bkp_weekday(b->day)), m,
+        snprintf(buf + len, len < n ? n - len : 0, " (of %.3s %02d-%02d)", bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(b->day), BKP_SPELL_AZURE), m,
                  d);
     }
     return buf;
@@ -178,7 +178,7 @@ static char *fmt_days(BkpDaySet days, bool full, char *buf, size_t n)
         count++;
         const char *sep = count == 1 ? "" : count == total ? " and " : ", ";
         len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", sep,
-                                full ? bkp_weekday_name(d) : bkp_weekday_short(d));
+                                bkp_word_name(BKP_WORD_WEEKDAY, d, full ? BKP_SPELL_PROSE : BKP_SPELL_BKP));
     }
     return buf;
 }
@@ -197,10 +197,9 @@ static char *fmt_longterm_on(const BkpLongTerm *lt, char *buf, size_t n)
             if (!(lt->weeks >> w & 1))
                 continue;
             k++;
-            const char *name = bkp_week_name(w);     /* "First": lower-cased */
-            len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%c%s",
-                                    k == 1 ? "" : k == total ? " and " : ", ", tolower((unsigned char)name[0]),
-                                    name + 1);
+            len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
+                                    k == 1 ? "" : k == total ? " and " : ", ",
+                                    bkp_word_name(BKP_WORD_WEEK, w, BKP_SPELL_PROSE));
         }
         char days[96];
         snprintf(buf + len, len < n ? n - len : 0, " %s", fmt_days(lt->days, true, days, sizeof days));
@@ -234,7 +233,7 @@ static char *fmt_months(BkpMonthSet months, char *buf, size_t n)
             continue;
         k++;
         len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s",
-                                k == 1 ? "" : k == total ? " and " : ", ", bkp_month_name(m));
+                                k == 1 ? "" : k == total ? " and " : ", ", bkp_word_name(BKP_WORD_MONTH, m, BKP_SPELL_PROSE));
     }
     return buf;
 }
@@ -407,7 +406,7 @@ static void archive_here(const BkpArchiveKind k[2], int after_months, char *t, s
 static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int64_t at)
 {
     char a[128], b[128], c[128], t[1024];
-    printf("policy %s%s\n\n", p->name, p->name_implicit ? " (named after the file)" : "");
+    printf("policy %s%s\n\n", p->name, p->origin && p->origin->name_implicit ? " (named after the file)" : "");
 
     /* The promise: at each age, the finest points some rule keeps. Rules by
      * length; best[i] = the least RPO among rule i and the longer ones;
@@ -445,17 +444,18 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     cat(t, sizeof t, ".");
     wrapped("promise", t);
 
-    line("type", "%s (%s)%s", p->enhanced ? "enhanced" : "standard", p->enhanced ? "V2" : "V1",
-         dflt(p->type_default));
+    line("type", "%s (%s)%s", p->enhanced ? "enhanced" : "standard", bkp_azure_policy_type(p->enhanced),
+         dflt(bkp_policy_default(p, BKP_FIELD_TYPE)));
     const char *iana = bkp_tz_iana(tz, p->timezone);
-    bool mapped = p->timezone_written && strcmp(p->timezone_written, p->timezone) != 0;
+    const char *written = p->origin ? p->origin->timezone_written : NULL;
+    bool mapped = written && strcmp(written, p->timezone) != 0;
     if (strcmp(p->timezone, "UTC") == 0)
-        line("time zone", "UTC%s", dflt(p->timezone_default));
+        line("time zone", "UTC%s", dflt(bkp_policy_default(p, BKP_FIELD_TIMEZONE)));
     else
         line("time zone", "%s, UTC%s%s", p->timezone, bkp_fmt_offset(e->std_offset, a, sizeof a),
-             dflt(p->timezone_default));
+             dflt(bkp_policy_default(p, BKP_FIELD_TIMEZONE)));
     if (mapped)
-        line("", "written \"%s\", mapped to the Windows id Azure wants", p->timezone_written);
+        line("", "written \"%s\", mapped to the Windows id Azure wants", written);
     if (iana && strcmp(p->timezone, "UTC") != 0)
         line("", "rules from the tz database zone %s", iana);
     if (!e->has_dst) {
@@ -553,30 +553,30 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     /* Retention. */
     char lead[200];
     snprintf(lead, sizeof lead, "%-14s%-11s%-11s", "retention", "snapshots", fmt_keep(p, BKP_WHY_SNAPSHOT, a, sizeof a));
-    snprintf(t, sizeof t, "every backup, in the snapshot tier%s", dflt(p->snapshot_default));
+    snprintf(t, sizeof t, "every backup, in the snapshot tier%s", dflt(bkp_policy_default(p, BKP_FIELD_SNAPSHOTS)));
     wrapped_at(lead, 36, t);
     if (p->daily.on) {
         snprintf(lead, sizeof lead, "%-14s%-11s%-11s", "", "daily", fmt_keep(p, BKP_WHY_DAILY, a, sizeof a));
-        snprintf(t, sizeof t, "every vault point%s", dflt(p->daily.is_default));
+        snprintf(t, sizeof t, "every vault point%s", dflt(bkp_policy_default(p, BKP_FIELD_DAILY)));
         wrapped_at(lead, 36, t);
     }
     if (p->weekly.on) {
         snprintf(lead, sizeof lead, "%-14s%-11s%-11s", "", "weekly", fmt_keep(p, BKP_WHY_WEEKLY, a, sizeof a));
         snprintf(t, sizeof t, "the vault points of %s%s", fmt_days(p->weekly.days, true, b, sizeof b),
-                 p->weekly.is_default ? "  (default)" : p->weekly.days_default ? "  (days: default)" : "");
+                 bkp_policy_default(p, BKP_FIELD_WEEKLY) ? "  (default)" : bkp_policy_default(p, BKP_FIELD_WEEKLY_DAYS) ? "  (days: default)" : "");
         wrapped_at(lead, 36, t);
     }
     if (p->monthly.on) {
         snprintf(lead, sizeof lead, "%-14s%-11s%-11s", "", "monthly", fmt_keep(p, BKP_WHY_MONTHLY, a, sizeof a));
         snprintf(t, sizeof t, "the vault points of %s of each month: %d calendar months%s",
-                 fmt_longterm_on(&p->monthly, b, sizeof b), p->monthly.count, dflt(p->monthly.is_default));
+                 fmt_longterm_on(&p->monthly, b, sizeof b), p->monthly.count, "");
         wrapped_at(lead, 36, t);
     }
     if (p->yearly.on) {
         snprintf(lead, sizeof lead, "%-14s%-11s%-11s", "", "yearly", fmt_keep(p, BKP_WHY_YEARLY, a, sizeof a));
         snprintf(t, sizeof t, "the vault points of %s in %s: calendar years%s",
                  fmt_longterm_on(&p->yearly, b, sizeof b), fmt_months(p->yearly.months, c, sizeof c),
-                 dflt(p->yearly.is_default));
+                 "");
         wrapped_at(lead, 36, t);
     }
     wrapped("", "A point kept by several rules is one recovery point, kept until the last of them expires.");
@@ -622,29 +622,25 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
             wrapped("", t);
     } else {
         line("tiering", "none: vault points stay in vault-standard (%s)%s",
-             p->archive == BKP_ARCHIVE_NEVER ? "archive never" : "DoNotTier", dflt(p->archive == BKP_ARCHIVE_UNSET));
+             bkp_policy_default(p, BKP_FIELD_ARCHIVE) ? "DoNotTier" : "archive never", dflt(bkp_policy_default(p, BKP_FIELD_ARCHIVE)));
     }
 
     /* Defaults. */
     t[0] = 0;
-    if (p->type_default)
+    if (bkp_policy_default(p, BKP_FIELD_TYPE))
         cat(t, sizeof t, "%stype enhanced", t[0] ? "; " : "");
-    if (p->timezone_default)
+    if (bkp_policy_default(p, BKP_FIELD_TIMEZONE))
         cat(t, sizeof t, "%stime zone UTC", t[0] ? "; " : "");
-    if (p->snapshot_default)
+    if (bkp_policy_default(p, BKP_FIELD_SNAPSHOTS))
         cat(t, sizeof t, "%ssnapshots %d days", t[0] ? "; " : "", p->snapshot_days);
-    if (p->daily.on && p->daily.is_default)
+    if (p->daily.on && bkp_policy_default(p, BKP_FIELD_DAILY))
         cat(t, sizeof t, "%sdaily %d days", t[0] ? "; " : "", p->daily.days);
-    if (p->weekly.on && p->weekly.is_default)
+    if (p->weekly.on && bkp_policy_default(p, BKP_FIELD_WEEKLY))
         cat(t, sizeof t, "%sweekly %d weeks on %s", t[0] ? "; " : "", p->weekly.weeks,
             fmt_days(p->weekly.days, false, a, sizeof a));
-    else if (p->weekly.on && p->weekly.days_default)
+    else if (p->weekly.on && bkp_policy_default(p, BKP_FIELD_WEEKLY_DAYS))
         cat(t, sizeof t, "%sweekly on %s", t[0] ? "; " : "", fmt_days(p->weekly.days, false, a, sizeof a));
-    if (p->monthly.on && p->monthly.is_default)
-        cat(t, sizeof t, "%smonthly %d months", t[0] ? "; " : "", p->monthly.count);
-    if (p->yearly.on && p->yearly.is_default)
-        cat(t, sizeof t, "%syearly %d years", t[0] ? "; " : "", p->yearly.count);
-    if (p->archive == BKP_ARCHIVE_UNSET)
+    if (bkp_policy_default(p, BKP_FIELD_ARCHIVE))
         cat(t, sizeof t, "%sno archive tiering", t[0] ? "; " : "");
     if (!p->crash_consistent)
         cat(t, sizeof t, "%sapplication-consistent snapshots", t[0] ? "; " : "");

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bkpc/diag_text.h"
 #include "cli.h"
 
 BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)

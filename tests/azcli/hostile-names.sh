@@ -174,7 +174,7 @@ JSON
 apply_policy 'hostile!pol' "$tmp/policy-1.json"
 
 # -- policy 2 of 2 (hostile-names.bkp, line 12) -------------------------------
-# Enhanced (V2), weekly on sun at 02:00.
+# Enhanced (V2), weekly on Sunday at 02:00.
 # The body is what `bkpc build -t json` prints.
 cat >"$tmp/policy-2.json" <<'JSON'
 {

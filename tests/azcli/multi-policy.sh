@@ -228,7 +228,7 @@ JSON
 apply_policy 'db-tier' "$tmp/policy-2.json"
 
 # -- policy 3 of 3 (multi-policy.bkp, line 30) --------------------------------
-# Enhanced (V2), weekly on sun at 03:00.
+# Enhanced (V2), weekly on Sunday at 03:00.
 # The body is what `bkpc build -t json` prints.
 cat >"$tmp/policy-3.json" <<'JSON'
 {

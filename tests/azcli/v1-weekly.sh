@@ -76,7 +76,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # -- policy 1 of 1 (v1-weekly.bkp, line 5) ------------------------------------
-# Standard (V1), weekly on mon, fri at 02:00.
+# Standard (V1), weekly on Monday and Friday at 02:00.
 # The body is what `bkpc build -t json` prints.
 cat >"$tmp/policy-1.json" <<'JSON'
 {

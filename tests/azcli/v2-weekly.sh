@@ -76,7 +76,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # -- policy 1 of 1 (v2-weekly.bkp, line 4) ------------------------------------
-# Enhanced (V2), weekly on wed, sat at 01:30.
+# Enhanced (V2), weekly on Wednesday and Saturday at 01:30.
 # The body is what `bkpc build -t json` prints.
 cat >"$tmp/policy-1.json" <<'JSON'
 {

@@ -76,7 +76,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # -- policy 1 of 1 (weekly.bkp, line 12) --------------------------------------
-# Standard (V1), weekly on wed, sat at 01:00.
+# Standard (V1), weekly on Wednesday and Saturday at 01:00.
 # The body is what `bkpc build -t json` prints.
 cat >"$tmp/policy-1.json" <<'JSON'
 {

@@ -96,7 +96,7 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $true -TieringMode TierRecommended `
             -BackupSnapshotResourceGroup 'rg-irp-'
-        # New gives every policy a default instant-restore retention (7 days for Enhanced); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 7) {
             $pol.SnapshotRetentionInDays = 7
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -77,7 +77,7 @@ if ($null -eq $pol) {
         $pol = New-AzRecoveryServicesBackupProtectionPolicy -Name $policyName -WorkloadType AzureVM -BackupManagementType AzureVM `
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
-        # New gives every policy a default instant-restore retention (7 days for Enhanced); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 5) {
             $pol.SnapshotRetentionInDays = 5
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -82,7 +82,7 @@ if ($null -eq $pol) {
             -MoveToArchiveTier $false `
             -SnapshotConsistencyType OnlyCrashConsistent `
             -BackupSnapshotResourceGroup 'rg-irp-sql-' -BackupSnapshotResourceGroupSuffix '-snapshots'
-        # New gives every policy a default instant-restore retention (7 days for Enhanced); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 14) {
             $pol.SnapshotRetentionInDays = 14
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -76,7 +76,7 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false `
             -BackupSnapshotResourceGroup 'irp-''pwn6''-$(touch pwned-7)-' -BackupSnapshotResourceGroupSuffix '-snap`pwn8;pwn9"\'
-        # New gives every policy a default instant-restore retention (7 days for Enhanced); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 7) {
             $pol.SnapshotRetentionInDays = 7
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
@@ -128,7 +128,7 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false `
             -BackupSnapshotResourceGroup 'JSON' -BackupSnapshotResourceGroupSuffix '''@ pwn10 "@ #> <# EOF'
-        # New gives every policy a default instant-restore retention (7 days for Enhanced); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 7) {
             $pol.SnapshotRetentionInDays = 7
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -77,7 +77,7 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false `
             -BackupSnapshotResourceGroup '<#pwn36#>' -BackupSnapshotResourceGroupSuffix '#pwn37'
-        # New gives every policy a default instant-restore retention (2 days for Standard daily); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (2 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 2) {
             $pol.SnapshotRetentionInDays = 2
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

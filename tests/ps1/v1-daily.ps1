@@ -73,7 +73,7 @@ if ($null -eq $pol) {
         $pol = New-AzRecoveryServicesBackupProtectionPolicy -Name $policyName -WorkloadType AzureVM -BackupManagementType AzureVM `
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
-        # New gives every policy a default instant-restore retention (2 days for Standard daily); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (2 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 3) {
             $pol.SnapshotRetentionInDays = 3
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -48,7 +48,7 @@ $existingPolicies = @(Get-AzRecoveryServicesBackupProtectionPolicy -VaultId $vau
 
 # ============================================================================
 # Policy 1 of 1 (v1-weekly.bkp, line 5): Standard (V1)
-#   weekly on Monday, Friday at 02:00
+#   weekly on Monday and Friday at 02:00
 # ============================================================================
 $policyName = 'vm-weekly-v1'
 
@@ -90,7 +90,7 @@ if ($null -eq $pol) {
         $pol = New-AzRecoveryServicesBackupProtectionPolicy -Name $policyName -WorkloadType AzureVM -BackupManagementType AzureVM `
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
-        # New gives every policy a default instant-restore retention (5 days for Standard weekly); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (5 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 5) {
             $pol.SnapshotRetentionInDays = 5
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -94,7 +94,7 @@ if ($null -eq $pol) {
             -MoveToArchiveTier $true -TieringMode TierAllEligible -TierAfterDuration 3 -TierAfterDurationType Months `
             -SnapshotConsistencyType OnlyCrashConsistent `
             -BackupSnapshotResourceGroup 'rg-vm-irp-' -BackupSnapshotResourceGroupSuffix '-snap'
-        # New gives every policy a default instant-restore retention (7 days for Enhanced); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 5) {
             $pol.SnapshotRetentionInDays = 5
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

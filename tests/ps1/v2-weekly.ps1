@@ -48,7 +48,7 @@ $existingPolicies = @(Get-AzRecoveryServicesBackupProtectionPolicy -VaultId $vau
 
 # ============================================================================
 # Policy 1 of 1 (v2-weekly.bkp, line 4): Enhanced (V2)
-#   weekly on Wednesday, Saturday at 01:30
+#   weekly on Wednesday and Saturday at 01:30
 # ============================================================================
 $policyName = 'v2-weekly'
 
@@ -92,7 +92,7 @@ if ($null -eq $pol) {
         $pol = New-AzRecoveryServicesBackupProtectionPolicy -Name $policyName -WorkloadType AzureVM -BackupManagementType AzureVM `
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
-        # New gives every policy a default instant-restore retention (7 days for Enhanced); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 6) {
             $pol.SnapshotRetentionInDays = 6
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -50,7 +50,7 @@ $existingPolicies = @(Get-AzRecoveryServicesBackupProtectionPolicy -VaultId $vau
 
 # ============================================================================
 # Policy 1 of 1 (weekly.bkp, line 12): Standard (V1)
-#   weekly on Wednesday, Saturday at 01:00
+#   weekly on Wednesday and Saturday at 01:00
 # ============================================================================
 $policyName = 'fileservers-weekly'
 
@@ -93,7 +93,7 @@ if ($null -eq $pol) {
         $pol = New-AzRecoveryServicesBackupProtectionPolicy -Name $policyName -WorkloadType AzureVM -BackupManagementType AzureVM `
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
-        # New gives every policy a default instant-restore retention (5 days for Standard weekly); only Set changes it.
+        # New gives the policy Azure's default instant-restore retention (5 days); only Set changes it.
         if ($pol.SnapshotRetentionInDays -ne 5) {
             $pol.SnapshotRetentionInDays = 5
             $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID

@@ -59,13 +59,13 @@ static void test_defaults(void **state)
     assert_int_equal(r.prog->npolicies, 1);
     const BkpPolicy *p = r.prog->policies;
     assert_string_equal(p->name, "web-vms");        /* named after the file */
-    assert_true(p->name_implicit);
-    assert_true(p->enhanced && p->type_default);
+    assert_true(p->origin->name_implicit);
+    assert_true(p->enhanced && bkp_policy_default(p, BKP_FIELD_TYPE));
     assert_string_equal(p->timezone, "UTC");
-    assert_true(p->timezone_default);
+    assert_true(bkp_policy_default(p, BKP_FIELD_TIMEZONE));
     assert_int_equal(p->snapshot_days, 7);
-    assert_true(p->snapshot_default);
-    assert_true(p->daily.on && p->daily.is_default);
+    assert_true(bkp_policy_default(p, BKP_FIELD_SNAPSHOTS));
+    assert_true(p->daily.on && bkp_policy_default(p, BKP_FIELD_DAILY));
     assert_int_equal(p->daily.days, 180);
     assert_int_equal(p->time, 22 * 60 + 30);
     assert_int_equal(bkp_sched_anchor(p), 22 * 60 + 30);
@@ -75,7 +75,7 @@ static void test_defaults(void **state)
     assert_non_null(r.prog);
     p = r.prog->policies;
     assert_int_equal(p->snapshot_days, 5);
-    assert_true(p->weekly.on && p->weekly.is_default);
+    assert_true(p->weekly.on && bkp_policy_default(p, BKP_FIELD_WEEKLY));
     assert_int_equal(p->weekly.weeks, 12);
     assert_int_equal(p->weekly.days, (1u << BKP_MON) | (1u << BKP_FRI));
     assert_false(p->daily.on);
@@ -95,7 +95,7 @@ static void test_utc_needs_no_icu(void **state)
     run(&r, "x.bkp", "policy utc-vms { timezone \"UTC\" daily at 02:00 }");
     assert_non_null(r.prog);
     assert_string_equal(r.prog->policies->timezone, "UTC");
-    assert_false(r.prog->policies->timezone_default);
+    assert_false(bkp_policy_default(r.prog->policies, BKP_FIELD_TIMEZONE));
     assert_int_equal(bkp_tz_icu_uses(r.ctx.tz), 0);
     done(&r);
 }
@@ -107,7 +107,7 @@ static void test_iana_zone_is_mapped(void **state)
     run(&r, "x.bkp", "policy ist-vms { timezone \"Asia/Kolkata\" daily at 02:00 }");
     assert_non_null(r.prog);
     assert_string_equal(r.prog->policies->timezone, "India Standard Time");
-    assert_string_equal(r.prog->policies->timezone_written, "Asia/Kolkata");
+    assert_string_equal(r.prog->policies->origin->timezone_written, "Asia/Kolkata");
     json_t *body = bkp_rest_body(r.prog->policies);
     assert_string_equal(json_string_value(json_object_get(json_object_get(body, "properties"), "timeZone")),
                         "India Standard Time");

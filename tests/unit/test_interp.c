@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bkpc/compile.h"
+#include "bkpc/diag_text.h"
 #include "bkpc/interp.h"
 #include "bkpc/sched.h"
 

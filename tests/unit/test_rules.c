@@ -10,12 +10,14 @@
 #include "bkpc/check.h"
 
 /* A valid enhanced daily policy: every rule holds. */
-static BkpPolicy base(BkpSource *src)
+static BkpPolicy base(BkpPolicyOrigin *o, BkpSource *src)
 {
     BkpPolicy p;
     memset(&p, 0, sizeof p);
+    memset(o, 0, sizeof *o);
+    o->src = src;
     p.name = "base-policy";
-    p.src = src;
+    p.origin = o;
     p.enhanced = true;
     p.timezone = "UTC";
     p.freq = BKP_FREQ_DAILY;
@@ -24,7 +26,7 @@ static BkpPolicy base(BkpSource *src)
     p.snapshot_days = 7;
     p.daily.on = true;
     p.daily.days = 30;
-    p.archive = BKP_ARCHIVE_UNSET;
+    p.archive = BKP_ARCHIVE_NEVER;
     return p;
 }
 
@@ -132,7 +134,8 @@ static void test_base_keeps_every_rule(void **state)
     BkpDiags d;
     bkp_diags_init(&d, &a);
     BkpSource *src = bkp_source_from_string("t.bkp", "", 0);
-    BkpPolicy p = base(src);
+    BkpPolicyOrigin o;
+    BkpPolicy p = base(&o, src);
     int n;
     const BkpRule *r = bkp_rules(&n);
     for (int i = 0; i < n; i++)
@@ -151,7 +154,8 @@ static void test_each_rule_breaks(void **state)
         BkpDiags d;
         bkp_diags_init(&d, &a);
         BkpSource *src = bkp_source_from_string("t.bkp", "", 0);
-        BkpPolicy p = base(src);
+        BkpPolicyOrigin o;
+        BkpPolicy p = base(&o, src);
         const BkpRule *r = bkp_rule_find(cases[k].rule);
         assert_non_null(r);
         cases[k].breaks(&p);

@@ -7,7 +7,7 @@
 #include <cmocka.h>
 
 #include "bkpc/compile.h"
-#include "parse_int.h"
+#include "front/parse_int.h"
 #include "parser.h"
 
 typedef struct Lexed {
@@ -24,7 +24,6 @@ static void lex_open_n(Lexed *L, const char *text, size_t len)
     memset(&L->P, 0, sizeof L->P);
     L->P.ctx = &L->ctx;
     L->P.src = L->src;
-    L->P.keep_comments = 1;
     L->P.max_errors = BKP_MAX_SYNTAX_ERRORS;
     L->P.file = BKP_NEW(&L->ctx.arena, AstFile);
     assert_int_equal(bkp_scanner_init(&L->P, &L->sc), 0);

@@ -14,7 +14,7 @@
 #include "bkpc/emit.h"
 #include "bkpc/quote.h"
 #include "bkpc/sched.h"
-#include "emit_util.h"
+#include "emit/script.h"
 
 static const char *ps_bool(bool b) { return b ? "$true" : "$false"; }
 
@@ -26,52 +26,42 @@ static void ps_time(FILE *out, int minute)
             minute % 60);
 }
 
-/* `path.Clear()` then one `path.Add('Name')` per member of `set`. */
-static void ps_enum_list(FILE *out, const char *path, unsigned set, int n,
-                         const char *(*name)(int))
+/* `path.Clear()` then one `path.Add('Name')` per member of `set`, in
+ * Azure's spelling. */
+static void ps_enum_list(FILE *out, const char *path, unsigned set, BkpWordKind kind)
 {
     fprintf(out, "%s.Clear()\n", path);
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < bkp_word_count(kind); i++)
         if (set >> i & 1)
-            fprintf(out, "%s.Add('%s')\n", path, name(i));
+            fprintf(out, "%s.Add('%s')\n", path, bkp_word_name(kind, i, BKP_SPELL_AZURE));
 }
 
 static void ps_days(FILE *out, const char *path, BkpDaySet set)
 {
-    ps_enum_list(out, path, set, 7, bkp_weekday_name);
+    ps_enum_list(out, path, set, BKP_WORD_WEEKDAY);
 }
 
 /* ---- comments ------------------------------------------------------------ */
 
-/* "every 4 hours from 08:00 for 24 hours: 08:00 12:00 ... 04:00 (+1 day)". */
+/* "#   every 4 hours from 08:00 for 24 hours; backups at 08:00 ... 04:00(+1d)". */
 static void comment_schedule(FILE *out, const BkpPolicy *p)
 {
     BkpRun runs[BKP_SCHED_MAX_RUNS];
-    char t[6];
-    int n = bkp_sched_day(p, runs);
-    switch (p->freq) {
-    case BKP_FREQ_HOURLY:
-        fprintf(out, "#   every %d hours from %s for %d hours; backups at", p->interval_hours,
-                bkp_fmt_hhmm(bkp_sched_anchor(p), t), p->window_hours);
-        for (int i = 0; i < n; i++) {
-            putc(' ', out);
-            fputs(bkp_fmt_hhmm(runs[i].minute, t), out);
-            if (runs[i].minute >= 1440)
-                fputs("(+1d)", out);
-        }
-        fputs("\n#   (the last backup of the window is the one copied to the vault)\n", out);
-        return;
-    case BKP_FREQ_DAILY:
-        fprintf(out, "#   daily at %s\n", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
-        return;
-    case BKP_FREQ_WEEKLY:
-        fputs("#   weekly on", out);
-        for (int d = 0, k = 0; d < 7; d++)
-            if (p->run_days >> d & 1)
-                fprintf(out, "%s %s", k++ ? "," : "", bkp_weekday_name(d));
-        fprintf(out, " at %s\n", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
+    char t[6], what[160];
+    fprintf(out, "#   %s", bkp_sched_describe(p, what, sizeof what));
+    if (p->freq != BKP_FREQ_HOURLY) {
+        putc('\n', out);
         return;
     }
+    int n = bkp_sched_day(p, runs);
+    fputs("; backups at", out);
+    for (int i = 0; i < n; i++) {
+        putc(' ', out);
+        fputs(bkp_fmt_hhmm(runs[i].minute, t), out);
+        if (runs[i].minute >= 1440)
+            fputs("(+1d)", out);
+    }
+    fputs("\n#   (the last backup of the window is the one copied to the vault)\n", out);
 }
 
 static void rule(FILE *out, char c)
@@ -87,7 +77,7 @@ static void rule(FILE *out, char c)
 
 static void ps_schedule(FILE *out, const BkpPolicy *p)
 {
-    const char *freq = bkp_freq_name(p->freq);
+    const char *freq = bkp_azure_freq(p->freq);
     int at = bkp_sched_anchor(p);
     fprintf(out,
             "$schPol = Get-AzRecoveryServicesBackupSchedulePolicyObject -WorkloadType AzureVM "
@@ -137,7 +127,7 @@ static void ps_long_term(FILE *out, bool yearly, const BkpLongTerm *lt)
         return;
     if (yearly) {
         snprintf(path, sizeof path, "$retPol.%sSchedule.MonthsOfYear", what);
-        ps_enum_list(out, path, lt->months, 12, bkp_month_name);
+        ps_enum_list(out, path, lt->months, BKP_WORD_MONTH);
     }
     if (lt->format == BKP_FORMAT_WEEKLY) {
         fprintf(out, "$retPol.%sSchedule.RetentionScheduleFormatType = 'Weekly'\n", what);
@@ -145,7 +135,7 @@ static void ps_long_term(FILE *out, bool yearly, const BkpLongTerm *lt)
         ps_days(out, path, lt->days);
         snprintf(path, sizeof path, "$retPol.%sSchedule.RetentionScheduleWeekly.WeeksOfTheMonth",
                  what);
-        ps_enum_list(out, path, lt->weeks, 5, bkp_week_name);
+        ps_enum_list(out, path, lt->weeks, BKP_WORD_WEEK);
     } else {
         fprintf(out, "$retPol.%sSchedule.RetentionScheduleFormatType = 'Daily'\n", what);
         snprintf(path, sizeof path, "$retPol.%sSchedule.RetentionScheduleDaily.DaysOfTheMonth", what);
@@ -174,7 +164,7 @@ static void ps_retention(FILE *out, const BkpPolicy *p)
     fprintf(out,
             "$retPol = Get-AzRecoveryServicesBackupRetentionPolicyObject -WorkloadType AzureVM "
             "-BackupManagementType AzureVM -ScheduleRunFrequency %s\n",
-            bkp_freq_name(p->freq));
+            bkp_azure_freq(p->freq));
     fprintf(out, "$retPol.IsDailyScheduleEnabled = %s\n", ps_bool(p->daily.on));
     if (p->daily.on)
         fprintf(out, "$retPol.DailySchedule.DurationCountInDays = %d\n", p->daily.days);
@@ -193,15 +183,16 @@ static void ps_tiering_args(FILE *out, const BkpPolicy *p)
 {
     switch (p->archive) {
     case BKP_ARCHIVE_RECOMMENDED:
-        fputs(" `\n            -MoveToArchiveTier $true -TieringMode TierRecommended", out);
+        fprintf(out, " `\n            -MoveToArchiveTier $true -TieringMode %s",
+                bkp_azure_tiering(BKP_ARCHIVE_RECOMMENDED));
         break;
     case BKP_ARCHIVE_AFTER:
         fprintf(out,
                 " `\n            -MoveToArchiveTier $true -TieringMode TierAllEligible "
-                "-TierAfterDuration %d -TierAfterDurationType Months",
-                p->archive_months);
+                "-TierAfterDuration %d -TierAfterDurationType %s",
+                p->archive_months, bkp_word_name(BKP_WORD_UNIT, BKP_MONTHS, BKP_SPELL_AZURE));
         break;
-    default:
+    case BKP_ARCHIVE_NEVER:
         fputs(" `\n            -MoveToArchiveTier $false", out);
         break;
     }
@@ -219,14 +210,13 @@ static void ps_snapshot_rg_args(FILE *out, const BkpPolicy *p)
     }
 }
 
-static void ps_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total,
+static void ps_policy(FILE *out, const BkpPolicy *p, int k, int total,
                       bool track)
 {
-    char at[EMIT_WHERE_MAX];
+    char at[EMIT_WHERE_MAX], type[EMIT_TYPE_MAX];
     putc('\n', out);
     rule(out, '=');
-    fprintf(out, "# Policy %d of %d%s: %s\n", k, total, emit_where(at, prog->src, emit_policy_span(p)),
-            p->enhanced ? "Enhanced (V2)" : "Standard (V1)");
+    fprintf(out, "# Policy %d of %d%s: %s\n", k, total, emit_policy_where(at, p), emit_type(type, p));
     comment_schedule(out, p);
     rule(out, '=');
     fputs("$policyName = ", out);
@@ -247,11 +237,11 @@ static void ps_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int
           out);
     ps_tiering_args(out, p);
     if (p->enhanced && p->crash_consistent)
-        fputs(" `\n            -SnapshotConsistencyType OnlyCrashConsistent", out);
+        fprintf(out, " `\n            -SnapshotConsistencyType %s", bkp_azure_consistency(true));
     ps_snapshot_rg_args(out, p);
     fprintf(out,
             "\n"
-            "        # New gives every policy a default instant-restore retention (%s); only Set changes it.\n"
+            "        # New gives the policy Azure's default instant-restore retention (%d days); only Set changes it.\n"
             "        if ($pol.SnapshotRetentionInDays -ne %d) {\n"
             "            $pol.SnapshotRetentionInDays = %d\n"
             "            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID\n"
@@ -263,9 +253,7 @@ static void ps_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int
             "        throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, "
             "$pol.WorkloadType)\n"
             "    }\n",
-            p->enhanced ? "7 days for Enhanced" : p->freq == BKP_FREQ_WEEKLY ? "5 days for Standard weekly"
-                                                                              : "2 days for Standard daily",
-            p->snapshot_days, p->snapshot_days);
+            bkp_default_snapshot_days(p->enhanced, p->freq), p->snapshot_days, p->snapshot_days);
     if (!p->enhanced)
         fputs("    if ($pol.PolicySubType -eq 'Enhanced') {\n"
               "        throw ('Policy {0} is an Enhanced policy; Azure cannot turn it back into a Standard one' "
@@ -504,7 +492,7 @@ int bkp_emit_ps1(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
     int k = 0;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)
         if (emit_want_policy(p, only))
-            ps_policy(out, prog, p, ++k, n.npolicies, nprot > 0);
+            ps_policy(out, p, ++k, n.npolicies, nprot > 0);
 
     if (nprot) {
         putc('\n', out);

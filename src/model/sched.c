@@ -41,6 +41,26 @@ int bkp_sched_anchor(const BkpPolicy *p)
     return n ? runs[0].minute : p->time;
 }
 
+char *bkp_sched_describe(const BkpPolicy *p, char *buf, size_t n)
+{
+    char t[6], days[96];
+    switch (p->freq) {
+    case BKP_FREQ_HOURLY:
+        snprintf(buf, n, "every %d hours from %s for %d hours", p->interval_hours, bkp_fmt_hhmm(p->time, t),
+                 p->window_hours);
+        break;
+    case BKP_FREQ_DAILY:
+        snprintf(buf, n, "daily at %s", bkp_fmt_hhmm(p->time, t));
+        break;
+    case BKP_FREQ_WEEKLY:
+        snprintf(buf, n, "weekly on %s at %s",
+                 bkp_words_join(days, sizeof days, BKP_WORD_WEEKDAY, p->run_days, BKP_SPELL_PROSE, ", ", " and "),
+                 bkp_fmt_hhmm(p->time, t));
+        break;
+    }
+    return buf;
+}
+
 char *bkp_fmt_hhmm(int minute, char buf[static 6])
 {
     int m = ((minute % 1440) + 1440) % 1440;

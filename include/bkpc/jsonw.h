@@ -1,4 +1,4 @@
-/* jsonw.h — a small streaming JSON writer (private to src/).
+/* jsonw.h — a small streaming JSON writer.
  *
  * The REST backend writes 20,000 bodies in a fraction of the time jansson's
  * build-a-tree-then-dump takes (bench/README.md), so bodies are written

@@ -21,7 +21,7 @@
 #include "bkpc/emit.h"
 #include "bkpc/quote.h"
 #include "bkpc/sched.h"
-#include "emit_util.h"
+#include "emit/script.h"
 
 static void rule(FILE *out, const char *title)
 {
@@ -173,30 +173,14 @@ static void default_var(FILE *out, const char *var, const char *value)
 /* One policy: a comment, its body in a heredoc, apply_policy. Returns 0, or
  * -1 when the body could not be written (errno set; out of memory writes
  * nothing and leaves ferror(out) clear). */
-static int az_policy(FILE *out, const BkpProgram *prog, const BkpPolicy *p, int k, int total)
+static int az_policy(FILE *out, const BkpPolicy *p, int k, int total)
 {
-    char at[EMIT_WHERE_MAX], title[EMIT_WHERE_MAX + 48], t[6];
+    char at[EMIT_WHERE_MAX], title[EMIT_WHERE_MAX + 48], type[EMIT_TYPE_MAX], what[160];
     putc('\n', out);
-    emit_where(at, prog->src, emit_policy_span(p));
+    emit_policy_where(at, p);
     snprintf(title, sizeof title, "policy %d of %d%s", k, total, at);
     rule(out, title);
-    fprintf(out, "# %s, ", p->enhanced ? "Enhanced (V2)" : "Standard (V1)");
-    switch (p->freq) {
-    case BKP_FREQ_HOURLY:
-        fprintf(out, "every %d hours from %s for %d hours", p->interval_hours,
-                bkp_fmt_hhmm(bkp_sched_anchor(p), t), p->window_hours);
-        break;
-    case BKP_FREQ_DAILY:
-        fprintf(out, "daily at %s", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
-        break;
-    case BKP_FREQ_WEEKLY:
-        fputs("weekly on", out);
-        for (int d = 0, n = 0; d < 7; d++)
-            if (p->run_days >> d & 1)
-                fprintf(out, "%s %s", n++ ? "," : "", bkp_weekday_short(d));
-        fprintf(out, " at %s", bkp_fmt_hhmm(bkp_sched_anchor(p), t));
-        break;
-    }
+    fprintf(out, "# %s, %s", emit_type(type, p), bkp_sched_describe(p, what, sizeof what));
     fprintf(out, ".\n# The body is what `bkpc build -t json` prints.\ncat >\"$tmp/policy-%d.json\" <<'JSON'\n", k);
     if (bkp_emit_json(p, out) != 0)
         return -1;
@@ -277,7 +261,7 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
 
     int k = 0;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)
-        if (emit_want_policy(p, only) && az_policy(out, prog, p, ++k, npol) != 0)
+        if (emit_want_policy(p, only) && az_policy(out, p, ++k, npol) != 0)
             return -1;
 
     if (nprot) {

@@ -1,95 +1,18 @@
-/* diag.c — diagnostic records and their rendering (see include/bkpc/diag.h).
+/* diag_text.c — diagnostics rendered as text for a terminal (see
+ * include/bkpc/diag_text.h):
  *
- * Records are queued while the compiler runs and printed together, sorted by
- * position (nftables' erec queue). Spans are byte offsets; line, column and
- * the caret line are computed only here (jq's locfile).
+ *   file:line:col: error[B7]: message
+ *    3 |     every 4h from 08:00 for 23h
+ *      |           ~~                ^^^ primary label
+ *   hint: `for 24h` gives the same six backups a day
+ *
+ * Spans are byte offsets; line, column and the caret line are computed only
+ * here (jq's locfile). The records themselves are src/base/diag.c's.
  */
-#include "bkpc/diag.h"
+#include "bkpc/diag_text.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-void bkp_diags_init(BkpDiags *d, BkpArena *arena)
-{
-    memset(d, 0, sizeof(*d));
-    d->arena = arena;
-}
-
-static BkpDiag *add(BkpDiags *d, BkpSeverity sev, BkpSource *src, const char *rule,
-                    BkpSpan span, const char *fmt, va_list ap)
-{
-    BkpDiag *g = BKP_NEW(d->arena, BkpDiag);
-    g->sev = sev;
-    g->rule = rule;
-    g->src = src;
-    g->primary.span = span;
-    g->msg = bkp_arena_vprintf(d->arena, fmt, ap);
-    g->seq = d->count++;
-    if (sev == BKP_SEV_ERROR)
-        d->errors++;
-    else
-        d->warnings++;
-    if (d->tail)
-        d->tail->next = g;
-    else
-        d->head = g;
-    d->tail = g;
-    return g;
-}
-
-BkpDiag *bkp_error(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
-                   const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    BkpDiag *g = add(d, BKP_SEV_ERROR, src, rule, span, fmt, ap);
-    va_end(ap);
-    return g;
-}
-
-BkpDiag *bkp_warning(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
-                     const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    BkpDiag *g = add(d, BKP_SEV_WARNING, src, rule, span, fmt, ap);
-    va_end(ap);
-    return g;
-}
-
-void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    g->primary.text = bkp_arena_vprintf(d->arena, fmt, ap);
-    va_end(ap);
-}
-
-void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
-{
-    if (g->nsecondary == BKP_DIAG_MAX_SECONDARY)
-        return;
-    BkpLabel *l = &g->secondary[g->nsecondary++];
-    l->span = span;
-    l->text = NULL;
-    if (fmt) {
-        va_list ap;
-        va_start(ap, fmt);
-        l->text = bkp_arena_vprintf(d->arena, fmt, ap);
-        va_end(ap);
-    }
-}
-
-void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
-{
-    if (g->nhints == BKP_DIAG_MAX_HINTS)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    g->hints[g->nhints++] = bkp_arena_vprintf(d->arena, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- rendering ---------------------------------------------------------- */
 

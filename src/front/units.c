@@ -1,54 +1,20 @@
-/* units.c — durations: units and their exact conversions.
- *
- * Hours, days and weeks convert exactly among themselves (24, 7), as do
- * months and years (12). Days and months do not: `keep daily 1y` is a type
- * error, with the nearest exact spelling as a hint.
- */
-#include <string.h>
+/* units.c — durations: units and their exact conversions (see
+ * include/bkpc/units.h; their spellings are the lexicon's). */
+#include "bkpc/units.h"
 
-#include "bkpc/check.h"
-
-/* Every spelling of a unit. */
-static const struct { const char *s; BkpUnit u; } spellings[] = {
-    {"h", BKP_HOURS}, {"hour", BKP_HOURS}, {"hours", BKP_HOURS},
-    {"d", BKP_DAYS}, {"day", BKP_DAYS}, {"days", BKP_DAYS},
-    {"w", BKP_WEEKS}, {"week", BKP_WEEKS}, {"weeks", BKP_WEEKS},
-    {"m", BKP_MONTHS}, {"month", BKP_MONTHS}, {"months", BKP_MONTHS},
-    {"y", BKP_YEARS}, {"year", BKP_YEARS}, {"years", BKP_YEARS},
-};
-
-static long spelling(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
-        if (strncmp(s, spellings[i].s, n) == 0 && spellings[i].s[n] == '\0')
-            return (long)i;
-    return -1;
-}
-
-BkpUnit bkp_unit_parse(const char *s)
-{
-    long i = spelling(s, strlen(s));
-    return i < 0 ? BKP_UNIT_NONE : spellings[i].u;
-}
-
-const char *bkp_unit_spelling(const char *s, size_t n)
-{
-    long i = spelling(s, n);
-    return i < 0 ? NULL : spellings[i].s;
-}
+#include "bkpc/lexicon.h"
 
 const char *bkp_unit_name(BkpUnit u, bool plural)
 {
     static const char *const one[] = {"hour", "day", "week", "month", "year"};
-    static const char *const many[] = {"hours", "days", "weeks", "months", "years"};
     if (u < BKP_HOURS || u > BKP_YEARS)
         return "?";
-    return plural ? many[u] : one[u];
+    return plural ? bkp_word_name(BKP_WORD_UNIT, u, BKP_SPELL_PROSE) : one[u];
 }
 
 char bkp_unit_letter(BkpUnit u)
 {
-    return u >= BKP_HOURS && u <= BKP_YEARS ? "hdwmy"[u] : '?';
+    return bkp_word_name(BKP_WORD_UNIT, u, BKP_SPELL_BKP)[0];
 }
 
 /* Each unit in its family's base: hours for h/d/w, months for m/y. */

@@ -1,5 +1,5 @@
 /* jsonw.c — see jsonw.h. */
-#include "jsonw.h"
+#include "bkpc/jsonw.h"
 
 #include <inttypes.h>
 #include <stdio.h>

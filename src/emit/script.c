@@ -1,5 +1,5 @@
-/* emit_util.c — see emit_util.h. */
-#include "emit_util.h"
+/* script.c — see script.h. */
+#include "emit/script.h"
 
 #include "bkpc/quote.h"
 #include "bkpc/source.h"
@@ -50,9 +50,20 @@ char *emit_where(char buf[static EMIT_WHERE_MAX], BkpSource *src, BkpSpan span)
     return buf;
 }
 
-BkpSpan emit_policy_span(const BkpPolicy *p)
+char *emit_policy_where(char buf[static EMIT_WHERE_MAX], const BkpPolicy *p)
 {
-    return p->name_span.end > p->name_span.off ? p->name_span : p->span;
+    const BkpPolicyOrigin *o = p->origin;
+    if (!o) {
+        buf[0] = '\0';
+        return buf;
+    }
+    return emit_where(buf, o->src, o->name_span.end > o->name_span.off ? o->name_span : o->span);
+}
+
+char *emit_type(char buf[static EMIT_TYPE_MAX], const BkpPolicy *p)
+{
+    snprintf(buf, EMIT_TYPE_MAX, "%s (%s)", p->enhanced ? "Enhanced" : "Standard", bkp_azure_policy_type(p->enhanced));
+    return buf;
 }
 
 void emit_generated_by(FILE *out, const char *lead, const BkpProgram *prog)

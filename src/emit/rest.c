@@ -15,7 +15,7 @@
 
 #include "bkpc/emit.h"
 #include "bkpc/sched.h"
-#include "jsonw.h"
+#include "bkpc/jsonw.h"
 
 /* Azure reads only the time of day, in the policy's time zone, from these
  * date-times (REST.md §8); the date is a fixed placeholder. */
@@ -38,24 +38,30 @@ static void times(JsonW *w, const char *key, int minute)
     jw_end_arr(w);
 }
 
-static void days(JsonW *w, const char *key, BkpDaySet set)
+/* `key`: the members of `set` as an array of Azure's names. */
+static void names(JsonW *w, const char *key, BkpWordKind kind, unsigned set)
 {
     jw_key(w, key);
     jw_arr(w);
-    for (int d = 0; d < 7; d++)
-        if (set >> d & 1)
-            jw_str(w, bkp_weekday_name(d));
+    for (int v = 0; v < bkp_word_count(kind); v++)
+        if (set >> v & 1)
+            jw_str(w, bkp_word_name(kind, v, BKP_SPELL_AZURE));
     jw_end_arr(w);
 }
 
-static void duration(JsonW *w, int count, const char *type)
+static void days(JsonW *w, const char *key, BkpDaySet set)
+{
+    names(w, key, BKP_WORD_WEEKDAY, set);
+}
+
+static void duration(JsonW *w, int count, BkpUnit unit)
 {
     jw_key(w, "retentionDuration");
     jw_obj(w);
     jw_key(w, "count");
     jw_int(w, count);
     jw_key(w, "durationType");
-    jw_str(w, type);
+    jw_str(w, bkp_word_name(BKP_WORD_UNIT, unit, BKP_SPELL_AZURE));
     jw_end_obj(w);
 }
 
@@ -71,7 +77,7 @@ static void schedule(JsonW *w, const BkpPolicy *p)
     jw_key(w, "schedulePolicy");
     jw_obj(w);
     str_member(w, "schedulePolicyType", p->enhanced ? "SimpleSchedulePolicyV2" : "SimpleSchedulePolicy");
-    str_member(w, "scheduleRunFrequency", bkp_freq_name(p->freq));
+    str_member(w, "scheduleRunFrequency", bkp_azure_freq(p->freq));
     if (!p->enhanced) {
         if (p->freq == BKP_FREQ_WEEKLY)
             days(w, "scheduleRunDays", p->run_days);
@@ -109,12 +115,7 @@ static void long_term_format(JsonW *w, const BkpLongTerm *lt)
         jw_key(w, "retentionScheduleWeekly");
         jw_obj(w);
         days(w, "daysOfTheWeek", lt->days);
-        jw_key(w, "weeksOfTheMonth");
-        jw_arr(w);
-        for (int k = 0; k < 5; k++)
-            if (lt->weeks >> k & 1)
-                jw_str(w, bkp_week_name(k));
-        jw_end_arr(w);
+        names(w, "weeksOfTheMonth", BKP_WORD_WEEK, lt->weeks);
         jw_end_obj(w);
         return;
     }
@@ -148,7 +149,7 @@ static void retention(JsonW *w, const BkpPolicy *p)
         jw_key(w, "dailySchedule");
         jw_obj(w);
         times(w, "retentionTimes", at);
-        duration(w, p->daily.days, "Days");
+        duration(w, p->daily.days, BKP_DAYS);
         jw_end_obj(w);
     }
     if (p->weekly.on) {
@@ -156,7 +157,7 @@ static void retention(JsonW *w, const BkpPolicy *p)
         jw_obj(w);
         days(w, "daysOfTheWeek", p->weekly.days);
         times(w, "retentionTimes", at);
-        duration(w, p->weekly.weeks, "Weeks");
+        duration(w, p->weekly.weeks, BKP_WEEKS);
         jw_end_obj(w);
     }
     if (p->monthly.on) {
@@ -164,21 +165,16 @@ static void retention(JsonW *w, const BkpPolicy *p)
         jw_obj(w);
         long_term_format(w, &p->monthly);
         times(w, "retentionTimes", at);
-        duration(w, p->monthly.count, "Months");
+        duration(w, p->monthly.count, BKP_MONTHS);
         jw_end_obj(w);
     }
     if (p->yearly.on) {
         jw_key(w, "yearlySchedule");
         jw_obj(w);
-        jw_key(w, "monthsOfYear");
-        jw_arr(w);
-        for (int m = 0; m < 12; m++)
-            if (p->yearly.months >> m & 1)
-                jw_str(w, bkp_month_name(m));
-        jw_end_arr(w);
+        names(w, "monthsOfYear", BKP_WORD_MONTH, p->yearly.months);
         long_term_format(w, &p->yearly);
         times(w, "retentionTimes", at);
-        duration(w, p->yearly.count, "Years");
+        duration(w, p->yearly.count, BKP_YEARS);
         jw_end_obj(w);
     }
     jw_end_obj(w);
@@ -190,20 +186,18 @@ static void tiering(JsonW *w, const BkpPolicy *p)
     jw_obj(w);
     jw_key(w, "ArchivedRP");
     jw_obj(w);
+    str_member(w, "tieringMode", bkp_azure_tiering(p->archive));
     switch (p->archive) {
     case BKP_ARCHIVE_RECOMMENDED:
-        str_member(w, "tieringMode", "TierRecommended");
         break;
     case BKP_ARCHIVE_AFTER:
-        str_member(w, "tieringMode", "TierAfter");
         jw_key(w, "duration");
         jw_int(w, p->archive_months);
-        str_member(w, "durationType", "Months");
+        str_member(w, "durationType", bkp_word_name(BKP_WORD_UNIT, BKP_MONTHS, BKP_SPELL_AZURE));
         break;
-    default:
+    case BKP_ARCHIVE_NEVER:
         /* No `archive` clause means no tiering, stated explicitly: left out,
          * Azure would keep whatever tiering the policy had before (REST.md §7). */
-        str_member(w, "tieringMode", "DoNotTier");
         jw_key(w, "duration");
         jw_int(w, 0);
         str_member(w, "durationType", "Invalid");
@@ -219,7 +213,7 @@ static void body(JsonW *w, const BkpPolicy *p)
     jw_key(w, "properties");
     jw_obj(w);
     str_member(w, "backupManagementType", "AzureIaasVM");
-    str_member(w, "policyType", p->enhanced ? "V2" : "V1");
+    str_member(w, "policyType", bkp_azure_policy_type(p->enhanced));
     str_member(w, "timeZone", p->timezone);
     schedule(w, p);
     retention(w, p);
@@ -234,7 +228,7 @@ static void body(JsonW *w, const BkpPolicy *p)
         jw_end_obj(w);
     }
     if (p->crash_consistent)
-        str_member(w, "snapshotConsistencyType", "OnlyCrashConsistent");
+        str_member(w, "snapshotConsistencyType", bkp_azure_consistency(true));
     tiering(w, p);
     jw_end_obj(w);
     jw_end_obj(w);

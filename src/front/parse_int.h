@@ -1,4 +1,4 @@
-/* parse_int.h — what the scanner and the parser share (private to src/).
+/* parse_int.h — what the scanner and the parser share (private to src/front/).
  *
  * The scanner is reentrant (flex `reentrant bison-bridge bison-locations`)
  * and the parser pure (bison `api.pure full`); everything they need lives in
@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "bkpc/ast.h"
-#include "bkpc/compile.h"
+#include "bkpc/ctx.h"
 
 /* Syntax errors one run reports before it stops (scanner and parser). */
 #define BKP_MAX_SYNTAX_ERRORS 50
@@ -28,7 +28,6 @@ typedef struct BkpParser {
     int last_sync;             /* whether it ends error recovery (lexer.l token()) */
     const char *last_word;     /* its text, when it was a WORD */
     unsigned max_errors;       /* stop after this many syntax errors (BKP_MAX_SYNTAX_ERRORS) */
-    int keep_comments;         /* record comments in file->comments */
 } BkpParser;
 
 /* Token values (see grammar/parser.y %union). */
@@ -37,9 +36,6 @@ typedef struct BkpNumUnit {
     const char *unit;
     uint32_t split;            /* byte offset where the unit starts */
 } BkpNumUnit;
-
-/* Tokens after which the parser is back in step (grammar/parser.y). */
-int bkp_sync_token(int tok);
 
 /* Scanner set-up over a source (grammar/lexer.l). */
 typedef void *BkpScanner;

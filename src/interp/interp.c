@@ -16,26 +16,6 @@
  * (bkp_add_months). */
 #define MONTH_MAX_DAYS 31
 
-static int days_in_month(int y, int m)
-{
-    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2)
-        return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-    return dim[(m - 1) % 12];
-}
-
-int64_t bkp_add_months(int64_t day, int n)
-{
-    int y, m, d;
-    bkp_civil_from_days(day, &y, &m, &d);
-    int64_t k = (int64_t)y * 12 + (m - 1) + n;     /* months since year 0 */
-    y = (int)bkp_floor_div(k, 12);
-    m = (int)(k - (int64_t)y * 12) + 1;
-    if (d > days_in_month(y, m))
-        d = days_in_month(y, m);
-    return bkp_days_from_civil(y, m, d);
-}
-
 const char *bkp_why_name(BkpWhy w)
 {
     static const char *const names[BKP_WHY_COUNT] = {"snapshot", "daily", "weekly", "monthly", "yearly"};
@@ -75,7 +55,7 @@ static bool longterm_matches(const BkpLongTerm *lt, bool yearly, int y, int m, i
         return false;
     if (yearly && !(lt->months >> (m - 1) & 1))
         return false;
-    int dim = days_in_month(y, m);
+    int dim = bkp_days_in_month(y, m);
     if (lt->format == BKP_FORMAT_DAILY)
         return (d <= 28 && (lt->dates >> d & 1)) || (lt->last_day && d == dim);
     if (!(lt->days >> wday & 1))
@@ -590,7 +570,7 @@ int bkp_interp_parse_time(BkpTz *tz, const BkpPolicy *p, const char *s, int64_t 
     if (*s)
         return -1;
     if (y < BKP_TIME_MIN_YEAR || y > BKP_TIME_MAX_YEAR || mo < 1 || mo > 12 || d < 1 ||
-        d > days_in_month(y, mo) || hh > 23 || mm > 59)
+        d > bkp_days_in_month(y, mo) || hh > 23 || mm > 59)
         return -1;
     int64_t days = bkp_days_from_civil(y, mo, d);
     *utc = z ? days * DAY + hh * 3600 + mm * 60 : bkp_tz_local_to_utc(tz, p->timezone, days, hh * 60 + mm);
@@ -610,7 +590,7 @@ char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
     int64_t days = bkp_floor_div(local, DAY), secs = local - days * DAY;
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
-    int len = snprintf(buf, n, "%.3s%s%04d-%02d-%02d", flags & BKP_CLOCK_WEEKDAY ? bkp_weekday_name(bkp_weekday(days)) : "",
+    int len = snprintf(buf, n, "%.3s%s%04d-%02d-%02d", flags & BKP_CLOCK_WEEKDAY ? bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(days), BKP_SPELL_AZURE) : "",
                        flags & BKP_CLOCK_WEEKDAY ? " " : "", y, m, d);
     if (!(flags & BKP_CLOCK_DATE) && len >= 0 && (size_t)len < n)
         len += snprintf(buf + len, n - (size_t)len, "%c%02d:%02d", flags & BKP_CLOCK_T ? 'T' : ' ',
@@ -863,7 +843,7 @@ static json_t *jdays(BkpDaySet days, bool *ok)
     json_t *a = json_array();
     for (int d = 0; d < 7; d++)
         if (days >> d & 1)
-            push(a, json_string(bkp_weekday_name(d)), ok);
+            push(a, json_string(bkp_word_name(BKP_WORD_WEEKDAY, d, BKP_SPELL_AZURE)), ok);
     return a;
 }
 
@@ -875,14 +855,14 @@ static json_t *jlongterm(const BkpLongTerm *lt, bool yearly, bool *ok)
         json_t *m = json_array();
         for (int i = 0; i < 12; i++)
             if (lt->months >> i & 1)
-                push(m, json_string(bkp_month_name(i)), ok);
+                push(m, json_string(bkp_word_name(BKP_WORD_MONTH, i, BKP_SPELL_AZURE)), ok);
         put(o, "months_of_year", m, ok);
     }
     if (lt->format == BKP_FORMAT_WEEKLY) {
         json_t *w = json_array();
         for (int i = 0; i <= BKP_WEEK_LAST; i++)
             if (lt->weeks >> i & 1)
-                push(w, json_string(bkp_week_name(i)), ok);
+                push(w, json_string(bkp_word_name(BKP_WORD_WEEK, i, BKP_SPELL_AZURE)), ok);
         put(o, "weeks_of_month", w, ok);
         put(o, "days_of_week", jdays(lt->days, ok), ok);
     } else {
@@ -894,7 +874,7 @@ static json_t *jlongterm(const BkpLongTerm *lt, bool yearly, bool *ok)
             push(d, json_string("Last"), ok);
         put(o, "days_of_month", d, ok);
     }
-    put(o, "default", json_boolean(lt->is_default), ok);
+    put(o, "default", json_false(), ok);
     return o;
 }
 
@@ -905,18 +885,18 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     put(o, "policy", json_string(p->name), &ok);
     json_t *type = json_object();
     put(type, "name", json_string(p->enhanced ? "enhanced" : "standard"), &ok);
-    put(type, "policyType", json_string(p->enhanced ? "V2" : "V1"), &ok);
-    put(type, "default", json_boolean(p->type_default), &ok);
+    put(type, "policyType", json_string(bkp_azure_policy_type(p->enhanced)), &ok);
+    put(type, "default", json_boolean(bkp_policy_default(p, BKP_FIELD_TYPE)), &ok);
     put(o, "type", type, &ok);
 
     char b[48];
     json_t *zone = json_object();
     put(zone, "windows", json_string(p->timezone), &ok);
-    put(zone, "written", json_string(p->timezone_written ? p->timezone_written : p->timezone), &ok);
+    put(zone, "written", json_string(p->origin && p->origin->timezone_written ? p->origin->timezone_written : p->timezone), &ok);
     const char *iana = bkp_tz_iana(tz, p->timezone);
     put(zone, "iana", iana ? json_string(iana) : json_null(), &ok);
     put(zone, "standard_offset", json_string(bkp_fmt_offset(e->std_offset, b, sizeof b)), &ok);
-    put(zone, "default", json_boolean(p->timezone_default), &ok);
+    put(zone, "default", json_boolean(bkp_policy_default(p, BKP_FIELD_TIMEZONE)), &ok);
     json_t *dst = json_null();
     if (e->has_dst) {
         dst = json_object();
@@ -930,7 +910,7 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     put(o, "at", jinstant(tz, p, at, &ok), &ok);
 
     json_t *sch = json_object();
-    put(sch, "frequency", json_string(bkp_freq_name(p->freq)), &ok);
+    put(sch, "frequency", json_string(bkp_azure_freq(p->freq)), &ok);
     if (p->freq == BKP_FREQ_HOURLY) {
         put(sch, "interval_hours", json_integer(p->interval_hours), &ok);
         put(sch, "window_start", jhhmm(p->time), &ok);
@@ -972,9 +952,9 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     json_t *ret = json_object();
     json_t *snap = json_object();
     put(snap, "days", json_integer(p->snapshot_days), &ok);
-    put(snap, "default", json_boolean(p->snapshot_default), &ok);
-    put(snap, "consistency", json_string(p->crash_consistent ? "OnlyCrashConsistent" : "ApplicationConsistent"), &ok);
-    put(snap, "consistency_default", json_boolean(!p->crash_consistent), &ok);
+    put(snap, "default", json_boolean(bkp_policy_default(p, BKP_FIELD_SNAPSHOTS)), &ok);
+    put(snap, "consistency", json_string(bkp_azure_consistency(p->crash_consistent)), &ok);
+    put(snap, "consistency_default", json_boolean(bkp_policy_default(p, BKP_FIELD_CONSISTENCY)), &ok);
     json_t *rg = json_null();
     if (p->snapshot_rg_prefix) {
         rg = json_object();
@@ -986,15 +966,15 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     if (p->daily.on) {
         json_t *d = json_object();
         put(d, "days", json_integer(p->daily.days), &ok);
-        put(d, "default", json_boolean(p->daily.is_default), &ok);
+        put(d, "default", json_boolean(bkp_policy_default(p, BKP_FIELD_DAILY)), &ok);
         put(ret, "daily", d, &ok);
     }
     if (p->weekly.on) {
         json_t *w = json_object();
         put(w, "weeks", json_integer(p->weekly.weeks), &ok);
         put(w, "days_of_week", jdays(p->weekly.days, &ok), &ok);
-        put(w, "default", json_boolean(p->weekly.is_default), &ok);
-        put(w, "days_default", json_boolean(p->weekly.days_default), &ok);
+        put(w, "default", json_boolean(bkp_policy_default(p, BKP_FIELD_WEEKLY)), &ok);
+        put(w, "days_default", json_boolean(bkp_policy_default(p, BKP_FIELD_WEEKLY_DAYS)), &ok);
         put(ret, "weekly", w, &ok);
     }
     if (p->monthly.on) {
@@ -1007,9 +987,7 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
     put(o, "retention", ret, &ok);
 
     json_t *arc = json_object();
-    const char *mode = p->archive == BKP_ARCHIVE_AFTER         ? "TierAfter"
-                       : p->archive == BKP_ARCHIVE_RECOMMENDED ? "TierRecommended"
-                                                               : "DoNotTier";
+    const char *mode = bkp_azure_tiering(p->archive);
     put(arc, "mode", json_string(mode), &ok);
     if (p->archive == BKP_ARCHIVE_AFTER)
         put(arc, "months", json_integer(p->archive_months), &ok);
@@ -1017,7 +995,7 @@ json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
         put(arc, "min_age_months", json_integer(e->archive_after_months), &ok);
         put(arc, "min_left_months", json_integer(BKP_ARCHIVE_MIN_LEFT_MONTHS), &ok);
     }
-    put(arc, "default", json_boolean(p->archive == BKP_ARCHIVE_UNSET), &ok);
+    put(arc, "default", json_boolean(bkp_policy_default(p, BKP_FIELD_ARCHIVE)), &ok);
     put(o, "archive", arc, &ok);
     return finish(o, ok);
 }

@@ -1,9 +1,8 @@
-/* ast.c — AST constructors for the grammar's actions, and bkp_parse(). */
+/* ast.c — the AST's constructors, called by the grammar's actions. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "ast_build.h"
-#include "bkpc/compile.h"
+#include "front/ast_build.h"
 
 const char *bkp_clause_name(AstClauseKind k)
 {
@@ -84,10 +83,9 @@ void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm)
     t->v[t->n++] = tm;
 }
 
-AstDuration ast_duration(BkpParser *P, int64_t num, const char *unit, BkpSpan span,
-                         BkpSpan num_span, BkpSpan unit_span)
+AstDuration ast_duration(int64_t num, const char *unit, BkpSpan span, BkpSpan num_span,
+                         BkpSpan unit_span)
 {
-    (void)P;
     AstDuration d;
     d.num = num;
     d.unit = unit ? unit : "";
@@ -240,32 +238,4 @@ void ast_protect(BkpParser *P, BkpSpan span, const char *vm, BkpSpan vm_span,
     else
         f->protects = p;
     f->last_protect = p;
-}
-
-/* ---- the front door ---------------------------------------------------- */
-
-int bkp_yyparse(void *scanner, BkpParser *P);
-
-AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
-{
-    BkpParser P;
-    memset(&P, 0, sizeof P);
-    P.ctx = ctx;
-    P.src = src;
-    P.max_errors = BKP_MAX_SYNTAX_ERRORS;
-    P.last_recovery = UINT32_MAX;
-    P.last_error = UINT32_MAX;
-    P.keep_comments = 1;
-    P.file = BKP_NEW(&ctx->arena, AstFile);
-    P.file->src = src;
-    BkpScanner sc;
-    if (bkp_scanner_init(&P, &sc) != 0) {
-        bkp_error(&ctx->diags, src, "syntax", bkp_span(0, 0), "cannot start the scanner");
-        P.file->syntax_errors = 1;
-        return P.file;
-    }
-    bkp_yyparse(sc, &P);
-    bkp_scanner_destroy(sc);
-    P.file->syntax_errors = P.syntax_errors;
-    return P.file;
 }

@@ -17,7 +17,6 @@ enum { BLOCK_MIN = 64 * 1024 };
 void bkp_arena_init(BkpArena *a)
 {
     a->head = NULL;
-    a->total = 0;
 }
 
 void bkp_arena_free(BkpArena *a)
@@ -29,7 +28,6 @@ void bkp_arena_free(BkpArena *a)
         b = next;
     }
     a->head = NULL;
-    a->total = 0;
 }
 
 void *bkp_arena_alloc(BkpArena *a, size_t n)
@@ -48,7 +46,6 @@ void *bkp_arena_alloc(BkpArena *a, size_t n)
         }
         b->used = 0;
         b->cap = cap;
-        a->total += sizeof(*b) + cap;
         if (a->head && n > BLOCK_MIN / 2) {
             /* A large request gets its own block behind the current one, so
              * the space left in the current block is not wasted. */

@@ -1,8 +1,8 @@
-/* ast_build.h — AST constructors used by the grammar's actions (private). */
+/* ast_build.h — AST constructors used by the grammar's actions (private to src/front/). */
 #ifndef BKPC_AST_BUILD_H
 #define BKPC_AST_BUILD_H
 
-#include "parse_int.h"
+#include "front/parse_int.h"
 #include "parser.h"
 
 AstList ast_list_new(void);
@@ -13,8 +13,8 @@ AstItem ast_item_num(BkpParser *P, int64_t num, BkpSpan span);
 BkpTimes ast_times_new(void);
 void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm);
 
-AstDuration ast_duration(BkpParser *P, int64_t num, const char *unit, BkpSpan span,
-                         BkpSpan num_span, BkpSpan unit_span);
+AstDuration ast_duration(int64_t num, const char *unit, BkpSpan span, BkpSpan num_span,
+                         BkpSpan unit_span);
 
 AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw);
 AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, AstDuration d);

@@ -1,0 +1,21 @@
+/* diag_text.h — diagnostic records as text, for a terminal or a log:
+ *
+ *   file:line:col: error[B7]: message
+ *    3 |     every 4h from 08:00 for 23h
+ *      |           ~~                ^^^ primary label
+ *   hint: `for 24h` gives the same six backups a day
+ *
+ * The primary span is marked `^`, secondary spans `~`.
+ */
+#ifndef BKPC_DIAG_TEXT_H
+#define BKPC_DIAG_TEXT_H
+
+#include <stdio.h>
+
+#include "bkpc/diag.h"
+
+/* Print every queued diagnostic, sorted by source then position. */
+void bkp_diags_print(BkpDiags *d, FILE *out);
+void bkp_diag_print(const BkpDiag *g, FILE *out);
+
+#endif

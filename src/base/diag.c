@@ -1,0 +1,92 @@
+/* diag.c — diagnostic records (see include/bkpc/diag.h).
+ *
+ * Records are queued while the compiler runs and shown together by a
+ * renderer, sorted by position (nftables' erec queue): src/diag/.
+ */
+#include "bkpc/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bkp_diags_init(BkpDiags *d, BkpArena *arena)
+{
+    memset(d, 0, sizeof(*d));
+    d->arena = arena;
+}
+
+static BkpDiag *add(BkpDiags *d, BkpSeverity sev, BkpSource *src, const char *rule,
+                    BkpSpan span, const char *fmt, va_list ap)
+{
+    BkpDiag *g = BKP_NEW(d->arena, BkpDiag);
+    g->sev = sev;
+    g->rule = rule;
+    g->src = src;
+    g->primary.span = span;
+    g->msg = bkp_arena_vprintf(d->arena, fmt, ap);
+    g->seq = d->count++;
+    if (sev == BKP_SEV_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    if (d->tail)
+        d->tail->next = g;
+    else
+        d->head = g;
+    d->tail = g;
+    return g;
+}
+
+BkpDiag *bkp_error(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    BkpDiag *g = add(d, BKP_SEV_ERROR, src, rule, span, fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+BkpDiag *bkp_warning(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    BkpDiag *g = add(d, BKP_SEV_WARNING, src, rule, span, fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g->primary.text = bkp_arena_vprintf(d->arena, fmt, ap);
+    va_end(ap);
+}
+
+void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
+{
+    if (g->nsecondary == BKP_DIAG_MAX_SECONDARY)
+        return;
+    BkpLabel *l = &g->secondary[g->nsecondary++];
+    l->span = span;
+    l->text = NULL;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        l->text = bkp_arena_vprintf(d->arena, fmt, ap);
+        va_end(ap);
+    }
+}
+
+void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
+{
+    if (g->nhints == BKP_DIAG_MAX_HINTS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    g->hints[g->nhints++] = bkp_arena_vprintf(d->arena, fmt, ap);
+    va_end(ap);
+}
+

@@ -1,0 +1,35 @@
+/* check_int.h — what the checker's files share (private to src/check/).
+ *
+ * The checker runs in three files, in pipeline order:
+ *   resolve.c  a policy's clauses -> the values of a BkpPolicy, its origin,
+ *              and the documented defaults; then the rule table on it;
+ *   rules.c    the rule table: every rule of reference/RULES.md that speaks
+ *              about a resolved policy, one function per id;
+ *   check.c    the file: policy names, the vault, the `protect`s.
+ */
+#ifndef BKPC_CHECK_INT_H
+#define BKPC_CHECK_INT_H
+
+#include <stdbool.h>
+
+#include "bkpc/ast.h"
+#include "bkpc/check.h"
+#include "bkpc/ctx.h"
+
+typedef struct Checker {
+    BkpCtx *ctx;
+    BkpDiags *D;
+    BkpArena *A;
+    BkpSource *src;
+} Checker;
+
+/* Retention ranges (RULES.md D5-D8); C6 measures only a valid one. */
+enum { DAILY_MIN = 7, DAILY_MAX = 9999, WEEKLY_MIN = 1, WEEKLY_MAX = 5163,
+       MONTHLY_MIN = 1, MONTHLY_MAX = 1188, YEARLY_MIN = 1, YEARLY_MAX = 99 };
+
+/* One policy of the file, resolved and put through the rule table; NULL when
+ * it has no schedule (reported unless `no_schedule_said`: a missing schedule
+ * explained by another error). Its errors are queued either way. */
+BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said);
+
+#endif

@@ -1,0 +1,500 @@
+/* rules.c — the rule table (step 2 of the checker): every rule of
+ * reference/RULES.md that speaks about a resolved policy is one function,
+ * named by its id, that queues its diagnostics and returns whether it holds.
+ * Rules that the language makes impossible to break (A1, A2, B5, B8, B9, D9,
+ * D16, E1, E6) need no code: docs/language.md says which clause enforces them.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bkpc/lexicon.h"
+#include "check_int.h"
+
+static const char *const number_words[] = {"no", "one", "two", "three", "four", "five", "six",
+                                           "seven", "eight", "nine", "ten", "eleven", "twelve"};
+static const char *count_word(int n, char *buf, size_t cap)
+{
+    if (n >= 0 && n <= 12)
+        return number_words[n];
+    snprintf(buf, cap, "%d", n);
+    return buf;
+}
+
+static BkpSpan or_span(BkpSpan s, BkpSpan fallback) { return s.end ? s : fallback; }
+
+/* Where the policy's values were written (a checked policy has an origin). */
+static const BkpPolicySpans *at(const BkpPolicy *p) { return &p->origin->at; }
+
+#define RULE(id) static bool rule_##id(BkpDiags *d, const BkpPolicy *p)
+
+static BkpDiag *err(BkpDiags *d, const BkpPolicy *p, const char *id, BkpSpan span,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static BkpDiag *err(BkpDiags *d, const BkpPolicy *p, const char *id, BkpSpan span,
+                    const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return bkp_error(d, p->origin->src, id, or_span(span, p->origin->name_span), "%s", msg);
+}
+
+static const char *day_list(BkpDiags *d, BkpDaySet set)
+{
+    char buf[128];
+    return bkp_arena_strdup(d->arena, bkp_words_join(buf, sizeof buf, BKP_WORD_WEEKDAY, set, BKP_SPELL_BKP, ", ", NULL));
+}
+
+RULE(A6)
+{
+    if (bkp_policy_name_ok(p->name))
+        return true;
+    BkpDiag *g = err(d, p, "A6", p->origin->name_span, "policy name `%s` is not one Azure accepts", p->name);
+    bkp_diag_hint(d, g, "a policy name has 3 to 150 characters: a letter, then letters, digits, `-`, `_` or `!`");
+    if (p->origin->name_implicit)
+        bkp_diag_hint(d, g, "the name comes from the file name; or wrap the clauses in `policy NAME { ... }`");
+    return false;
+}
+
+RULE(A9)
+{
+    if (!p->crash_consistent || p->enhanced)
+        return true;
+    BkpDiag *g = err(d, p, "A9", at(p)->consistency,
+                     "crash-consistent snapshots need an enhanced policy");
+    if (at(p)->type.end)
+        bkp_diag_secondary(d, g, at(p)->type, "this policy is standard");
+    bkp_diag_hint(d, g, "use `enhanced`, or remove `consistency crash`");
+    return false;
+}
+
+RULE(A10)
+{
+    bool ok = true;
+    if (p->snapshot_rg_prefix && !*p->snapshot_rg_prefix) {
+        BkpDiag *g = err(d, p, "A10", at(p)->rg_prefix, "the snapshot resource-group prefix is empty");
+        bkp_diag_hint(d, g, "give a prefix such as \"rg-vm-irp-\", or remove the clause");
+        ok = false;
+    }
+    if (p->snapshot_rg_suffix && !*p->snapshot_rg_suffix) {
+        BkpDiag *g = err(d, p, "A10", at(p)->rg_suffix, "the snapshot resource-group suffix is empty");
+        bkp_diag_hint(d, g, "give a suffix, or leave out `suffix \"\"`");
+        ok = false;
+    }
+    return ok;
+}
+
+RULE(B1)
+{
+    if (p->freq != BKP_FREQ_HOURLY || p->enhanced)
+        return true;
+    BkpDiag *g = err(d, p, "B1", at(p)->schedule, "an hourly schedule needs an enhanced policy");
+    if (at(p)->type.end)
+        bkp_diag_secondary(d, g, at(p)->type, "this policy is standard");
+    bkp_diag_hint(d, g, "use `enhanced`, or a `daily at HH:MM` schedule");
+    return false;
+}
+
+RULE(B3)
+{
+    if (p->time < 0 || p->time % 30 == 0)
+        return true;
+    int lo = p->time / 30 * 30, hi = (lo + 30) % 1440;
+    BkpDiag *g = err(d, p, "B3", at(p)->time, "backups start on the hour or the half hour, not at %02d:%02d",
+                     p->time / 60, p->time % 60);
+    bkp_diag_hint(d, g, "use `%02d:%02d` or `%02d:%02d`", lo / 60, lo % 60, hi / 60, hi % 60);
+    return false;
+}
+
+RULE(B6)
+{
+    int i = p->interval_hours;
+    if (p->freq != BKP_FREQ_HOURLY || i < 0 || i == 4 || i == 6 || i == 8 || i == 12)
+        return true;
+    BkpDiag *g = err(d, p, "B6", at(p)->interval, "an hourly schedule runs every 4, 6, 8 or 12 hours, not every %dh", i);
+    if (i == 24)
+        bkp_diag_hint(d, g, "for one backup a day, write `daily at HH:MM`");
+    else if (i < 4)
+        bkp_diag_hint(d, g, "the shortest interval is `every 4h`");
+    else
+        bkp_diag_hint(d, g, "choose `every 4h`, `6h`, `8h` or `12h`");
+    return false;
+}
+
+RULE(B7)
+{
+    int i = p->interval_hours, w = p->window_hours;
+    if (p->freq != BKP_FREQ_HOURLY || i < 0 || w < 0 || !(i == 4 || i == 6 || i == 8 || i == 12))
+        return true;
+    if (w >= i && w <= 24 && w % i == 0)
+        return true;
+    char b1[16];
+    BkpDiag *g;
+    if (w > 24) {
+        g = err(d, p, "B7", at(p)->window, "the backup window is at most 24 hours, not %dh", w);
+        bkp_diag_hint(d, g, "`for 24h` gives %s backups a day", count_word(24 / i, b1, sizeof b1));
+    } else if (w < i) {
+        g = err(d, p, "B7", at(p)->window, "the %dh window is shorter than the %dh interval", w, i);
+        bkp_diag_hint(d, g, "`for %dh` gives one backup a day", i);
+    } else {
+        int n = (w + i - 1) / i;     /* backups at start, start+i, ... inside the window */
+        g = err(d, p, "B7", at(p)->window, "the %dh window is not a multiple of the %dh interval", w, i);
+        bkp_diag_hint(d, g, "`for %dh` gives the same %s backups a day", n * i, count_word(n, b1, sizeof b1));
+    }
+    bkp_diag_secondary(d, g, at(p)->interval, NULL);
+    return false;
+}
+
+RULE(B10)
+{
+    if (p->freq != BKP_FREQ_HOURLY || p->time < 0 || p->time <= 19 * 60 + 30)
+        return true;
+    BkpDiag *g = bkp_warning(d, p->origin->src, "B10", or_span(at(p)->start, p->origin->name_span),
+                             "Azure documents hourly windows starting between 00:00 and 19:30");
+    bkp_diag_hint(d, g, "the portal and the documentation may reject %02d:%02d; an earlier start is safe",
+                  p->time / 60, p->time % 60);
+    return false;
+}
+
+static bool snapshot_range(BkpDiags *d, const BkpPolicy *p, const char *id, int lo, int hi,
+                           const char *what)
+{
+    int n = p->snapshot_days;
+    if (n < 0 || (n >= lo && n <= hi))
+        return true;
+    BkpDiag *g = lo == hi ? err(d, p, id, at(p)->snapshots, "%s keeps snapshots exactly %d days, not %d", what, lo, n)
+                          : err(d, p, id, at(p)->snapshots, "%s keeps snapshots %d to %d days, not %d", what, lo, hi, n);
+    if (lo == hi)
+        bkp_diag_hint(d, g, "remove `keep snapshots` (%d is the default)", lo);
+    else if (!p->enhanced && n <= 30)
+        bkp_diag_hint(d, g, "an `enhanced` policy keeps snapshots up to 30 days");
+    else
+        bkp_diag_hint(d, g, "write `keep snapshots %dd`", n < lo ? lo : hi);
+    return false;
+}
+
+RULE(C1) { return p->enhanced || p->freq != BKP_FREQ_DAILY || snapshot_range(d, p, "C1", 1, 5, "a standard daily policy"); }
+RULE(C2) { return p->enhanced || p->freq != BKP_FREQ_WEEKLY || snapshot_range(d, p, "C2", 5, 5, "a standard weekly policy"); }
+RULE(C3) { return !p->enhanced || p->freq == BKP_FREQ_WEEKLY || snapshot_range(d, p, "C3", 1, 30, "an enhanced policy"); }
+RULE(C4) { return !p->enhanced || p->freq != BKP_FREQ_WEEKLY || snapshot_range(d, p, "C4", 5, 30, "an enhanced weekly policy"); }
+
+RULE(C5)
+{
+    /* Documented maxima for a 24h window; none documented for 8h (X11). */
+    int max = p->interval_hours == 4 ? 17 : p->interval_hours == 6 ? 22 : p->interval_hours == 12 ? 30 : 0;
+    if (p->freq != BKP_FREQ_HOURLY || p->window_hours != 24 || !max || p->snapshot_days <= max)
+        return true;
+    BkpDiag *g = bkp_warning(d, p->origin->src, "C5", or_span(at(p)->snapshots, p->origin->name_span),
+                             "Azure documents at most %d days of snapshots for backups every %dh",
+                             max, p->interval_hours);
+    bkp_diag_hint(d, g, "the service may reject %d days; `keep snapshots %dd` is within the documented limit",
+                  p->snapshot_days, max);
+    return false;
+}
+
+RULE(C6)
+{
+    if (!p->enhanced || p->snapshot_days < 0)
+        return true;
+    if (p->freq == BKP_FREQ_WEEKLY) {
+        /* only against a valid retention: D6 speaks about an invalid one (D5 below) */
+        if (!p->weekly.on || p->weekly.weeks < WEEKLY_MIN || p->weekly.weeks > WEEKLY_MAX ||
+            p->snapshot_days <= 7 * p->weekly.weeks)
+            return true;
+        BkpDiag *g = err(d, p, "C6", at(p)->snapshots,
+                         "snapshots kept %d days outlive the vault points they restore (%d week%s = %d days)",
+                         p->snapshot_days, p->weekly.weeks, p->weekly.weeks == 1 ? "" : "s",
+                         7 * p->weekly.weeks);
+        bkp_diag_secondary(d, g, at(p)->weekly, "vault retention");
+        bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep weekly points longer", 7 * p->weekly.weeks);
+        return false;
+    }
+    if (!p->daily.on || p->daily.days < DAILY_MIN || p->daily.days > DAILY_MAX ||
+        p->snapshot_days <= p->daily.days)
+        return true;
+    BkpDiag *g = err(d, p, "C6", at(p)->snapshots,
+                     "snapshots kept %d days outlive the daily points they restore (%d days)",
+                     p->snapshot_days, p->daily.days);
+    bkp_diag_secondary(d, g, at(p)->daily, "vault retention");
+    bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep daily points longer", p->daily.days);
+    return false;
+}
+
+RULE(D1)
+{
+    if (p->daily.on || p->weekly.on || p->monthly.on || p->yearly.on)
+        return true;
+    BkpDiag *g = err(d, p, "D1", p->origin->name_span, "the policy keeps no recovery points");
+    bkp_diag_hint(d, g, "add `keep daily 30d` or another `keep` clause");
+    return false;
+}
+
+RULE(D2)
+{
+    if (p->freq != BKP_FREQ_DAILY || p->daily.on)
+        return true;
+    err(d, p, "D2", at(p)->schedule, "a daily schedule needs daily retention");
+    return false;
+}
+
+RULE(D3)
+{
+    if (p->freq != BKP_FREQ_HOURLY || p->daily.on)
+        return true;
+    err(d, p, "D3", at(p)->schedule, "an hourly schedule needs daily retention");
+    return false;
+}
+
+RULE(D4)
+{
+    if (p->freq != BKP_FREQ_WEEKLY)
+        return true;
+    bool ok = true;
+    if (p->daily.on) {
+        BkpDiag *g = err(d, p, "D4", at(p)->daily, "a weekly schedule takes no daily retention");
+        bkp_diag_secondary(d, g, at(p)->schedule, "the schedule is weekly");
+        bkp_diag_hint(d, g, "remove `keep daily`, or back up every day with `daily at HH:MM`");
+        ok = false;
+    }
+    if (!p->weekly.on) {
+        err(d, p, "D4", at(p)->schedule, "a weekly schedule needs weekly retention");
+        ok = false;
+    }
+    return ok;
+}
+
+static bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on, int n, int lo, int hi,
+                        BkpSpan span, const char *what, const char *unit)
+{
+    if (!on || n < 0 || (n >= lo && n <= hi))
+        return true;
+    BkpDiag *g = err(d, p, id, span, "%s are kept %d to %d %s, not %d", what, lo, hi, unit, n);
+    bkp_diag_hint(d, g, "write `%d%c`", n < lo ? lo : hi, unit[0]);
+    return false;
+}
+
+RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, at(p)->daily, "daily points", "days"); }
+RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, at(p)->weekly, "weekly points", "weeks"); }
+RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, at(p)->monthly, "monthly points", "months"); }
+RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, at(p)->yearly, "yearly points", "years"); }
+
+RULE(D10)
+{
+    if (!p->weekly.on || p->weekly.days || p->weekly.weeks < 0)
+        return true;
+    err(d, p, "D10", at(p)->weekly, "weekly retention names no weekday");
+    return false;
+}
+
+RULE(D11)
+{
+    if (p->freq != BKP_FREQ_WEEKLY || !p->weekly.on || bkp_policy_default(p, BKP_FIELD_WEEKLY_DAYS) || !p->weekly.days ||
+        !p->run_days || p->weekly.days == p->run_days)
+        return true;
+    BkpDiag *g = err(d, p, "D11", at(p)->weekly_days,
+                     "weekly retention must keep exactly the backup days (%s)", day_list(d, p->run_days));
+    bkp_diag_secondary(d, g, at(p)->run_days, "the schedule's days");
+    bkp_diag_hint(d, g, "write `on %s`, or leave `on ...` out to mean the schedule's days",
+                  day_list(d, p->run_days));
+    return false;
+}
+
+static bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan on, const char *what)
+{
+    if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY)
+        return true;
+    BkpDiag *g = err(d, p, "D12", on, "with a weekly schedule, %s points are chosen by week and weekday, not by day of the month", what);
+    bkp_diag_secondary(d, g, at(p)->schedule, "the schedule is weekly");
+    bkp_diag_hint(d, g, "write `on first %s`", bkp_word_name(BKP_WORD_WEEKDAY, __builtin_ctz(p->run_days ? p->run_days : 1), BKP_SPELL_BKP));
+    return false;
+}
+
+RULE(D12)
+{
+    bool a = weekly_sched_format(d, p, &p->monthly, at(p)->monthly_on, "monthly");
+    bool b = weekly_sched_format(d, p, &p->yearly, at(p)->yearly_on, "yearly");
+    return a && b;
+}
+
+static bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan on, const char *what)
+{
+    if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY ||
+        !p->run_days || (lt->days & ~p->run_days) == 0)
+        return true;
+    BkpDiag *g = err(d, p, "D13", on, "%s points fall on %s, but backups run only on %s", what,
+                     day_list(d, lt->days & ~p->run_days), day_list(d, p->run_days));
+    bkp_diag_secondary(d, g, at(p)->run_days, "the schedule's days");
+    bkp_diag_hint(d, g, "choose days the schedule backs up on");
+    return false;
+}
+
+RULE(D13)
+{
+    bool a = subset_of_sched(d, p, &p->monthly, at(p)->monthly_on, "monthly");
+    bool b = subset_of_sched(d, p, &p->yearly, at(p)->yearly_on, "yearly");
+    return a && b;
+}
+
+static bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan span, const char *what)
+{
+    if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY || (lt->weeks && lt->days))
+        return true;
+    err(d, p, "D14", span, "%s retention needs weeks of the month and weekdays", what);
+    return false;
+}
+
+RULE(D14)
+{
+    bool a = weekly_format_sets(d, p, &p->monthly, at(p)->monthly, "monthly");
+    bool b = weekly_format_sets(d, p, &p->yearly, at(p)->yearly, "yearly");
+    return a && b;
+}
+
+static bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan span, const char *what)
+{
+    if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY || lt->dates || lt->last_day)
+        return true;
+    err(d, p, "D15", span, "%s retention names no day of the month", what);
+    return false;
+}
+
+RULE(D15)
+{
+    bool a = daily_format_set(d, p, &p->monthly, at(p)->monthly, "monthly");
+    bool b = daily_format_set(d, p, &p->yearly, at(p)->yearly, "yearly");
+    return a && b;
+}
+
+RULE(D17)
+{
+    if (!p->yearly.on || p->yearly.count < 0 || p->yearly.months)
+        return true;
+    err(d, p, "D17", at(p)->yearly, "yearly retention names no month");
+    return false;
+}
+
+/* Months of monthly/yearly retention, for E3/E5. */
+static int longest_months(const BkpPolicy *p)
+{
+    int m = p->monthly.on && p->monthly.count > 0 ? p->monthly.count : 0;
+    int y = p->yearly.on && p->yearly.count > 0 ? p->yearly.count * 12 : 0;
+    return m > y ? m : y;
+}
+
+static bool long_term_broken(const BkpPolicy *p)
+{
+    return (p->monthly.on && p->monthly.count < 0) || (p->yearly.on && p->yearly.count < 0);
+}
+
+RULE(E2)
+{
+    if (p->archive == BKP_ARCHIVE_NEVER ||
+        p->monthly.on || p->yearly.on)
+        return true;
+    BkpDiag *g = err(d, p, "E2", at(p)->archive, "archive tiering moves monthly and yearly points, and this policy keeps none");
+    bkp_diag_hint(d, g, "add `keep monthly 12m on first sun`, or write `archive never`");
+    return false;
+}
+
+RULE(E3)
+{
+    if (p->archive != BKP_ARCHIVE_RECOMMENDED || !(p->monthly.on || p->yearly.on) || long_term_broken(p) ||
+        longest_months(p) >= 9)
+        return true;
+    BkpDiag *g = err(d, p, "E3", at(p)->archive,
+                     "`archive recommended` needs monthly or yearly points kept at least 9 months");
+    bkp_diag_secondary(d, g, p->monthly.on ? at(p)->monthly : at(p)->yearly, "kept %d months", longest_months(p));
+    bkp_diag_hint(d, g, "keep monthly points for `9m` or more");
+    return false;
+}
+
+RULE(E5)
+{
+    if (p->archive != BKP_ARCHIVE_AFTER || p->archive_months < 0)
+        return true;
+    int a = p->archive_months;
+    if (a < 3) {
+        BkpDiag *g = err(d, p, "E5", at(p)->archive_after, "points move to the archive tier at 3 months at the earliest, not %d", a);
+        bkp_diag_hint(d, g, "write `archive after 3m`");
+        return false;
+    }
+    if (!(p->monthly.on || p->yearly.on) || long_term_broken(p) || longest_months(p) >= a + 6)
+        return true;
+    BkpDiag *g = err(d, p, "E5", at(p)->archive_after,
+                     "a point archived after %d months must then be kept 6 more: monthly or yearly retention of at least %d months",
+                     a, a + 6);
+    bkp_diag_secondary(d, g, p->monthly.on ? at(p)->monthly : at(p)->yearly, "kept %d months", longest_months(p));
+    if (longest_months(p) - 6 >= 3)
+        bkp_diag_hint(d, g, "keep monthly points for `%dm`, or archive after `%dm`", a + 6,
+                      longest_months(p) - 6);
+    else
+        bkp_diag_hint(d, g, "keep monthly points for `%dm` or more", a + 6);
+    return false;
+}
+
+static const BkpRule rules[] = {
+    {"A6", "policy name: 3-150 characters, a letter then letters, digits, - _ !", rule_A6},
+    {"A9", "crash-consistent snapshots only on enhanced policies", rule_A9},
+    {"A10", "snapshot resource-group prefix and suffix are non-empty", rule_A10},
+    {"B1", "hourly schedules only on enhanced policies", rule_B1},
+    {"B3", "backup times on the hour or half hour", rule_B3},
+    {"B6", "hourly interval is 4, 6, 8 or 12 hours", rule_B6},
+    {"B7", "hourly window: a multiple of the interval, at least the interval, at most 24h", rule_B7},
+    {"B10", "hourly window starts 00:00-19:30 (warning: documented, not enforced)", rule_B10},
+    {"C1", "standard daily: snapshots 1-5 days", rule_C1},
+    {"C2", "standard weekly: snapshots exactly 5 days", rule_C2},
+    {"C3", "enhanced daily/hourly: snapshots 1-30 days", rule_C3},
+    {"C4", "enhanced weekly: snapshots 5-30 days", rule_C4},
+    {"C5", "hourly snapshots within the documented per-interval maximum (warning)", rule_C5},
+    {"C6", "snapshots do not outlive vault retention (enhanced)", rule_C6},
+    {"D1", "at least one retention tier", rule_D1},
+    {"D2", "daily schedule keeps daily points", rule_D2},
+    {"D3", "hourly schedule keeps daily points", rule_D3},
+    {"D4", "weekly schedule: no daily retention, weekly retention required", rule_D4},
+    {"D5", "daily retention 7-9999 days", rule_D5},
+    {"D6", "weekly retention 1-5163 weeks", rule_D6},
+    {"D7", "monthly retention 1-1188 months", rule_D7},
+    {"D8", "yearly retention 1-99 years", rule_D8},
+    {"D10", "weekly retention names weekdays", rule_D10},
+    {"D11", "weekly schedule: weekly retention days = backup days", rule_D11},
+    {"D12", "weekly schedule: monthly/yearly by week and weekday", rule_D12},
+    {"D13", "weekly schedule: monthly/yearly weekdays are backup days", rule_D13},
+    {"D14", "monthly/yearly by week: weeks and weekdays given", rule_D14},
+    {"D15", "monthly/yearly by day: days 1-28 or last", rule_D15},
+    {"D17", "yearly retention names months", rule_D17},
+    {"E2", "archive tiering needs monthly or yearly retention", rule_E2},
+    {"E3", "archive recommended: monthly or yearly retention >= 9 months", rule_E3},
+    {"E5", "archive after N months: N >= 3, retention >= N + 6 months", rule_E5},
+};
+
+const BkpRule *bkp_rules(int *n)
+{
+    *n = (int)(sizeof rules / sizeof rules[0]);
+    return rules;
+}
+
+const BkpRule *bkp_rule_find(const char *id)
+{
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+        if (strcmp(rules[i].id, id) == 0)
+            return &rules[i];
+    return NULL;
+}
+
+bool bkp_policy_name_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 3 || n > 150)
+        return false;
+    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+        return false;
+    for (size_t i = 1; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '!'))
+            return false;
+    }
+    return true;
+}
