@@ -25,6 +25,14 @@ typedef struct BkpLabel {
     const char *text;      /* may be NULL */
 } BkpLabel;
 
+/* A machine-applicable fix: replace the bytes of `span` with `text` (an
+ * insertion when the span is empty). An editor applies it as a code action;
+ * the text renderer shows it only as the hint that goes with it. */
+typedef struct BkpFix {
+    BkpSpan span;
+    const char *text;
+} BkpFix;
+
 typedef struct BkpDiag {
     BkpSeverity sev;
     const char *rule;      /* "B7", "syntax", ... */
@@ -35,6 +43,7 @@ typedef struct BkpDiag {
     const char *msg;
     const char *hints[BKP_DIAG_MAX_HINTS];
     int nhints;
+    BkpFix fix;            /* fix.text NULL: none */
     unsigned seq;          /* insertion order, for a stable sort */
     struct BkpDiag *next;
 } BkpDiag;
@@ -58,5 +67,8 @@ void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, 
     __attribute__((format(printf, 4, 5)));
 void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The diagnostic's machine-applicable fix (one per diagnostic; a later call
+ * replaces it): replace `span` with `text` (copied). */
+void bkp_diag_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *text);
 
 #endif

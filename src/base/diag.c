@@ -90,3 +90,8 @@ void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
     va_end(ap);
 }
 
+void bkp_diag_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *text)
+{
+    g->fix.span = span;
+    g->fix.text = bkp_arena_strdup(d->arena, text);
+}
