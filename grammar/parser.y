@@ -34,6 +34,7 @@ int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
 }
 
 %code {
+#include <stdio.h>
 #include <string.h>
 
 #include "bkpc/misspell.h"
