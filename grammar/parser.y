@@ -17,8 +17,7 @@
 %define parse.lac full
 %locations
 %expect 0
-%param {void *scanner}
-%parse-param {BkpParser *P}
+%param {BkpParser *P}
 
 %code requires {
 #include <stdint.h>
@@ -29,10 +28,6 @@ typedef struct BkpTimes { AstTime *v; int n, cap; } BkpTimes;
 typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; } BkpOnSpec;
 }
 
-%code provides {
-int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
-}
-
 %code {
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +35,7 @@ int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
 #include "bkpc/misspell.h"
 #include "bkpc/lexicon.h"
 #include "front/ast_build.h"
+#include "front/tokens.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
     do {                                                              \
@@ -51,21 +47,22 @@ int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
         }                                                             \
     } while (0)
 
-static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *msg);
+static int bkp_yylex(BKP_YYSTYPE *val, BkpSpan *at, BkpParser *P);
+static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
 
 /* Error recovery. After a syntax error the parser skips tokens up to one
  * that can only start a clause or a statement (or close a block): a "sync"
  * token (the lexicon's BKP_KWF_CLAUSE and BKP_KWF_STMT keywords, and `}`).
  * Errors are not reported while skipping (P->recovering), so one mistake
- * gives one message; the scanner ends the skipping when it returns a sync
- * token. `daily` and `weekly` are sync tokens unless they follow `keep`:
- * the scanner decides (lexer.l token()), and RECOVER goes by its
- * P->last_sync, the lookahead being the token scanned last. Inside a block,
- * `policy`, `vault` and `protect` mean a `}` is missing: that ends the parse
- * (the message says so). */
+ * gives one message; reading a sync token ends the skipping. `daily` and
+ * `weekly` are sync tokens unless they follow `keep`: bkp_yylex() decides,
+ * as each token comes in, and RECOVER goes by its P->last_sync, the
+ * lookahead being the token read last. Inside a block, `policy`, `vault`
+ * and `protect` mean a `}` is missing: that ends the parse (the message
+ * says so). */
 #define RECOVER(in_block)                                                       \
     do {                                                                        \
-        if (yychar == BKP_YYEOF || P->syntax_errors >= P->max_errors)               \
+        if (yychar == BKP_YYEOF || P->errors.n >= P->errors.max)                \
             YYABORT;                                                            \
         if ((in_block) && (yychar == POLICY || yychar == VAULT || yychar == PROTECT)) \
             YYABORT;                                                            \
@@ -282,11 +279,38 @@ keyword
 
 %%
 
-static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *msg)
+static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg)
 {
-    (void)scanner;
-    P->syntax_errors++;
+    P->errors.n++;
     bkp_error(&P->ctx->diags, P->src, "syntax", *loc, "%s", msg);
+}
+
+/* The lexicon's flags (BKP_KWF_*) of each keyword token, by symbol. */
+static const unsigned char kw_flags[YYNTOKENS] = {
+#define BKP_KW(text, TOKEN, flags) [YYSYMBOL_##TOKEN] = (flags),
+#include "bkpc/keywords.def"
+#undef BKP_KW
+};
+
+/* The parser's side of the token stream: every token comes in here, and
+ * whether it is a sync token (see RECOVER) is decided here. A kind of
+ * retention after `keep` (or after a misspelt `keep`) is none: `keep
+ * daily`. */
+static int bkp_yylex(BKP_YYSTYPE *val, BkpSpan *at, BkpParser *P)
+{
+    int tok = bkp_tokens_next(P->tokens, val, at);
+    unsigned flags = kw_flags[YYTRANSLATE(tok)];
+    int sync = tok == '}' || (flags & (BKP_KWF_CLAUSE | BKP_KWF_STMT)) != 0;
+    if ((flags & BKP_KWF_KIND) && (P->last_token == KEEP ||
+        (P->last_token == WORD && P->last_word &&
+         bkp_edit_distance(P->last_word, bkp_keyword_text(BKP_KW_KEEP), 1) <= 1)))
+        sync = 0;
+    if (sync)
+        P->recovering = 0;
+    P->last_sync = sync;
+    P->last_token = tok;
+    P->last_word = tok == WORD ? val->str : NULL;
+    return tok;
 }
 
 
@@ -333,9 +357,8 @@ static int clause_ok_top(const yysymbol_kind_t *exp, int n)
     return has(exp, n, YYSYMBOL_POLICY);
 }
 
-static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpParser *P)
+static int yyreport_syntax_error(const yypcontext_t *yyctx, BkpParser *P)
 {
-    (void)scanner;
     enum { MAXEXP = 64 };
     yysymbol_kind_t exp[MAXEXP];
     int n = yypcontext_expected_tokens(yyctx, exp, MAXEXP);
@@ -390,7 +413,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpPa
         want = n ? buf : NULL;
     }
 
-    P->syntax_errors++;
+    P->errors.n++;
     BkpDiag *g = want ? bkp_error(D, P->src, "syntax", loc, "unexpected %s; expected %s", what, want)
                       : bkp_error(D, P->src, "syntax", loc, "unexpected %s", what);
 
@@ -432,7 +455,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpPa
         bkp_diag_hint(D, g, "say which days: `on first sun` or `on day 1, 15, last`");
     if ((got == YYSYMBOL_POLICY || got == YYSYMBOL_VAULT || got == YYSYMBOL_PROTECT) && !clause_ok_top(exp, n))
         bkp_diag_hint(D, g, "is a `}` missing before it?");
-    if (P->syntax_errors >= P->max_errors)
+    if (P->errors.n >= P->errors.max)
         bkp_error(D, P->src, "syntax", loc, "too many syntax errors; stopping here");
     return 0;
 }

@@ -139,6 +139,7 @@ typedef struct AstProtect {
 /* A comment, kept for the formatter: `# ...` up to the end of the line. */
 typedef struct AstComment {
     BkpSpan span;
+    bool own_line;             /* alone on its line (else after code) */
     struct AstComment *next;
 } AstComment;
 
@@ -148,7 +149,7 @@ typedef struct AstFile {
     AstPolicy *bare;           /* the implicit policy of bare clauses, if any */
     AstVault *vaults, *last_vault;
     AstProtect *protects, *last_protect;
-    AstComment *comments, *last_comment;
+    AstComment *comments;      /* every comment, in order */
     unsigned ncomments;
     unsigned syntax_errors;    /* reported by the scanner and the parser */
 } AstFile;

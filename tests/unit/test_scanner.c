@@ -1,4 +1,5 @@
-/* Unit tests of the scanner: tokens, values, spans, comments, errors. */
+/* Unit tests of the scanner and the token stream: tokens, values, spans,
+ * comments, lexical errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,26 +8,23 @@
 #include <cmocka.h>
 
 #include "bkpc/compile.h"
-#include "front/parse_int.h"
-#include "parser.h"
+#include "front/tokens.h"
 
+/* A token stream over a string. */
 typedef struct Lexed {
     BkpCtx ctx;
     BkpSource *src;
-    BkpParser P;
-    BkpScanner sc;
+    BkpSyntaxCount errors;
+    BkpTokens T;
 } Lexed;
 
 static void lex_open_n(Lexed *L, const char *text, size_t len)
 {
     bkp_ctx_init(&L->ctx);
     L->src = bkp_source_from_string("t.bkp", text, len);
-    memset(&L->P, 0, sizeof L->P);
-    L->P.ctx = &L->ctx;
-    L->P.src = L->src;
-    L->P.max_errors = BKP_MAX_SYNTAX_ERRORS;
-    L->P.file = BKP_NEW(&L->ctx.arena, AstFile);
-    assert_int_equal(bkp_scanner_init(&L->P, &L->sc), 0);
+    L->errors.n = 0;
+    L->errors.max = BKP_MAX_SYNTAX_ERRORS;
+    assert_int_equal(bkp_tokens_init(&L->T, &L->ctx, L->src, &L->errors), 0);
 }
 
 static void lex_open(Lexed *L, const char *text)
@@ -36,12 +34,12 @@ static void lex_open(Lexed *L, const char *text)
 
 static int next(Lexed *L, BKP_YYSTYPE *v, BkpSpan *at)
 {
-    return bkp_yylex(v, at, L->sc);
+    return bkp_tokens_next(&L->T, v, at);
 }
 
 static void lex_close(Lexed *L)
 {
-    bkp_scanner_destroy(L->sc);
+    bkp_tokens_destroy(&L->T);
     bkp_ctx_free(&L->ctx);
     bkp_source_free(L->src);
 }
@@ -162,11 +160,12 @@ static void test_comments_side_table(void **state)
     assert_int_equal(next(&L, &v, &at), KEEP);
     assert_int_equal(at.off, 7);
     assert_int_equal(next(&L, &v, &at), 0);
-    AstFile *f = L.P.file;
-    assert_int_equal(f->ncomments, 2);
-    assert_int_equal(f->comments->span.off, 0);
-    assert_int_equal(f->comments->span.end, 6);
-    assert_int_equal(f->comments->next->span.off, 12);
+    assert_int_equal(L.T.ncomments, 2);
+    assert_int_equal(L.T.comments->span.off, 0);
+    assert_int_equal(L.T.comments->span.end, 6);
+    assert_true(L.T.comments->own_line);
+    assert_int_equal(L.T.comments->next->span.off, 12);
+    assert_false(L.T.comments->next->own_line);
     lex_close(&L);
 }
 
