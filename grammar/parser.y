@@ -2,7 +2,7 @@
  *
  * A pure parser (no globals) with byte-offset locations. It knows the
  * language's structure only: what the words mean (weekdays, units, Azure's
- * rules) is the checker's business (src/check.c), as in PostgreSQL's
+ * rules) is the checker's business (src/check/), as in PostgreSQL's
  * "grammar builds, analysis checks".
  *
  * Error recovery is per clause: every clause starts with a keyword, so after
@@ -24,8 +24,8 @@
 #include "bkpc/ast.h"
 #include "front/parse_int.h"
 
-typedef struct BkpTimes { AstTime *v; int n, cap; } BkpTimes;
-typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; } BkpOnSpec;
+typedef struct BkpTimes { AstTime *v; int n, cap; BkpSpan span; } BkpTimes;
+typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; BkpSpan day_kw; } BkpOnSpec;
 }
 
 %code {
@@ -87,6 +87,7 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
     BkpTimes times;
     AstClause *clause;
     AstItem item;
+    AstName name;
     BkpOnSpec on;
 }
 
@@ -106,7 +107,8 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
 %token <str> SUBSCRIPTION "`subscription`" SUFFIX "`suffix`" TIMEZONE "`timezone`"
 %token <str> VAULT "`vault`" VM "`vm`" WEEKLY "`weekly`" WITH "`with`" YEARLY "`yearly`"
 
-%type <str> name keyword
+%type <name> name
+%type <str> keyword
 %type <dur> duration
 %type <tm> time
 %type <times> times
@@ -135,8 +137,8 @@ item
     ;
 
 policy_block
-    : POLICY name '{'         { ast_begin_policy(P, $2, @2, @1); }
-      clauses '}'             { ast_end_policy(P, @$); }
+    : POLICY name '{'         { ast_begin_policy(P, &$2, @1, @3); }
+      clauses '}'             { ast_end_policy(P, @$, @6); }
     ;
 
 clauses
@@ -146,55 +148,58 @@ clauses
     ;
 
 clause
-    : ENHANCED                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = true; }
-    | STANDARD                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = false; }
-    | TIMEZONE STRING         { $$ = ast_clause(P, AST_TIMEZONE, @$, @1);
-                                $$->u.tz.id = $2; $$->u.tz.id_span = @2; }
+    : ENHANCED                { $$ = ast_clause(P, AST_TYPE, @$, @1, BKP_NO_SPAN); $$->u.type.enhanced = true; }
+    | STANDARD                { $$ = ast_clause(P, AST_TYPE, @$, @1, BKP_NO_SPAN); $$->u.type.enhanced = false; }
+    | TIMEZONE STRING         { $$ = ast_clause(P, AST_TIMEZONE, @$, @1, BKP_NO_SPAN);
+                                $$->u.tz.id = ast_name($2, @2, AST_NAME_QUOTED); }
     | EVERY duration FROM time FOR duration
-                              { $$ = ast_clause(P, AST_EVERY, @$, @1);
+                              { $$ = ast_clause(P, AST_EVERY, @$, @1, BKP_NO_SPAN);
                                 $$->u.every.interval = $2; $$->u.every.start = $4;
-                                $$->u.every.window = $6; }
-    | DAILY AT times          { $$ = ast_clause(P, AST_DAILY, @$, @1);
-                                $$->u.sched.times = $3.v; $$->u.sched.ntimes = $3.n; }
+                                $$->u.every.window = $6;
+                                $$->u.every.from_kw = @3; $$->u.every.for_kw = @5; }
+    | DAILY AT times          { $$ = ast_clause(P, AST_DAILY, @$, @1, BKP_NO_SPAN);
+                                ast_sched_times($$, @2, &$3); }
     | WEEKLY ON words AT times
-                              { $$ = ast_clause(P, AST_WEEKLY, @$, @1);
-                                $$->u.sched.days = $3;
-                                $$->u.sched.times = $5.v; $$->u.sched.ntimes = $5.n; }
+                              { $$ = ast_clause(P, AST_WEEKLY, @$, @1, BKP_NO_SPAN);
+                                $$->u.sched.on_kw = @2; $$->u.sched.days = $3;
+                                ast_sched_times($$, @4, &$5); }
     | keep_clause
-    | ARCHIVE RECOMMENDED     { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
-                                $$->u.archive.mode = AST_ARCHIVE_RECOMMENDED; }
-    | ARCHIVE NEVER           { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
-                                $$->u.archive.mode = AST_ARCHIVE_NEVER; }
-    | ARCHIVE AFTER duration  { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
-                                $$->u.archive.mode = AST_ARCHIVE_AFTER; $$->u.archive.after = $3; }
+    | ARCHIVE RECOMMENDED     { $$ = ast_clause(P, AST_ARCHIVE, @$, @1, BKP_NO_SPAN);
+                                $$->u.archive.mode = AST_ARCHIVE_RECOMMENDED; $$->u.archive.mode_kw = @2; }
+    | ARCHIVE NEVER           { $$ = ast_clause(P, AST_ARCHIVE, @$, @1, BKP_NO_SPAN);
+                                $$->u.archive.mode = AST_ARCHIVE_NEVER; $$->u.archive.mode_kw = @2; }
+    | ARCHIVE AFTER duration  { $$ = ast_clause(P, AST_ARCHIVE, @$, @1, BKP_NO_SPAN);
+                                $$->u.archive.mode = AST_ARCHIVE_AFTER; $$->u.archive.mode_kw = @2;
+                                $$->u.archive.after = $3; }
     | SNAPSHOT RESOURCE_GROUP STRING
-                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, bkp_span_join(@1, @2));
-                                $$->u.rg.prefix = $3; $$->u.rg.prefix_span = @3; }
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @1, @2);
+                                $$->u.rg.prefix = ast_name($3, @3, AST_NAME_QUOTED); }
     | SNAPSHOT RESOURCE_GROUP STRING SUFFIX STRING
-                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, bkp_span_join(@1, @2));
-                                $$->u.rg.prefix = $3; $$->u.rg.prefix_span = @3;
-                                $$->u.rg.suffix = $5; $$->u.rg.suffix_span = @5; }
-    | CONSISTENCY CRASH       { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @1, @2);
+                                $$->u.rg.prefix = ast_name($3, @3, AST_NAME_QUOTED);
+                                $$->u.rg.suffix_kw = @4;
+                                $$->u.rg.suffix = ast_name($5, @5, AST_NAME_QUOTED); }
+    | CONSISTENCY CRASH       { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1, BKP_NO_SPAN);
                                 $$->u.consistency.crash = true;
-                                $$->u.consistency.word = $2; $$->u.consistency.word_span = @2; }
-    | CONSISTENCY WORD        { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
-                                $$->u.consistency.word = $2; $$->u.consistency.word_span = @2; }
+                                $$->u.consistency.word = ast_item_word($2, @2); }
+    | CONSISTENCY WORD        { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1, BKP_NO_SPAN);
+                                $$->u.consistency.word = ast_item_word($2, @2); }
     ;
 
 keep_clause
-    : KEEP SNAPSHOTS duration { $$ = ast_keep(P, AST_KEEP_SNAPSHOTS, @$, bkp_span_join(@1, @2), $3); }
-    | KEEP DAILY duration     { $$ = ast_keep(P, AST_KEEP_DAILY, @$, bkp_span_join(@1, @2), $3); }
-    | KEEP WEEKLY duration    { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, bkp_span_join(@1, @2), $3); }
+    : KEEP SNAPSHOTS duration { $$ = ast_keep(P, AST_KEEP_SNAPSHOTS, @$, @1, @2, $3); }
+    | KEEP DAILY duration     { $$ = ast_keep(P, AST_KEEP_DAILY, @$, @1, @2, $3); }
+    | KEEP WEEKLY duration    { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @1, @2, $3); }
     | KEEP WEEKLY duration ON words
-                              { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, bkp_span_join(@1, @2), $3);
-                                BkpOnSpec on = {AST_ON_WORDS, $5, ast_list_new()};
+                              { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @1, @2, $3);
+                                BkpOnSpec on = {AST_ON_WORDS, $5, ast_list_new(), BKP_NO_SPAN};
                                 ast_keep_on(P, $$, @4, &on); }
     | KEEP MONTHLY duration ON on_spec
-                              { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, bkp_span_join(@1, @2), $3);
+                              { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, @1, @2, $3);
                                 ast_keep_on(P, $$, @4, &$5); }
     | KEEP YEARLY duration IN words ON on_spec
-                              { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, bkp_span_join(@1, @2), $3);
-                                ast_keep_months(P, $$, $5);
+                              { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, @1, @2, $3);
+                                ast_keep_months(P, $$, @4, $5);
                                 ast_keep_on(P, $$, @6, &$7); }
     ;
 
@@ -202,9 +207,12 @@ keep_clause
  * weeks then days (`first, third sun`). One list alone is kept too, so the
  * checker can say what is missing instead of a bare syntax error. */
 on_spec
-    : DAY days_of_month       { $$.kind = AST_ON_DAYS_OF_MONTH; $$.first = $2; $$.second = ast_list_new(); }
-    | words                   { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = ast_list_new(); }
-    | words words             { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = $2; }
+    : DAY days_of_month       { $$.kind = AST_ON_DAYS_OF_MONTH; $$.first = $2; $$.second = ast_list_new();
+                                $$.day_kw = @1; }
+    | words                   { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = ast_list_new();
+                                $$.day_kw = BKP_NO_SPAN; }
+    | words words             { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = $2;
+                                $$.day_kw = BKP_NO_SPAN; }
     ;
 
 days_of_month
@@ -233,28 +241,29 @@ time
     ;
 
 duration
-    : NUMUNIT                 { $$ = ast_duration($1.num, $1.unit, @1, bkp_span(@1.off, $1.split),
+    : NUMUNIT                 { $$ = ast_duration($1.num, $1.unit, bkp_span(@1.off, $1.split),
                                                   bkp_span($1.split, @1.end)); }
-    | NUMBER WORD             { $$ = ast_duration($1, $2, @$, @1, @2); }
-    | NUMBER DAY              { $$ = ast_duration($1, $2, @$, @1, @2); }
+    | NUMBER WORD             { $$ = ast_duration($1, $2, @1, @2); }
+    | NUMBER DAY              { $$ = ast_duration($1, $2, @1, @2); }
     ;
 
 vault_stmt
     : VAULT name RESOURCE_GROUP name
-                              { ast_vault(P, @$, $2, @2, $4, @4, NULL, @$); }
+                              { ast_vault(P, @$, (BkpSpan[]){@1, @3}, &$2, &$4); }
     | VAULT name RESOURCE_GROUP name SUBSCRIPTION name
-                              { ast_vault(P, @$, $2, @2, $4, @4, $6, @6); }
+                              { AstVault *v = ast_vault(P, @$, (BkpSpan[]){@1, @3}, &$2, &$4);
+                                ast_vault_subscription(v, @$, @5, &$6); }
     ;
 
 protect_stmt
     : PROTECT VM name RESOURCE_GROUP name WITH name
-                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_ALL, NULL, @$); }
+                              { ast_protect(P, @$, (BkpSpan[]){@1, @2, @4, @6}, &$3, &$5, &$7); }
     | PROTECT VM name RESOURCE_GROUP name WITH name EXCLUDE DISKS luns
-                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_EXCLUDE, &$10,
-                                            bkp_span_join(@8, @10)); }
+                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@1, @2, @4, @6}, &$3, &$5, &$7);
+                                ast_protect_disks(p, @$, AST_DISKS_EXCLUDE, @8, @9, &$10); }
     | PROTECT VM name RESOURCE_GROUP name WITH name INCLUDE DISKS luns
-                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_INCLUDE, &$10,
-                                            bkp_span_join(@8, @10)); }
+                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@1, @2, @4, @6}, &$3, &$5, &$7);
+                                ast_protect_disks(p, @$, AST_DISKS_INCLUDE, @8, @9, &$10); }
     ;
 
 luns
@@ -265,9 +274,9 @@ luns
 /* A name is a bare word, a quoted string, or a keyword: keywords are only
  * keywords where a keyword can stand (`policy crash { ... }`). */
 name
-    : WORD
-    | STRING
-    | keyword
+    : WORD                    { $$ = ast_name($1, @1, AST_NAME_BARE); }
+    | STRING                  { $$ = ast_name($1, @1, AST_NAME_QUOTED); }
+    | keyword                 { $$ = ast_name($1, @1, AST_NAME_KEYWORD); }
     ;
 
 keyword

@@ -249,9 +249,9 @@ static enum Slot slot_of(AstClauseKind k)
 
 static void timezone(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *o)
 {
-    const char *id = c->u.tz.id;
+    const char *id = c->u.tz.id.value;
     o->timezone_written = id;
-    o->at.timezone = c->u.tz.id_span;
+    o->at.timezone = c->u.tz.id.span;
     /* "UTC" needs no ICU (tz.c); the Windows id is tz's, which lives as long
      * as the arena: both are the context's. */
     BkpTz *tz = bkp_ctx_tz(C->ctx);
@@ -262,7 +262,7 @@ static void timezone(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrig
         return;
     }
     p->timezone = NULL;
-    BkpDiag *g = bkp_error(C->D, C->src, "A7", c->u.tz.id_span, "unknown time zone \"%s\"", id);
+    BkpDiag *g = bkp_error(C->D, C->src, "A7", c->u.tz.id.span, "unknown time zone \"%s\"", id);
     const char *sug[2];
     int n = tz ? bkp_tz_suggest(tz, id, sug, 2) : 0;
     if (n == 1)
@@ -393,11 +393,11 @@ static void consistency(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyO
     o->at.consistency = c->span;
     if (c->u.consistency.crash) {
         p->crash_consistent = true;
-    } else if (strcmp(c->u.consistency.word, "application") != 0) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", c->u.consistency.word_span,
-                               "unknown consistency `%s`", c->u.consistency.word);
+    } else if (strcmp(c->u.consistency.word.text, "application") != 0) {
+        BkpDiag *g = bkp_error(C->D, C->src, "value", c->u.consistency.word.span,
+                               "unknown consistency `%s`", c->u.consistency.word.text);
         static const char *const words[] = {"crash", "application"};
-        const char *best = bkp_closest(c->u.consistency.word, words, 2);
+        const char *best = bkp_closest(c->u.consistency.word.text, words, 2);
         if (best)
             bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
         else
@@ -449,9 +449,9 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
 {
     BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
     BkpPolicyOrigin *o = BKP_NEW(C->A, BkpPolicyOrigin);
-    p->name = ap->name;
+    p->name = ap->name.value;
     p->origin = o;
-    o->name_span = ap->name_span;
+    o->name_span = ap->name.span;
     o->name_implicit = ap->implicit;
     o->span = ap->span;
     o->src = C->src;
@@ -466,7 +466,7 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
         enum Slot s = slot_of(c->kind);
         if (seen[s]) {
             BkpDiag *g = bkp_error(C->D, C->src, "duplicate", c->kw_span,
-                                   "%s given twice in policy `%s`", bkp_clause_name(c->kind), ap->name);
+                                   "%s given twice in policy `%s`", bkp_clause_name(c->kind), ap->name.value);
             bkp_diag_secondary(C->D, g, seen[s]->kw_span, "first given here");
             bkp_diag_hint(C->D, g, "a policy has one %s; remove one of them", bkp_clause_name(c->kind));
             continue;
@@ -496,10 +496,10 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
         case S_ARCHIVE: archive(C, c, p, o); break;
         case S_RG:
             o->at.snapshot_rg = c->span;
-            o->at.rg_prefix = c->u.rg.prefix_span;
-            o->at.rg_suffix = c->u.rg.suffix_span;
-            p->snapshot_rg_prefix = c->u.rg.prefix;
-            p->snapshot_rg_suffix = c->u.rg.suffix;
+            o->at.rg_prefix = c->u.rg.prefix.span;
+            o->at.rg_suffix = c->u.rg.suffix.span;
+            p->snapshot_rg_prefix = c->u.rg.prefix.value;
+            p->snapshot_rg_suffix = c->u.rg.suffix.value;
             break;
         case S_CONS: consistency(C, c, p, o); break;
         default: break;
@@ -507,8 +507,8 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
     }
     if (!seen[S_SCHED]) {
         if (!no_schedule_said) {
-            BkpDiag *g = bkp_error(C->D, C->src, "schedule", ap->implicit ? ap->span : ap->name_span,
-                                   "policy `%s` has no schedule", ap->name);
+            BkpDiag *g = bkp_error(C->D, C->src, "schedule", ap->implicit ? ap->span : ap->name.span,
+                                   "policy `%s` has no schedule", ap->name.value);
             bkp_diag_hint(C->D, g, "add one: `daily at 22:30`, `weekly on sun at 02:00`, "
                                    "or `every 4h from 08:00 for 24h`");
         }

@@ -54,6 +54,12 @@ AstItem ast_item_word(const char *text, BkpSpan span)
     return it;
 }
 
+AstName ast_name(const char *value, BkpSpan span, AstNameForm form)
+{
+    AstName n = {value, span, form};
+    return n;
+}
+
 AstItem ast_item_num(BkpParser *P, int64_t num, BkpSpan span)
 {
     AstItem it = ast_item_word(bkp_arena_strndup(&P->ctx->arena, P->src->text + span.off,
@@ -81,34 +87,45 @@ void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm)
         t->cap = cap;
     }
     t->v[t->n++] = tm;
+    t->span = t->n == 1 ? tm.span : bkp_span_join(t->span, tm.span);
 }
 
-AstDuration ast_duration(int64_t num, const char *unit, BkpSpan span, BkpSpan num_span,
-                         BkpSpan unit_span)
+AstDuration ast_duration(int64_t num, const char *unit, BkpSpan num_span, BkpSpan unit_span)
 {
     AstDuration d;
     d.num = num;
     d.unit = unit ? unit : "";
-    d.span = span;
+    d.span = bkp_span_join(num_span, unit_span);
     d.num_end = num_span.end;
     d.unit_off = unit_span.off;
     return d;
 }
 
-AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw)
+AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw1, BkpSpan kw2)
 {
     AstClause *c = BKP_NEW(&P->ctx->arena, AstClause);
     c->kind = kind;
     c->span = span;
-    c->kw_span = kw;
+    c->kw[0] = kw1;
+    c->kw[1] = kw2;
+    c->kw_span = kw2.end > kw2.off ? bkp_span_join(kw1, kw2) : kw1;
     return c;
 }
 
-AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, AstDuration d)
+AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw1, BkpSpan kw2,
+                    AstDuration d)
 {
-    AstClause *c = ast_clause(P, kind, span, kw);
+    AstClause *c = ast_clause(P, kind, span, kw1, kw2);
     c->u.keep.dur = d;
     return c;
+}
+
+void ast_sched_times(AstClause *c, BkpSpan at_kw, const BkpTimes *t)
+{
+    c->u.sched.at_kw = at_kw;
+    c->u.sched.times = t->v;
+    c->u.sched.ntimes = t->n;
+    c->u.sched.times_span = t->span;
 }
 
 static AstKeepOn *keep_sel(BkpParser *P, AstClause *c)
@@ -124,20 +141,23 @@ void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on)
     k->on = on->kind;
     k->first = on->first;
     k->second = on->second;
+    k->on_kw = on_kw;
+    k->day_kw = on->day_kw;
     k->on_span = on->second.n ? bkp_span_join(on_kw, on->second.span)
                               : bkp_span_join(on_kw, on->first.span);
 }
 
-void ast_keep_months(BkpParser *P, AstClause *c, AstList months)
+void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months)
 {
-    keep_sel(P, c)->months = months;
+    AstKeepOn *k = keep_sel(P, c);
+    k->in_kw = in_kw;
+    k->months = months;
 }
 
-static AstPolicy *new_policy(BkpParser *P, const char *name, BkpSpan name_span)
+static AstPolicy *new_policy(BkpParser *P, const AstName *name)
 {
     AstPolicy *p = BKP_NEW(&P->ctx->arena, AstPolicy);
-    p->name = name;
-    p->name_span = name_span;
+    p->name = *name;
     AstFile *f = P->file;
     if (f->last_policy)
         f->last_policy->next = p;
@@ -147,17 +167,21 @@ static AstPolicy *new_policy(BkpParser *P, const char *name, BkpSpan name_span)
     return p;
 }
 
-void ast_begin_policy(BkpParser *P, const char *name, BkpSpan name_span, BkpSpan kw)
+void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbrace)
 {
-    AstPolicy *p = new_policy(P, name, name_span);
-    p->span = bkp_span_join(kw, name_span);
+    AstPolicy *p = new_policy(P, name);
+    p->span = bkp_span_join(kw, name->span);
+    p->kw = kw;
+    p->lbrace = lbrace;
     P->cur = p;
 }
 
-void ast_end_policy(BkpParser *P, BkpSpan span)
+void ast_end_policy(BkpParser *P, BkpSpan span, BkpSpan rbrace)
 {
-    if (P->cur)
+    if (P->cur) {
         P->cur->span = span;
+        P->cur->rbrace = rbrace;
+    }
     P->cur = NULL;
 }
 
@@ -187,9 +211,10 @@ void ast_add_bare_clause(BkpParser *P, AstClause *c)
     AstFile *f = P->file;
     if (!f->bare) {
         char *stem = bkp_source_stem(P->src);
-        const char *name = bkp_arena_strdup(&P->ctx->arena, stem ? stem : "policy");
+        AstName name = ast_name(bkp_arena_strdup(&P->ctx->arena, stem ? stem : "policy"),
+                                bkp_span(c->span.off, c->span.off), AST_NAME_BARE);
         free(stem);
-        f->bare = new_policy(P, name, bkp_span(c->span.off, c->span.off));
+        f->bare = new_policy(P, &name);
         f->bare->implicit = true;
         f->bare->span = c->span;
     }
@@ -197,45 +222,60 @@ void ast_add_bare_clause(BkpParser *P, AstClause *c)
     f->bare->span = bkp_span_join(f->bare->span, c->span);
 }
 
-void ast_vault(BkpParser *P, BkpSpan span, const char *name, BkpSpan name_span,
-               const char *rg, BkpSpan rg_span, const char *sub, BkpSpan sub_span)
+AstVault *ast_vault(BkpParser *P, BkpSpan span, const BkpSpan kw[2], const AstName *name,
+                    const AstName *rg)
 {
     AstVault *v = BKP_NEW(&P->ctx->arena, AstVault);
     v->span = span;
-    v->name = name;
-    v->name_span = name_span;
-    v->rg = rg;
-    v->rg_span = rg_span;
-    v->subscription = sub;
-    v->subscription_span = sub_span;
+    v->kw = kw[0];
+    v->name = *name;
+    v->rg_kw = kw[1];
+    v->rg = *rg;
     AstFile *f = P->file;
     if (f->last_vault)
         f->last_vault->next = v;
     else
         f->vaults = v;
     f->last_vault = v;
+    return v;
 }
 
-void ast_protect(BkpParser *P, BkpSpan span, const char *vm, BkpSpan vm_span,
-                 const char *rg, BkpSpan rg_span, const char *policy, BkpSpan policy_span,
-                 AstDiskMode mode, const AstList *luns, BkpSpan disks_span)
+void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub)
+{
+    v->span = span;
+    v->subscription_kw = kw;
+    v->subscription = *sub;
+}
+
+AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[4], const AstName *vm,
+                        const AstName *rg, const AstName *policy)
 {
     AstProtect *p = BKP_NEW(&P->ctx->arena, AstProtect);
     p->span = span;
-    p->vm = vm;
-    p->vm_span = vm_span;
-    p->rg = rg;
-    p->rg_span = rg_span;
-    p->policy = policy;
-    p->policy_span = policy_span;
-    p->disks = mode;
-    if (luns)
-        p->luns = *luns;
-    p->disks_span = disks_span;
+    p->kw = kw[0];
+    p->vm_kw = kw[1];
+    p->vm = *vm;
+    p->rg_kw = kw[2];
+    p->rg = *rg;
+    p->with_kw = kw[3];
+    p->policy = *policy;
+    p->disks = AST_DISKS_ALL;
     AstFile *f = P->file;
     if (f->last_protect)
         f->last_protect->next = p;
     else
         f->protects = p;
     f->last_protect = p;
+    return p;
+}
+
+void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mode_kw,
+                       BkpSpan disks_kw, const AstList *luns)
+{
+    p->span = span;
+    p->disks = mode;
+    p->mode_kw = mode_kw;
+    p->disks_kw = disks_kw;
+    p->luns = *luns;
+    p->disks_span = bkp_span_join(mode_kw, luns->span);
 }
