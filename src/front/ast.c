@@ -170,7 +170,7 @@ static AstPolicy *new_policy(BkpParser *P, const AstName *name)
 void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbrace)
 {
     AstPolicy *p = new_policy(P, name);
-    p->span = bkp_span_join(kw, name->span);
+    p->span = bkp_span_join(kw, lbrace);
     p->kw = kw;
     p->lbrace = lbrace;
     P->cur = p;

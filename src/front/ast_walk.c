@@ -1,0 +1,329 @@
+/* ast_walk.c — a walk over the AST in source order (see bkp_ast_walk in
+ * include/bkpc/ast.h). This is the one place that knows in which order a
+ * node's parts were written; the printer and any later tool (a formatter,
+ * an editor's outline) visit through it. */
+#include <string.h>
+
+#include "bkpc/ast.h"
+
+typedef struct Walk {
+    const AstVisitor *v;
+    const AstComment *comment;     /* the next comment not visited yet */
+    int depth;
+} Walk;
+
+static bool span_written(BkpSpan s) { return s.end > s.off; }
+
+static AstNode node(AstNodeKind kind, BkpSpan span, const char *role)
+{
+    AstNode n;
+    memset(&n, 0, sizeof n);
+    n.kind = kind;
+    n.span = span;
+    n.role = role;
+    return n;
+}
+
+static bool enter(Walk *w, const AstNode *n)
+{
+    return w->v->enter ? w->v->enter(w->v->user, n, w->depth) : true;
+}
+
+static void leave(Walk *w, const AstNode *n)
+{
+    if (w->v->leave)
+        w->v->leave(w->v->user, n, w->depth);
+}
+
+/* The comments that start before `off`, at the current depth. */
+static void comments_before(Walk *w, uint32_t off)
+{
+    for (; w->comment && w->comment->span.off < off; w->comment = w->comment->next) {
+        AstNode n = node(AST_NODE_COMMENT, w->comment->span, NULL);
+        n.u.comment = w->comment;
+        enter(w, &n);
+        leave(w, &n);
+    }
+}
+
+static void leaf(Walk *w, const AstNode *n)
+{
+    comments_before(w, n->span.off);
+    enter(w, n);
+    leave(w, n);
+}
+
+/* A node with children: true when they are to be visited (then
+ * close_node() must follow them). */
+static bool open_node(Walk *w, const AstNode *n)
+{
+    comments_before(w, n->span.off);
+    if (enter(w, n)) {
+        w->depth++;
+        return true;
+    }
+    /* skipped: so are the comments inside it */
+    while (w->comment && w->comment->span.off < n->span.end)
+        w->comment = w->comment->next;
+    leave(w, n);
+    return false;
+}
+
+static void close_node(Walk *w, const AstNode *n)
+{
+    comments_before(w, n->span.end);
+    w->depth--;
+    leave(w, n);
+}
+
+static void keyword(Walk *w, BkpKeyword k, BkpSpan at)
+{
+    if (!span_written(at))
+        return;
+    AstNode n = node(AST_NODE_KEYWORD, at, NULL);
+    n.u.keyword = k;
+    leaf(w, &n);
+}
+
+static void punct(Walk *w, BkpSpan at)
+{
+    if (span_written(at)) {
+        AstNode n = node(AST_NODE_PUNCT, at, NULL);
+        leaf(w, &n);
+    }
+}
+
+static void name(Walk *w, const char *role, const AstName *nm)
+{
+    if (!nm->value || !span_written(nm->span))
+        return;
+    AstNode n = node(AST_NODE_NAME, nm->span, role);
+    n.u.name = nm;
+    leaf(w, &n);
+}
+
+static void duration(Walk *w, const char *role, const AstDuration *d)
+{
+    AstNode n = node(AST_NODE_DURATION, d->span, role);
+    n.u.duration = d;
+    leaf(w, &n);
+}
+
+static void time_of_day(Walk *w, const char *role, const AstTime *t)
+{
+    AstNode n = node(AST_NODE_TIME, t->span, role);
+    n.u.time = t;
+    leaf(w, &n);
+}
+
+static void item(Walk *w, const char *role, const AstItem *it)
+{
+    AstNode n = node(AST_NODE_ITEM, it->span, role);
+    n.u.item = it;
+    leaf(w, &n);
+}
+
+static void list(Walk *w, const char *role, const AstList *l)
+{
+    if (l->n == 0)
+        return;
+    AstNode n = node(AST_NODE_LIST, l->span, role);
+    n.u.list = l;
+    if (!open_node(w, &n))
+        return;
+    for (int i = 0; i < l->n; i++)
+        item(w, NULL, &l->v[i]);
+    close_node(w, &n);
+}
+
+/* The keyword that names a kind of retention: `keep daily`. */
+static BkpKeyword keep_kind(AstClauseKind k)
+{
+    switch (k) {
+    case AST_KEEP_SNAPSHOTS: return BKP_KW_SNAPSHOTS;
+    case AST_KEEP_DAILY: return BKP_KW_DAILY;
+    case AST_KEEP_WEEKLY: return BKP_KW_WEEKLY;
+    case AST_KEEP_MONTHLY: return BKP_KW_MONTHLY;
+    default: return BKP_KW_YEARLY;
+    }
+}
+
+static void keep_parts(Walk *w, const AstClause *c)
+{
+    keyword(w, BKP_KW_KEEP, c->kw[0]);
+    keyword(w, keep_kind(c->kind), c->kw[1]);
+    duration(w, "retention", &c->u.keep.dur);
+    const AstKeepOn *sel = c->u.keep.sel;
+    if (!sel)
+        return;
+    keyword(w, BKP_KW_IN, sel->in_kw);
+    list(w, "months", &sel->months);
+    keyword(w, BKP_KW_ON, sel->on_kw);
+    if (sel->on == AST_ON_DAYS_OF_MONTH) {
+        keyword(w, BKP_KW_DAY, sel->day_kw);
+        list(w, "days-of-month", &sel->first);
+    } else if (c->kind == AST_KEEP_WEEKLY) {
+        list(w, "days", &sel->first);
+    } else if (sel->second.n) {
+        list(w, "weeks", &sel->first);
+        list(w, "days", &sel->second);
+    } else {
+        list(w, "weeks-or-days", &sel->first);
+    }
+}
+
+static void times(Walk *w, const AstClause *c)
+{
+    keyword(w, BKP_KW_AT, c->u.sched.at_kw);
+    for (int i = 0; i < c->u.sched.ntimes; i++)
+        time_of_day(w, "at", &c->u.sched.times[i]);
+}
+
+static void clause_parts(Walk *w, const AstClause *c)
+{
+    switch (c->kind) {
+    case AST_TYPE:
+        keyword(w, c->u.type.enhanced ? BKP_KW_ENHANCED : BKP_KW_STANDARD, c->kw[0]);
+        break;
+    case AST_TIMEZONE:
+        keyword(w, BKP_KW_TIMEZONE, c->kw[0]);
+        name(w, "zone", &c->u.tz.id);
+        break;
+    case AST_EVERY:
+        keyword(w, BKP_KW_EVERY, c->kw[0]);
+        duration(w, "interval", &c->u.every.interval);
+        keyword(w, BKP_KW_FROM, c->u.every.from_kw);
+        time_of_day(w, "start", &c->u.every.start);
+        keyword(w, BKP_KW_FOR, c->u.every.for_kw);
+        duration(w, "window", &c->u.every.window);
+        break;
+    case AST_DAILY:
+        keyword(w, BKP_KW_DAILY, c->kw[0]);
+        times(w, c);
+        break;
+    case AST_WEEKLY:
+        keyword(w, BKP_KW_WEEKLY, c->kw[0]);
+        keyword(w, BKP_KW_ON, c->u.sched.on_kw);
+        list(w, "days", &c->u.sched.days);
+        times(w, c);
+        break;
+    case AST_ARCHIVE: {
+        static const BkpKeyword mode[] = {
+            [AST_ARCHIVE_NEVER] = BKP_KW_NEVER,
+            [AST_ARCHIVE_RECOMMENDED] = BKP_KW_RECOMMENDED,
+            [AST_ARCHIVE_AFTER] = BKP_KW_AFTER,
+        };
+        keyword(w, BKP_KW_ARCHIVE, c->kw[0]);
+        keyword(w, mode[c->u.archive.mode], c->u.archive.mode_kw);
+        if (c->u.archive.mode == AST_ARCHIVE_AFTER)
+            duration(w, "after", &c->u.archive.after);
+        break;
+    }
+    case AST_SNAPSHOT_RG:
+        keyword(w, BKP_KW_SNAPSHOT, c->kw[0]);
+        keyword(w, BKP_KW_RESOURCE_GROUP, c->kw[1]);
+        name(w, "prefix", &c->u.rg.prefix);
+        keyword(w, BKP_KW_SUFFIX, c->u.rg.suffix_kw);
+        name(w, "suffix", &c->u.rg.suffix);
+        break;
+    case AST_CONSISTENCY:
+        keyword(w, BKP_KW_CONSISTENCY, c->kw[0]);
+        if (c->u.consistency.crash)
+            keyword(w, BKP_KW_CRASH, c->u.consistency.word.span);
+        else
+            item(w, "consistency", &c->u.consistency.word);
+        break;
+    default:
+        keep_parts(w, c);
+        break;
+    }
+}
+
+static void clause(Walk *w, const AstClause *c)
+{
+    AstNode n = node(AST_NODE_CLAUSE, c->span, NULL);
+    n.u.clause = c;
+    if (!open_node(w, &n))
+        return;
+    clause_parts(w, c);
+    close_node(w, &n);
+}
+
+static void policy(Walk *w, const AstPolicy *p)
+{
+    AstNode n = node(AST_NODE_POLICY, p->span, NULL);
+    n.u.policy = p;
+    if (!open_node(w, &n))
+        return;
+    if (!p->implicit) {
+        keyword(w, BKP_KW_POLICY, p->kw);
+        name(w, NULL, &p->name);
+        punct(w, p->lbrace);
+    }
+    for (const AstClause *c = p->clauses; c; c = c->next)
+        clause(w, c);
+    punct(w, p->rbrace);
+    close_node(w, &n);
+}
+
+static void vault(Walk *w, const AstVault *v)
+{
+    AstNode n = node(AST_NODE_VAULT, v->span, NULL);
+    n.u.vault = v;
+    if (!open_node(w, &n))
+        return;
+    keyword(w, BKP_KW_VAULT, v->kw);
+    name(w, NULL, &v->name);
+    keyword(w, BKP_KW_RESOURCE_GROUP, v->rg_kw);
+    name(w, "resource-group", &v->rg);
+    keyword(w, BKP_KW_SUBSCRIPTION, v->subscription_kw);
+    name(w, "subscription", &v->subscription);
+    close_node(w, &n);
+}
+
+static void protect(Walk *w, const AstProtect *p)
+{
+    AstNode n = node(AST_NODE_PROTECT, p->span, NULL);
+    n.u.protect = p;
+    if (!open_node(w, &n))
+        return;
+    keyword(w, BKP_KW_PROTECT, p->kw);
+    keyword(w, BKP_KW_VM, p->vm_kw);
+    name(w, "vm", &p->vm);
+    keyword(w, BKP_KW_RESOURCE_GROUP, p->rg_kw);
+    name(w, "resource-group", &p->rg);
+    keyword(w, BKP_KW_WITH, p->with_kw);
+    name(w, "policy", &p->policy);
+    keyword(w, p->disks == AST_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE, p->mode_kw);
+    keyword(w, BKP_KW_DISKS, p->disks_kw);
+    list(w, "luns", &p->luns);
+    close_node(w, &n);
+}
+
+void bkp_ast_walk(const AstFile *f, const AstVisitor *v)
+{
+    Walk w = {v, f->comments, 0};
+    AstNode n = node(AST_NODE_FILE, bkp_span(0, (uint32_t)f->src->len), NULL);
+    n.u.file = f;
+    if (!open_node(&w, &n))
+        return;
+    /* The three kinds of statement, each in order: merged by position. */
+    const AstPolicy *p = f->policies;
+    const AstVault *va = f->vaults;
+    const AstProtect *pr = f->protects;
+    while (p || va || pr) {
+        uint32_t op = p ? p->span.off : UINT32_MAX, ov = va ? va->span.off : UINT32_MAX,
+                 opr = pr ? pr->span.off : UINT32_MAX;
+        if (op <= ov && op <= opr) {
+            policy(&w, p);
+            p = p->next;
+        } else if (ov <= opr) {
+            vault(&w, va);
+            va = va->next;
+        } else {
+            protect(&w, pr);
+            pr = pr->next;
+        }
+    }
+    close_node(&w, &n);
+}
