@@ -2,8 +2,6 @@
  * include/bkpc/ast.h). This is the one place that knows in which order a
  * node's parts were written; the printer and any later tool (a formatter,
  * an editor's outline) visit through it. */
-#include <string.h>
-
 #include "bkpc/ast.h"
 
 typedef struct Walk {
@@ -14,15 +12,8 @@ typedef struct Walk {
 
 static bool span_written(BkpSpan s) { return s.end > s.off; }
 
-static AstNode node(AstNodeKind kind, BkpSpan span, const char *role)
-{
-    AstNode n;
-    memset(&n, 0, sizeof n);
-    n.kind = kind;
-    n.span = span;
-    n.role = role;
-    return n;
-}
+/* A node: AST_NODE(kind, span, role, member = pointer). */
+#define AST_NODE(kind, span, role, ...) (&(AstNode){(kind), (span), (role), {__VA_ARGS__}})
 
 static bool enter(Walk *w, const AstNode *n)
 {
@@ -39,10 +30,9 @@ static void leave(Walk *w, const AstNode *n)
 static void comments_before(Walk *w, uint32_t off)
 {
     for (; w->comment && w->comment->span.off < off; w->comment = w->comment->next) {
-        AstNode n = node(AST_NODE_COMMENT, w->comment->span, NULL);
-        n.u.comment = w->comment;
-        enter(w, &n);
-        leave(w, &n);
+        const AstNode *n = AST_NODE(AST_NODE_COMMENT, w->comment->span, NULL, .comment = w->comment);
+        enter(w, n);
+        leave(w, n);
     }
 }
 
@@ -78,62 +68,47 @@ static void close_node(Walk *w, const AstNode *n)
 
 static void keyword(Walk *w, BkpKeyword k, BkpSpan at)
 {
-    if (!span_written(at))
-        return;
-    AstNode n = node(AST_NODE_KEYWORD, at, NULL);
-    n.u.keyword = k;
-    leaf(w, &n);
+    if (span_written(at))
+        leaf(w, AST_NODE(AST_NODE_KEYWORD, at, NULL, .keyword = k));
 }
 
 static void punct(Walk *w, BkpSpan at)
 {
-    if (span_written(at)) {
-        AstNode n = node(AST_NODE_PUNCT, at, NULL);
-        leaf(w, &n);
-    }
+    if (span_written(at))
+        leaf(w, AST_NODE(AST_NODE_PUNCT, at, NULL, .file = NULL));
 }
 
 static void name(Walk *w, const char *role, const AstName *nm)
 {
-    if (!nm->value || !span_written(nm->span))
-        return;
-    AstNode n = node(AST_NODE_NAME, nm->span, role);
-    n.u.name = nm;
-    leaf(w, &n);
+    if (nm->value && span_written(nm->span))
+        leaf(w, AST_NODE(AST_NODE_NAME, nm->span, role, .name = nm));
 }
 
 static void duration(Walk *w, const char *role, const AstDuration *d)
 {
-    AstNode n = node(AST_NODE_DURATION, d->span, role);
-    n.u.duration = d;
-    leaf(w, &n);
+    leaf(w, AST_NODE(AST_NODE_DURATION, d->span, role, .duration = d));
 }
 
 static void time_of_day(Walk *w, const char *role, const AstTime *t)
 {
-    AstNode n = node(AST_NODE_TIME, t->span, role);
-    n.u.time = t;
-    leaf(w, &n);
+    leaf(w, AST_NODE(AST_NODE_TIME, t->span, role, .time = t));
 }
 
 static void item(Walk *w, const char *role, const AstItem *it)
 {
-    AstNode n = node(AST_NODE_ITEM, it->span, role);
-    n.u.item = it;
-    leaf(w, &n);
+    leaf(w, AST_NODE(AST_NODE_ITEM, it->span, role, .item = it));
 }
 
 static void list(Walk *w, const char *role, const AstList *l)
 {
     if (l->n == 0)
         return;
-    AstNode n = node(AST_NODE_LIST, l->span, role);
-    n.u.list = l;
-    if (!open_node(w, &n))
+    const AstNode *n = AST_NODE(AST_NODE_LIST, l->span, role, .list = l);
+    if (!open_node(w, n))
         return;
     for (int i = 0; i < l->n; i++)
         item(w, NULL, &l->v[i]);
-    close_node(w, &n);
+    close_node(w, n);
 }
 
 /* The keyword that names a kind of retention: `keep daily`. */
@@ -241,19 +216,17 @@ static void clause_parts(Walk *w, const AstClause *c)
 
 static void clause(Walk *w, const AstClause *c)
 {
-    AstNode n = node(AST_NODE_CLAUSE, c->span, NULL);
-    n.u.clause = c;
-    if (!open_node(w, &n))
+    const AstNode *n = AST_NODE(AST_NODE_CLAUSE, c->span, NULL, .clause = c);
+    if (!open_node(w, n))
         return;
     clause_parts(w, c);
-    close_node(w, &n);
+    close_node(w, n);
 }
 
 static void policy(Walk *w, const AstPolicy *p)
 {
-    AstNode n = node(AST_NODE_POLICY, p->span, NULL);
-    n.u.policy = p;
-    if (!open_node(w, &n))
+    const AstNode *n = AST_NODE(AST_NODE_POLICY, p->span, NULL, .policy = p);
+    if (!open_node(w, n))
         return;
     if (!p->implicit) {
         keyword(w, BKP_KW_POLICY, p->kw);
@@ -263,14 +236,13 @@ static void policy(Walk *w, const AstPolicy *p)
     for (const AstClause *c = p->clauses; c; c = c->next)
         clause(w, c);
     punct(w, p->rbrace);
-    close_node(w, &n);
+    close_node(w, n);
 }
 
 static void vault(Walk *w, const AstVault *v)
 {
-    AstNode n = node(AST_NODE_VAULT, v->span, NULL);
-    n.u.vault = v;
-    if (!open_node(w, &n))
+    const AstNode *n = AST_NODE(AST_NODE_VAULT, v->span, NULL, .vault = v);
+    if (!open_node(w, n))
         return;
     keyword(w, BKP_KW_VAULT, v->kw);
     name(w, NULL, &v->name);
@@ -278,14 +250,13 @@ static void vault(Walk *w, const AstVault *v)
     name(w, "resource-group", &v->rg);
     keyword(w, BKP_KW_SUBSCRIPTION, v->subscription_kw);
     name(w, "subscription", &v->subscription);
-    close_node(w, &n);
+    close_node(w, n);
 }
 
 static void protect(Walk *w, const AstProtect *p)
 {
-    AstNode n = node(AST_NODE_PROTECT, p->span, NULL);
-    n.u.protect = p;
-    if (!open_node(w, &n))
+    const AstNode *n = AST_NODE(AST_NODE_PROTECT, p->span, NULL, .protect = p);
+    if (!open_node(w, n))
         return;
     keyword(w, BKP_KW_PROTECT, p->kw);
     keyword(w, BKP_KW_VM, p->vm_kw);
@@ -297,15 +268,14 @@ static void protect(Walk *w, const AstProtect *p)
     keyword(w, p->disks == AST_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE, p->mode_kw);
     keyword(w, BKP_KW_DISKS, p->disks_kw);
     list(w, "luns", &p->luns);
-    close_node(w, &n);
+    close_node(w, n);
 }
 
 void bkp_ast_walk(const AstFile *f, const AstVisitor *v)
 {
     Walk w = {v, f->comments, 0};
-    AstNode n = node(AST_NODE_FILE, bkp_span(0, (uint32_t)f->src->len), NULL);
-    n.u.file = f;
-    if (!open_node(&w, &n))
+    const AstNode *n = AST_NODE(AST_NODE_FILE, bkp_span(0, (uint32_t)f->src->len), NULL, .file = f);
+    if (!open_node(&w, n))
         return;
     /* The three kinds of statement, each in order: merged by position. */
     const AstPolicy *p = f->policies;
@@ -325,5 +295,5 @@ void bkp_ast_walk(const AstFile *f, const AstVisitor *v)
             pr = pr->next;
         }
     }
-    close_node(&w, &n);
+    close_node(&w, n);
 }
