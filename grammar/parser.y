@@ -468,3 +468,15 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, BkpParser *P)
         bkp_error(D, P->src, "syntax", loc, "too many syntax errors; stopping here");
     return 0;
 }
+
+/* ---- the grammar's tokens, for tests/unit/test_lexicon.c --------------------- */
+
+const char *bkp_grammar_symbol(int sym)
+{
+    return sym >= 0 && sym < YYNTOKENS ? yysymbol_name((yysymbol_kind_t)sym) : NULL;
+}
+
+const char *bkp_grammar_token_name(int token)
+{
+    return yysymbol_name(YYTRANSLATE(token));
+}

@@ -48,4 +48,12 @@ typedef struct BkpNumUnit {
     uint32_t split;            /* byte offset where the unit starts */
 } BkpNumUnit;
 
+/* The grammar's tokens (parser.y), for the test that holds them and the
+ * lexicon's keywords together (tests/unit/test_lexicon.c): the name of
+ * token symbol `sym` (0, 1, ...; NULL past the last one): its alias, such
+ * as "`keep`" or "quoted string"; and the name of token number `token`
+ * (KEEP, '{'). */
+const char *bkp_grammar_symbol(int sym);
+const char *bkp_grammar_token_name(int token);
+
 #endif
