@@ -360,112 +360,157 @@ static const char *kw_text(yysymbol_kind_t k, char *buf, size_t cap)
     return buf;
 }
 
+static int is_keyword(yysymbol_kind_t k)
+{
+    char buf[32];
+    return kw_text(k, buf, sizeof buf) != NULL;
+}
+
 /* Whether `policy` could stand here (top level). */
 static int clause_ok_top(const yysymbol_kind_t *exp, int n)
 {
     return has(exp, n, YYSYMBOL_POLICY);
 }
 
+/* A syntax error being reported: what came, what could have. */
+typedef struct SyntaxError {
+    BkpParser *P;
+    yysymbol_kind_t got;
+    const yysymbol_kind_t *exp;
+    int n;                     /* expected tokens */
+    BkpSpan loc;
+    const char *text;          /* what came, as written (at most 40 bytes) */
+    int clause_ok;             /* a clause could start here */
+    int unit_only;             /* only a unit could come (after `180`) */
+    BkpDiag *g;
+} SyntaxError;
+
+static const char *got_desc(const SyntaxError *e, BkpArena *A)
+{
+    switch (e->got) {
+    case YYSYMBOL_YYEOF: return "end of file";
+    case YYSYMBOL_WORD: return bkp_arena_printf(A, "word `%s`", e->text);
+    case YYSYMBOL_NUMUNIT: return bkp_arena_printf(A, "duration `%s`", e->text);
+    case YYSYMBOL_STRING: return "quoted string";
+    default: return bkp_arena_printf(A, "`%s`", e->text);
+    }
+}
+
+/* "expected ...", or NULL when nothing could come. */
+static const char *expected_desc(const SyntaxError *e, BkpArena *A)
+{
+    const yysymbol_kind_t *exp = e->exp;
+    int n = e->n;
+    if (e->clause_ok)
+        return has(exp, n, YYSYMBOL_POLICY) ? "a clause, `policy`, `vault` or `protect`"
+                                            : "a clause or `}`";
+    if (has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_STRING) && has(exp, n, YYSYMBOL_POLICY))
+        return "a name";
+    if (e->unit_only)
+        return "a unit (`h`, `d`, `w`, `m`, `y`, or `hours`, `days`, ...)";
+    if (n == 0)
+        return NULL;
+    char *buf = bkp_arena_alloc(A, 512);
+    size_t len = 0;
+    int shown = n > 6 ? 5 : n;
+    for (int i = 0; i < shown; i++) {
+        const char *sep = i == 0 ? "" : i == shown - 1 && shown == n ? " or " : ", ";
+        len += (size_t)snprintf(buf + len, 512 - len, "%s%s", sep, token_desc(exp[i]));
+        if (len >= 400)
+            break;
+    }
+    if (shown < n)
+        snprintf(buf + len, 512 - len, ", ...");
+    return buf;
+}
+
+/* did you mean: a word (or a keyword out of place) near an expected
+ * keyword, or near a keyword that starts a clause or a statement where a
+ * clause could start. One replacement: a fix too. */
+static void did_you_mean(const SyntaxError *e)
+{
+    if (e->got != YYSYMBOL_WORD && !is_keyword(e->got))
+        return;
+    BkpArena *A = &e->P->ctx->arena;
+    const char *cands[64 + BKP_KW_COUNT];
+    size_t nc = 0;
+    for (int i = 0; i < e->n && nc < 64; i++) {
+        char buf[32];
+        const char *k = kw_text(e->exp[i], buf, sizeof buf);
+        if (k)
+            cands[nc++] = bkp_arena_strdup(A, k);
+    }
+    const char *best = bkp_closest(e->text, cands, nc);
+    if (!best && e->clause_ok) {
+        nc = 0;
+        for (int k = 0; k < BKP_KW_COUNT; k++)
+            if (bkp_keyword_flags((BkpKeyword)k) & (BKP_KWF_CLAUSE | BKP_KWF_STMT))
+                cands[nc++] = bkp_keyword_text((BkpKeyword)k);
+        best = bkp_closest(e->text, cands, nc);
+    }
+    if (!best || strcmp(best, e->text) == 0 ||
+        (e->got == YYSYMBOL_ON && e->n == 1 && e->exp[0] == YYSYMBOL_IN))
+        return;
+    bkp_diag_hint(&e->P->ctx->diags, e->g, "did you mean `%s`?", best);
+    bkp_diag_fix(&e->P->ctx->diags, e->g, e->loc, best);
+}
+
+/* Hints for the usual slips, by what alone could have come. */
+static void slip_hints(const SyntaxError *e)
+{
+    BkpParser *P = e->P;
+    BkpDiags *D = &P->ctx->diags;
+    yysymbol_kind_t only = e->n == 1 ? e->exp[0] : YYSYMBOL_YYEMPTY;
+    if (only == YYSYMBOL_FOR)
+        bkp_diag_hint(D, e->g, "an hourly schedule gives its window: `every 4h from 08:00 for 24h`");
+    else if (only == YYSYMBOL_FROM)
+        bkp_diag_hint(D, e->g, "an hourly schedule gives its start: `every 4h from 08:00 for 24h`");
+    else if (only == YYSYMBOL_STRING && e->got != YYSYMBOL_STRING) {
+        bkp_diag_hint(D, e->g, "quote it: `\"%s\"`", e->text);
+        if (e->got == YYSYMBOL_WORD || e->got == YYSYMBOL_NUMBER || e->got == YYSYMBOL_NUMUNIT ||
+            is_keyword(e->got))
+            bkp_diag_fix(D, e->g, e->loc, bkp_arena_printf(&P->ctx->arena, "\"%.*s\"",
+                                                           (int)(e->loc.end - e->loc.off),
+                                                           P->src->text + e->loc.off));
+    } else if (e->unit_only)
+        bkp_diag_hint(D, e->g, "write the unit after the number: `180d` or `180 days`");
+    else if (only == YYSYMBOL_AT)
+        bkp_diag_hint(D, e->g, "give the time of the backup: `daily at 22:30`, `weekly on sun at 02:00`");
+    else if (only == YYSYMBOL_IN)
+        bkp_diag_hint(D, e->g, "yearly points name their months first: `keep yearly 5y in jan on first sun`");
+    else if (only == YYSYMBOL_ON && e->got != YYSYMBOL_ON)
+        bkp_diag_hint(D, e->g, "say which days: `on first sun` or `on day 1, 15, last`");
+    if ((e->got == YYSYMBOL_POLICY || e->got == YYSYMBOL_VAULT || e->got == YYSYMBOL_PROTECT) &&
+        !clause_ok_top(e->exp, e->n))
+        bkp_diag_hint(D, e->g, "is a `}` missing before it?");
+}
+
 static int yyreport_syntax_error(const yypcontext_t *yyctx, BkpParser *P)
 {
-    enum { MAXEXP = 64 };
-    yysymbol_kind_t exp[MAXEXP];
-    int n = yypcontext_expected_tokens(yyctx, exp, MAXEXP);
-    if (n < 0)
-        n = 0;
-    yysymbol_kind_t got = yypcontext_token(yyctx);
-    BkpSpan loc = *yypcontext_location(yyctx);
-    if (P->recovering || loc.off == P->last_error)
+    yysymbol_kind_t exp[64];
+    SyntaxError e = {P, yypcontext_token(yyctx), exp, 0, *yypcontext_location(yyctx), NULL, 0, 0, NULL};
+    if (P->recovering || e.loc.off == P->last_error)
         return 0;
     P->recovering = 1;
-    P->last_error = loc.off;
+    P->last_error = e.loc.off;
+    e.n = yypcontext_expected_tokens(yyctx, exp, 64);
+    if (e.n < 0)
+        e.n = 0;
     BkpArena *A = &P->ctx->arena;
     BkpDiags *D = &P->ctx->diags;
-    const char *text = bkp_arena_strndup(A, P->src->text + loc.off,
-                                         loc.end - loc.off > 40 ? 40 : loc.end - loc.off);
+    e.text = bkp_arena_strndup(A, P->src->text + e.loc.off,
+                               e.loc.end - e.loc.off > 40 ? 40 : e.loc.end - e.loc.off);
+    e.clause_ok = has(exp, e.n, YYSYMBOL_ENHANCED);
+    e.unit_only = e.n == 2 && has(exp, e.n, YYSYMBOL_WORD) && has(exp, e.n, YYSYMBOL_DAY);
 
-    const char *what;
-    if (got == YYSYMBOL_YYEOF)
-        what = "end of file";
-    else if (got == YYSYMBOL_WORD)
-        what = bkp_arena_printf(A, "word `%s`", text);
-    else if (got == YYSYMBOL_NUMUNIT)
-        what = bkp_arena_printf(A, "duration `%s`", text);
-    else if (got == YYSYMBOL_STRING)
-        what = "quoted string";
-    else
-        what = bkp_arena_printf(A, "`%s`", text);
-
-    int clause_ok = has(exp, n, YYSYMBOL_ENHANCED);
-    int unit_only = n == 2 && has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_DAY);
-    const char *want;
-    if (clause_ok) {
-        want = has(exp, n, YYSYMBOL_POLICY) ? "a clause, `policy`, `vault` or `protect`"
-                                            : "a clause or `}`";
-    } else if (has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_STRING) &&
-               has(exp, n, YYSYMBOL_POLICY)) {
-        want = "a name";
-    } else if (unit_only) {
-        want = "a unit (`h`, `d`, `w`, `m`, `y`, or `hours`, `days`, ...)";
-    } else {
-        char *buf = bkp_arena_alloc(A, 512);
-        size_t len = 0;
-        int shown = n > 6 ? 5 : n;
-        for (int i = 0; i < shown; i++) {
-            const char *sep = i == 0 ? "" : i == shown - 1 && shown == n ? " or " : ", ";
-            len += (size_t)snprintf(buf + len, 512 - len, "%s%s", sep, token_desc(exp[i]));
-            if (len >= 400)
-                break;
-        }
-        if (shown < n)
-            snprintf(buf + len, 512 - len, ", ...");
-        want = n ? buf : NULL;
-    }
-
+    const char *what = got_desc(&e, A), *want = expected_desc(&e, A);
     P->errors.n++;
-    BkpDiag *g = want ? bkp_error(D, P->src, "syntax", loc, "unexpected %s; expected %s", what, want)
-                      : bkp_error(D, P->src, "syntax", loc, "unexpected %s", what);
-
-    /* did you mean: a word (or a keyword out of place) near an expected keyword */
-    if (got == YYSYMBOL_WORD || kw_text(got, (char[32]){0}, 32)) {
-        const char *cands[MAXEXP + 16];
-        size_t nc = 0;
-        for (int i = 0; i < n; i++) {
-            char buf[32];
-            const char *k = kw_text(exp[i], buf, sizeof buf);
-            if (k)
-                cands[nc++] = bkp_arena_strdup(A, k);
-        }
-        const char *best = bkp_closest(text, cands, nc);
-        if (!best && clause_ok) {
-            /* the keywords that start a clause or a statement */
-            nc = 0;
-            for (int k = 0; k < BKP_KW_COUNT; k++)
-                if (bkp_keyword_flags((BkpKeyword)k) & (BKP_KWF_CLAUSE | BKP_KWF_STMT))
-                    cands[nc++] = bkp_keyword_text((BkpKeyword)k);
-            best = bkp_closest(text, cands, nc);
-        }
-        if (best && strcmp(best, text) != 0 && !(got == YYSYMBOL_ON && n == 1 && exp[0] == YYSYMBOL_IN))
-            bkp_diag_hint(D, g, "did you mean `%s`?", best);
-    }
-    if (n == 1 && exp[0] == YYSYMBOL_FOR)
-        bkp_diag_hint(D, g, "an hourly schedule gives its window: `every 4h from 08:00 for 24h`");
-    else if (n == 1 && exp[0] == YYSYMBOL_FROM)
-        bkp_diag_hint(D, g, "an hourly schedule gives its start: `every 4h from 08:00 for 24h`");
-    else if (n == 1 && exp[0] == YYSYMBOL_STRING && got != YYSYMBOL_STRING)
-        bkp_diag_hint(D, g, "quote it: `\"%s\"`", text);
-    else if (unit_only)
-        bkp_diag_hint(D, g, "write the unit after the number: `180d` or `180 days`");
-    else if (n == 1 && exp[0] == YYSYMBOL_AT)
-        bkp_diag_hint(D, g, "give the time of the backup: `daily at 22:30`, `weekly on sun at 02:00`");
-    else if (n == 1 && exp[0] == YYSYMBOL_IN)
-        bkp_diag_hint(D, g, "yearly points name their months first: `keep yearly 5y in jan on first sun`");
-    else if (n == 1 && exp[0] == YYSYMBOL_ON && got != YYSYMBOL_ON)
-        bkp_diag_hint(D, g, "say which days: `on first sun` or `on day 1, 15, last`");
-    if ((got == YYSYMBOL_POLICY || got == YYSYMBOL_VAULT || got == YYSYMBOL_PROTECT) && !clause_ok_top(exp, n))
-        bkp_diag_hint(D, g, "is a `}` missing before it?");
+    e.g = want ? bkp_error(D, P->src, "syntax", e.loc, "unexpected %s; expected %s", what, want)
+               : bkp_error(D, P->src, "syntax", e.loc, "unexpected %s", what);
+    did_you_mean(&e);
+    slip_hints(&e);
     if (P->errors.n >= P->errors.max)
-        bkp_error(D, P->src, "syntax", loc, "too many syntax errors; stopping here");
+        bkp_error(D, P->src, "syntax", e.loc, "too many syntax errors; stopping here");
     return 0;
 }
 
