@@ -241,6 +241,37 @@ static void test_source_untouched(void **state)
     lex_close(&L);
 }
 
+/* The scanner alone: comments and lexical errors come out as tokens or
+ * marks on tokens, and it reports nothing itself. */
+static void test_scanner_only_classifies(void **state)
+{
+    (void)state;
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    const char *text = "# c\nkeep ; web.01 1.5d \"a\xff @\n  ";
+    BkpSource *src = bkp_source_from_string("t.bkp", text, strlen(text));
+    BkpScanner sc;
+    assert_int_equal(bkp_scanner_init(&ctx.arena, src, &sc), 0);
+    static const struct { int kind; unsigned errors; } want[] = {
+        {BKP_TOK_COMMENT, 0}, {KEEP, 0}, {BKP_TOK_ERROR, BKP_LEX_SEMICOLON},
+        {WORD, BKP_LEX_DOTTED}, {NUMUNIT, BKP_LEX_FRACTION},
+        {STRING, BKP_LEX_UNTERMINATED | BKP_LEX_STRING_UTF8}, {0, 0},
+    };
+    BkpToken t;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        assert_int_equal(bkp_scan(sc, &t), want[i].kind);
+        assert_int_equal(t.kind, want[i].kind);
+        assert_int_equal(t.errors, want[i].errors);
+    }
+    /* the end is located at the last bytes scanned: the trailing blanks */
+    assert_int_equal(t.span.off, strlen(text) - 3);
+    assert_int_equal(t.span.end, strlen(text));
+    assert_int_equal(ctx.diags.count, 0);
+    bkp_scanner_destroy(sc);
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_nul_run_is_one_error),
         cmocka_unit_test(test_error_limit),
         cmocka_unit_test(test_source_untouched),
+        cmocka_unit_test(test_scanner_only_classifies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
