@@ -26,7 +26,7 @@
 #include "bkpc/source.h"
 
 /* A number that is not whole (`1.5`, `1.5d`) is kept, so parsing goes on,
- * with this value: the scanner has reported it, and the checker says nothing
+ * with this value: it has been reported as a syntax error, and the checker says nothing
  * more about the item or duration that holds it. */
 enum { AST_NUM_REPORTED = -1 };
 
@@ -198,13 +198,13 @@ typedef struct AstComment {
 
 typedef struct AstFile {
     BkpSource *src;
-    AstPolicy *policies, *last_policy;
+    AstPolicy *policies;
     AstPolicy *bare;           /* the implicit policy of bare clauses, if any */
-    AstVault *vaults, *last_vault;
-    AstProtect *protects, *last_protect;
+    AstVault *vaults;
+    AstProtect *protects;
     AstComment *comments;      /* every comment, in order */
     unsigned ncomments;
-    unsigned syntax_errors;    /* reported by the scanner and the parser */
+    unsigned syntax_errors;    /* lexical (the token stream's) and grammatical */
 } AstFile;
 
 const char *bkp_clause_name(AstClauseKind k);   /* "keep daily", "timezone", ... */

@@ -158,12 +158,11 @@ static AstPolicy *new_policy(BkpParser *P, const AstName *name)
 {
     AstPolicy *p = BKP_NEW(&P->ctx->arena, AstPolicy);
     p->name = *name;
-    AstFile *f = P->file;
-    if (f->last_policy)
-        f->last_policy->next = p;
+    if (P->last_policy)
+        P->last_policy->next = p;
     else
-        f->policies = p;
-    f->last_policy = p;
+        P->file->policies = p;
+    P->last_policy = p;
     return p;
 }
 
@@ -231,12 +230,11 @@ AstVault *ast_vault(BkpParser *P, BkpSpan span, const BkpSpan kw[2], const AstNa
     v->name = *name;
     v->rg_kw = kw[1];
     v->rg = *rg;
-    AstFile *f = P->file;
-    if (f->last_vault)
-        f->last_vault->next = v;
+    if (P->last_vault)
+        P->last_vault->next = v;
     else
-        f->vaults = v;
-    f->last_vault = v;
+        P->file->vaults = v;
+    P->last_vault = v;
     return v;
 }
 
@@ -260,12 +258,11 @@ AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[4], const A
     p->with_kw = kw[3];
     p->policy = *policy;
     p->disks = AST_DISKS_ALL;
-    AstFile *f = P->file;
-    if (f->last_protect)
-        f->last_protect->next = p;
+    if (P->last_protect)
+        P->last_protect->next = p;
     else
-        f->protects = p;
-    f->last_protect = p;
+        P->file->protects = p;
+    P->last_protect = p;
     return p;
 }
 

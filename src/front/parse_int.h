@@ -13,7 +13,7 @@
 #include "bkpc/ast.h"
 #include "bkpc/ctx.h"
 
-/* Syntax errors one run reports before it stops (scanner and parser). */
+/* Syntax errors one run reports before it stops (lexical and grammatical). */
 #define BKP_MAX_SYNTAX_ERRORS 50
 
 /* The syntax errors of one parse, lexical (reported by the token stream)
@@ -31,6 +31,9 @@ typedef struct BkpParser {
     struct BkpTokens *tokens;  /* where the tokens come from */
     AstFile *file;
     AstPolicy *cur;            /* the policy block being parsed, or NULL */
+    AstPolicy *last_policy;    /* the file's lists' last entries (appending) */
+    AstVault *last_vault;
+    AstProtect *last_protect;
     BkpSyntaxCount errors;     /* shared with the token stream */
     /* Error recovery (parser.y): */
     int recovering;            /* skipping to a sync token after a syntax error */
