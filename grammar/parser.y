@@ -294,9 +294,9 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg)
     bkp_error(&P->ctx->diags, P->src, "syntax", *loc, "%s", msg);
 }
 
-/* The lexicon's flags (BKP_KWF_*) of each keyword token, by symbol. */
-static const unsigned char kw_flags[YYNTOKENS] = {
-#define BKP_KW(text, TOKEN, flags) [YYSYMBOL_##TOKEN] = (flags),
+/* The lexicon's flags (BKP_KWF_*) of each keyword, by token. */
+static const unsigned char kw_flags[YYMAXUTOK + 1] = {
+#define BKP_KW(text, TOKEN, flags) [TOKEN] = (flags),
 #include "bkpc/keywords.def"
 #undef BKP_KW
 };
@@ -308,7 +308,7 @@ static const unsigned char kw_flags[YYNTOKENS] = {
 static int bkp_yylex(BKP_YYSTYPE *val, BkpSpan *at, BkpParser *P)
 {
     int tok = bkp_tokens_next(P->tokens, val, at);
-    unsigned flags = kw_flags[YYTRANSLATE(tok)];
+    unsigned flags = (unsigned)tok <= YYMAXUTOK ? kw_flags[tok] : 0;
     int sync = tok == '}' || (flags & (BKP_KWF_CLAUSE | BKP_KWF_STMT)) != 0;
     if ((flags & BKP_KWF_KIND) && (P->last_token == KEEP ||
         (P->last_token == WORD && P->last_word &&

@@ -1,6 +1,6 @@
 /* tokens.c — the token stream between the scanner and the parser (see
  * front/tokens.h): comments go to a list, lexical errors to diagnostics,
- * grammar tokens to the parser. */
+ * grammar tokens to the parser (bkp_tokens_next, inline in tokens.h). */
 #include "front/tokens.h"
 
 #include <inttypes.h>
@@ -77,8 +77,8 @@ static void report(BkpTokens *T, const BkpToken *t, unsigned mark)
         break;
     case BKP_LEX_FRACTION:
         lex_error(T, t->span, "durations and numbers are whole numbers",
-                  t->kind == NUMUNIT ? fraction_hint(T, text, t->val.numunit.split - t->span.off,
-                                                     t->val.numunit.unit)
+                  t->kind == NUMUNIT ? fraction_hint(T, text, t->val->numunit.split - t->span.off,
+                                                     t->val->numunit.unit)
                                      : NULL);
         break;
     case BKP_LEX_DOTTED: {
@@ -116,6 +116,12 @@ static void report(BkpTokens *T, const BkpToken *t, unsigned mark)
     }
 }
 
+void bkp_tokens_report(BkpTokens *T, const BkpToken *t)
+{
+    for (unsigned m = t->errors; m; m &= m - 1)
+        report(T, t, m & -m);
+}
+
 /* Whether the comment at `off` is alone on its line (only blanks before it). */
 static bool own_line(const BkpSource *src, uint32_t off)
 {
@@ -129,7 +135,7 @@ static bool own_line(const BkpSource *src, uint32_t off)
     return true;
 }
 
-static void comment(BkpTokens *T, BkpSpan span)
+void bkp_tokens_comment(BkpTokens *T, BkpSpan span)
 {
     AstComment *c = BKP_NEW(T->A, AstComment);
     c->span = span;
@@ -140,21 +146,4 @@ static void comment(BkpTokens *T, BkpSpan span)
         T->comments = c;
     T->last_comment = c;
     T->ncomments++;
-}
-
-int bkp_tokens_next(BkpTokens *T, BKP_YYSTYPE *val, BkpSpan *at)
-{
-    BkpToken t;
-    for (;;) {
-        int kind = bkp_scan(T->sc, &t);
-        for (unsigned m = t.errors; m; m &= m - 1)
-            report(T, &t, m & -m);
-        if (kind == BKP_TOK_COMMENT)
-            comment(T, t.span);
-        else if (kind != BKP_TOK_ERROR)
-            break;
-    }
-    *val = t.val;
-    *at = t.span;
-    return t.kind;
 }

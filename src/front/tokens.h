@@ -40,12 +40,14 @@ enum {
     BKP_LEX_BYTE = 1u << 8,           /* error: a byte that is not UTF-8 */
 };
 
-/* One token as the scanner gives it. */
+/* One token as the scanner gives it. The caller points `val` where a
+ * grammar token's value goes (the parser's own, so it is not copied) and
+ * clears `errors`; the scanner sets the rest. */
 typedef struct BkpToken {
     int kind;                  /* a grammar token (parser.h), 0 at the end, or BKP_TOK_* */
     BkpSpan span;              /* at the end: the last bytes scanned (blanks, comment) */
     unsigned errors;           /* BKP_LEX_* marks */
-    BKP_YYSTYPE val;           /* a grammar token's value */
+    BKP_YYSTYPE *val;          /* a grammar token's value */
 } BkpToken;
 
 /* ---- the scanner (grammar/lexer.l) ---------------------------------------- */
@@ -73,8 +75,31 @@ typedef struct BkpTokens {
 /* 0, or -1 when the scanner cannot start. Lexical errors are reported to
  * ctx's diagnostics and counted in *errors (stopping at errors->max). */
 int bkp_tokens_init(BkpTokens *T, BkpCtx *ctx, BkpSource *src, BkpSyntaxCount *errors);
-/* The next grammar token (0 at the end), its value and its span. */
-int bkp_tokens_next(BkpTokens *T, BKP_YYSTYPE *val, BkpSpan *at);
 void bkp_tokens_destroy(BkpTokens *T);
+
+/* For bkp_tokens_next (tokens.c): report t's lexical errors; record a comment. */
+void bkp_tokens_report(BkpTokens *T, const BkpToken *t);
+void bkp_tokens_comment(BkpTokens *T, BkpSpan span);
+
+/* The next grammar token (0 at the end), its value (written straight into
+ * *val) and its span. Inline: it runs once a token, between the scanner's
+ * function and the parser's. */
+static inline int bkp_tokens_next(BkpTokens *T, BKP_YYSTYPE *val, BkpSpan *at)
+{
+    BkpToken t;
+    t.val = val;
+    for (;;) {
+        t.errors = 0;
+        int kind = bkp_scan(T->sc, &t);
+        if (t.errors)
+            bkp_tokens_report(T, &t);
+        if (kind >= 0)
+            break;                 /* a grammar token, or the end */
+        if (kind == BKP_TOK_COMMENT)
+            bkp_tokens_comment(T, t.span);
+    }
+    *at = t.span;
+    return t.kind;
+}
 
 #endif

@@ -257,8 +257,11 @@ static void test_scanner_only_classifies(void **state)
         {WORD, BKP_LEX_DOTTED}, {NUMUNIT, BKP_LEX_FRACTION},
         {STRING, BKP_LEX_UNTERMINATED | BKP_LEX_STRING_UTF8}, {0, 0},
     };
+    BKP_YYSTYPE val;
     BkpToken t;
+    t.val = &val;
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        t.errors = 0;
         assert_int_equal(bkp_scan(sc, &t), want[i].kind);
         assert_int_equal(t.kind, want[i].kind);
         assert_int_equal(t.errors, want[i].errors);
