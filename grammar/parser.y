@@ -148,57 +148,57 @@ clauses
     ;
 
 clause
-    : ENHANCED                { $$ = ast_clause(P, AST_TYPE, @$, @1, BKP_NO_SPAN); $$->u.type.enhanced = true; }
-    | STANDARD                { $$ = ast_clause(P, AST_TYPE, @$, @1, BKP_NO_SPAN); $$->u.type.enhanced = false; }
-    | TIMEZONE STRING         { $$ = ast_clause(P, AST_TIMEZONE, @$, @1, BKP_NO_SPAN);
+    : ENHANCED                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = true; }
+    | STANDARD                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = false; }
+    | TIMEZONE STRING         { $$ = ast_clause(P, AST_TIMEZONE, @$, @1);
                                 $$->u.tz.id = ast_name($2, @2, AST_NAME_QUOTED); }
     | EVERY duration FROM time FOR duration
-                              { $$ = ast_clause(P, AST_EVERY, @$, @1, BKP_NO_SPAN);
+                              { $$ = ast_clause(P, AST_EVERY, @$, @1);
                                 $$->u.every.interval = $2; $$->u.every.start = $4;
                                 $$->u.every.window = $6;
-                                $$->u.every.from_kw = @3; $$->u.every.for_kw = @5; }
-    | DAILY AT times          { $$ = ast_clause(P, AST_DAILY, @$, @1, BKP_NO_SPAN);
+                                $$->u.every.from_at = @3.off; $$->u.every.for_at = @5.off; }
+    | DAILY AT times          { $$ = ast_clause(P, AST_DAILY, @$, @1);
                                 ast_sched_times($$, @2, &$3); }
     | WEEKLY ON words AT times
-                              { $$ = ast_clause(P, AST_WEEKLY, @$, @1, BKP_NO_SPAN);
-                                $$->u.sched.on_kw = @2; $$->u.sched.days = $3;
+                              { $$ = ast_clause(P, AST_WEEKLY, @$, @1);
+                                $$->u.sched.on_at = @2.off; $$->u.sched.days = $3;
                                 ast_sched_times($$, @4, &$5); }
     | keep_clause
-    | ARCHIVE RECOMMENDED     { $$ = ast_clause(P, AST_ARCHIVE, @$, @1, BKP_NO_SPAN);
-                                $$->u.archive.mode = AST_ARCHIVE_RECOMMENDED; $$->u.archive.mode_kw = @2; }
-    | ARCHIVE NEVER           { $$ = ast_clause(P, AST_ARCHIVE, @$, @1, BKP_NO_SPAN);
-                                $$->u.archive.mode = AST_ARCHIVE_NEVER; $$->u.archive.mode_kw = @2; }
-    | ARCHIVE AFTER duration  { $$ = ast_clause(P, AST_ARCHIVE, @$, @1, BKP_NO_SPAN);
-                                $$->u.archive.mode = AST_ARCHIVE_AFTER; $$->u.archive.mode_kw = @2;
+    | ARCHIVE RECOMMENDED     { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
+                                $$->u.archive.mode = AST_ARCHIVE_RECOMMENDED; $$->u.archive.mode_at = @2.off; }
+    | ARCHIVE NEVER           { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
+                                $$->u.archive.mode = AST_ARCHIVE_NEVER; $$->u.archive.mode_at = @2.off; }
+    | ARCHIVE AFTER duration  { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
+                                $$->u.archive.mode = AST_ARCHIVE_AFTER; $$->u.archive.mode_at = @2.off;
                                 $$->u.archive.after = $3; }
     | SNAPSHOT RESOURCE_GROUP STRING
-                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @1, @2);
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @2);
                                 $$->u.rg.prefix = ast_name($3, @3, AST_NAME_QUOTED); }
     | SNAPSHOT RESOURCE_GROUP STRING SUFFIX STRING
-                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @1, @2);
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @2);
                                 $$->u.rg.prefix = ast_name($3, @3, AST_NAME_QUOTED);
-                                $$->u.rg.suffix_kw = @4;
+                                $$->u.rg.suffix_at = @4.off;
                                 $$->u.rg.suffix = ast_name($5, @5, AST_NAME_QUOTED); }
-    | CONSISTENCY CRASH       { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1, BKP_NO_SPAN);
+    | CONSISTENCY CRASH       { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
                                 $$->u.consistency.crash = true;
                                 $$->u.consistency.word = ast_item_word($2, @2); }
-    | CONSISTENCY WORD        { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1, BKP_NO_SPAN);
+    | CONSISTENCY WORD        { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
                                 $$->u.consistency.word = ast_item_word($2, @2); }
     ;
 
 keep_clause
-    : KEEP SNAPSHOTS duration { $$ = ast_keep(P, AST_KEEP_SNAPSHOTS, @$, @1, @2, $3); }
-    | KEEP DAILY duration     { $$ = ast_keep(P, AST_KEEP_DAILY, @$, @1, @2, $3); }
-    | KEEP WEEKLY duration    { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @1, @2, $3); }
+    : KEEP SNAPSHOTS duration { $$ = ast_keep(P, AST_KEEP_SNAPSHOTS, @$, @2, $3); }
+    | KEEP DAILY duration     { $$ = ast_keep(P, AST_KEEP_DAILY, @$, @2, $3); }
+    | KEEP WEEKLY duration    { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @2, $3); }
     | KEEP WEEKLY duration ON words
-                              { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @1, @2, $3);
+                              { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @2, $3);
                                 BkpOnSpec on = {AST_ON_WORDS, $5, ast_list_new(), BKP_NO_SPAN};
                                 ast_keep_on(P, $$, @4, &on); }
     | KEEP MONTHLY duration ON on_spec
-                              { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, @1, @2, $3);
+                              { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, @2, $3);
                                 ast_keep_on(P, $$, @4, &$5); }
     | KEEP YEARLY duration IN words ON on_spec
-                              { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, @1, @2, $3);
+                              { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, @2, $3);
                                 ast_keep_months(P, $$, @4, $5);
                                 ast_keep_on(P, $$, @6, &$7); }
     ;
@@ -249,20 +249,20 @@ duration
 
 vault_stmt
     : VAULT name RESOURCE_GROUP name
-                              { ast_vault(P, @$, (BkpSpan[]){@1, @3}, &$2, &$4); }
+                              { ast_vault(P, @$, &$2, @3, &$4); }
     | VAULT name RESOURCE_GROUP name SUBSCRIPTION name
-                              { AstVault *v = ast_vault(P, @$, (BkpSpan[]){@1, @3}, &$2, &$4);
+                              { AstVault *v = ast_vault(P, @$, &$2, @3, &$4);
                                 ast_vault_subscription(v, @$, @5, &$6); }
     ;
 
 protect_stmt
     : PROTECT VM name RESOURCE_GROUP name WITH name
-                              { ast_protect(P, @$, (BkpSpan[]){@1, @2, @4, @6}, &$3, &$5, &$7); }
+                              { ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7); }
     | PROTECT VM name RESOURCE_GROUP name WITH name EXCLUDE DISKS luns
-                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@1, @2, @4, @6}, &$3, &$5, &$7);
+                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7);
                                 ast_protect_disks(p, @$, AST_DISKS_EXCLUDE, @8, @9, &$10); }
     | PROTECT VM name RESOURCE_GROUP name WITH name INCLUDE DISKS luns
-                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@1, @2, @4, @6}, &$3, &$5, &$7);
+                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7);
                                 ast_protect_disks(p, @$, AST_DISKS_INCLUDE, @8, @9, &$10); }
     ;
 

@@ -5,8 +5,9 @@
  * BkpPolicy. All nodes live in the compilation's arena.
  *
  * Everything a formatter needs to print a file back is here. Every node,
- * every keyword, name, item and list carries its span, and a span indexes
- * the text of AstFile.src, which the tree keeps: bkp_ast_text() gives the
+ * name, item and list carries its span, every keyword where it was written
+ * (AstKwAt), and a span indexes the text of AstFile.src, which the tree
+ * keeps: bkp_ast_text() gives the
  * bytes of a span exactly as written (a name bare or quoted, its escapes;
  * `8:00` or `08:00`; `180d` or `180 days`). The values beside them
  * (numbers, unescaped strings, hours and minutes) are what they mean.
@@ -108,38 +109,45 @@ typedef enum AstOnKind {
     AST_ON_WORDS,              /* on first, third sun, sat  (one or two lists) */
 } AstOnKind;
 
+/* Where a keyword was written: the byte offset it starts at. A keyword has
+ * one spelling (the lexicon's), so that is its span: ast_kw_span(). 0 for
+ * an optional keyword that was not written (a written one never stands at
+ * 0: something comes before it). A statement's or a clause's first keyword
+ * stands where its span starts. Offsets rather than spans keep the tree
+ * small: a file may hold 20,000 policies. */
+typedef uint32_t AstKwAt;
+
 /* What selects the points a keep clause keeps: `in MONTHS` and `on ...`. */
 typedef struct AstKeepOn {
     AstOnKind on;
+    AstKwAt in_at;             /* `in` (yearly) */
     AstList months;            /* yearly: `in MONTHS` */
     AstList first;             /* weeks (or days when only one list), or days of month */
     AstList second;            /* days, when two lists were written */
-    BkpSpan in_kw, on_kw;      /* `in` (yearly), `on` */
-    BkpSpan day_kw;            /* `day` (AST_ON_DAYS_OF_MONTH) */
     BkpSpan on_span;           /* from `on` to the end of its lists */
+    AstKwAt on_at;             /* `on` */
+    AstKwAt day_at;            /* `day` (AST_ON_DAYS_OF_MONTH) */
 } AstKeepOn;
 
-/* A clause. Its keywords have fixed spellings (the lexicon's); each one's
- * span is kept: the leading ones in kw[], the others in the clause's own
- * fields (`from`, `for`, `on`, `at`, ...). A span that is empty (off == end)
- * was not written. */
+/* A clause. It starts with its keyword; `keep` and `snapshot` are followed
+ * by a second one (`keep monthly`, `snapshot resource-group`), which ends
+ * where the leading keywords end (kw_end). The others are in the clause's
+ * own fields (`from`, `for`, `on`, `at`, ...). */
 typedef struct AstClause {
     AstClauseKind kind;
     BkpSpan span;              /* the whole clause */
-    BkpSpan kw_span;           /* its leading keyword(s) as one span: `keep monthly`, `every` */
-    BkpSpan kw[2];             /* each leading keyword: `keep` and `monthly`, `snapshot` and
-                                  `resource-group`; kw[1] empty when there is one */
+    uint32_t kw_end;           /* where its leading keyword(s) end: ast_clause_kw_span() */
     struct AstClause *next;
     union {
         struct { bool enhanced; } type;
         struct { AstName id; } tz;
-        struct { AstDuration interval, window; AstTime start; BkpSpan from_kw, for_kw; } every;
+        struct { AstDuration interval, window; AstTime start; AstKwAt from_at, for_at; } every;
         struct {                     /* daily (no days) / weekly */
             AstList days;
             AstTime *times;
             int ntimes;
             BkpSpan times_span;      /* first time to last */
-            BkpSpan on_kw, at_kw;    /* `on` (weekly), `at` */
+            AstKwAt on_at, at_at;    /* `on` (weekly), `at` */
         } sched;
         struct {
             AstDuration dur;
@@ -147,10 +155,10 @@ typedef struct AstClause {
         } keep;
         struct {
             AstArchiveMode mode;
+            AstKwAt mode_at;         /* `recommended`, `never` or `after` */
             AstDuration after;
-            BkpSpan mode_kw;         /* `recommended`, `never` or `after` */
         } archive;
-        struct { AstName prefix, suffix; BkpSpan suffix_kw; } rg;   /* suffix.value NULL: none */
+        struct { AstName prefix, suffix; AstKwAt suffix_at; } rg;   /* suffix.value NULL: none */
         struct {
             bool crash;              /* the keyword `crash` */
             AstItem word;            /* as written: `crash`, `application`, ... */
@@ -158,21 +166,26 @@ typedef struct AstClause {
     } u;
 } AstClause;
 
+/* The span of keyword k written at `at`. */
+BkpSpan ast_kw_span(BkpKeyword k, AstKwAt at);
+/* A clause's leading keyword(s) as one span: `keep monthly`, `every`. */
+static inline BkpSpan ast_clause_kw_span(const AstClause *c) { return bkp_span(c->span.off, c->kw_end); }
+
 typedef struct AstPolicy {
     AstName name;              /* implicit: the file's stem, and an empty span */
+    BkpSpan span;              /* from `policy` (implicit: the first clause) */
+    AstKwAt lbrace_at, rbrace_at;   /* `{`, `}` (0: missing, or implicit) */
     bool implicit;             /* bare clauses: named after the file */
     bool had_error;            /* a syntax error was recovered inside it: the
                                   checker skips its whole-policy checks */
-    BkpSpan span;
-    BkpSpan kw, lbrace, rbrace;    /* `policy`, `{`, `}` (empty when missing or implicit) */
-    AstClause *clauses, *last_clause;
+    AstClause *clauses;
     struct AstPolicy *next;
 } AstPolicy;
 
 typedef struct AstVault {
     AstName name, rg, subscription;           /* subscription.value NULL: none */
-    BkpSpan span;
-    BkpSpan kw, rg_kw, subscription_kw;       /* `vault`, `resource-group`, `subscription` */
+    BkpSpan span;                             /* from `vault` */
+    AstKwAt rg_at, subscription_at;           /* `resource-group`, `subscription` */
     struct AstVault *next;
 } AstVault;
 
@@ -180,19 +193,18 @@ typedef enum { AST_DISKS_ALL, AST_DISKS_INCLUDE, AST_DISKS_EXCLUDE } AstDiskMode
 
 typedef struct AstProtect {
     AstName vm, rg, policy;
-    BkpSpan span;
-    BkpSpan kw, vm_kw, rg_kw, with_kw;        /* `protect`, `vm`, `resource-group`, `with` */
+    BkpSpan span;                             /* from `protect` */
+    AstKwAt vm_at, rg_at, with_at;            /* `vm`, `resource-group`, `with` */
     AstDiskMode disks;
     AstList luns;
     BkpSpan disks_span;                       /* `exclude disks 1, 2`; empty: none */
-    BkpSpan mode_kw, disks_kw;                /* `exclude` or `include`, `disks` */
+    AstKwAt mode_at, disks_at;                /* `exclude` or `include`, `disks` */
     struct AstProtect *next;
 } AstProtect;
 
 /* A comment, kept for the formatter: `# ...` up to the end of the line. */
 typedef struct AstComment {
     BkpSpan span;
-    bool own_line;             /* alone on its line (else after code) */
     struct AstComment *next;
 } AstComment;
 
@@ -208,6 +220,10 @@ typedef struct AstFile {
 } AstFile;
 
 const char *bkp_clause_name(AstClauseKind k);   /* "keep daily", "timezone", ... */
+
+/* Whether only blanks stand before span s on its line (a comment on a
+ * line of its own, not after code). */
+bool bkp_ast_own_line(const AstFile *f, BkpSpan s);
 
 /* The bytes of span s of f's source, exactly as written (not terminated);
  * *n gets how many. */

@@ -284,9 +284,9 @@ static void schedule(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrig
         o->at.interval = c->u.every.interval.span;
         o->at.window = c->u.every.window.span;
         o->at.start = o->at.time = c->u.every.start.span;
-        if (!duration(C, &c->u.every.interval, BKP_HOURS, "every", c->kw_span, &p->interval_hours))
+        if (!duration(C, &c->u.every.interval, BKP_HOURS, "every", ast_clause_kw_span(c), &p->interval_hours))
             p->interval_hours = -1;
-        if (!duration(C, &c->u.every.window, BKP_HOURS, "for", c->kw_span, &p->window_hours))
+        if (!duration(C, &c->u.every.window, BKP_HOURS, "for", ast_clause_kw_span(c), &p->window_hours))
             p->window_hours = -1;
         if (!time_of_day(C, &c->u.every.start, &p->time))
             p->time = -1;
@@ -320,19 +320,19 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
     switch (c->kind) {
     case AST_KEEP_SNAPSHOTS:
         o->at.snapshots = c->span;
-        if (!duration(C, d, BKP_DAYS, "keep snapshots", c->kw_span, &p->snapshot_days))
+        if (!duration(C, d, BKP_DAYS, "keep snapshots", ast_clause_kw_span(c), &p->snapshot_days))
             p->snapshot_days = -1;
         break;
     case AST_KEEP_DAILY:
         o->at.daily = c->span;
         p->daily.on = true;
-        if (!duration(C, d, BKP_DAYS, "keep daily", c->kw_span, &p->daily.days))
+        if (!duration(C, d, BKP_DAYS, "keep daily", ast_clause_kw_span(c), &p->daily.days))
             p->daily.days = -1;
         break;
     case AST_KEEP_WEEKLY:
         o->at.weekly = c->span;
         p->weekly.on = true;
-        if (!duration(C, d, BKP_WEEKS, "keep weekly", c->kw_span, &p->weekly.weeks))
+        if (!duration(C, d, BKP_WEEKS, "keep weekly", ast_clause_kw_span(c), &p->weekly.weeks))
             p->weekly.weeks = -1;
         if (c->u.keep.sel) {
             o->at.weekly_days = c->u.keep.sel->first.span;
@@ -356,7 +356,7 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
             o->at.monthly_on = c->u.keep.sel->on_span;
         }
         if (!duration(C, d, yearly ? BKP_YEARS : BKP_MONTHS, yearly ? "keep yearly" : "keep monthly",
-                      c->kw_span, &lt->count))
+                      ast_clause_kw_span(c), &lt->count))
             lt->count = -1;
         if (yearly)
             lt->months = (BkpMonthSet)word_set(C, &c->u.keep.sel->months, BKP_WORD_MONTH, "month",
@@ -382,7 +382,7 @@ static void archive(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigi
         p->archive = BKP_ARCHIVE_AFTER;
         o->at.archive_after = c->u.archive.after.span;
         /* E4: Azure VM tiering counts months. */
-        if (!duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", c->kw_span, &p->archive_months))
+        if (!duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", ast_clause_kw_span(c), &p->archive_months))
             p->archive_months = -1;
         break;
     }
@@ -465,9 +465,9 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
     for (const AstClause *c = ap->clauses; c; c = c->next) {
         enum Slot s = slot_of(c->kind);
         if (seen[s]) {
-            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", c->kw_span,
+            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", ast_clause_kw_span(c),
                                    "%s given twice in policy `%s`", bkp_clause_name(c->kind), ap->name.value);
-            bkp_diag_secondary(C->D, g, seen[s]->kw_span, "first given here");
+            bkp_diag_secondary(C->D, g, ast_clause_kw_span(seen[s]), "first given here");
             bkp_diag_hint(C->D, g, "a policy has one %s; remove one of them", bkp_clause_name(c->kind));
             continue;
         }

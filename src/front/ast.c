@@ -101,28 +101,42 @@ AstDuration ast_duration(int64_t num, const char *unit, BkpSpan num_span, BkpSpa
     return d;
 }
 
-AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw1, BkpSpan kw2)
+BkpSpan ast_kw_span(BkpKeyword k, AstKwAt at)
+{
+    return bkp_span(at, at + (uint32_t)strlen(bkp_keyword_text(k)));
+}
+
+bool bkp_ast_own_line(const AstFile *f, BkpSpan s)
+{
+    for (uint32_t off = s.off; off > 0;) {
+        char c = f->src->text[--off];
+        if (c == '\n')
+            return true;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+            return false;
+    }
+    return true;
+}
+
+AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw)
 {
     AstClause *c = BKP_NEW(&P->ctx->arena, AstClause);
     c->kind = kind;
     c->span = span;
-    c->kw[0] = kw1;
-    c->kw[1] = kw2;
-    c->kw_span = kw2.end > kw2.off ? bkp_span_join(kw1, kw2) : kw1;
+    c->kw_end = kw.end;
     return c;
 }
 
-AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw1, BkpSpan kw2,
-                    AstDuration d)
+AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, AstDuration d)
 {
-    AstClause *c = ast_clause(P, kind, span, kw1, kw2);
+    AstClause *c = ast_clause(P, kind, span, kw);
     c->u.keep.dur = d;
     return c;
 }
 
 void ast_sched_times(AstClause *c, BkpSpan at_kw, const BkpTimes *t)
 {
-    c->u.sched.at_kw = at_kw;
+    c->u.sched.at_at = at_kw.off;
     c->u.sched.times = t->v;
     c->u.sched.ntimes = t->n;
     c->u.sched.times_span = t->span;
@@ -141,8 +155,8 @@ void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on)
     k->on = on->kind;
     k->first = on->first;
     k->second = on->second;
-    k->on_kw = on_kw;
-    k->day_kw = on->day_kw;
+    k->on_at = on_kw.off;
+    k->day_at = on->day_kw.off;
     k->on_span = on->second.n ? bkp_span_join(on_kw, on->second.span)
                               : bkp_span_join(on_kw, on->first.span);
 }
@@ -150,7 +164,7 @@ void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on)
 void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months)
 {
     AstKeepOn *k = keep_sel(P, c);
-    k->in_kw = in_kw;
+    k->in_at = in_kw.off;
     k->months = months;
 }
 
@@ -170,16 +184,16 @@ void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbr
 {
     AstPolicy *p = new_policy(P, name);
     p->span = bkp_span_join(kw, lbrace);
-    p->kw = kw;
-    p->lbrace = lbrace;
+    p->lbrace_at = lbrace.off;
     P->cur = p;
+    P->cur_last = NULL;
 }
 
 void ast_end_policy(BkpParser *P, BkpSpan span, BkpSpan rbrace)
 {
     if (P->cur) {
         P->cur->span = span;
-        P->cur->rbrace = rbrace;
+        P->cur->rbrace_at = rbrace.off;
     }
     P->cur = NULL;
 }
@@ -190,19 +204,20 @@ void ast_policy_had_error(BkpParser *P)
         P->cur->had_error = true;
 }
 
-static void append_clause(AstPolicy *p, AstClause *c)
+/* Appends c to p's clauses, whose last one is *last. */
+static void append_clause(AstPolicy *p, AstClause **last, AstClause *c)
 {
-    if (p->last_clause)
-        p->last_clause->next = c;
+    if (*last)
+        (*last)->next = c;
     else
         p->clauses = c;
-    p->last_clause = c;
+    *last = c;
 }
 
 void ast_add_clause(BkpParser *P, AstClause *c)
 {
     if (P->cur)
-        append_clause(P->cur, c);
+        append_clause(P->cur, &P->cur_last, c);
 }
 
 void ast_add_bare_clause(BkpParser *P, AstClause *c)
@@ -217,18 +232,17 @@ void ast_add_bare_clause(BkpParser *P, AstClause *c)
         f->bare->implicit = true;
         f->bare->span = c->span;
     }
-    append_clause(f->bare, c);
+    append_clause(f->bare, &P->bare_last, c);
     f->bare->span = bkp_span_join(f->bare->span, c->span);
 }
 
-AstVault *ast_vault(BkpParser *P, BkpSpan span, const BkpSpan kw[2], const AstName *name,
+AstVault *ast_vault(BkpParser *P, BkpSpan span, const AstName *name, BkpSpan rg_kw,
                     const AstName *rg)
 {
     AstVault *v = BKP_NEW(&P->ctx->arena, AstVault);
     v->span = span;
-    v->kw = kw[0];
     v->name = *name;
-    v->rg_kw = kw[1];
+    v->rg_at = rg_kw.off;
     v->rg = *rg;
     if (P->last_vault)
         P->last_vault->next = v;
@@ -241,21 +255,20 @@ AstVault *ast_vault(BkpParser *P, BkpSpan span, const BkpSpan kw[2], const AstNa
 void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub)
 {
     v->span = span;
-    v->subscription_kw = kw;
+    v->subscription_at = kw.off;
     v->subscription = *sub;
 }
 
-AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[4], const AstName *vm,
+AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const AstName *vm,
                         const AstName *rg, const AstName *policy)
 {
     AstProtect *p = BKP_NEW(&P->ctx->arena, AstProtect);
     p->span = span;
-    p->kw = kw[0];
-    p->vm_kw = kw[1];
+    p->vm_at = kw[0].off;
     p->vm = *vm;
-    p->rg_kw = kw[2];
+    p->rg_at = kw[1].off;
     p->rg = *rg;
-    p->with_kw = kw[3];
+    p->with_at = kw[2].off;
     p->policy = *policy;
     p->disks = AST_DISKS_ALL;
     if (P->last_protect)
@@ -271,8 +284,8 @@ void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mo
 {
     p->span = span;
     p->disks = mode;
-    p->mode_kw = mode_kw;
-    p->disks_kw = disks_kw;
+    p->mode_at = mode_kw.off;
+    p->disks_at = disks_kw.off;
     p->luns = *luns;
     p->disks_span = bkp_span_join(mode_kw, luns->span);
 }

@@ -1,6 +1,6 @@
 /* ast_build.h — AST constructors used by the grammar's actions (private to
- * src/front/). An empty span (BKP_NO_SPAN) stands for a keyword or a name
- * that was not written. */
+ * src/front/). A keyword is passed as its span (@N), kept where it starts
+ * (AstKwAt); BKP_NO_SPAN stands for one that was not written. */
 #ifndef BKPC_AST_BUILD_H
 #define BKPC_AST_BUILD_H
 
@@ -20,10 +20,10 @@ void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm);
 
 AstDuration ast_duration(int64_t num, const char *unit, BkpSpan num_span, BkpSpan unit_span);
 
-/* A clause of `kind` led by keyword kw1 (and kw2, or BKP_NO_SPAN). */
-AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw1, BkpSpan kw2);
-AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw1, BkpSpan kw2,
-                    AstDuration d);
+/* A clause of `kind` whose leading keywords end with the one at `kw` (the
+ * second one, or its only one). */
+AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw);
+AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, AstDuration d);
 void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on);
 void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months);
 void ast_sched_times(AstClause *c, BkpSpan at_kw, const BkpTimes *t);
@@ -34,13 +34,13 @@ void ast_policy_had_error(BkpParser *P);
 void ast_add_clause(BkpParser *P, AstClause *c);
 void ast_add_bare_clause(BkpParser *P, AstClause *c);
 
-/* `vault NAME resource-group RG`: kw = {`vault`, `resource-group`}. */
-AstVault *ast_vault(BkpParser *P, BkpSpan span, const BkpSpan kw[2], const AstName *name,
+/* `vault NAME resource-group RG` (rg_kw: `resource-group`). */
+AstVault *ast_vault(BkpParser *P, BkpSpan span, const AstName *name, BkpSpan rg_kw,
                     const AstName *rg);
 void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub);
-/* `protect vm VM resource-group RG with POLICY`: kw = {`protect`, `vm`,
+/* `protect vm VM resource-group RG with POLICY`: kw = {`vm`,
  * `resource-group`, `with`}. */
-AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[4], const AstName *vm,
+AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const AstName *vm,
                         const AstName *rg, const AstName *policy);
 /* ... `exclude disks LUNS` (mode_kw, disks_kw). */
 void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mode_kw,

@@ -136,7 +136,7 @@ static void attributes(Printer *pr, const AstNode *n)
         break;
     case AST_NODE_COMMENT:
         written(pr, n->span);
-        fputs(n->u.comment->own_line ? " own-line" : " trailing", o);
+        fputs(bkp_ast_own_line(pr->f, n->span) ? " own-line" : " trailing", o);
         break;
     case AST_NODE_KEYWORD:
     case AST_NODE_PUNCT:

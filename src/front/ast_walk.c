@@ -2,6 +2,8 @@
  * include/bkpc/ast.h). This is the one place that knows in which order a
  * node's parts were written; the printer and any later tool (a formatter,
  * an editor's outline) visit through it. */
+#include <string.h>
+
 #include "bkpc/ast.h"
 
 typedef struct Walk {
@@ -66,16 +68,31 @@ static void close_node(Walk *w, const AstNode *n)
     leave(w, n);
 }
 
-static void keyword(Walk *w, BkpKeyword k, BkpSpan at)
+/* Keyword k written at `at` (0: not written). */
+static void keyword(Walk *w, BkpKeyword k, AstKwAt at)
 {
-    if (span_written(at))
-        leaf(w, AST_NODE(AST_NODE_KEYWORD, at, NULL, .keyword = k));
+    if (at)
+        leaf(w, AST_NODE(AST_NODE_KEYWORD, ast_kw_span(k, at), NULL, .keyword = k));
 }
 
-static void punct(Walk *w, BkpSpan at)
+/* A statement's or a clause's first keyword: where its span starts. */
+static void first_keyword(Walk *w, BkpKeyword k, BkpSpan span)
 {
-    if (span_written(at))
-        leaf(w, AST_NODE(AST_NODE_PUNCT, at, NULL, .file = NULL));
+    leaf(w, AST_NODE(AST_NODE_KEYWORD, ast_kw_span(k, span.off), NULL, .keyword = k));
+}
+
+/* The second leading keyword of a clause: it ends the leading ones. */
+static void second_keyword(Walk *w, BkpKeyword k, const AstClause *c)
+{
+    uint32_t len = (uint32_t)strlen(bkp_keyword_text(k));
+    leaf(w, AST_NODE(AST_NODE_KEYWORD, bkp_span(c->kw_end - len, c->kw_end), NULL, .keyword = k));
+}
+
+/* `{` or `}` at `at` (0: missing). */
+static void punct(Walk *w, AstKwAt at)
+{
+    if (at)
+        leaf(w, AST_NODE(AST_NODE_PUNCT, bkp_span(at, at + 1), NULL, .file = NULL));
 }
 
 static void name(Walk *w, const char *role, const AstName *nm)
@@ -125,17 +142,17 @@ static BkpKeyword keep_kind(AstClauseKind k)
 
 static void keep_parts(Walk *w, const AstClause *c)
 {
-    keyword(w, BKP_KW_KEEP, c->kw[0]);
-    keyword(w, keep_kind(c->kind), c->kw[1]);
+    first_keyword(w, BKP_KW_KEEP, c->span);
+    second_keyword(w, keep_kind(c->kind), c);
     duration(w, "retention", &c->u.keep.dur);
     const AstKeepOn *sel = c->u.keep.sel;
     if (!sel)
         return;
-    keyword(w, BKP_KW_IN, sel->in_kw);
+    keyword(w, BKP_KW_IN, sel->in_at);
     list(w, "months", &sel->months);
-    keyword(w, BKP_KW_ON, sel->on_kw);
+    keyword(w, BKP_KW_ON, sel->on_at);
     if (sel->on == AST_ON_DAYS_OF_MONTH) {
-        keyword(w, BKP_KW_DAY, sel->day_kw);
+        keyword(w, BKP_KW_DAY, sel->day_at);
         list(w, "days-of-month", &sel->first);
     } else if (c->kind == AST_KEEP_WEEKLY) {
         list(w, "days", &sel->first);
@@ -149,7 +166,7 @@ static void keep_parts(Walk *w, const AstClause *c)
 
 static void times(Walk *w, const AstClause *c)
 {
-    keyword(w, BKP_KW_AT, c->u.sched.at_kw);
+    keyword(w, BKP_KW_AT, c->u.sched.at_at);
     for (int i = 0; i < c->u.sched.ntimes; i++)
         time_of_day(w, "at", &c->u.sched.times[i]);
 }
@@ -158,27 +175,27 @@ static void clause_parts(Walk *w, const AstClause *c)
 {
     switch (c->kind) {
     case AST_TYPE:
-        keyword(w, c->u.type.enhanced ? BKP_KW_ENHANCED : BKP_KW_STANDARD, c->kw[0]);
+        first_keyword(w, c->u.type.enhanced ? BKP_KW_ENHANCED : BKP_KW_STANDARD, c->span);
         break;
     case AST_TIMEZONE:
-        keyword(w, BKP_KW_TIMEZONE, c->kw[0]);
+        first_keyword(w, BKP_KW_TIMEZONE, c->span);
         name(w, "zone", &c->u.tz.id);
         break;
     case AST_EVERY:
-        keyword(w, BKP_KW_EVERY, c->kw[0]);
+        first_keyword(w, BKP_KW_EVERY, c->span);
         duration(w, "interval", &c->u.every.interval);
-        keyword(w, BKP_KW_FROM, c->u.every.from_kw);
+        keyword(w, BKP_KW_FROM, c->u.every.from_at);
         time_of_day(w, "start", &c->u.every.start);
-        keyword(w, BKP_KW_FOR, c->u.every.for_kw);
+        keyword(w, BKP_KW_FOR, c->u.every.for_at);
         duration(w, "window", &c->u.every.window);
         break;
     case AST_DAILY:
-        keyword(w, BKP_KW_DAILY, c->kw[0]);
+        first_keyword(w, BKP_KW_DAILY, c->span);
         times(w, c);
         break;
     case AST_WEEKLY:
-        keyword(w, BKP_KW_WEEKLY, c->kw[0]);
-        keyword(w, BKP_KW_ON, c->u.sched.on_kw);
+        first_keyword(w, BKP_KW_WEEKLY, c->span);
+        keyword(w, BKP_KW_ON, c->u.sched.on_at);
         list(w, "days", &c->u.sched.days);
         times(w, c);
         break;
@@ -188,23 +205,23 @@ static void clause_parts(Walk *w, const AstClause *c)
             [AST_ARCHIVE_RECOMMENDED] = BKP_KW_RECOMMENDED,
             [AST_ARCHIVE_AFTER] = BKP_KW_AFTER,
         };
-        keyword(w, BKP_KW_ARCHIVE, c->kw[0]);
-        keyword(w, mode[c->u.archive.mode], c->u.archive.mode_kw);
+        first_keyword(w, BKP_KW_ARCHIVE, c->span);
+        keyword(w, mode[c->u.archive.mode], c->u.archive.mode_at);
         if (c->u.archive.mode == AST_ARCHIVE_AFTER)
             duration(w, "after", &c->u.archive.after);
         break;
     }
     case AST_SNAPSHOT_RG:
-        keyword(w, BKP_KW_SNAPSHOT, c->kw[0]);
-        keyword(w, BKP_KW_RESOURCE_GROUP, c->kw[1]);
+        first_keyword(w, BKP_KW_SNAPSHOT, c->span);
+        second_keyword(w, BKP_KW_RESOURCE_GROUP, c);
         name(w, "prefix", &c->u.rg.prefix);
-        keyword(w, BKP_KW_SUFFIX, c->u.rg.suffix_kw);
+        keyword(w, BKP_KW_SUFFIX, c->u.rg.suffix_at);
         name(w, "suffix", &c->u.rg.suffix);
         break;
     case AST_CONSISTENCY:
-        keyword(w, BKP_KW_CONSISTENCY, c->kw[0]);
+        first_keyword(w, BKP_KW_CONSISTENCY, c->span);
         if (c->u.consistency.crash)
-            keyword(w, BKP_KW_CRASH, c->u.consistency.word.span);
+            first_keyword(w, BKP_KW_CRASH, c->u.consistency.word.span);
         else
             item(w, "consistency", &c->u.consistency.word);
         break;
@@ -229,13 +246,13 @@ static void policy(Walk *w, const AstPolicy *p)
     if (!open_node(w, n))
         return;
     if (!p->implicit) {
-        keyword(w, BKP_KW_POLICY, p->kw);
+        first_keyword(w, BKP_KW_POLICY, p->span);
         name(w, NULL, &p->name);
-        punct(w, p->lbrace);
+        punct(w, p->lbrace_at);
     }
     for (const AstClause *c = p->clauses; c; c = c->next)
         clause(w, c);
-    punct(w, p->rbrace);
+    punct(w, p->rbrace_at);
     close_node(w, n);
 }
 
@@ -244,11 +261,11 @@ static void vault(Walk *w, const AstVault *v)
     const AstNode *n = AST_NODE(AST_NODE_VAULT, v->span, NULL, .vault = v);
     if (!open_node(w, n))
         return;
-    keyword(w, BKP_KW_VAULT, v->kw);
+    first_keyword(w, BKP_KW_VAULT, v->span);
     name(w, NULL, &v->name);
-    keyword(w, BKP_KW_RESOURCE_GROUP, v->rg_kw);
+    keyword(w, BKP_KW_RESOURCE_GROUP, v->rg_at);
     name(w, "resource-group", &v->rg);
-    keyword(w, BKP_KW_SUBSCRIPTION, v->subscription_kw);
+    keyword(w, BKP_KW_SUBSCRIPTION, v->subscription_at);
     name(w, "subscription", &v->subscription);
     close_node(w, n);
 }
@@ -258,15 +275,15 @@ static void protect(Walk *w, const AstProtect *p)
     const AstNode *n = AST_NODE(AST_NODE_PROTECT, p->span, NULL, .protect = p);
     if (!open_node(w, n))
         return;
-    keyword(w, BKP_KW_PROTECT, p->kw);
-    keyword(w, BKP_KW_VM, p->vm_kw);
+    first_keyword(w, BKP_KW_PROTECT, p->span);
+    keyword(w, BKP_KW_VM, p->vm_at);
     name(w, "vm", &p->vm);
-    keyword(w, BKP_KW_RESOURCE_GROUP, p->rg_kw);
+    keyword(w, BKP_KW_RESOURCE_GROUP, p->rg_at);
     name(w, "resource-group", &p->rg);
-    keyword(w, BKP_KW_WITH, p->with_kw);
+    keyword(w, BKP_KW_WITH, p->with_at);
     name(w, "policy", &p->policy);
-    keyword(w, p->disks == AST_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE, p->mode_kw);
-    keyword(w, BKP_KW_DISKS, p->disks_kw);
+    keyword(w, p->disks == AST_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE, p->mode_at);
+    keyword(w, BKP_KW_DISKS, p->disks_at);
     list(w, "luns", &p->luns);
     close_node(w, n);
 }

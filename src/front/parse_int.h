@@ -31,6 +31,8 @@ typedef struct BkpParser {
     struct BkpTokens *tokens;  /* where the tokens come from */
     AstFile *file;
     AstPolicy *cur;            /* the policy block being parsed, or NULL */
+    AstClause *cur_last;       /* its last clause, and the bare clauses' (appending) */
+    AstClause *bare_last;
     AstPolicy *last_policy;    /* the file's lists' last entries (appending) */
     AstVault *last_vault;
     AstProtect *last_protect;

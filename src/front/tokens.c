@@ -122,24 +122,10 @@ void bkp_tokens_report(BkpTokens *T, const BkpToken *t)
         report(T, t, m & -m);
 }
 
-/* Whether the comment at `off` is alone on its line (only blanks before it). */
-static bool own_line(const BkpSource *src, uint32_t off)
-{
-    while (off > 0) {
-        char c = src->text[--off];
-        if (c == '\n')
-            return true;
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
-            return false;
-    }
-    return true;
-}
-
 void bkp_tokens_comment(BkpTokens *T, BkpSpan span)
 {
     AstComment *c = BKP_NEW(T->A, AstComment);
     c->span = span;
-    c->own_line = own_line(T->src, span.off);
     if (T->last_comment)
         T->last_comment->next = c;
     else

@@ -163,9 +163,10 @@ static void test_comments_side_table(void **state)
     assert_int_equal(L.T.ncomments, 2);
     assert_int_equal(L.T.comments->span.off, 0);
     assert_int_equal(L.T.comments->span.end, 6);
-    assert_true(L.T.comments->own_line);
+    AstFile f = {.src = L.src};
+    assert_true(bkp_ast_own_line(&f, L.T.comments->span));
     assert_int_equal(L.T.comments->next->span.off, 12);
-    assert_false(L.T.comments->next->own_line);
+    assert_false(bkp_ast_own_line(&f, L.T.comments->next->span));
     lex_close(&L);
 }
 
