@@ -27,8 +27,8 @@
 #include "bkpc/source.h"
 
 /* A number that is not whole (`1.5`, `1.5d`) is kept, so parsing goes on,
- * with this value: it has been reported as a syntax error, and the checker says nothing
- * more about the item or duration that holds it. */
+ * with this value: it has been reported as a syntax error, and the checker
+ * says nothing more about the item or duration that holds it. */
 enum { AST_NUM_REPORTED = -1 };
 
 /* A word, number or time inside a clause: `sun`, `15`, `last`, `08:00`. */
@@ -79,8 +79,9 @@ static inline bool ast_duration_spaced(const AstDuration *d) { return d->unit_of
 
 /* `08:30`, kept raw: the checker validates the range. */
 typedef struct AstTime {
-    int hh, mm;                /* as written (may be out of range); -1: not
-                                  two digits (`8:0`, `123:00`) */
+    int hh, mm;                /* as written (may be out of range); -1: more
+                                  than two digits of hours (`123:00`), or
+                                  minutes not of two (`8:0`) */
     BkpSpan span;
 } AstTime;
 
