@@ -1,0 +1,156 @@
+/* The text renderer of diagnostic records (diag_text.h): what reaches the
+ * terminal, and how it is written. */
+#define _GNU_SOURCE             /* fopencookie: a stream that counts its writes */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "bkpc/diag_text.h"
+
+typedef struct Rec {
+    BkpArena arena;
+    BkpDiags diags;
+    BkpSource *src;
+} Rec;
+
+static void rec_init(Rec *r, const char *name, const char *text)
+{
+    bkp_arena_init(&r->arena);
+    bkp_diags_init(&r->diags, &r->arena);
+    r->src = bkp_source_from_string(name, text, strlen(text));
+    assert_non_null(r->src);
+}
+
+static void rec_free(Rec *r)
+{
+    bkp_source_free(r->src);
+    bkp_arena_free(&r->arena);
+}
+
+/* What bkp_diags_print writes, as a string (to free). */
+static char *rendered(BkpDiags *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    bkp_diags_print(d, f);
+    fclose(f);
+    return buf;
+}
+
+/* Control characters from the user never reach the terminal raw: escaped
+ * in the file name, the message, labels and hints; `?` in the source line
+ * (one column each, so the marks still line up). */
+static void test_control_characters_escaped(void **state)
+{
+    (void)state;
+    Rec r;
+    rec_init(&r, "a\x1b[2J.bkp", "x \"\x1b]0;t\x07\" \"\xC2\x9B" "1m\" y\n");
+    BkpDiag *g = bkp_error(&r.diags, r.src, "value", bkp_span(2, 9), "bad `%s`", "\x1b]0;t\x07");
+    bkp_diag_label(&r.diags, g, "here\r");
+    bkp_diag_secondary(&r.diags, g, bkp_span(0, 1), "and\x7f there");
+    bkp_diag_hint(&r.diags, g, "no \x9b or \xC2\x9B, no\ttab");
+    char *out = rendered(&r.diags);
+    assert_string_equal(out,
+        "a\\x1b[2J.bkp:1:3: error[value]: bad `\\x1b]0;t\\x07`\n"
+        " 1 | x \"?]0;t?\" \"?1m\" y\n"
+        "   | ~ ^^^^^^^ here\\x0d\n"
+        "   | and\\x7f there\n"
+        "hint: no \\x9b or \\u009b, no\\x09tab\n");
+    free(out);
+    rec_free(&r);
+}
+
+/* The marks after a C1 character (two bytes, shown as one `?`) line up. */
+static void test_c1_in_source_line(void **state)
+{
+    (void)state;
+    Rec r;
+    rec_init(&r, "c1.bkp", "\xC2\x9B\xC2\x9B sun\n");
+    bkp_error(&r.diags, r.src, "value", bkp_span(5, 8), "m");
+    char *out = rendered(&r.diags);
+    assert_string_equal(out,
+        "c1.bkp:1:4: error[value]: m\n"
+        " 1 | ?? sun\n"
+        "   |    ^^^\n");
+    free(out);
+    rec_free(&r);
+}
+
+static ssize_t count_write(void *cookie, const char *buf, size_t n)
+{
+    (void)buf;
+    ++*(int *)cookie;
+    return (ssize_t)n;
+}
+
+/* Output goes through a buffer: on an unbuffered stream (stderr), fifty
+ * diagnostics are one write, not one per character. */
+static void test_output_is_buffered(void **state)
+{
+    (void)state;
+    Rec r;
+    rec_init(&r, "many.bkp", "weekly on xx, xx, xx at 02:00\n");
+    for (int i = 0; i < 50; i++) {
+        BkpDiag *g = bkp_error(&r.diags, r.src, "value", bkp_span(10, 12), "`xx` is not a weekday");
+        bkp_diag_hint(&r.diags, g, "weekdays are mon to sun");
+    }
+    int writes = 0;
+    cookie_io_functions_t io = {NULL, count_write, NULL, NULL};
+    FILE *f = fopencookie(&writes, "w", io);
+    assert_non_null(f);
+    setvbuf(f, NULL, _IONBF, 0);
+    bkp_diags_print(&r.diags, f);
+    assert_int_equal(writes, 1);
+    bkp_diag_print(r.diags.head, f);
+    assert_int_equal(writes, 2);
+    fclose(f);
+    rec_free(&r);
+}
+
+/* Many diagnostics on one long line: each shows the part of the line
+ * around it, with the header's column counted in characters. */
+static void test_long_line_columns(void **state)
+{
+    (void)state;
+    size_t n = 2000;
+    char *text = malloc(n * 4 + 2);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + 4 * i, "\xC3\xA9, ", 4);       /* é, : four bytes, three characters */
+    strcpy(text + 4 * n, "\n");
+    Rec r;
+    rec_init(&r, "long.bkp", text);
+    for (size_t i = n; i-- > 0;)
+        bkp_error(&r.diags, r.src, "value", bkp_span((uint32_t)(4 * i), (uint32_t)(4 * i + 2)), "e%zu", i);
+    char *out = rendered(&r.diags);
+    char *p = out;
+    for (size_t i = 0; i < n; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "long.bkp:1:%zu: error[value]: e%zu\n", 3 * i + 1, i);
+        p = strstr(p, want);
+        if (!p)
+            fail_msg("missing or out of order: %s", want);
+        p += strlen(want);
+    }
+    free(out);
+    free(text);
+    rec_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_control_characters_escaped),
+        cmocka_unit_test(test_c1_in_source_line),
+        cmocka_unit_test(test_output_is_buffered),
+        cmocka_unit_test(test_long_line_columns),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
