@@ -81,4 +81,10 @@ void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
  * replaces it): replace `span` with `text` (copied). */
 void bkp_diag_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *text);
 
+/* The queued diagnostics in the order every renderer shows them: sources in
+ * the order of their first diagnostic, then by position, then in the order
+ * queued. An array of d->count records, to free(); NULL when there are none
+ * or memory runs out. */
+BkpDiag **bkp_diags_sorted(const BkpDiags *d);
+
 #endif

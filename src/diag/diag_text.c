@@ -381,23 +381,6 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
 
 /* ---- all of a run's diagnostics, in order ------------------------------- */
 
-typedef struct SortKey {
-    unsigned rank;          /* order of the source's first diagnostic */
-    uint32_t off;
-    unsigned seq;
-    BkpDiag *g;
-} SortKey;
-
-static int cmp_key(const void *pa, const void *pb)
-{
-    const SortKey *a = pa, *b = pb;
-    if (a->rank != b->rank)
-        return a->rank < b->rank ? -1 : 1;
-    if (a->off != b->off)
-        return a->off < b->off ? -1 : 1;
-    return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
 void bkp_diags_print(BkpDiags *d, FILE *out)
 {
     if (!d->count)
@@ -405,40 +388,14 @@ void bkp_diags_print(BkpDiags *d, FILE *out)
     Out o;
     o.f = out;
     o.len = 0;
-    SortKey *v = malloc(sizeof(*v) * d->count);
-    if (!v) {
+    BkpDiag **v = bkp_diags_sorted(d);
+    if (v) {
+        for (unsigned i = 0; i < d->count; i++)
+            put_diag(&o, v[i]);
+    } else {                            /* out of memory: in the order queued */
         for (BkpDiag *g = d->head; g; g = g->next)
             put_diag(&o, g);
-        out_flush(&o);
-        return;
     }
-    unsigned n = 0, rank = 0;
-    BkpSource *prev = NULL;
-    for (BkpDiag *g = d->head; g; g = g->next) {
-        /* Sources are compiled one after another, so a new source pointer
-         * means a later file. */
-        if (g->src != prev) {
-            unsigned r = rank;
-            for (unsigned i = 0; i < n; i++)
-                if (v[i].g->src == g->src) {
-                    r = v[i].rank;
-                    break;
-                }
-            if (r == rank)
-                rank++;
-            prev = g->src;
-            v[n].rank = r;
-        } else {
-            v[n].rank = n ? v[n - 1].rank : 0;
-        }
-        v[n].off = g->primary.span.off;
-        v[n].seq = g->seq;
-        v[n].g = g;
-        n++;
-    }
-    qsort(v, n, sizeof(*v), cmp_key);
-    for (unsigned i = 0; i < n; i++)
-        put_diag(&o, v[i].g);
     out_flush(&o);
     free(v);
 }

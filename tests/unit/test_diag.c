@@ -144,6 +144,29 @@ static void test_long_line_columns(void **state)
     rec_free(&r);
 }
 
+/* The order every renderer shows: sources in the order of their first
+ * diagnostic, then position, then the order queued. */
+static void test_sorted(void **state)
+{
+    (void)state;
+    Rec r;
+    rec_init(&r, "a.bkp", "0123456789abcdef\n");
+    BkpSource *b = bkp_source_from_string("b.bkp", "0123456789\n", 11);
+    BkpDiag *a10 = bkp_error(&r.diags, r.src, "x", bkp_span(10, 11), "a10");
+    BkpDiag *b5 = bkp_error(&r.diags, b, "x", bkp_span(5, 6), "b5");
+    BkpDiag *a2 = bkp_error(&r.diags, r.src, "x", bkp_span(2, 3), "a2");
+    BkpDiag *b1 = bkp_error(&r.diags, b, "x", bkp_span(1, 2), "b1");
+    BkpDiag *a2bis = bkp_warning(&r.diags, r.src, "x", bkp_span(2, 4), "a2 again");
+    BkpDiag **v = bkp_diags_sorted(&r.diags);
+    assert_non_null(v);
+    const BkpDiag *want[] = {a2, a2bis, a10, b1, b5};
+    for (int i = 0; i < 5; i++)
+        assert_ptr_equal(v[i], want[i]);
+    free(v);
+    bkp_source_free(b);
+    rec_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +174,7 @@ int main(void)
         cmocka_unit_test(test_c1_in_source_line),
         cmocka_unit_test(test_output_is_buffered),
         cmocka_unit_test(test_long_line_columns),
+        cmocka_unit_test(test_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
