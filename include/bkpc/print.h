@@ -59,6 +59,7 @@ typedef struct BkpPrinter {
     int depth;                  /* open blocks */
     bool in_line;               /* the current line holds a token */
     bool glued;                 /* the next token follows a list separator */
+    bool eol_pending;           /* the line ends before the next token (after a brace) */
     int err;                    /* 0, or the errno of the first failure */
 } BkpPrinter;
 
@@ -85,9 +86,10 @@ void bkp_pr_duration(BkpPrinter *pr, int n, BkpUnit u);
 void bkp_pr_time(BkpPrinter *pr, int minute);
 /* The members of a set of words (bit v = value v), as a list. */
 void bkp_pr_words(BkpPrinter *pr, BkpWordKind kind, uint32_t set);
-/* ` {`, and the lines that follow one level deeper. */
+/* ` {`, and the lines that follow one level deeper. The brace ends its
+ * line; only a comment may still follow it there. */
 void bkp_pr_open(BkpPrinter *pr);
-/* `}` on a line of its own, one level up. */
+/* `}` on a line of its own, one level up (a comment may follow it). */
 void bkp_pr_close(BkpPrinter *pr);
 /* Ends the current line (nothing when it is empty). */
 void bkp_pr_end_line(BkpPrinter *pr);

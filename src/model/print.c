@@ -53,21 +53,17 @@ static void put(BkpPrinter *pr, const char *s, size_t n)
     pr->data[pr->len] = '\0';
 }
 
-static void puts_(BkpPrinter *pr, const char *s) { put(pr, s, strlen(s)); }
+static void put_str(BkpPrinter *pr, const char *s) { put(pr, s, strlen(s)); }
 
 /* Where the next token goes: the indentation at the start of a line, else
  * one space (none right after a list separator). */
 static void lead(BkpPrinter *pr)
 {
-    static const char spaces[] = "                                ";
+    if (pr->eol_pending)
+        bkp_pr_end_line(pr);
     if (!pr->in_line) {
-        for (int i = 0; i < pr->depth * BKP_LAYOUT_INDENT;) {
-            int k = pr->depth * BKP_LAYOUT_INDENT - i;
-            if (k > (int)sizeof spaces - 1)
-                k = (int)sizeof spaces - 1;
-            put(pr, spaces, (size_t)k);
-            i += k;
-        }
+        for (int i = 0; i < pr->depth * BKP_LAYOUT_INDENT; i++)
+            put(pr, " ", 1);
         pr->in_line = true;
     } else if (!pr->glued) {
         put(pr, " ", 1);
@@ -78,14 +74,14 @@ static void lead(BkpPrinter *pr)
 void bkp_pr_token(BkpPrinter *pr, const char *text)
 {
     lead(pr);
-    puts_(pr, text);
+    put_str(pr, text);
 }
 
 void bkp_pr_keyword(BkpPrinter *pr, BkpKeyword k) { bkp_pr_token(pr, bkp_keyword_text(k)); }
 
 void bkp_pr_list_sep(BkpPrinter *pr)
 {
-    puts_(pr, BKP_LAYOUT_LIST_SEP);
+    put_str(pr, BKP_LAYOUT_LIST_SEP);
     pr->glued = true;
 }
 
@@ -164,13 +160,14 @@ void bkp_pr_end_line(BkpPrinter *pr)
 {
     if (pr->in_line)
         put(pr, "\n", 1);
-    pr->in_line = pr->glued = false;
+    pr->in_line = pr->glued = pr->eol_pending = false;
 }
 
+/* The braces end their line, but a comment may still follow them on it. */
 void bkp_pr_open(BkpPrinter *pr)
 {
     bkp_pr_token(pr, "{");
-    bkp_pr_end_line(pr);
+    pr->eol_pending = true;
     pr->depth++;
 }
 
@@ -180,7 +177,7 @@ void bkp_pr_close(BkpPrinter *pr)
     if (pr->depth > 0)
         pr->depth--;
     bkp_pr_token(pr, "}");
-    bkp_pr_end_line(pr);
+    pr->eol_pending = true;
 }
 
 void bkp_pr_blank_line(BkpPrinter *pr)

@@ -496,6 +496,7 @@ static void test_writer_layout(void **state)
     bkp_pr_keyword(&pr, BKP_KW_POLICY);
     bkp_pr_name(&pr, "web.01");
     bkp_pr_open(&pr);
+    bkp_pr_comment(&pr, "# after the brace", 17);
     bkp_pr_comment(&pr, "# own line", 10);
     bkp_pr_keyword(&pr, BKP_KW_KEEP);
     bkp_pr_keyword(&pr, BKP_KW_DAILY);
@@ -507,6 +508,11 @@ static void test_writer_layout(void **state)
     bkp_pr_keyword(&pr, BKP_KW_AT);
     bkp_pr_time(&pr, 90);
     bkp_pr_close(&pr);
+    bkp_pr_keyword(&pr, BKP_KW_POLICY);            /* a brace ends its line */
+    bkp_pr_token(&pr, "p2");
+    bkp_pr_open(&pr);
+    bkp_pr_close(&pr);
+    bkp_pr_comment(&pr, "# end", 5);
     bkp_pr_blank_line(&pr);
     bkp_pr_blank_line(&pr);                            /* never two */
     bkp_pr_keyword(&pr, BKP_KW_PROTECT);
@@ -516,11 +522,13 @@ static void test_writer_layout(void **state)
     char *text = bkp_pr_finish(&pr, NULL);
     assert_string_equal(text,
         "# top\n"
-        "policy \"web.01\" {\n"
+        "policy \"web.01\" {  # after the brace\n"
         "    # own line\n"
         "    keep daily 30d  # trailing\n"
         "    weekly on mon, sat at 01:30\n"
         "}\n"
+        "policy p2 {\n"
+        "}  # end\n"
         "\n"
         "protect 1, 2\n");
     free(text);
