@@ -181,6 +181,8 @@ typedef struct BkpProgram {
 } BkpProgram;
 
 const BkpPolicy *bkp_program_find(const BkpProgram *prog, const char *name);
+/* The LUNs of a protect as a set: bit n = LUN n. */
+uint64_t bkp_protect_luns(const BkpProtect *p);
 
 /* ---- values: equality and differences --------------------------------------
  *

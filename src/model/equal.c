@@ -143,7 +143,7 @@ bool bkp_vault_equal(const BkpVault *a, const BkpVault *b)
            str_eq(a->subscription, b->subscription);
 }
 
-static uint64_t lun_set(const BkpProtect *p)
+uint64_t bkp_protect_luns(const BkpProtect *p)
 {
     uint64_t set = 0;
     for (int i = 0; i < p->nluns; i++)
@@ -158,7 +158,7 @@ bool bkp_protect_equal(const BkpProtect *a, const BkpProtect *b)
         return false;
     if (!str_eq(a->policy ? a->policy->name : NULL, b->policy ? b->policy->name : NULL))
         return false;
-    return a->disks == BKP_DISKS_ALL || lun_set(a) == lun_set(b);
+    return a->disks == BKP_DISKS_ALL || bkp_protect_luns(a) == bkp_protect_luns(b);
 }
 
 static int policy_cmp(const void *x, const void *y)

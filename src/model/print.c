@@ -429,20 +429,17 @@ void bkp_print_protect(BkpPrinter *pr, const BkpProtect *pt)
     if (pt->disks != BKP_DISKS_ALL) {
         bkp_pr_keyword(pr, pt->disks == BKP_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE);
         bkp_pr_keyword(pr, BKP_KW_DISKS);
-        /* in ascending order: LUNs are 0..63, and each is listed once */
-        bool first = true;
+        uint64_t luns = bkp_protect_luns(pt);
+        if (!luns)
+            fail(pr, EINVAL);           /* `disks` needs a list */
         for (int lun = 0; lun < 64; lun++) {
-            bool listed = false;
-            for (int i = 0; i < pt->nluns && !listed; i++)
-                listed = pt->luns[i] == lun;
-            if (!listed)
+            if (!(luns >> lun & 1))
                 continue;
-            if (!first)
-                bkp_pr_list_sep(pr);
-            char buf[4];
+            char buf[12];
             snprintf(buf, sizeof buf, "%d", lun);
             bkp_pr_token(pr, buf);
-            first = false;
+            if (luns >> lun >> 1)
+                bkp_pr_list_sep(pr);
         }
     }
     bkp_pr_end_line(pr);

@@ -285,6 +285,15 @@ static void test_vault_protect_program(void **state)
     x = *pa->protects;
     x.policy = pa->policies->next;
     assert_false(bkp_protect_equal(pa->protects, &x));
+    assert_true(bkp_protect_luns(pa->protects) == (1u << 1 | 1u << 2));
+    x = *pa->protects;                                 /* `disks` without a LUN cannot be written */
+    x.nluns = 0;
+    BkpPrinter pr;
+    bkp_pr_init(&pr);
+    bkp_print_protect(&pr, &x);
+    errno = 0;
+    assert_null(bkp_pr_finish(&pr, NULL));
+    assert_int_equal(errno, EINVAL);
     x = *pa->protects->next;                           /* no disks given: the LUNs do not count */
     x.nluns = 1;
     x.luns[0] = 5;
