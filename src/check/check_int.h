@@ -32,7 +32,8 @@ enum { DAILY_MIN = 7, DAILY_MAX = 9999, WEEKLY_MIN = 1, WEEKLY_MAX = 5163,
  * nothing when `span` is the zero span of a value not written in a source. */
 void check_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));               /* replace span with the text */
-void check_fix_string(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *s);  /* with "s" */
+/* ... with the string "s" (none when s holds `"` or `\`, which need escapes). */
+void check_fix_string(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *s);
 /* ... with a name: bare when it was written bare and can be, else quoted. */
 void check_fix_name(BkpDiags *d, BkpDiag *g, const BkpSource *src, BkpSpan span, const char *name);
 /* Delete a clause, and the blanks that set it apart (its line, when it is

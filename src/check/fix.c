@@ -24,27 +24,12 @@ void check_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
     bkp_diag_fix(d, g, span, text);
 }
 
-/* `s` as a .bkp string: in quotes, `"` and `\` escaped. */
-static const char *quoted(BkpArena *A, const char *s)
-{
-    size_t n = 2;
-    for (const char *c = s; *c; c++)
-        n += 1 + (*c == '"' || *c == '\\');
-    char *q = bkp_arena_alloc(A, n + 1), *o = q;
-    *o++ = '"';
-    for (const char *c = s; *c; c++) {
-        if (*c == '"' || *c == '\\')
-            *o++ = '\\';
-        *o++ = *c;
-    }
-    *o++ = '"';
-    *o = '\0';
-    return q;
-}
-
 void check_fix_string(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *s)
 {
-    check_fix(d, g, span, "%s", quoted(d->arena, s));
+    /* Time-zone ids and policy names have no `"` or `\`; one that had would
+     * need escapes (the printer's, a later stage): no fix then. */
+    if (!strpbrk(s, "\"\\"))
+        check_fix(d, g, span, "\"%s\"", s);
 }
 
 void check_fix_name(BkpDiags *d, BkpDiag *g, const BkpSource *src, BkpSpan span, const char *name)

@@ -204,6 +204,9 @@ static const char *const no_fixes[][2] = {
     {"daily at 02:00\nkeep monthly 12m on day 40\n", "D15"},
     {"timezone \"Europe/Pari\"\ndaily at 02:00\n", "A7"},   /* two suggestions */
     {"timezone \"PST\"\ndaily at 02:00\n", "A7"},
+    /* a name with `"` in it would need escapes */
+    {"policy \"we\\\"b-vms\" { daily at 02:00 }\nprotect vm \"vm1\" resource-group \"rg\" with \"we\\\"b-vm\"\n",
+     "name"},
 };
 
 static void test_no_fixes(void **state)
