@@ -133,6 +133,8 @@ typedef struct BkpPolicySpans {
     BkpSpan type, timezone, schedule, interval, start, window, time, run_days;
     BkpSpan snapshots, daily, weekly, weekly_days, monthly, monthly_on, yearly, yearly_on;
     BkpSpan archive, archive_after, snapshot_rg, rg_prefix, rg_suffix, consistency;
+    /* the durations of the keep clauses as written (`30d`): what a fix replaces */
+    BkpSpan snapshots_dur, daily_dur, weekly_dur, monthly_dur, yearly_dur;
 } BkpPolicySpans;
 
 /* Where a policy was written. */
