@@ -1,11 +1,18 @@
 /* diag.h — diagnostic records: queued by every stage during a run, shown
- * together by a renderer (text: diag_text.h).
+ * together by a renderer (text: diag_text.h; JSON, SARIF or an editor
+ * protocol read the same records).
  *
  * A record has a severity, a rule id, a message, a primary span and up to
  * three secondary spans ("this conflicts with that"), each with an optional
- * label, and hints. The rule id is the id in reference/RULES.md (A1..F6) or
- * one of the language's own ids (syntax, unit, duplicate, name, ...;
- * docs/language.md).
+ * label, hints, and at most one machine-applicable fix. The rule id is the
+ * id in reference/RULES.md (A1..F6) or one of the language's own ids
+ * (syntax, unit, duplicate, name, ...; docs/language.md). Spans are byte
+ * offsets into `src`; bkp_source_pos (source.h) gives their line and
+ * columns in characters and in UTF-16 units.
+ *
+ * Strings are as the stages wrote them, with the user's text in them as it
+ * was written (control characters included): each renderer escapes for its
+ * medium (the text renderer for a terminal, a JSON writer for JSON).
  */
 #ifndef BKPC_DIAG_H
 #define BKPC_DIAG_H
@@ -26,8 +33,11 @@ typedef struct BkpLabel {
 } BkpLabel;
 
 /* A machine-applicable fix: replace the bytes of `span` with `text` (an
- * insertion when the span is empty). An editor applies it as a code action;
- * the text renderer shows it only as the hint that goes with it. */
+ * insertion when the span is empty, a deletion when the text is). A stage
+ * sets one where a hint names one exact edit ("did you mean `sun`?", "write
+ * `7d`"), never where the hint offers a choice; applied, the fix makes the
+ * diagnostic go away (another may follow). An editor applies it as a code
+ * action; the text renderer shows it only as the hint that goes with it. */
 typedef struct BkpFix {
     BkpSpan span;
     const char *text;
@@ -70,5 +80,11 @@ void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 /* The diagnostic's machine-applicable fix (one per diagnostic; a later call
  * replaces it): replace `span` with `text` (copied). */
 void bkp_diag_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *text);
+
+/* The queued diagnostics in the order every renderer shows them: sources in
+ * the order of their first diagnostic, then by position, then in the order
+ * queued. An array of d->count records, to free(); NULL when there are none
+ * or memory runs out. */
+BkpDiag **bkp_diags_sorted(const BkpDiags *d);
 
 #endif

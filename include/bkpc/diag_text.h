@@ -5,7 +5,10 @@
  *      |           ~~                ^^^ primary label
  *   hint: `for 24h` gives the same six backups a day
  *
- * The primary span is marked `^`, secondary spans `~`.
+ * The primary span is marked `^`, secondary spans `~`; the column is
+ * bkp_source_pos's, in characters. Control characters of the user's text are
+ * escaped (`\x1b`) in the file name, messages, labels and hints, and shown as
+ * `?` in source lines. Output goes through a buffer, in large writes.
  */
 #ifndef BKPC_DIAG_TEXT_H
 #define BKPC_DIAG_TEXT_H

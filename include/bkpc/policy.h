@@ -100,18 +100,32 @@ typedef struct BkpPolicy {
     struct BkpPolicy *next;
 } BkpPolicy;
 
-/* The values a policy may leave to Azure's documented defaults. */
+/* The fields of a policy: what two policies may differ in
+ * (bkp_policy_diff), one per independently written part of a clause, in
+ * the canonical order of the clauses (print.h). Some are values a policy
+ * may leave to Azure's documented defaults (the origin's `defaults` bits):
+ * their defaults are noted. */
 typedef enum {
-    BKP_FIELD_TYPE,             /* enhanced */
-    BKP_FIELD_TIMEZONE,         /* "UTC" */
-    BKP_FIELD_SNAPSHOTS,        /* 7, 2 or 5 days: bkp_default_snapshot_days */
-    BKP_FIELD_DAILY,            /* 180 days, for a daily or hourly schedule */
-    BKP_FIELD_WEEKLY,           /* 12 weeks, for a weekly schedule */
-    BKP_FIELD_WEEKLY_DAYS,      /* the schedule's days, else Sunday */
-    BKP_FIELD_ARCHIVE,          /* never (DoNotTier) */
-    BKP_FIELD_CONSISTENCY,      /* application-consistent */
-    BKP_FIELD_SNAPSHOT_RG,      /* Azure's own resource group */
+    BKP_FIELD_NAME,             /* the policy's name */
+    BKP_FIELD_TYPE,             /* enhanced; default enhanced */
+    BKP_FIELD_TIMEZONE,         /* default "UTC" */
+    BKP_FIELD_SCHEDULE,         /* freq, time; weekly: run_days; hourly: interval, window */
+    BKP_FIELD_SNAPSHOTS,        /* default 7, 2 or 5 days: bkp_default_snapshot_days */
+    BKP_FIELD_DAILY,            /* daily.days; default BKP_DEFAULT_DAILY_DAYS for a daily or hourly schedule */
+    BKP_FIELD_WEEKLY,           /* weekly.weeks; default BKP_DEFAULT_WEEKLY_WEEKS for a weekly schedule */
+    BKP_FIELD_WEEKLY_DAYS,      /* weekly.days; default the schedule's days, else Sunday */
+    BKP_FIELD_MONTHLY,          /* monthly.count */
+    BKP_FIELD_MONTHLY_ON,       /* monthly: format, weeks and days or dates */
+    BKP_FIELD_YEARLY,           /* yearly.count */
+    BKP_FIELD_YEARLY_ON,        /* yearly: months, format, weeks and days or dates */
+    BKP_FIELD_ARCHIVE,          /* archive, archive_months; default never (DoNotTier) */
+    BKP_FIELD_SNAPSHOT_RG,      /* prefix and suffix; default Azure's own resource group */
+    BKP_FIELD_CONSISTENCY,      /* crash_consistent; default application-consistent */
+    BKP_FIELD_COUNT
 } BkpField;
+
+/* Retention a policy gets when it does not say (LANGUAGE.md). */
+enum { BKP_DEFAULT_DAILY_DAYS = 180, BKP_DEFAULT_WEEKLY_WEEKS = 12 };
 
 /* Where each value was written (a zero span when it is a default): what
  * diagnostics point at. */
@@ -119,6 +133,8 @@ typedef struct BkpPolicySpans {
     BkpSpan type, timezone, schedule, interval, start, window, time, run_days;
     BkpSpan snapshots, daily, weekly, weekly_days, monthly, monthly_on, yearly, yearly_on;
     BkpSpan archive, archive_after, snapshot_rg, rg_prefix, rg_suffix, consistency;
+    /* the durations of the keep clauses as written (`30d`): what a fix replaces */
+    BkpSpan snapshots_dur, daily_dur, weekly_dur, monthly_dur, yearly_dur;
 } BkpPolicySpans;
 
 /* Where a policy was written. */
@@ -167,6 +183,42 @@ typedef struct BkpProgram {
 } BkpProgram;
 
 const BkpPolicy *bkp_program_find(const BkpProgram *prog, const char *name);
+/* The LUNs of a protect as a set: bit n = LUN n. */
+uint64_t bkp_protect_luns(const BkpProtect *p);
+
+/* ---- values: equality and differences --------------------------------------
+ *
+ * Two policies are equal when Azure would receive the same policy under the
+ * same name: where they were written (origin), which values were defaults,
+ * and values that mean nothing for the policy never make them unequal: the
+ * run days of a daily or hourly schedule, the interval and window of one
+ * that is not hourly, the parts of a retention that is not kept, the weeks
+ * and days of a monthly or yearly rule by day of the month (and its dates
+ * when it goes by week), the months of a monthly rule, archive_months
+ * unless BKP_ARCHIVE_AFTER, the suffix without a prefix. */
+
+/* Whether p has field f at all: a weekly schedule has no daily retention, a
+ * policy without a snapshot resource group has no BKP_FIELD_SNAPSHOT_RG. */
+bool bkp_policy_has(const BkpPolicy *p, BkpField f);
+/* Whether field f of a and b holds the same value (both without it counts). */
+bool bkp_field_equal(const BkpPolicy *a, const BkpPolicy *b, BkpField f);
+/* The fields in which a and b differ, in BkpField order, into out; returns
+ * how many (0: equal). The values on each side: print.h's bkp_field_text(),
+ * or the policies themselves. */
+int bkp_policy_diff(const BkpPolicy *a, const BkpPolicy *b, BkpField out[BKP_FIELD_COUNT]);
+bool bkp_policy_equal(const BkpPolicy *a, const BkpPolicy *b);
+/* The field in words, for messages: "daily retention", "time zone". */
+const char *bkp_field_name(BkpField f);
+
+/* A vault: same name, resource group and subscription (NULL: none). */
+bool bkp_vault_equal(const BkpVault *a, const BkpVault *b);
+/* A protect: same VM, resource group, policy name, and disks (the LUNs as
+ * a set: `exclude disks 2, 1` is `exclude disks 1, 2`). */
+bool bkp_protect_equal(const BkpProtect *a, const BkpProtect *b);
+/* Two programs define the same things: equal policies (matched by name),
+ * vaults and protects (matched by VM and resource group); the order of the
+ * file does not count. False also when out of memory. */
+bool bkp_program_equal(const BkpProgram *a, const BkpProgram *b);
 
 /* Azure's spellings of the policy's enums (REST.md; PowerShell shares them). */
 const char *bkp_azure_policy_type(bool enhanced);        /* "V2", "V1" */

@@ -1,7 +1,8 @@
-/* source.h — a source buffer and its lazily built line map (jq's locfile).
+/* source.h — a source buffer, its lazily built line map (jq's locfile) and
+ * positions.
  *
- * Locations are byte offsets [off, end) into the buffer; line and column are
- * computed only when a diagnostic is printed.
+ * Locations are byte offsets [off, end) into the buffer; line and columns
+ * are computed only when a diagnostic is rendered (bkp_source_pos).
  */
 #ifndef BKPC_SOURCE_H
 #define BKPC_SOURCE_H
@@ -27,6 +28,7 @@ typedef struct BkpSource {
     size_t len;
     uint32_t *lines;       /* offsets of line starts, built on first use */
     uint32_t nlines;
+    struct BkpColMark *cols;   /* column checkpoints, built on first use (source.c) */
 } BkpSource;
 
 /* The largest source read: 64 MiB. */
@@ -38,8 +40,33 @@ BkpSource *bkp_source_read(const char *path);
 BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len);
 void bkp_source_free(BkpSource *src);
 
-/* 1-based line and column (column in characters: UTF-8 continuation bytes
- * do not count) of a byte offset. */
+/* Where a byte offset is, in the units each consumer of diagnostics wants:
+ * the text output prints line:col; the Language Server Protocol wants
+ * line - 1 and col16 - 1 (its default position encoding is UTF-16); SARIF
+ * wants line and col16 (columnKind "utf16CodeUnits") or col
+ * ("unicodeCodePoints").
+ *
+ * Columns count characters: a UTF-8 continuation byte does not count, any
+ * other byte does (so a byte that is not UTF-8 counts as one character; an
+ * offset inside a character is taken as the one after it). In col16 a well-formed 4-byte sequence (outside the BMP) counts two.
+ * An offset past the end is the end. */
+typedef struct BkpPos {
+    uint32_t line;         /* 1-based */
+    uint32_t col;          /* 1-based, in characters (code points) */
+    uint32_t col16;        /* 1-based, in UTF-16 code units */
+    uint32_t byte;         /* the offset within its line, in bytes (0-based) */
+} BkpPos;
+
+/* The position of byte offset `off`. It costs the same wherever `off` is on
+ * its line (no scan from the line's start): rendering N diagnostics is linear
+ * in N however long their line is. */
+BkpPos bkp_source_pos(BkpSource *src, uint32_t off);
+/* The byte offset of 1-based line `line`, 1-based UTF-16 column `col16` (an
+ * editor's position): a column inside a character gives the character's
+ * start, a column past the line's end gives its end (before the newline); a
+ * line past the last gives the end of the source. */
+uint32_t bkp_source_offset16(BkpSource *src, uint32_t line, uint32_t col16);
+/* Line and column of bkp_source_pos. */
 void bkp_source_linecol(BkpSource *src, uint32_t off, uint32_t *line, uint32_t *col);
 /* The bytes of 1-based line `line`, without its newline. */
 const char *bkp_source_line(BkpSource *src, uint32_t line, size_t *len);

@@ -95,3 +95,62 @@ void bkp_diag_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *text)
     g->fix.span = span;
     g->fix.text = bkp_arena_strdup(d->arena, text);
 }
+
+typedef struct SortKey {
+    unsigned rank;          /* order of the source's first diagnostic */
+    uint32_t off;
+    unsigned seq;
+    BkpDiag *g;
+} SortKey;
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const SortKey *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    if (a->off != b->off)
+        return a->off < b->off ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+BkpDiag **bkp_diags_sorted(const BkpDiags *d)
+{
+    if (!d->count)
+        return NULL;
+    SortKey *v = malloc(sizeof(*v) * d->count);
+    BkpDiag **out = malloc(sizeof(*out) * d->count);
+    if (!v || !out) {
+        free(v);
+        free(out);
+        return NULL;
+    }
+    unsigned n = 0, rank = 0;
+    BkpSource *prev = NULL;
+    for (BkpDiag *g = d->head; g; g = g->next) {
+        /* Sources are compiled one after another, so a new source pointer
+         * means a later file. */
+        if (g->src != prev) {
+            unsigned r = rank;
+            for (unsigned i = 0; i < n; i++)
+                if (v[i].g->src == g->src) {
+                    r = v[i].rank;
+                    break;
+                }
+            if (r == rank)
+                rank++;
+            prev = g->src;
+            v[n].rank = r;
+        } else {
+            v[n].rank = n ? v[n - 1].rank : 0;
+        }
+        v[n].off = g->primary.span.off;
+        v[n].seq = g->seq;
+        v[n].g = g;
+        n++;
+    }
+    qsort(v, n, sizeof(*v), cmp_key);
+    for (unsigned i = 0; i < n; i++)
+        out[i] = v[i].g;
+    free(v);
+    return out;
+}

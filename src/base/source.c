@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bkpc/utf8.h"
+
 /* A source named `name` over text[0..len), which it takes: text has room
  * for the final NUL. NULL (errno ENOMEM, text freed) when text is NULL or
  * memory runs out. */
@@ -102,7 +104,14 @@ void bkp_source_free(BkpSource *s)
     free(s->name);
     free(s->text);
     free(s->lines);
+    free(s->cols);
     free(s);
+}
+
+static _Noreturn void out_of_memory(void)
+{
+    fputs("bkpc: out of memory\n", stderr);
+    abort();
 }
 
 static void build_lines(BkpSource *s)
@@ -113,10 +122,8 @@ static void build_lines(BkpSource *s)
     for (size_t i = 0; i < s->len; i++)
         n += s->text[i] == '\n';
     s->lines = malloc(sizeof(uint32_t) * n);
-    if (!s->lines) {
-        fputs("bkpc: out of memory\n", stderr);
-        abort();
-    }
+    if (!s->lines)
+        out_of_memory();
     uint32_t k = 0;
     s->lines[k++] = 0;
     for (size_t i = 0; i < s->len; i++)
@@ -125,11 +132,10 @@ static void build_lines(BkpSource *s)
     s->nlines = n;
 }
 
-void bkp_source_linecol(BkpSource *s, uint32_t off, uint32_t *line, uint32_t *col)
+/* The 0-based line that holds byte offset `off` (at most s->len). */
+static uint32_t line_of(BkpSource *s, uint32_t off)
 {
     build_lines(s);
-    if (off > s->len)
-        off = (uint32_t)s->len;
     uint32_t lo = 0, hi = s->nlines;      /* last line start <= off */
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -138,12 +144,89 @@ void bkp_source_linecol(BkpSource *s, uint32_t off, uint32_t *line, uint32_t *co
         else
             hi = mid;
     }
-    uint32_t c = 1;
-    for (uint32_t i = s->lines[lo]; i < off; i++)
-        if (((unsigned char)s->text[i] & 0xC0) != 0x80)
-            c++;
-    *line = lo + 1;
-    *col = c;
+    return lo;
+}
+
+/* Column checkpoints: for every COL_BLOCK bytes of the source, how many
+ * characters and UTF-16 units come before the block. A column is then a
+ * difference of two counts, each at most COL_BLOCK bytes from a checkpoint,
+ * wherever the offset is on a line of any length. */
+enum { COL_BLOCK = 256 };
+
+typedef struct BkpColMark {
+    uint32_t chars, units16;
+} BkpColMark;
+
+static void count_cols(const BkpSource *s, size_t from, size_t to, BkpColMark *c)
+{
+    uint32_t chars = c->chars, units16 = c->units16;
+    for (size_t i = from; i < to; i++) {
+        unsigned u = (unsigned char)s->text[i] < 0x80 ? 1 : bkp_utf8_units16(s->text + i, s->len - i);
+        chars += u != 0;
+        units16 += u;
+    }
+    c->chars = chars;
+    c->units16 = units16;
+}
+
+static void build_cols(BkpSource *s)
+{
+    if (s->cols)
+        return;
+    size_t n = s->len / COL_BLOCK + 1;
+    s->cols = malloc(sizeof(BkpColMark) * n);
+    if (!s->cols)
+        out_of_memory();
+    BkpColMark c = {0, 0};
+    for (size_t b = 0; b < n; b++) {
+        s->cols[b] = c;
+        size_t from = b * COL_BLOCK, to = from + COL_BLOCK < s->len ? from + COL_BLOCK : s->len;
+        count_cols(s, from, to, &c);
+    }
+}
+
+/* Characters and UTF-16 units before byte offset `off`. */
+static BkpColMark cols_before(BkpSource *s, uint32_t off)
+{
+    build_cols(s);
+    BkpColMark c = s->cols[off / COL_BLOCK];
+    count_cols(s, off / COL_BLOCK * COL_BLOCK, off, &c);
+    return c;
+}
+
+BkpPos bkp_source_pos(BkpSource *s, uint32_t off)
+{
+    if (off > s->len)
+        off = (uint32_t)s->len;
+    uint32_t line = line_of(s, off), start = s->lines[line];
+    BkpColMark a = cols_before(s, start), b = cols_before(s, off);
+    BkpPos p = {line + 1, b.chars - a.chars + 1, b.units16 - a.units16 + 1, off - start};
+    return p;
+}
+
+void bkp_source_linecol(BkpSource *s, uint32_t off, uint32_t *line, uint32_t *col)
+{
+    BkpPos p = bkp_source_pos(s, off);
+    *line = p.line;
+    *col = p.col;
+}
+
+uint32_t bkp_source_offset16(BkpSource *s, uint32_t line, uint32_t col16)
+{
+    build_lines(s);
+    if (line > s->nlines)
+        return (uint32_t)s->len;
+    size_t len;
+    const char *text = bkp_source_line(s, line ? line : 1, &len);
+    uint32_t at = 1;
+    size_t i = 0;
+    for (; i < len; i++) {
+        unsigned u = bkp_utf8_units16(text + i, len - i);
+        if (u && col16 < at + u)
+            break;
+        at += u;
+    }
+    return (uint32_t)(text - s->text + i);
 }
 
 const char *bkp_source_line(BkpSource *s, uint32_t line, size_t *len)

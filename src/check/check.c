@@ -91,9 +91,10 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
                 BkpDiag *g = bkp_error(C->D, C->src, "name", a->policy.span,
                                        "no policy named `%s` in this file", a->policy.value);
                 const char *best = bkp_closest(a->policy.value, names, nn);
-                if (best)
+                if (best) {
                     bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
-                else if (nn)
+                    check_fix_name(C->D, g, C->src, a->policy.span, best);
+                } else if (nn)
                     bkp_diag_hint(C->D, g, "`protect` names a policy defined in the same file");
                 else
                     bkp_diag_hint(C->D, g, "define it in this file: `policy %s { ... }`", a->policy.value);

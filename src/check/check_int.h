@@ -5,7 +5,8 @@
  *              and the documented defaults; then the rule table on it;
  *   rules.c    the rule table: every rule of reference/RULES.md that speaks
  *              about a resolved policy, one function per id;
- *   check.c    the file: policy names, the vault, the `protect`s.
+ *   check.c    the file: policy names, the vault, the `protect`s;
+ * and fix.c, the machine-applicable fixes their diagnostics carry.
  */
 #ifndef BKPC_CHECK_INT_H
 #define BKPC_CHECK_INT_H
@@ -26,6 +27,18 @@ typedef struct Checker {
 /* Retention ranges (RULES.md D5-D8); C6 measures only a valid one. */
 enum { DAILY_MIN = 7, DAILY_MAX = 9999, WEEKLY_MIN = 1, WEEKLY_MAX = 5163,
        MONTHLY_MIN = 1, MONTHLY_MAX = 1188, YEARLY_MIN = 1, YEARLY_MAX = 99 };
+
+/* The fix of g, where its hint names one exact edit (fix.c). Each does
+ * nothing when `span` is the zero span of a value not written in a source. */
+void check_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));               /* replace span with the text */
+/* ... with the string "s" (none when s holds `"` or `\`, which need escapes). */
+void check_fix_string(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *s);
+/* ... with a name: bare when it was written bare and can be, else quoted. */
+void check_fix_name(BkpDiags *d, BkpDiag *g, const BkpSource *src, BkpSpan span, const char *name);
+/* Delete a clause, and the blanks that set it apart (its line, when it is
+ * alone on it). */
+void check_fix_remove(BkpDiags *d, BkpDiag *g, const BkpSource *src, BkpSpan span);
 
 /* One policy of the file, resolved and put through the rule table; NULL when
  * it has no schedule (reported unless `no_schedule_said`: a missing schedule

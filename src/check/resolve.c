@@ -32,10 +32,11 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
         const char *best = bkp_word_suggest(BKP_WORD_UNIT, d->unit);
         if (strncmp(d->unit, "min", 3) == 0 || strcmp(d->unit, "M") == 0)
             bkp_diag_hint(C->D, g, "there are no minutes: schedules count whole hours, and `m` is months");
-        else if (best)
+        else if (best) {
             bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s%s`?", d->num,
                           ast_duration_unit(d).off > ast_duration_num(d).end ? " " : "", best);
-        else
+            check_fix(C->D, g, ast_duration_unit(d), "%s", best);
+        } else
             bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
         return false;
     }
@@ -51,6 +52,7 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
         int64_t near = bkp_unit_nearest(d->num, u, want);
         bkp_diag_hint(C->D, g, "write `%" PRId64 "%c` (the nearest whole number of %s)", near,
                       bkp_unit_letter(want), bkp_unit_name(want, true));
+        check_fix(C->D, g, d->span, "%" PRId64 "%c", near, bkp_unit_letter(want));
         if (want == BKP_DAYS && u >= BKP_MONTHS)
             bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
         return false;
@@ -100,8 +102,10 @@ static unsigned word_set(Checker *C, const AstList *l, BkpWordKind kind_of, cons
         if (v < 0) {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span, "`%s` is not %s", it->text, what);
             const char *best = it->is_num ? NULL : bkp_word_suggest(kind_of, it->text);
-            if (best)
+            if (best) {
                 bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
+                check_fix(C->D, g, it->span, "%s", best);
+            }
             ok = false;
             continue;
         }
@@ -123,6 +127,14 @@ static BkpDaySet weekdays(Checker *C, const AstList *l, const char *dup_rule)
     return (BkpDaySet)word_set(C, l, BKP_WORD_WEEKDAY, "weekday", "a weekday", dup_rule);
 }
 
+static bool has_last(const AstList *l)
+{
+    for (int i = 0; i < l->n; i++)
+        if (!l->v[i].is_num && bkp_word_value(BKP_WORD_DAY, l->v[i].text) == BKP_DAY_LAST)
+            return true;
+    return false;
+}
+
 /* `on day 1, 15, last` (D15). */
 static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
 {
@@ -140,8 +152,11 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
             if (it->num < 1 || it->num > 28) {
                 BkpDiag *g = bkp_error(C->D, C->src, "D15", it->span,
                                        "day %s of the month: Azure takes days 1 to 28, or `last`", it->text);
-                if (it->num >= 29 && it->num <= 31)
+                if (it->num >= 29 && it->num <= 31) {
                     bkp_diag_hint(C->D, g, "for the end of every month, write `last`");
+                    if (!has_last(l))
+                        check_fix(C->D, g, it->span, "last");
+                }
                 ok = false;
                 continue;
             }
@@ -151,9 +166,10 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
         } else {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span,
                                    "`%s` is not a day of the month", it->text);
-            if (bkp_word_suggest(BKP_WORD_DAY, it->text))
+            if (bkp_word_suggest(BKP_WORD_DAY, it->text)) {
                 bkp_diag_hint(C->D, g, "did you mean `last`?");
-            else
+                check_fix(C->D, g, it->span, "last");
+            } else
                 bkp_diag_hint(C->D, g, "days of the month are 1 to 28, or `last`");
             ok = false;
             continue;
@@ -215,6 +231,11 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         BkpDiag *g = bkp_error(C->D, C->src, "syntax", bkp_span_join(a->span, b->span),
                                "weeks of the month come before the weekdays");
         bkp_diag_hint(C->D, g, "write `on %s %s`", b->v[0].text, a->v[0].text);
+        /* the two lists swapped, each as written */
+        const char *text = C->src->text;
+        check_fix(C->D, g, bkp_span_join(a->span, b->span), "%.*s %.*s",
+                  (int)(b->span.end - b->span.off), text + b->span.off,
+                  (int)(a->span.end - a->span.off), text + a->span.off);
         return false;
     }
     lt->weeks = (BkpWeekSet)word_set(C, a, BKP_WORD_WEEK, "week", WEEK_WHAT,
@@ -265,9 +286,10 @@ static void timezone(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrig
     BkpDiag *g = bkp_error(C->D, C->src, "A7", c->u.tz.id.span, "unknown time zone \"%s\"", id);
     const char *sug[2];
     int n = tz ? bkp_tz_suggest(tz, id, sug, 2) : 0;
-    if (n == 1)
+    if (n == 1) {
         bkp_diag_hint(C->D, g, "did you mean \"%s\"?", sug[0]);
-    else if (n == 2)
+        check_fix_string(C->D, g, c->u.tz.id.span, sug[0]);
+    } else if (n == 2)
         bkp_diag_hint(C->D, g, "did you mean \"%s\" or \"%s\"?", sug[0], sug[1]);
     if (n == 0 && strlen(id) <= 5 && !strchr(id, '/') && !strchr(id, ' '))
         bkp_diag_hint(C->D, g, "abbreviations such as \"%s\" are ambiguous; write the zone's full id", id);
@@ -320,17 +342,20 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
     switch (c->kind) {
     case AST_KEEP_SNAPSHOTS:
         o->at.snapshots = c->span;
+        o->at.snapshots_dur = d->span;
         if (!duration(C, d, BKP_DAYS, "keep snapshots", ast_clause_kw_span(c), &p->snapshot_days))
             p->snapshot_days = -1;
         break;
     case AST_KEEP_DAILY:
         o->at.daily = c->span;
+        o->at.daily_dur = d->span;
         p->daily.on = true;
         if (!duration(C, d, BKP_DAYS, "keep daily", ast_clause_kw_span(c), &p->daily.days))
             p->daily.days = -1;
         break;
     case AST_KEEP_WEEKLY:
         o->at.weekly = c->span;
+        o->at.weekly_dur = d->span;
         p->weekly.on = true;
         if (!duration(C, d, BKP_WEEKS, "keep weekly", ast_clause_kw_span(c), &p->weekly.weeks))
             p->weekly.weeks = -1;
@@ -350,9 +375,11 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
         lt->on = true;
         if (yearly) {
             o->at.yearly = c->span;
+            o->at.yearly_dur = d->span;
             o->at.yearly_on = c->u.keep.sel->on_span;
         } else {
             o->at.monthly = c->span;
+            o->at.monthly_dur = d->span;
             o->at.monthly_on = c->u.keep.sel->on_span;
         }
         if (!duration(C, d, yearly ? BKP_YEARS : BKP_MONTHS, yearly ? "keep yearly" : "keep monthly",
@@ -398,9 +425,10 @@ static void consistency(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyO
                                "unknown consistency `%s`", c->u.consistency.word.text);
         static const char *const words[] = {"crash", "application"};
         const char *best = bkp_closest(c->u.consistency.word.text, words, 2);
-        if (best)
+        if (best) {
             bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
-        else
+            check_fix(C->D, g, c->u.consistency.word.span, "%s", best);
+        } else
             bkp_diag_hint(C->D, g, "write `consistency crash` (enhanced only) or `consistency application` (the default)");
     }
 }

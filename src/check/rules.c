@@ -116,9 +116,10 @@ RULE(B6)
     BkpDiag *g = err(d, p, "B6", at(p)->interval, "an hourly schedule runs every 4, 6, 8 or 12 hours, not every %dh", i);
     if (i == 24)
         bkp_diag_hint(d, g, "for one backup a day, write `daily at HH:MM`");
-    else if (i < 4)
+    else if (i < 4) {
         bkp_diag_hint(d, g, "the shortest interval is `every 4h`");
-    else
+        check_fix(d, g, at(p)->interval, "4h");
+    } else
         bkp_diag_hint(d, g, "choose `every 4h`, `6h`, `8h` or `12h`");
     return false;
 }
@@ -132,17 +133,22 @@ RULE(B7)
         return true;
     char b1[16];
     BkpDiag *g;
+    int fit;                         /* the window the hint proposes */
     if (w > 24) {
+        fit = 24;
         g = err(d, p, "B7", at(p)->window, "the backup window is at most 24 hours, not %dh", w);
         bkp_diag_hint(d, g, "`for 24h` gives %s backups a day", count_word(24 / i, b1, sizeof b1));
     } else if (w < i) {
+        fit = i;
         g = err(d, p, "B7", at(p)->window, "the %dh window is shorter than the %dh interval", w, i);
         bkp_diag_hint(d, g, "`for %dh` gives one backup a day", i);
     } else {
         int n = (w + i - 1) / i;     /* backups at start, start+i, ... inside the window */
+        fit = n * i;
         g = err(d, p, "B7", at(p)->window, "the %dh window is not a multiple of the %dh interval", w, i);
         bkp_diag_hint(d, g, "`for %dh` gives the same %s backups a day", n * i, count_word(n, b1, sizeof b1));
     }
+    check_fix(d, g, at(p)->window, "%dh", fit);
     bkp_diag_secondary(d, g, at(p)->interval, NULL);
     return false;
 }
@@ -166,12 +172,15 @@ static bool snapshot_range(BkpDiags *d, const BkpPolicy *p, const char *id, int 
         return true;
     BkpDiag *g = lo == hi ? err(d, p, id, at(p)->snapshots, "%s keeps snapshots exactly %d days, not %d", what, lo, n)
                           : err(d, p, id, at(p)->snapshots, "%s keeps snapshots %d to %d days, not %d", what, lo, hi, n);
-    if (lo == hi)
+    if (lo == hi) {
         bkp_diag_hint(d, g, "remove `keep snapshots` (%d is the default)", lo);
-    else if (!p->enhanced && n <= 30)
+        check_fix_remove(d, g, p->origin->src, at(p)->snapshots);
+    } else if (!p->enhanced && n <= 30) {
         bkp_diag_hint(d, g, "an `enhanced` policy keeps snapshots up to 30 days");
-    else
+    } else {
         bkp_diag_hint(d, g, "write `keep snapshots %dd`", n < lo ? lo : hi);
+        check_fix(d, g, at(p)->snapshots_dur, "%dd", n < lo ? lo : hi);
+    }
     return false;
 }
 
@@ -191,6 +200,7 @@ RULE(C5)
                              max, p->interval_hours);
     bkp_diag_hint(d, g, "the service may reject %d days; `keep snapshots %dd` is within the documented limit",
                   p->snapshot_days, max);
+    check_fix(d, g, at(p)->snapshots_dur, "%dd", max);
     return false;
 }
 
@@ -265,20 +275,22 @@ RULE(D4)
     return ok;
 }
 
+/* `span` is the clause, `dur` its duration. */
 static bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on, int n, int lo, int hi,
-                        BkpSpan span, const char *what, const char *unit)
+                        BkpSpan span, BkpSpan dur, const char *what, const char *unit)
 {
     if (!on || n < 0 || (n >= lo && n <= hi))
         return true;
     BkpDiag *g = err(d, p, id, span, "%s are kept %d to %d %s, not %d", what, lo, hi, unit, n);
     bkp_diag_hint(d, g, "write `%d%c`", n < lo ? lo : hi, unit[0]);
+    check_fix(d, g, dur, "%d%c", n < lo ? lo : hi, unit[0]);
     return false;
 }
 
-RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, at(p)->daily, "daily points", "days"); }
-RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, at(p)->weekly, "weekly points", "weeks"); }
-RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, at(p)->monthly, "monthly points", "months"); }
-RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, at(p)->yearly, "yearly points", "years"); }
+RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, at(p)->daily, at(p)->daily_dur, "daily points", "days"); }
+RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, at(p)->weekly, at(p)->weekly_dur, "weekly points", "weeks"); }
+RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, at(p)->monthly, at(p)->monthly_dur, "monthly points", "months"); }
+RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, at(p)->yearly, at(p)->yearly_dur, "yearly points", "years"); }
 
 RULE(D10)
 {
@@ -307,7 +319,9 @@ static bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTe
         return true;
     BkpDiag *g = err(d, p, "D12", on, "with a weekly schedule, %s points are chosen by week and weekday, not by day of the month", what);
     bkp_diag_secondary(d, g, at(p)->schedule, "the schedule is weekly");
-    bkp_diag_hint(d, g, "write `on first %s`", bkp_word_name(BKP_WORD_WEEKDAY, __builtin_ctz(p->run_days ? p->run_days : 1), BKP_SPELL_BKP));
+    const char *day = bkp_word_name(BKP_WORD_WEEKDAY, __builtin_ctz(p->run_days ? p->run_days : 1), BKP_SPELL_BKP);
+    bkp_diag_hint(d, g, "write `on first %s`", day);
+    check_fix(d, g, on, "on first %s", day);
     return false;
 }
 
@@ -407,6 +421,8 @@ RULE(E3)
                      "`archive recommended` needs monthly or yearly points kept at least 9 months");
     bkp_diag_secondary(d, g, p->monthly.on ? at(p)->monthly : at(p)->yearly, "kept %d months", longest_months(p));
     bkp_diag_hint(d, g, "keep monthly points for `9m` or more");
+    if (p->monthly.on)
+        check_fix(d, g, at(p)->monthly_dur, "9m");
     return false;
 }
 
@@ -418,6 +434,7 @@ RULE(E5)
     if (a < 3) {
         BkpDiag *g = err(d, p, "E5", at(p)->archive_after, "points move to the archive tier at 3 months at the earliest, not %d", a);
         bkp_diag_hint(d, g, "write `archive after 3m`");
+        check_fix(d, g, at(p)->archive_after, "3m");
         return false;
     }
     if (!(p->monthly.on || p->yearly.on) || long_term_broken(p) || longest_months(p) >= a + 6)
@@ -429,8 +446,11 @@ RULE(E5)
     if (longest_months(p) - 6 >= 3)
         bkp_diag_hint(d, g, "keep monthly points for `%dm`, or archive after `%dm`", a + 6,
                       longest_months(p) - 6);
-    else
+    else {
         bkp_diag_hint(d, g, "keep monthly points for `%dm` or more", a + 6);
+        if (p->monthly.on)
+            check_fix(d, g, at(p)->monthly_dur, "%dm", a + 6);
+    }
     return false;
 }
 

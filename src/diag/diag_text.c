@@ -6,15 +6,92 @@
  *      |           ~~                ^^^ primary label
  *   hint: `for 24h` gives the same six backups a day
  *
- * Spans are byte offsets; line, column and the caret line are computed only
- * here (jq's locfile). The records themselves are src/base/diag.c's.
+ * Spans are byte offsets; positions come from bkp_source_pos, and the caret
+ * lines are computed only here (jq's locfile). The records themselves are
+ * src/base/diag.c's. Nothing from the user reaches the terminal raw: control
+ * characters in the file name, messages, labels and hints are written as
+ * escapes (`\x1b`), and in source lines as `?` (one column, so carets line
+ * up).
  */
 #include "bkpc/diag_text.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- rendering ---------------------------------------------------------- */
+#include "bkpc/utf8.h"
+
+/* ---- output through a buffer ---------------------------------------------- */
+
+typedef struct Out {
+    FILE *f;
+    size_t len;
+    char buf[16384];
+} Out;
+
+static void out_flush(Out *o)
+{
+    if (o->len)
+        fwrite(o->buf, 1, o->len, o->f);
+    o->len = 0;
+}
+
+static void out_bytes(Out *o, const char *s, size_t n)
+{
+    if (n > sizeof o->buf - o->len) {
+        out_flush(o);
+        if (n > sizeof o->buf) {
+            fwrite(s, 1, n, o->f);
+            return;
+        }
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+}
+
+static void out_str(Out *o, const char *s) { out_bytes(o, s, strlen(s)); }
+static void out_char(Out *o, char c)
+{
+    if (o->len == sizeof o->buf)
+        out_flush(o);
+    o->buf[o->len++] = c;
+}
+
+static void out_fmt(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Short formatted text: numbers and the like, never the user's text. */
+static void out_fmt(Out *o, const char *fmt, ...)
+{
+    char tmp[64];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        out_bytes(o, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* Text that may hold the user's strings, made safe for a terminal: a C0
+ * control character or DEL becomes `\xNN`, a C1 control character `\u00NN`,
+ * and a byte that is not part of well-formed UTF-8 `\xNN`. */
+static void out_text(Out *o, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = bkp_utf8_decode(s + i, n - i, &cp);
+        if (k == 0)
+            out_fmt(o, "\\x%02x", (unsigned char)s[i++]);
+        else if (cp < 0x20 || cp == 0x7F)
+            out_fmt(o, "\\x%02x", (unsigned)cp);
+        else if (cp >= 0x80 && cp <= 0x9F)
+            out_fmt(o, "\\u%04x", (unsigned)cp);
+        else
+            out_bytes(o, s + i, k);
+        i += k;
+    }
+}
+
+/* ---- source lines ------------------------------------------------------------ */
 
 enum { MAX_SHOWN = 1 + BKP_DIAG_MAX_SECONDARY, MAX_LINE = 160, CONTEXT = 50 };
 
@@ -28,8 +105,8 @@ typedef struct Mark {
 static Mark make_mark(BkpSource *src, BkpLabel l, char ch)
 {
     Mark m;
-    uint32_t col;
-    bkp_source_linecol(src, l.span.off, &m.line, &col);
+    BkpPos p = bkp_source_pos(src, l.span.off);
+    m.line = p.line;
     size_t len;
     const char *text = bkp_source_line(src, m.line, &len);
     uint32_t start = (uint32_t)(text - src->text);
@@ -43,69 +120,71 @@ static Mark make_mark(BkpSource *src, BkpLabel l, char ch)
     return m;
 }
 
-/* The length of the well-formed UTF-8 sequence at text[i] (RFC 3629: no
- * overlong forms, no surrogates, nothing past U+10FFFF), or 0. */
-static size_t u8_len(const unsigned char *t, size_t len, size_t i)
-{
-    unsigned char c = t[i];
-    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (n == 0 || i + n > len)
-        return 0;
-    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-    for (size_t k = 1; k < n; k++, lo = 0x80, hi = 0xBF)
-        if (t[i + k] < lo || t[i + k] > hi)
-            return 0;
-    return n;
-}
-
-/* A copy of a source line fit for a terminal: a control byte or a byte that
- * is not part of well-formed UTF-8 becomes `?` (one byte for one, so offsets
- * hold), and every continuation byte left belongs to a character, as
- * column_blank assumes. NULL when out of memory. */
+/* A copy of a source line fit for a terminal, byte for byte so that offsets
+ * hold: a control byte or a byte that is not part of well-formed UTF-8
+ * becomes `?`, a C1 control character (two bytes) `?` and a NUL, which
+ * takes no column and is not written; every continuation byte left belongs
+ * to a character, as column_blank assumes. NULL when out of memory. */
 static char *display_copy(const char *text, size_t len)
 {
-    const unsigned char *t = (const unsigned char *)text;
     char *d = malloc(len + 1);
     if (!d)
         return NULL;
+    memcpy(d, text, len);
+    d[len] = '\0';
     for (size_t i = 0; i < len;) {
-        size_t n = u8_len(t, len, i);
-        if (n == 1 && ((t[i] < 0x20 && t[i] != '\t') || t[i] == 0x7F))
-            n = 0;
-        if (n == 0) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = bkp_utf8_decode(text + i, len - i, &cp);
+        if (n == 0 || (n == 1 && cp != '\t')) {
             d[i++] = '?';
+        } else if (cp >= 0x80 && cp <= 0x9F) {
+            d[i] = '?';
+            d[i + 1] = '\0';
+            i += 2;
         } else {
-            memcpy(d + i, t + i, n);
             i += n;
         }
     }
-    d[len] = '\0';
     return d;
 }
 
+/* A display copy's bytes, without the NULs that stand for nothing. */
+static void out_shown(Out *o, const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t k = strnlen(text + i, len - i);
+        out_bytes(o, text + i, k);
+        i += k + (i + k < len);
+    }
+}
+
 /* Under byte `i` of the line: 0 under a UTF-8 continuation byte (one column
- * per character, not per byte), else a tab under a tab and a space under
- * anything else, so that what follows lines up in any terminal. */
+ * per character, not per byte) or a NUL of display_copy, else a tab under a
+ * tab and a space under anything else, so that what follows lines up in any
+ * terminal. */
 static int column_blank(const char *text, size_t len, uint32_t i)
 {
     unsigned char c = i < len ? (unsigned char)text[i] : ' ';
-    return (c & 0xC0) == 0x80 ? 0 : c == '\t' ? '\t' : ' ';
+    return bkp_utf8_cont(c) || c == '\0' ? 0 : c == '\t' ? '\t' : ' ';
 }
 
 /* Blanks up to byte `col` of the line (at most its end). */
-static void pad_to(FILE *out, const char *text, size_t len, uint32_t col)
+static void pad_to(Out *o, const char *text, size_t len, uint32_t col)
 {
     for (uint32_t i = 0; i < col && i < len; i++) {
         int b = column_blank(text, len, i);
         if (b)
-            fputc(b, out);
+            out_char(o, (char)b);
     }
 }
 
 /* Writes the marker line for `marks` (those on one source line). */
-static void put_markers(FILE *out, const char *text, size_t len, const Mark *marks, int n,
+static void put_markers(Out *o, const char *text, size_t len, const Mark *marks, int n,
                         const char *label)
 {
     uint32_t last = 0;
@@ -114,17 +193,20 @@ static void put_markers(FILE *out, const char *text, size_t len, const Mark *mar
             last = marks[i].to;
     /* Trailing spaces are never printed: find the last marked byte. */
     for (uint32_t i = 0; i < last; i++) {
+        int b = column_blank(text, len, i);
+        if (!b)
+            continue;
         char ch = 0;
         for (int k = 0; k < n; k++)
             if (i >= marks[k].from && i < marks[k].to && (ch == 0 || marks[k].ch == '^'))
                 ch = marks[k].ch;
-        int b = column_blank(text, len, i);
-        if (b)
-            fputc(ch ? ch : b, out);
+        out_char(o, ch ? ch : (char)b);
     }
-    if (label && *label)
-        fprintf(out, " %s", label);
-    fputc('\n', out);
+    if (label && *label) {
+        out_char(o, ' ');
+        out_text(o, label);
+    }
+    out_char(o, '\n');
 }
 
 static int digits(uint32_t n)
@@ -137,16 +219,115 @@ static int digits(uint32_t n)
     return k;
 }
 
-void bkp_diag_print(const BkpDiag *g, FILE *out)
+/* The start of the margin: " 12 | ", or "    | " without a line number. */
+static void out_margin(Out *o, int w, uint32_t line)
+{
+    if (line)
+        out_fmt(o, " %*u | ", w, line);
+    else
+        out_fmt(o, " %*s | ", w, "");
+}
+
+/* A long line: the part around the marks `on[0..n)`, "..." for the rest
+ * (PostgreSQL's LINE excerpts); the marks are moved to it. NULL when the
+ * line is short enough, or out of memory. */
+static char *excerpt(const char *text, size_t len, Mark *on, int n, size_t *view_len)
+{
+    if (len <= MAX_LINE)
+        return NULL;
+    uint32_t lo = on[0].from, hi = on[0].to;
+    for (int i = 1; i < n; i++) {
+        if (on[i].from < lo)
+            lo = on[i].from;
+        if (on[i].to > hi)
+            hi = on[i].to;
+    }
+    /* Cut at character boundaries: a character has at most 3 continuation
+     * bytes (a longer run is not UTF-8, and shows as `?`s). */
+    size_t start = lo > CONTEXT ? lo - CONTEXT : 0;
+    for (int k = 0; k < 3 && start > 0 && bkp_utf8_cont((unsigned char)text[start]); k++)
+        start--;
+    size_t end = hi + CONTEXT < len ? hi + CONTEXT : len;
+    if (end - start > MAX_LINE)
+        end = start + MAX_LINE;
+    for (int k = 0; k < 3 && end < len && bkp_utf8_cont((unsigned char)text[end]); k++)
+        end++;
+    size_t pre = start > 0 ? 3 : 0, post = end < len ? 3 : 0;
+    char *view = malloc(pre + (end - start) + post + 1);
+    if (!view)
+        return NULL;
+    memcpy(view, "...", pre);
+    memcpy(view + pre, text + start, end - start);
+    memcpy(view + pre + (end - start), "...", post);
+    for (int i = 0; i < n; i++) {
+        uint32_t f = on[i].from < start ? 0 : on[i].from - (uint32_t)start;
+        uint32_t t = on[i].to < start ? 0 : on[i].to - (uint32_t)start;
+        if (f > end - start)
+            f = (uint32_t)(end - start);
+        if (t > end - start)
+            t = (uint32_t)(end - start);
+        on[i].from = f + (uint32_t)pre;
+        on[i].to = (t > f ? t : f + 1) + (uint32_t)pre;
+    }
+    *view_len = pre + (end - start) + post;
+    return view;
+}
+
+/* Source line `line` with the marks `on[0..n)` that fall on it. */
+static void put_line(Out *o, BkpSource *src, uint32_t line, Mark *on, int n, int w)
+{
+    size_t len;
+    const char *text = bkp_source_line(src, line, &len);
+    char *view = excerpt(text, len, on, n, &len);
+    if (view)
+        text = view;
+    char *shown = display_copy(text, len);  /* no control bytes to the terminal */
+    if (shown)
+        text = shown;
+    out_margin(o, w, line);
+    if (shown)
+        out_shown(o, text, len);
+    else
+        out_bytes(o, text, len);
+    out_char(o, '\n');
+
+    /* The rightmost mark's label, if it has one, ends the marker line
+     * (after that mark, so it cannot be read as another's); every other
+     * label goes on a line of its own, starting under its mark. */
+    int lab = -1, right = 0;
+    for (int i = 1; i < n; i++)
+        if (on[i].from > on[right].from)
+            right = i;
+    if (on[right].label)
+        lab = right;
+    out_margin(o, w, 0);
+    put_markers(o, text, len, on, n, lab >= 0 ? on[lab].label : NULL);
+    for (int i = 0; i < n; i++) {
+        if (i == lab || !on[i].label)
+            continue;
+        out_margin(o, w, 0);
+        pad_to(o, text, len, on[i].from);
+        out_text(o, on[i].label);
+        out_char(o, '\n');
+    }
+    free(shown);
+    free(view);
+}
+
+static void put_diag(Out *o, const BkpDiag *g)
 {
     BkpSource *src = g->src;
-    uint32_t line, col;
-    bkp_source_linecol(src, g->primary.span.off, &line, &col);
-    fprintf(out, "%s:%u:%u: %s", src->name, line, col,
-            g->sev == BKP_SEV_ERROR ? "error" : "warning");
-    if (g->rule)
-        fprintf(out, "[%s]", g->rule);
-    fprintf(out, ": %s\n", g->msg);
+    BkpPos at = bkp_source_pos(src, g->primary.span.off);
+    out_text(o, src->name);
+    out_fmt(o, ":%u:%u: %s", at.line, at.col, g->sev == BKP_SEV_ERROR ? "error" : "warning");
+    if (g->rule) {
+        out_char(o, '[');
+        out_text(o, g->rule);
+        out_char(o, ']');
+    }
+    out_str(o, ": ");
+    out_text(o, g->msg);
+    out_char(o, '\n');
 
     Mark marks[MAX_SHOWN];
     int n = 0;
@@ -175,138 +356,46 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
         if (next == 0)
             break;
         done[ndone++] = next;
-
         Mark on[MAX_SHOWN];
         int non = 0;
         for (int i = 0; i < n; i++)
             if (marks[i].line == next)
                 on[non++] = marks[i];
-        size_t len;
-        const char *text = bkp_source_line(src, next, &len);
-        char *view = NULL;
-        if (len > MAX_LINE) {
-            /* A long line: show the part around the marks, "..." for the rest
-             * (PostgreSQL's LINE excerpts). */
-            uint32_t lo = on[0].from, hi = on[0].to;
-            for (int i = 1; i < non; i++) {
-                if (on[i].from < lo)
-                    lo = on[i].from;
-                if (on[i].to > hi)
-                    hi = on[i].to;
-            }
-            size_t start = lo > CONTEXT ? lo - CONTEXT : 0;
-            while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
-                start--;
-            size_t end = hi + CONTEXT < len ? hi + CONTEXT : len;
-            if (end - start > MAX_LINE)
-                end = start + MAX_LINE;
-            while (end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
-                end++;
-            size_t pre = start > 0 ? 3 : 0, post = end < len ? 3 : 0;
-            view = malloc(pre + (end - start) + post + 1);
-            if (view) {
-                memcpy(view, "...", pre);
-                memcpy(view + pre, text + start, end - start);
-                memcpy(view + pre + (end - start), "...", post);
-                for (int i = 0; i < non; i++) {
-                    uint32_t f = on[i].from < start ? 0 : on[i].from - (uint32_t)start;
-                    uint32_t t = on[i].to < start ? 0 : on[i].to - (uint32_t)start;
-                    if (f > end - start)
-                        f = (uint32_t)(end - start);
-                    if (t > end - start)
-                        t = (uint32_t)(end - start);
-                    on[i].from = f + (uint32_t)pre;
-                    on[i].to = (t > f ? t : f + 1) + (uint32_t)pre;
-                }
-                text = view;
-                len = pre + (end - start) + post;
-            }
-        }
-        char *shown = display_copy(text, len);  /* no control bytes to the terminal */
-        if (shown)
-            text = shown;
-        fprintf(out, " %*u | ", w, next);
-        fwrite(text, 1, len, out);
-        fputc('\n', out);
-
-        /* The rightmost mark's label, if it has one, ends the marker line
-         * (after that mark, so it cannot be read as another's); every other
-         * label goes on a line of its own, starting under its mark. */
-        int lab = -1, right = 0;
-        for (int i = 1; i < non; i++)
-            if (on[i].from > on[right].from)
-                right = i;
-        if (on[right].label)
-            lab = right;
-        fprintf(out, " %*s | ", w, "");
-        put_markers(out, text, len, on, non, lab >= 0 ? on[lab].label : NULL);
-        for (int i = 0; i < non; i++) {
-            if (i == lab || !on[i].label)
-                continue;
-            fprintf(out, " %*s | ", w, "");
-            pad_to(out, text, len, on[i].from);
-            fprintf(out, "%s\n", on[i].label);
-        }
-        free(shown);
-        free(view);
+        put_line(o, src, next, on, non, w);
     }
-    for (int i = 0; i < g->nhints; i++)
-        fprintf(out, "hint: %s\n", g->hints[i]);
+    for (int i = 0; i < g->nhints; i++) {
+        out_str(o, "hint: ");
+        out_text(o, g->hints[i]);
+        out_char(o, '\n');
+    }
 }
 
-typedef struct SortKey {
-    unsigned rank;          /* order of the source's first diagnostic */
-    uint32_t off;
-    unsigned seq;
-    BkpDiag *g;
-} SortKey;
-
-static int cmp_key(const void *pa, const void *pb)
+void bkp_diag_print(const BkpDiag *g, FILE *out)
 {
-    const SortKey *a = pa, *b = pb;
-    if (a->rank != b->rank)
-        return a->rank < b->rank ? -1 : 1;
-    if (a->off != b->off)
-        return a->off < b->off ? -1 : 1;
-    return a->seq < b->seq ? -1 : a->seq > b->seq;
+    Out o;
+    o.f = out;
+    o.len = 0;
+    put_diag(&o, g);
+    out_flush(&o);
 }
+
+/* ---- all of a run's diagnostics, in order ------------------------------- */
 
 void bkp_diags_print(BkpDiags *d, FILE *out)
 {
     if (!d->count)
         return;
-    SortKey *v = malloc(sizeof(*v) * d->count);
-    if (!v) {
+    Out o;
+    o.f = out;
+    o.len = 0;
+    BkpDiag **v = bkp_diags_sorted(d);
+    if (v) {
+        for (unsigned i = 0; i < d->count; i++)
+            put_diag(&o, v[i]);
+    } else {                            /* out of memory: in the order queued */
         for (BkpDiag *g = d->head; g; g = g->next)
-            bkp_diag_print(g, out);
-        return;
+            put_diag(&o, g);
     }
-    unsigned n = 0, rank = 0;
-    BkpSource *prev = NULL;
-    for (BkpDiag *g = d->head; g; g = g->next) {
-        /* Sources are compiled one after another, so a new source pointer
-         * means a later file. */
-        if (g->src != prev) {
-            unsigned r = rank;
-            for (unsigned i = 0; i < n; i++)
-                if (v[i].g->src == g->src) {
-                    r = v[i].rank;
-                    break;
-                }
-            if (r == rank)
-                rank++;
-            prev = g->src;
-            v[n].rank = r;
-        } else {
-            v[n].rank = n ? v[n - 1].rank : 0;
-        }
-        v[n].off = g->primary.span.off;
-        v[n].seq = g->seq;
-        v[n].g = g;
-        n++;
-    }
-    qsort(v, n, sizeof(*v), cmp_key);
-    for (unsigned i = 0; i < n; i++)
-        bkp_diag_print(v[i].g, out);
+    out_flush(&o);
     free(v);
 }

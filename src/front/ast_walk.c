@@ -116,6 +116,13 @@ static void item(Walk *w, const char *role, const AstItem *it)
     leaf(w, AST_NODE(AST_NODE_ITEM, it->span, role, .item = it));
 }
 
+/* A keyword and the name it introduces: `resource-group rg-web`. */
+static void keyword_name(Walk *w, BkpKeyword k, AstKwAt at, const char *role, const AstName *nm)
+{
+    keyword(w, k, at);
+    name(w, role, nm);
+}
+
 static void list(Walk *w, const char *role, const AstList *l)
 {
     if (l->n == 0)
@@ -215,8 +222,7 @@ static void clause_parts(Walk *w, const AstClause *c)
         first_keyword(w, BKP_KW_SNAPSHOT, c->span);
         second_keyword(w, BKP_KW_RESOURCE_GROUP, c);
         name(w, "prefix", &c->u.rg.prefix);
-        keyword(w, BKP_KW_SUFFIX, c->u.rg.suffix_at);
-        name(w, "suffix", &c->u.rg.suffix);
+        keyword_name(w, BKP_KW_SUFFIX, c->u.rg.suffix_at, "suffix", &c->u.rg.suffix);
         break;
     case AST_CONSISTENCY:
         first_keyword(w, BKP_KW_CONSISTENCY, c->span);
@@ -263,10 +269,8 @@ static void vault(Walk *w, const AstVault *v)
         return;
     first_keyword(w, BKP_KW_VAULT, v->span);
     name(w, NULL, &v->name);
-    keyword(w, BKP_KW_RESOURCE_GROUP, v->rg_at);
-    name(w, "resource-group", &v->rg);
-    keyword(w, BKP_KW_SUBSCRIPTION, v->subscription_at);
-    name(w, "subscription", &v->subscription);
+    keyword_name(w, BKP_KW_RESOURCE_GROUP, v->rg_at, "resource-group", &v->rg);
+    keyword_name(w, BKP_KW_SUBSCRIPTION, v->subscription_at, "subscription", &v->subscription);
     close_node(w, n);
 }
 
@@ -276,12 +280,9 @@ static void protect(Walk *w, const AstProtect *p)
     if (!open_node(w, n))
         return;
     first_keyword(w, BKP_KW_PROTECT, p->span);
-    keyword(w, BKP_KW_VM, p->vm_at);
-    name(w, "vm", &p->vm);
-    keyword(w, BKP_KW_RESOURCE_GROUP, p->rg_at);
-    name(w, "resource-group", &p->rg);
-    keyword(w, BKP_KW_WITH, p->with_at);
-    name(w, "policy", &p->policy);
+    keyword_name(w, BKP_KW_VM, p->vm_at, "vm", &p->vm);
+    keyword_name(w, BKP_KW_RESOURCE_GROUP, p->rg_at, "resource-group", &p->rg);
+    keyword_name(w, BKP_KW_WITH, p->with_at, "policy", &p->policy);
     keyword(w, p->disks == AST_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE, p->mode_at);
     keyword(w, BKP_KW_DISKS, p->disks_at);
     list(w, "luns", &p->luns);
