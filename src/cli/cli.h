@@ -15,6 +15,11 @@ int cmd_build(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+
+/* Reads `path` ("-" = stdin); NULL, a message and *status = 2 when it
+ * cannot. Free it with bkp_source_free. */
+BkpSource *cli_read(const char *path, int *status);
 
 /* Reads and compiles `path` ("-" = stdin) in ctx, prints its diagnostics to
  * stderr, and returns the checked program; NULL with *status set (1 errors,

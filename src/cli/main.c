@@ -18,6 +18,8 @@ static const Command commands[] = {
     {"explain", cmd_explain, "the policy in plain English: schedule, RPO, retention, defaults"},
     {"next", cmd_next, "the next backup times, in the policy's time zone and in UTC"},
     {"simulate", cmd_simulate, "the recovery points that exist at a time, their tiers and why"},
+    /* developer aid */
+    {"parse", cmd_parse, "print the syntax tree (a developer aid; syntax errors only)"},
 };
 
 static void usage(FILE *out)

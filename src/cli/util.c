@@ -11,16 +11,23 @@
 #include "bkpc/diag_text.h"
 #include "cli.h"
 
-BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
+BkpSource *cli_read(const char *path, int *status)
 {
     BkpSource *src = bkp_source_read(path);
-    *srcp = src;
     if (!src) {
         fprintf(stderr, "bkpc: cannot read %s: %s\n", strcmp(path, "-") ? path : "standard input",
                 errno == EFBIG ? "file too large (64 MiB at most)" : strerror(errno));
         *status = EXIT_USAGE;
-        return NULL;
     }
+    return src;
+}
+
+BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
+{
+    BkpSource *src = cli_read(path, status);
+    *srcp = src;
+    if (!src)
+        return NULL;
     BkpProgram *prog = bkp_compile(ctx, src);
     bkp_diags_print(&ctx->diags, stderr);
     *status = prog ? EXIT_CLEAN : EXIT_ERRORS;
