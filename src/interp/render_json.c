@@ -8,6 +8,19 @@
 
 /* --- values ------------------------------------------------------------------------ */
 
+/* A member that is an object or an array: its key, and the opening. */
+static void obj(JsonW *w, const char *key)
+{
+    jw_key(w, key);
+    jw_obj(w);
+}
+
+static void arr(JsonW *w, const char *key)
+{
+    jw_key(w, key);
+    jw_arr(w);
+}
+
 static void utc(JsonW *w, const char *key, int64_t t)
 {
     char b[BKP_CLOCK_MAX];
@@ -26,8 +39,7 @@ static void local(JsonW *w, const char *key, int64_t t, int offset)
  * left open for more members. */
 static void instant_open(JsonW *w, const char *key, int64_t t, int offset)
 {
-    jw_key(w, key);
-    jw_obj(w);
+    obj(w, key);
     local(w, "local", t, offset);
     utc(w, "utc", t);
 }
@@ -72,40 +84,50 @@ static void offset(JsonW *w, const char *key, int minutes)
     str(w, key, bkp_fmt_offset(minutes, b, sizeof b));
 }
 
+static const char *why_name(int i, const void *ctx)
+{
+    (void)ctx;
+    return bkp_why_name((BkpWhy)i);
+}
+
+static const char *tier_name(int i, const void *ctx)
+{
+    (void)ctx;
+    return bkp_tier_name((BkpTier)i);
+}
+
+static const char *azure_name(int v, const void *kind)
+{
+    return bkp_word_name(*(const BkpWordKind *)kind, v, BKP_SPELL_AZURE);
+}
+
 /* The rules in `why`, by name. */
 static void whys(JsonW *w, const char *key, unsigned why)
 {
     jw_key(w, key);
-    jw_arr(w);
-    for (int i = 0; i < BKP_WHY_COUNT; i++)
-        if (why >> i & 1)
-            jw_str(w, bkp_why_name((BkpWhy)i));
-    jw_end_arr(w);
+    jw_names(w, why, BKP_WHY_COUNT, why_name, NULL);
 }
 
 /* A set of the lexicon's words, as Azure spells them. */
 static void words(JsonW *w, const char *key, BkpWordKind kind, uint32_t set)
 {
     jw_key(w, key);
-    jw_arr(w);
-    for (int v = 0; v < bkp_word_count(kind); v++)
-        if (set >> v & 1)
-            jw_str(w, bkp_word_name(kind, v, BKP_SPELL_AZURE));
-    jw_end_arr(w);
+    jw_names(w, set, bkp_word_count(kind), azure_name, &kind);
 }
 
 /* {"count": 60, "unit": "months"} */
 static void keep(JsonW *w, const char *key, BkpKeep k)
 {
-    jw_key(w, key);
-    jw_obj(w);
+    obj(w, key);
     num(w, "count", k.count);
     str(w, "unit", bkp_unit_name(k.unit, true));
     jw_end_obj(w);
 }
 
-static void head(JsonW *w, const BkpPolicy *p)
+/* The start of the documents of next and simulate, to out. */
+static void begin(JsonW *w, FILE *out, const BkpPolicy *p)
 {
+    jw_init_file(w, out, JW_UTF8);
     jw_obj(w);
     str(w, "policy", p->name);
     str(w, "timezone", p->timezone);
@@ -135,8 +157,7 @@ static void backup(JsonW *w, const BkpBackup *b)
 /* The instant each rule in `why` lets a point go. */
 static void rule_expiries(JsonW *w, const char *key, unsigned why, const int64_t *expires)
 {
-    jw_key(w, key);
-    jw_obj(w);
+    obj(w, key);
     for (int i = 0; i < BKP_WHY_COUNT; i++)
         if (why >> i & 1)
             utc(w, bkp_why_name((BkpWhy)i), expires[i]);
@@ -146,11 +167,9 @@ static void rule_expiries(JsonW *w, const char *key, unsigned why, const int64_t
 int bkp_next_json(const BkpNext *next, FILE *out)
 {
     JsonW w;
-    jw_init_file(&w, out, JW_UTF8);
-    head(&w, next->policy);
+    begin(&w, out, next->policy);
     instant(&w, "from", next->from, next->from_offset);
-    jw_key(&w, "backups");
-    jw_arr(&w);
+    arr(&w, "backups");
     for (int i = 0; i < next->n; i++) {
         const BkpNextBackup *x = &next->backups[i];
         jw_obj(&w);
@@ -168,11 +187,7 @@ static void point(JsonW *w, const BkpPoint *pt)
     jw_obj(w);
     backup(w, &pt->b);
     jw_key(w, "tiers");
-    jw_arr(w);
-    for (int t = 0; t < BKP_TIER_COUNT; t++)
-        if (pt->tiers >> t & 1)
-            jw_str(w, bkp_tier_name((BkpTier)t));
-    jw_end_arr(w);
+    jw_names(w, pt->tiers, BKP_TIER_COUNT, tier_name, NULL);
     whys(w, "kept_as", pt->why);
     instant(w, "expires", pt->expires, pt->expires_offset);
     rule_expiries(w, "rule_expires", pt->why, pt->rule_expires);
@@ -185,16 +200,13 @@ static void point(JsonW *w, const BkpPoint *pt)
 
 static void sim_summary(JsonW *w, const BkpSim *sim)
 {
-    jw_key(w, "summary");
-    jw_obj(w);
+    obj(w, "summary");
     num(w, "points", (int64_t)sim->npoints);
-    jw_key(w, "tiers");
-    jw_obj(w);
+    obj(w, "tiers");
     for (int t = 0; t < BKP_TIER_COUNT; t++)
         num(w, bkp_tier_name((BkpTier)t), (int64_t)sim->tier_count[t]);
     jw_end_obj(w);
-    jw_key(w, "kept_as");
-    jw_obj(w);
+    obj(w, "kept_as");
     for (int i = 0; i < BKP_WHY_COUNT; i++)
         num(w, bkp_why_name((BkpWhy)i), (int64_t)sim->why_count[i]);
     jw_end_obj(w);
@@ -207,14 +219,12 @@ static void sim_summary(JsonW *w, const BkpSim *sim)
 int bkp_sim_json(const BkpSim *sim, FILE *out)
 {
     JsonW w;
-    jw_init_file(&w, out, JW_UTF8);
-    head(&w, sim->policy);
+    begin(&w, out, sim->policy);
     instant(&w, "at", sim->at, sim->at_offset);
     instant_open(&w, "since", sim->since, sim->since_offset);
     boolean(&w, "default", sim->since_default);
     jw_end_obj(&w);
-    jw_key(&w, "points");
-    jw_arr(&w);
+    arr(&w, "points");
     for (size_t i = 0; i < sim->npoints; i++)
         point(&w, &sim->points[i]);
     jw_end_arr(&w);
@@ -231,8 +241,7 @@ static bool is_default(const BkpExplain *e, BkpField f)
 
 static void explain_type(JsonW *w, const BkpExplain *e)
 {
-    jw_key(w, "type");
-    jw_obj(w);
+    obj(w, "type");
     str(w, "name", e->policy->enhanced ? "enhanced" : "standard");
     str(w, "policyType", bkp_azure_policy_type(e->policy->enhanced));
     boolean(w, "default", is_default(e, BKP_FIELD_TYPE));
@@ -254,8 +263,7 @@ static void dst_edge(JsonW *w, const char *key, bool found, int64_t t, int after
 
 static void explain_zone(JsonW *w, const BkpExplain *e)
 {
-    jw_key(w, "timezone");
-    jw_obj(w);
+    obj(w, "timezone");
     str(w, "windows", e->policy->timezone);
     str(w, "written", e->zone_written);
     str(w, "iana", e->iana);
@@ -279,8 +287,7 @@ static void explain_zone(JsonW *w, const BkpExplain *e)
 static void explain_schedule(JsonW *w, const BkpExplain *e)
 {
     const BkpPolicy *p = e->policy;
-    jw_key(w, "schedule");
-    jw_obj(w);
+    obj(w, "schedule");
     str(w, "frequency", bkp_azure_freq(p->freq));
     if (p->freq == BKP_FREQ_HOURLY) {
         num(w, "interval_hours", p->interval_hours);
@@ -293,8 +300,7 @@ static void explain_schedule(JsonW *w, const BkpExplain *e)
         words(w, "days", BKP_WORD_WEEKDAY, p->run_days);
     num(w, "backups_per_day", e->nruns);
     num(w, "backup_days_per_week", e->run_days);
-    jw_key(w, "runs");
-    jw_arr(w);
+    arr(w, "runs");
     for (int i = 0; i < e->nruns; i++) {
         jw_obj(w);
         hhmm(w, "local", e->runs[i].minute);
@@ -312,14 +318,12 @@ static void explain_schedule(JsonW *w, const BkpExplain *e)
 
 static void explain_rpo(JsonW *w, const BkpExplain *e)
 {
-    jw_key(w, "rpo");
-    jw_obj(w);
+    obj(w, "rpo");
     for (int i = 0; i < BKP_WHY_COUNT; i++) {
         if (!e->on[i])
             continue;
         BkpKeep k = e->keep[i];
-        jw_key(w, bkp_why_name((BkpWhy)i));
-        jw_obj(w);
+        obj(w, bkp_why_name((BkpWhy)i));
         num(w, "worst_case_minutes", e->rpo[i]);
         if (k.unit == BKP_YEARS || k.unit == BKP_MONTHS)
             num(w, k.unit == BKP_YEARS ? "kept_years" : "kept_months", k.count);
@@ -345,8 +349,7 @@ static void snapshot_rg(JsonW *w, const BkpPolicy *p)
 
 static void days_of_month(JsonW *w, const BkpLongTerm *lt)
 {
-    jw_key(w, "days_of_month");
-    jw_arr(w);
+    arr(w, "days_of_month");
     for (int d = 1; d <= 28; d++)
         if (lt->dates >> d & 1)
             jw_int(w, d);
@@ -373,8 +376,7 @@ static void longterm(JsonW *w, const BkpLongTerm *lt, bool yearly)
 static void explain_snapshots(JsonW *w, const BkpExplain *e)
 {
     const BkpPolicy *p = e->policy;
-    jw_key(w, "snapshots");
-    jw_obj(w);
+    obj(w, "snapshots");
     num(w, "days", p->snapshot_days);
     boolean(w, "default", is_default(e, BKP_FIELD_SNAPSHOTS));
     str(w, "consistency", bkp_azure_consistency(p->crash_consistent));
@@ -386,19 +388,16 @@ static void explain_snapshots(JsonW *w, const BkpExplain *e)
 static void explain_retention(JsonW *w, const BkpExplain *e)
 {
     const BkpPolicy *p = e->policy;
-    jw_key(w, "retention");
-    jw_obj(w);
+    obj(w, "retention");
     explain_snapshots(w, e);
     if (e->on[BKP_WHY_DAILY]) {
-        jw_key(w, "daily");
-        jw_obj(w);
+        obj(w, "daily");
         num(w, "days", p->daily.days);
         boolean(w, "default", is_default(e, BKP_FIELD_DAILY));
         jw_end_obj(w);
     }
     if (e->on[BKP_WHY_WEEKLY]) {
-        jw_key(w, "weekly");
-        jw_obj(w);
+        obj(w, "weekly");
         num(w, "weeks", p->weekly.weeks);
         words(w, "days_of_week", BKP_WORD_WEEKDAY, p->weekly.days);
         boolean(w, "default", is_default(e, BKP_FIELD_WEEKLY));
@@ -406,15 +405,13 @@ static void explain_retention(JsonW *w, const BkpExplain *e)
         jw_end_obj(w);
     }
     if (e->on[BKP_WHY_MONTHLY]) {
-        jw_key(w, "monthly");
-        jw_obj(w);
+        obj(w, "monthly");
         longterm(w, &p->monthly, false);
         num(w, "kept_months", p->monthly.count);
         jw_end_obj(w);
     }
     if (e->on[BKP_WHY_YEARLY]) {
-        jw_key(w, "yearly");
-        jw_obj(w);
+        obj(w, "yearly");
         longterm(w, &p->yearly, true);
         jw_end_obj(w);
     }
@@ -440,8 +437,7 @@ static void archive_class(JsonW *w, const BkpArchiveKind *k, bool yearly, bool w
 static void explain_archive(JsonW *w, const BkpExplain *e)
 {
     const BkpPolicy *p = e->policy;
-    jw_key(w, "archive");
-    jw_obj(w);
+    obj(w, "archive");
     str(w, "mode", bkp_azure_tiering(p->archive));
     if (p->archive == BKP_ARCHIVE_AFTER)
         num(w, "months", p->archive_months);
@@ -450,8 +446,7 @@ static void explain_archive(JsonW *w, const BkpExplain *e)
         num(w, "min_left_months", BKP_ARCHIVE_MIN_LEFT_MONTHS);
     }
     boolean(w, "default", is_default(e, BKP_FIELD_ARCHIVE));
-    jw_key(w, "classes");
-    jw_arr(w);
+    arr(w, "classes");
     for (int y = 0; y < 2; y++)
         for (int wk = 0; wk < 2; wk++)
             if (e->archive_after_months && e->archive[y][wk].points)
@@ -462,8 +457,7 @@ static void explain_archive(JsonW *w, const BkpExplain *e)
 
 static void explain_promise(JsonW *w, const BkpExplain *e)
 {
-    jw_key(w, "promise");
-    jw_arr(w);
+    arr(w, "promise");
     for (int i = 0; i < e->npromise; i++) {
         const BkpPromise *s = &e->promise[i];
         jw_obj(w);
@@ -520,8 +514,7 @@ int bkp_explain_json(const BkpExplain *e, FILE *out)
     explain_archive(&w, e);
     boolean(&w, "named_after_file", e->named_after_file);
     explain_promise(&w, e);
-    jw_key(&w, "defaults");
-    jw_arr(&w);
+    arr(&w, "defaults");
     for (int f = 0; e->defaults >> f; f++)
         if (e->defaults >> f & 1)
             explain_default(&w, e->policy, (BkpField)f);

@@ -89,9 +89,10 @@ static const char dst_note[] =
     "  (RULES.md A8), so they keep their UTC time and the clocks read the written\n"
     "  time plus the DST amount. See docs/semantics.md.\n";
 
+/* The end of a text: 0, or -1 if a write failed. */
 static int done(FILE *out)
 {
-    return ferror(out) ? -1 : 0;
+    return fflush(out) != 0 || ferror(out) ? -1 : 0;
 }
 
 /* --- next ----------------------------------------------------------------------- */
