@@ -172,10 +172,10 @@ void bkp_next_free(BkpNext *next);
 
 typedef struct BkpPoint {
     BkpBackup b;
-    unsigned why;                  /* the rules that keep it at `at` */
-    unsigned tiers;                /* where it is at `at` (bits 1u << BkpTier) */
+    uint8_t why;                   /* the rules that keep it at `at` */
+    uint8_t tiers;                 /* where it is at `at` (bits 1u << BkpTier) */
+    int expires_offset;            /* the zone's offset at `expires` */
     int64_t expires;               /* when the last of its tiers goes */
-    int expires_offset;            /* the zone's offset then */
     int64_t rule_expires[BKP_WHY_COUNT];   /* per rule in `why` (else 0) */
     int64_t archive_at;            /* when it moves to vault-archive
                                       (INT64_MAX: never) */
