@@ -1,11 +1,12 @@
 /* interp.h — the interpreter: a checked policy over time.
  *
  * `bkpc explain`, `bkpc next` and `bkpc simulate` are thin layers over these
- * functions, and so can be an editor server. Each returns its result as data
- * (BkpExplain, BkpNext, BkpSim), which two renderers, text and JSON, write
- * (the end of this file): they carry the same facts. Every backup time comes from
- * the one schedule-expansion routine, bkp_sched_day (sched.h); this module
- * only places those schedule days in time and applies the retention rules.
+ * functions, and so can be an editor server. Each returns its result as
+ * data (BkpExplain, BkpNext, BkpSim), which two renderers, text and JSON,
+ * write with the same facts (the end of this file). Every backup time comes
+ * from the one schedule-expansion routine, bkp_sched_day (sched.h); this
+ * module only places those schedule days in time and applies the retention
+ * rules.
  * docs/semantics.md says what the model is and which Microsoft documents it
  * rests on. In short:
  *

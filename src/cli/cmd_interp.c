@@ -231,7 +231,6 @@ static int run(Cmd cmd, const char *name, int argc, char **argv)
     if (a.since)
         bkp_interp_parse_time(tz, p, a.since, &since);
 
-    status = EXIT_CLEAN;
     if (cmd == CMD_SIMULATE && a.since && since > at)
         status = cli_usage_error(name, "--since %s is after --at %s", a.since, a.at);
     else

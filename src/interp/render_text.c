@@ -360,15 +360,16 @@ static void explain_schedule(const BkpExplain *e, FILE *out)
         cat(t, sizeof t, "; in UTC: %s", fmt_days(e->utc_run_days, true, a, sizeof a));
     if (t[0])
         cat(t, sizeof t, ")");
-    const BkpRun *v = &e->runs[e->vault_run];
-    if (e->nruns > 1)
+    if (e->nruns > 1) {
+        const BkpRun *v = &e->runs[e->vault_run];
         cat(t, sizeof t,
             "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
             "snapshots only (RULES.md B12).%s",
             t[0] ? " " : "", bkp_fmt_hhmm(v->minute, a), v->minute >= 1440 ? "+1" : "",
             v->minute >= 1440 ? " Retention rules count it as the point of the day its window opened." : "");
-    else
+    } else {
         cat(t, sizeof t, "%sEach backup is a snapshot first, then transferred to the vault.", t[0] ? " " : "");
+    }
     wrapped(out, "", t);
 }
 

@@ -747,6 +747,40 @@ static void test_99_years_is_bounded(void **state)
     done(&r);
 }
 
+/* bkp_sim_each: the points one at a time, oldest first, without storing
+ * them (fn NULL: the counts alone); a callback can stop the walk. */
+static int count_points(void *ctx, const BkpPoint *pt)
+{
+    int64_t *last = ctx;
+    assert_true(pt->b.utc > last[0]);
+    last[0] = pt->b.utc;
+    return ++last[1] == last[2] ? 7 : 0;
+}
+
+static void test_sim_each(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "every 4h from 00:00 for 24h keep snapshots 5d keep daily 30d keep weekly 8w on sun "
+             "keep monthly 12m on first sun archive after 3m");
+    int64_t at = utc_at(2026, 6, 1, 12, 0);
+    BkpSim all, counts, part;
+    assert_int_equal(bkp_simulate(r.tz, r.p, at, NULL, &all), 0);
+    assert_int_equal(bkp_sim_each(r.tz, r.p, at, NULL, &counts, NULL, NULL), 0);
+    assert_null(counts.points);
+    assert_int_equal(counts.npoints, all.npoints);
+    assert_memory_equal(counts.tier_count, all.tier_count, sizeof all.tier_count);
+    assert_memory_equal(counts.why_count, all.why_count, sizeof all.why_count);
+    int64_t walk[3] = {INT64_MIN, 0, (int64_t)all.npoints + 1};
+    assert_int_equal(bkp_sim_each(r.tz, r.p, at, NULL, &part, count_points, walk), 0);
+    assert_int_equal(walk[1], all.npoints);
+    int64_t stop[3] = {INT64_MIN, 0, 10};
+    assert_int_equal(bkp_sim_each(r.tz, r.p, at, NULL, &part, count_points, stop), 7);
+    assert_int_equal(part.npoints, 9);           /* the counts of the points before */
+    bkp_sim_free(&all);
+    done(&r);
+}
+
 /* --- rendering -------------------------------------------------------------------- */
 
 typedef int (*Render)(const void *result, FILE *out);
@@ -913,6 +947,7 @@ int main(void)
         cmocka_unit_test(test_against_replay),
         cmocka_unit_test(test_since),
         cmocka_unit_test(test_99_years_is_bounded),
+        cmocka_unit_test(test_sim_each),
         cmocka_unit_test(test_json_documents),
         cmocka_unit_test(test_render_write_error),
         cmocka_unit_test(test_next_result),
