@@ -248,6 +248,9 @@ typedef struct BkpPromise {
     BkpWhy points;
 } BkpPromise;
 
+/* How many values a policy may leave to their defaults. */
+#define BKP_EXPLAIN_DEFAULTS 9
+
 typedef struct BkpExplain {
     const BkpPolicy *policy;
     bool named_after_file;         /* a file of bare clauses */
@@ -292,10 +295,12 @@ typedef struct BkpExplain {
      * ones, [1] yearly points (all zero if there are none); [k][1] those the
      * weekly rule also keeps, [k][0] the others. */
     BkpArchiveKind archive[2][2];
-    /* The values left to their defaults (bits 1u << BkpField), in the
-     * policy's terms: BKP_FIELD_WEEKLY includes its days; daily and weekly
-     * only when the policy has the rule. */
-    unsigned defaults;
+    /* The values left to their defaults, in the order explain says them:
+     * type, time zone, snapshots, daily, weekly (with its days) or its days
+     * alone, archive, consistency, snapshot resource group; daily and
+     * weekly only when the policy has the rule. */
+    BkpField defaults[BKP_EXPLAIN_DEFAULTS];
+    int ndefaults;
 } BkpExplain;
 
 /* `at` only decides the zone's offsets and DST periods shown. */

@@ -226,19 +226,20 @@ static void explain_schedule(BkpTz *tz, const BkpPolicy *p, BkpExplain *e)
                 e->utc_run_days |= (BkpDaySet)(1u << ((d + shift + 7) % 7));
 }
 
-static unsigned explain_defaults(const BkpPolicy *p)
+static void explain_defaults(const BkpPolicy *p, BkpExplain *e)
 {
-    unsigned d = 0;
-    for (int f = BKP_FIELD_TYPE; f <= BKP_FIELD_SNAPSHOT_RG; f++)
-        if (bkp_policy_default(p, (BkpField)f))
-            d |= 1u << f;
-    if (!p->daily.on)
-        d &= ~(1u << BKP_FIELD_DAILY);
-    if (!p->weekly.on || (d >> BKP_FIELD_WEEKLY & 1))      /* the weekly default has its days */
-        d &= ~(1u << BKP_FIELD_WEEKLY_DAYS);
-    if (!p->weekly.on)
-        d &= ~(1u << BKP_FIELD_WEEKLY);
-    return d;
+    static const BkpField order[BKP_EXPLAIN_DEFAULTS] = {
+        BKP_FIELD_TYPE, BKP_FIELD_TIMEZONE, BKP_FIELD_SNAPSHOTS, BKP_FIELD_DAILY, BKP_FIELD_WEEKLY,
+        BKP_FIELD_WEEKLY_DAYS, BKP_FIELD_ARCHIVE, BKP_FIELD_CONSISTENCY, BKP_FIELD_SNAPSHOT_RG,
+    };
+    for (int i = 0; i < BKP_EXPLAIN_DEFAULTS; i++) {
+        BkpField f = order[i];
+        if (!bkp_policy_default(p, f) || (f == BKP_FIELD_DAILY && !p->daily.on) ||
+            ((f == BKP_FIELD_WEEKLY || f == BKP_FIELD_WEEKLY_DAYS) && !p->weekly.on) ||
+            (f == BKP_FIELD_WEEKLY_DAYS && bkp_policy_default(p, BKP_FIELD_WEEKLY)))  /* said with weekly */
+            continue;
+        e->defaults[e->ndefaults++] = f;
+    }
 }
 
 void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
@@ -258,5 +259,5 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     out->archive_after_months = interp_archive_age(p);
     if (out->archive_after_months)
         archive_kinds(p, out->archive);
-    out->defaults = explain_defaults(p);
+    explain_defaults(p, out);
 }

@@ -515,9 +515,8 @@ int bkp_explain_json(const BkpExplain *e, FILE *out)
     boolean(&w, "named_after_file", e->named_after_file);
     explain_promise(&w, e);
     arr(&w, "defaults");
-    for (int f = 0; e->defaults >> f; f++)
-        if (e->defaults >> f & 1)
-            explain_default(&w, e->policy, (BkpField)f);
+    for (int i = 0; i < e->ndefaults; i++)
+        explain_default(&w, e->policy, e->defaults[i]);
     jw_end_arr(&w);
     return finish(&w);
 }

@@ -538,10 +538,8 @@ static void default_text(const BkpPolicy *p, BkpField f, char *buf, size_t n)
 static void explain_defaults(const BkpExplain *e, FILE *out)
 {
     char t[1024] = "", a[160];
-    for (int f = 0; e->defaults >> f; f++) {
-        if (!(e->defaults >> f & 1))
-            continue;
-        default_text(e->policy, (BkpField)f, a, sizeof a);
+    for (int i = 0; i < e->ndefaults; i++) {
+        default_text(e->policy, e->defaults[i], a, sizeof a);
         cat(t, sizeof t, "%s%s", t[0] ? "; " : "", a);
     }
     wrapped(out, "defaults", t[0] ? t : "none: every value is written");

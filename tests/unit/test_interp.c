@@ -613,8 +613,10 @@ static void test_explain_model(void **state)
     assert_true(k->points > 0 && k->share == BKP_ARCHIVE_MOVES_ALL && k->when == BKP_ARCHIVE_AT_LATER);
     assert_int_equal(k->release_days, 91);
     assert_int_equal(e.archive[1][0].points + e.archive[1][1].points + e.archive[0][1].points, 0);
-    assert_int_equal(e.defaults, 1u << BKP_FIELD_TYPE | 1u << BKP_FIELD_TIMEZONE | 1u << BKP_FIELD_SNAPSHOTS |
-                                     1u << BKP_FIELD_CONSISTENCY | 1u << BKP_FIELD_SNAPSHOT_RG);
+    const BkpField all[] = {BKP_FIELD_TYPE, BKP_FIELD_TIMEZONE, BKP_FIELD_SNAPSHOTS, BKP_FIELD_CONSISTENCY,
+                            BKP_FIELD_SNAPSHOT_RG};
+    assert_int_equal(e.ndefaults, 5);
+    assert_memory_equal(e.defaults, all, sizeof all);
     assert_true(e.named_after_file);         /* bare clauses */
     assert_false(e.zone_mapped);
     done(&r);
@@ -631,7 +633,9 @@ static void test_explain_model(void **state)
     k = &e.archive[0][1];                     /* monthly, the weekly rule keeps them 210 days */
     assert_true(k->points > 0 && k->share == BKP_ARCHIVE_MOVES_NONE && k->weekly_release);
     assert_int_equal(e.utc_run_days, 1u << BKP_SAT);     /* 02:00 JST = 17:00Z the day before */
-    assert_int_equal(e.defaults, 1u << BKP_FIELD_TYPE | 1u << BKP_FIELD_SNAPSHOTS | 1u << BKP_FIELD_SNAPSHOT_RG);
+    const BkpField some[] = {BKP_FIELD_TYPE, BKP_FIELD_SNAPSHOTS, BKP_FIELD_SNAPSHOT_RG};
+    assert_int_equal(e.ndefaults, 3);
+    assert_memory_equal(e.defaults, some, sizeof some);
     done(&r);
 }
 
