@@ -90,6 +90,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, $pol.WorkloadType)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 3
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `
@@ -148,6 +151,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, $pol.WorkloadType)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 7
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `
@@ -209,6 +215,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, $pol.WorkloadType)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 7
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `

@@ -111,6 +111,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} is an Enhanced policy; Azure cannot turn it back into a Standard one' -f $policyName)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 5
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `

@@ -16,8 +16,9 @@ One pwsh process (tests/tools/pwsh-driver.ps1) runs every script, with
 -WhatIf and for real, against a vault
 
   empty      holding neither the policies nor the VMs;
-  existing   holding every policy (its values changed) and protecting every
-             VM with its policy (other disks);
+  existing   holding every policy (every value changed, a snapshot resource
+             group the file may not name) and protecting every VM with its
+             policy (other disks);
   other      protecting every VM with another policy;
   namesake   protecting a VM of the same name in another resource group;
 and then for real
@@ -127,8 +128,7 @@ def changed(props):
     if p.get("policyType") == "V2":
         if p.pop("snapshotConsistencyType", None) is None:
             p["snapshotConsistencyType"] = "OnlyCrashConsistent"
-    if "instantRPDetails" in p:
-        p["instantRPDetails"]["azureBackupRGNamePrefix"] = "rg-old-snapshots-"
+    p["instantRPDetails"] = {"azureBackupRGNamePrefix": "rg-old-snapshots-", "azureBackupRGNameSuffix": "-old"}
     return p
 
 

@@ -492,10 +492,10 @@ function ConvertTo-MockRestPolicy($S, $R, $InstantRp, $RgName, $RgSuffix, $Consi
         instantRpRetentionRangeInDays = $InstantRp
     }
     if (Test-MockIsV2 $S) { $p.policyType = 'V2' }
-    if ($RgName -or $AlwaysRg) {  # Set sends the policy's own, even none: {} (PROV ModifyPolicy)
+    if ($null -ne $RgName -or $AlwaysRg) {  # Set sends the policy's own, even none: {} (PROV ModifyPolicy)
         $d = [ordered]@{}
-        if ($RgName) { $d.azureBackupRGNamePrefix = $RgName }
-        if ($RgSuffix) { $d.azureBackupRGNameSuffix = $RgSuffix }
+        if ($null -ne $RgName) { $d.azureBackupRGNamePrefix = $RgName }
+        if ($null -ne $RgSuffix) { $d.azureBackupRGNameSuffix = $RgSuffix }
         $p.instantRPDetails = $d
     }
     if ($Consistency) { $p.snapshotConsistencyType = $Consistency }
@@ -640,11 +640,12 @@ function ConvertFrom-MockRestPolicy($Vault, $Entry) {
     $p.SchedulePolicy = ConvertFrom-MockRestSchedule $j['schedulePolicy'] $j['timeZone']
     $p.RetentionPolicy = ConvertFrom-MockRestRetention $j['retentionPolicy']
     $p.SnapshotRetentionInDays = $j['instantRpRetentionRangeInDays']
+    # (a string property set to $null would hold '': set only what is there)
     if ($d = $j['instantRPDetails']) {
-        $p.AzureBackupRGName = $d['azureBackupRGNamePrefix']
-        $p.AzureBackupRGNameSuffix = $d['azureBackupRGNameSuffix']
+        if ($d.Contains('azureBackupRGNamePrefix')) { $p.AzureBackupRGName = $d['azureBackupRGNamePrefix'] }
+        if ($d.Contains('azureBackupRGNameSuffix')) { $p.AzureBackupRGNameSuffix = $d['azureBackupRGNameSuffix'] }
     }
-    $p.SnapshotConsistencyType = $j['snapshotConsistencyType']
+    if ($j.Contains('snapshotConsistencyType')) { $p.SnapshotConsistencyType = $j['snapshotConsistencyType'] }
     if ($j['tieringPolicy'] -and ($a = $j['tieringPolicy']['ArchivedRP'])) {
         $t = New-Object "$script:NS.TieringPolicy"
         $t.TieringMode = @{ TierAfter = 'TierAllEligible'; TierRecommended = 'TierRecommended'; DoNotTier = 'DoNotTier' }[$a['tieringMode']]
@@ -754,9 +755,13 @@ function Get-MockPolicyBody($Bound, $S, $R, $Policy, $Stored) {
         if (-not $v2) { throw 'SnapshotConsistencyTypeCantBeSetForStandardPolicy' }
         $consistency = $(if ($Bound['SnapshotConsistencyType'] -eq 'OnlyCrashConsistent') { 'OnlyCrashConsistent' } else { $null })
     }
-    $rg = $(if ($Bound.ContainsKey('BackupSnapshotResourceGroup')) { $Bound['BackupSnapshotResourceGroup'] } elseif ($Policy) { $Policy.AzureBackupRGName })
-    $suffix = $(if ($Bound.ContainsKey('BackupSnapshotResourceGroupSuffix')) { $Bound['BackupSnapshotResourceGroupSuffix'] } elseif ($Policy) { $Policy.AzureBackupRGNameSuffix })
-    if ($suffix -and -not $rg) { throw 'RequiredBackupSnapshotResourceGroup: a suffix needs -BackupSnapshotResourceGroup' }
+    # PROV: -BackupSnapshotResourceGroup[Suffix] replace both, else Set sends the
+    # policy's own (an empty string as it is: only $null is "none")
+    $rg, $suffix = $Bound['BackupSnapshotResourceGroup'], $Bound['BackupSnapshotResourceGroupSuffix']
+    if ($null -eq $rg -and $null -ne $suffix) {
+        throw 'RequiredBackupSnapshotResourceGroup: a suffix needs -BackupSnapshotResourceGroup'
+    }
+    if ($null -eq $rg -and $Policy) { $rg, $suffix = $Policy.AzureBackupRGName, $Policy.AzureBackupRGNameSuffix }
     $tiering = Get-MockTiering $Bound $(if ($Policy) { $Policy.TieringPolicy })
     Test-MockTieringRetention $tiering $R
     ConvertTo-MockRestPolicy $S $R $instant $rg $suffix $consistency $tiering ($null -ne $Policy)
