@@ -415,7 +415,7 @@ def run_driver(pwsh, mock, home, sandbox, jobs):
                DOTNET_NOLOGO="1", BKPC_MOCK_LOG=os.path.join(sandbox, "driver.log"))
     p = subprocess.run([pwsh, "-NoProfile", "-NonInteractive", "-File", os.path.join(HERE, "pwsh-driver.ps1"),
                         "-Mock", mock, "-Jobs", os.path.join(sandbox, "jobs.json")],
-                       cwd=os.path.join(sandbox, "tmp"), env=env, capture_output=True, timeout=1800,
+                       cwd=os.path.join(sandbox, "tmp"), env=env, capture_output=True, timeout=900,
                        stdin=subprocess.DEVNULL)
     out = []
     if p.returncode != 0:

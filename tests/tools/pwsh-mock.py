@@ -43,7 +43,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RS_VERSION = "7.14.0"     # Az.RecoveryServices of Az 16.2.0, the reference's help (cmdlets.json _about)
-ACCOUNTS_VERSION = "5.3.0"
+ACCOUNTS_VERSION = "5.3.0"  # an Az.Accounts of the Az 16 line (Az.RecoveryServices requires it)
 
 # Az.Accounts is not in reference/pwsh; the scripts call Set-AzContext only.
 # Its parameter sets, in cmdlets.json's shape, from Azure/azure-powershell
