@@ -38,6 +38,7 @@ if [ ! -f "$SHARED/reference/pwsh/cmdlets.json" ]; then
 fi
 
 # 1. the mock
+export TMPDIR="$tmp"      # pwsh's temporary files, check-pwsh.py's sandbox
 mock=$tmp/mock
 home=$tmp/home             # pwsh's HOME: its caches stay in the sandbox
 mkdir -p "$home"
@@ -67,7 +68,6 @@ while IFS=$tab read -r script bkp; do
     printf '%s\t%s\t%s\t%s\n' "$script" "$bkp" "$policy" "$hostile"
 done <"$tmp/pairs" >"$tmp/list"
 
-export TMPDIR="$tmp"      # check-pwsh.py's sandbox
 find . -path ./.git -prune -o -print | sort >"$tmp/tree-before"
 touch "$tmp/stamp"
 python3 "$tools/check-pwsh.py" --pwsh "$PWSH" --mock "$mock" --home "$home" --list "$tmp/list" "$BKPC" \
