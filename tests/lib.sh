@@ -19,6 +19,11 @@
 #                       and that a second run prints the same (ok/ko), and
 #                       appends "SCRIPT<tab>BKP" to the file LIST for each
 #                       script built.
+#   no_payload_files WHEN
+#                       ok, or ko "WHEN" with the paths, when the working
+#                       tree holds a file named after a payload of the
+#                       hostile corpus (its names would run `touch pwned-N`:
+#                       a name holding "pwned").
 set -u
 BKPC=${BKPC:-build/bkpc}
 case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
@@ -58,4 +63,12 @@ build_all() {
             ko "bkpc build -t $_target $_bkp: two runs differ"
         fi
     done
+}
+
+no_payload_files() {
+    find . -path ./.git -prune -o -name '*pwned*' -print >"$tmp/pwned"
+    if [ -s "$tmp/pwned" ]; then
+        ko "$1: files named after a payload in the working tree:"
+        cat "$tmp/pwned"
+    else ok; fi
 }
