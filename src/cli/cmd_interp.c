@@ -253,8 +253,8 @@ static int write_json(json_t *j)
 
 static const char dst_note[] =
     "* daylight saving time is in force: Azure does not move backups for it\n"
-    "  (RULES.md A8), so they keep their UTC time and the clocks read the written\n"
-    "  time plus the DST amount. See docs/semantics.md.\n";
+    "  (bkpc explain-rule A8), so they keep their UTC time and the clocks read\n"
+    "  the written time plus the DST amount. See docs/semantics.md.\n";
 
 /* --- explain ---------------------------------------------------------------------- */
 
@@ -469,7 +469,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
             cat(t, sizeof t, " from %s", fmt_edge(tz, p, e->dst_start, a, sizeof a));
         if (e->has_dst_end)
             cat(t, sizeof t, " until %s", fmt_edge(tz, p, e->dst_end, a, sizeof a));
-        cat(t, sizeof t, ": Azure does not move backups for it (RULES.md A8), so they keep their UTC time and "
+        cat(t, sizeof t, ": Azure does not move backups for it (bkpc explain-rule A8), so they keep their UTC time and "
                          "the clocks read %s %s than written while it lasts.",
             fmt_span(e->dst_amount, b, sizeof b), e->dst_amount < 0 ? "earlier" : "later");
         wrapped("", t);
@@ -541,7 +541,7 @@ static void explain_text(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int
                 v = i;
         cat(t, sizeof t,
             "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
-            "snapshots only (RULES.md B12).%s",
+            "snapshots only (bkpc explain-rule B12).%s",
             t[0] ? " " : "", bkp_fmt_hhmm(e->runs[v].minute, a), e->runs[v].minute >= 1440 ? "+1" : "",
             e->runs[v].minute >= 1440 ? " Retention rules count it as the point of the day its window opened."
                                      : "");
