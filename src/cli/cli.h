@@ -48,7 +48,8 @@ enum { CLI_OPT_FORMAT = 100, CLI_OPT_COLOR, CLI_OPT_WERROR };
 /* Text, coloured when standard error is a terminal, NO_COLOR is unset or
  * empty and TERM is not "dumb". */
 void cli_diag_init(CliDiag *c);
-/* Applies option `id` (CLI_OPT_*) with its value; 0, or 2 after a usage error. */
+/* Applies option `id` (CLI_OPT_*) with its value; 0, or 2 after a usage
+ * error or for any other id (CLI_OPT_ERROR: the message is printed). */
 int cli_diag_option(CliDiag *c, const char *cmd, int id, const char *value);
 /* Before the first file: 0, or 2 (out of memory). */
 int cli_diag_start(CliDiag *c);

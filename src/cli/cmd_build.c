@@ -156,12 +156,6 @@ int cmd_build(int argc, char **argv)
                 return EXIT_USAGE;
             target = (Target)k;
             break;
-        case CLI_OPT_FORMAT:
-        case CLI_OPT_COLOR:
-        case CLI_OPT_WERROR:
-            if (cli_diag_option(&diag, "build", id, o.value) != 0)
-                return EXIT_USAGE;
-            break;
         case OPT_POLICY: policy = o.value; break;
         case OPT_OUTPUT: out = o.value; break;
         case CLI_OPT_ARG:
@@ -169,7 +163,10 @@ int cmd_build(int argc, char **argv)
                 return cli_usage_error("build", "one input file at a time");
             file = o.value;
             break;
-        default: return EXIT_USAGE;
+        default:   /* --format, --color, --werror; or CLI_OPT_ERROR */
+            if (cli_diag_option(&diag, "build", id, o.value) != 0)
+                return EXIT_USAGE;
+            break;
         }
     }
     if (!file)

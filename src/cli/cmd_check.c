@@ -44,13 +44,10 @@ int cmd_check(int argc, char **argv)
         case OPT_HELP: fputs(help, stdout); return EXIT_CLEAN;
         case OPT_QUIET: quiet = true; break;
         case CLI_OPT_ARG: files[nfiles++] = o.value; break;
-        case CLI_OPT_FORMAT:
-        case CLI_OPT_COLOR:
-        case CLI_OPT_WERROR:
+        default:   /* --format, --color, --werror; or CLI_OPT_ERROR */
             if (cli_diag_option(&out, "check", id, o.value) != 0)
                 return EXIT_USAGE;
             break;
-        default: return EXIT_USAGE;
         }
     }
     if (nfiles == 0)

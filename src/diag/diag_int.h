@@ -17,6 +17,9 @@ json_t *dj_help(const char *rule);
 /* Adds `value` to `obj` under `key`, taking it over; on a NULL value (out of
  * memory) sets *ok false. */
 void dj_set(json_t *obj, const char *key, json_t *value, int *ok);
+/* `v` when ok, else NULL (and `v` released): the end of a builder that
+ * used dj_set. */
+json_t *dj_done(json_t *v, int ok);
 /* Writes `v` with jansson's `flags` and a newline; 0 or -1. */
 int dj_dump(const json_t *v, FILE *out, size_t flags);
 

@@ -60,6 +60,14 @@ void dj_set(json_t *obj, const char *key, json_t *value, int *ok)
         *ok = 0;
 }
 
+json_t *dj_done(json_t *v, int ok)
+{
+    if (ok)
+        return v;
+    json_decref(v);
+    return NULL;
+}
+
 int dj_dump(const json_t *v, FILE *out, size_t flags)
 {
     if (json_dumpf(v, out, flags) != 0 || fputc('\n', out) == EOF)
@@ -111,11 +119,7 @@ static json_t *diag_json(const BkpDiag *g)
                                              dj_str(g->fix.text))
                                  : json_null(), &ok);
     dj_set(o, "help", dj_help(g->rule), &ok);
-    if (!ok) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
+    return dj_done(o, ok);
 }
 
 int bkp_diags_json(BkpDiags *d, FILE *out)

@@ -212,11 +212,7 @@ static json_t *result(BkpSarif *s, const BkpDiag *g)
     }
     if (g->fix.text)
         dj_set(r, "fixes", fixes(g), &ok);
-    if (!ok) {
-        json_decref(r);
-        return NULL;
-    }
-    return r;
+    return dj_done(r, ok);
 }
 
 int bkp_sarif_add(BkpSarif *s, BkpDiags *d)

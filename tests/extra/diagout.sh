@@ -16,19 +16,6 @@
 # Runs from the repository root; ends with "N passed, N failed".
 . "$(dirname "$0")/../lib.sh"
 
-t() {   # t NAME EXPECTED_STATUS CMD...: exactly that status (a sanitizer's 86 fails)
-    name=$1 want=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" = "$want" ]; then ok; else ko "$name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
-}
-has() { # has NAME FILE TEXT
-    if grep -qF -- "$3" "$2"; then ok; else ko "$1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
-}
-hasnt() { # hasnt NAME FILE TEXT
-    if grep -qF -- "$3" "$2"; then ko "$1: '$3' in $(basename "$2")"; head -5 "$2"; else ok; fi
-}
 empty() { # empty NAME FILE
     if [ -s "$2" ]; then ko "$1: $(basename "$2") is not empty"; head -5 "$2"; else ok; fi
 }
@@ -59,8 +46,7 @@ if [ ! -e "$tmp/b.json" ]; then ok; else ko "sarif-build wrote its output"; fi
 have_tools=0
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     ko "node and npm are needed for the SARIF schema (scripts/install-deps.sh --all)"
-elif [ -d "$tools/node_modules/ajv-formats" ] && [ -d "$tools/node_modules/@microsoft/sarif-multitool" ] ||
-    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >"$tmp/npm" 2>&1); then
+elif npm_tools ajv ajv-formats @microsoft/sarif-multitool; then
     have_tools=1
 else
     ko "npm ci in tests/tools (ajv, ajv-formats, @microsoft/sarif-multitool)"

@@ -33,16 +33,6 @@ sys.exit(1 if bad else 0)' "$tmp/all.jsonl" >"$tmp/nohelp"; then ok; else
     ko "ids without a page: $(cat "$tmp/nohelp")"; fi
 
 # 5. the commands
-t() {   # t NAME EXPECTED_STATUS CMD...
-    name=$1 want=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" = "$want" ]; then ok; else ko "$name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
-}
-has() { # has NAME FILE TEXT
-    if grep -qF -- "$3" "$2"; then ok; else ko "$1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
-}
 t rules-alias 0 "$BKPC" rules B7;            has rules-alias "$tmp/out" "# B7: "
 t explain-help 0 "$BKPC" explain-rule --help; has explain-help "$tmp/out" "usage: bkpc explain-rule ID"
 t rules-help 0 "$BKPC" rules --help;          has rules-help "$tmp/out" "usage: bkpc rules [ID]"

@@ -16,50 +16,36 @@
 #include "bkpc/diag_sarif.h"
 #include "bkpc/diag_text.h"
 #include "bkpc/ruledoc.h"
+#include "diag_fixture.h"
 
-typedef struct Rec {
-    BkpArena arena;
-    BkpDiags diags;
-    BkpSource *src;
-} Rec;
+/* A stream into memory: buf_open, write, then buf_text (to free). */
+typedef struct Buf {
+    char *text;
+    size_t len;
+    FILE *f;
+} Buf;
 
-static int rec_setup(void **state)
+static FILE *buf_open(Buf *b)
 {
-    Rec *r = calloc(1, sizeof *r);
-    if (!r)
-        return -1;
-    bkp_arena_init(&r->arena);
-    bkp_diags_init(&r->diags, &r->arena);
-    *state = r;
-    return 0;
+    b->text = NULL;
+    b->len = 0;
+    b->f = open_memstream(&b->text, &b->len);
+    assert_non_null(b->f);
+    return b->f;
 }
 
-static int rec_teardown(void **state)
+static char *buf_text(Buf *b)
 {
-    Rec *r = *state;
-    bkp_source_free(r->src);
-    bkp_arena_free(&r->arena);
-    free(r);
-    return 0;
-}
-
-static Rec *rec_source(void **state, const char *name, const char *text)
-{
-    Rec *r = *state;
-    r->src = bkp_source_from_string(name, text, strlen(text));
-    assert_non_null(r->src);
-    return r;
+    fclose(b->f);
+    return b->text;
 }
 
 /* The JSON values a renderer wrote, one per line. */
 static json_t *json_lines(BkpDiags *d)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    assert_non_null(f);
-    assert_int_equal(bkp_diags_json(d, f), 0);
-    fclose(f);
+    Buf b;
+    assert_int_equal(bkp_diags_json(d, buf_open(&b)), 0);
+    char *buf = buf_text(&b);
     json_t *all = json_array();
     for (char *line = buf, *nl; line && *line; line = nl ? nl + 1 : NULL) {
         nl = strchr(line, '\n');
@@ -78,12 +64,9 @@ static json_t *sarif_of(BkpDiags *d)
     BkpSarif *s = bkp_sarif_new();
     assert_non_null(s);
     assert_int_equal(bkp_sarif_add(s, d), 0);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    assert_non_null(f);
-    assert_int_equal(bkp_sarif_write(s, f), 0);
-    fclose(f);
+    Buf b;
+    assert_int_equal(bkp_sarif_write(s, buf_open(&b)), 0);
+    char *buf = buf_text(&b);
     bkp_sarif_free(s);
     json_error_t err;
     json_t *v = json_loads(buf, 0, &err);
@@ -201,11 +184,9 @@ static void test_sarif_failure(void **state)
     BkpSarif *s = bkp_sarif_new();
     assert_non_null(s);
     bkp_sarif_fail(s, "cannot read x.bkp: No such file or directory");
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    assert_int_equal(bkp_sarif_write(s, f), 0);
-    fclose(f);
+    Buf b;
+    assert_int_equal(bkp_sarif_write(s, buf_open(&b)), 0);
+    char *buf = buf_text(&b);
     bkp_sarif_free(s);
     json_t *log = json_loads(buf, 0, NULL);
     free(buf);
@@ -226,14 +207,11 @@ static void test_text_color(void **state)
     bkp_diag_label(&r->diags, g, "here");
     bkp_diag_secondary(&r->diags, g, bkp_span(0, 5), "there");
     bkp_diag_hint(&r->diags, g, "h");
-    char *plain = NULL, *color = NULL;
-    size_t n1 = 0, n2 = 0;
-    FILE *f = open_memstream(&plain, &n1);
-    bkp_diags_print_color(&r->diags, f, false);
-    fclose(f);
-    f = open_memstream(&color, &n2);
-    bkp_diags_print_color(&r->diags, f, true);
-    fclose(f);
+    Buf b;
+    bkp_diags_print_color(&r->diags, buf_open(&b), false);
+    char *plain = buf_text(&b);
+    bkp_diags_print_color(&r->diags, buf_open(&b), true);
+    char *color = buf_text(&b);
     assert_null(strchr(plain, '\x1b'));
     assert_non_null(strstr(color, "\x1b[1;31merror[B3]\x1b[0m"));
     assert_non_null(strstr(color, "\x1b[1;34m~~~~~"));
@@ -304,7 +282,6 @@ static void test_rule_docs(void **state)
 
 int main(void)
 {
-#define WITH_REC(test) cmocka_unit_test_setup_teardown(test, rec_setup, rec_teardown)
     const struct CMUnitTest tests[] = {
         WITH_REC(test_json_positions),
         WITH_REC(test_json_bad_utf8),
