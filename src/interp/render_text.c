@@ -86,8 +86,8 @@ static char *fmt_both(int64_t t, int offset, char *buf, size_t n)
 
 static const char dst_note[] =
     "* daylight saving time is in force: Azure does not move backups for it\n"
-    "  (RULES.md A8), so they keep their UTC time and the clocks read the written\n"
-    "  time plus the DST amount. See docs/semantics.md.\n";
+    "  (bkpc explain-rule A8), so they keep their UTC time and the clocks read\n"
+    "  the written time plus the DST amount. See docs/semantics.md.\n";
 
 /* The end of a text: 0, or -1 if a write failed. */
 static int done(FILE *out)
@@ -273,7 +273,7 @@ static void explain_dst(const BkpExplain *e, FILE *out)
             fmt_local(e->dst_start, e->dst_start_before, false, a, sizeof a));
     if (e->has_dst_end)
         cat(t, sizeof t, " until %s", fmt_local(e->dst_end, e->dst_end_before, false, a, sizeof a));
-    cat(t, sizeof t, ": Azure does not move backups for it (RULES.md A8), so they keep their UTC time and "
+    cat(t, sizeof t, ": Azure does not move backups for it (bkpc explain-rule A8), so they keep their UTC time and "
                      "the clocks read %s %s than written while it lasts.",
         bkp_fmt_span(e->dst_amount, b, sizeof b), e->dst_amount < 0 ? "earlier" : "later");
     wrapped(out, "", t);
@@ -364,7 +364,7 @@ static void explain_schedule(const BkpExplain *e, FILE *out)
         const BkpRun *v = &e->runs[e->vault_run];
         cat(t, sizeof t,
             "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
-            "snapshots only (RULES.md B12).%s",
+            "snapshots only (bkpc explain-rule B12).%s",
             t[0] ? " " : "", bkp_fmt_hhmm(v->minute, a), v->minute >= 1440 ? "+1" : "",
             v->minute >= 1440 ? " Retention rules count it as the point of the day its window opened." : "");
     } else {

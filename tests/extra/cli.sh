@@ -1,18 +1,6 @@
 #!/bin/sh
 # The command line: help, version, usage errors, stdin, atomic output.
 . "$(dirname "$0")/../lib.sh"
-t() {   # t NAME EXPECTED_STATUS CMD...: exactly that status (a sanitizer's 86 fails)
-    name=$1 want=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" = "$want" ]; then ok; else
-        ko "$name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
-}
-has() { # has NAME FILE TEXT
-    if grep -qF -- "$3" "$2"; then ok; else
-        ko "$1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
-}
 
 good=$tmp/good.bkp bad=$tmp/bad.bkp two=$tmp/two.bkp
 printf 'policy good-vms { daily at 02:00 }\n' >"$good"

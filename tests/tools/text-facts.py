@@ -34,7 +34,7 @@ WHY = ["snapshot", "daily", "weekly", "monthly", "yearly"]
 NOUN = {"snapshots": "snapshot", "daily points": "daily", "weekly points": "weekly",
         "monthly points": "monthly", "yearly points": "yearly", "all backups": "snapshot"}
 DST_NOTE = ("* daylight saving time is in force: Azure does not move backups for it "
-            "(RULES.md A8), so they keep their UTC time and the clocks read the written "
+            "(bkpc explain-rule A8), so they keep their UTC time and the clocks read the written "
             "time plus the DST amount. See docs/semantics.md.")
 ARCHIVE_NOTE = ("archive recommended: every eligible point is shown in vault-archive; Azure moves "
                 "only those its recommendation picks from the VM's churn (docs/semantics.md)")
@@ -168,7 +168,7 @@ ZONE = (r"(?:UTC|(?P<win>.+?), UTC(?P<off>[+-]\d\d:\d\d))(?P<d> \(default\))?"
         r"(?: rules from the tz database zone (?P<iana>\S+))?"
         r"(?: no daylight saving time in the year from (?P<at>\S+ \S+)"
         r"| daylight saving time \(UTC(?P<dstoff>[+-]\d\d:\d\d)\)(?: (?P<sf>since|from) (?P<start>\S+ \S+))?"
-        r"(?: until (?P<end>\S+ \S+))?: Azure does not move backups for it \(RULES\.md A8\), so they keep"
+        r"(?: until (?P<end>\S+ \S+))?: Azure does not move backups for it \(bkpc explain-rule A8\), so they keep"
         r" their UTC time and the clocks read (?P<amt>\d+ \w+) (?P<dir>later|earlier) than written while it"
         r" lasts\.)")
 
@@ -237,7 +237,7 @@ SCHEDULE = (r"(?:every (?P<ih>\d+) hours from (?P<ws>\d\d:\d\d) for (?P<wh>\d+) 
             r" local (?P<local>" + RUNS + r") ?UTC (?P<utc>" + RUNS + r")"
             r"(?: ?\((?P<legend>[^;)]*)(?:; in UTC: (?P<udays>[^)]+))?\))?"
             r" ?(?:The last backup of each window, (?P<vt>\d\d:\d\d)(?P<vn>\+1)?, is transferred to the vault;"
-            r" the others stay snapshots only \(RULES\.md B12\)\.(?P<cnt> Retention rules count it as the point"
+            r" the others stay snapshots only \(bkpc explain-rule B12\)\.(?P<cnt> Retention rules count it as the point"
             r" of the day its window opened\.)?|Each backup is a snapshot first, then transferred to the vault\.)")
 LEGENDS = {"+1/+2: one/two days after the schedule's day": {1, 2}, "+1: the day after the schedule's day": {1},
            "-1: the day before the schedule's day": {-1},
