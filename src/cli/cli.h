@@ -15,6 +15,7 @@ int cmd_build(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_complete(int argc, char **argv);   /* hidden: `complete policies FILE` */
 
 /* Reads and compiles `path` ("-" = stdin) in ctx, prints its diagnostics to
  * stderr, and returns the checked program; NULL with *status set (1 errors,

@@ -18,6 +18,7 @@ static const Command commands[] = {
     {"explain", cmd_explain, "the policy in plain English: schedule, RPO, retention, defaults"},
     {"next", cmd_next, "the next backup times, in the policy's time zone and in UTC"},
     {"simulate", cmd_simulate, "the recovery points that exist at a time, their tiers and why"},
+    {"complete", cmd_complete, NULL},   /* hidden: for the shell completions */
 };
 
 static void usage(FILE *out)
@@ -29,7 +30,8 @@ static void usage(FILE *out)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        if (commands[i].summary)
+            fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\n"
             "options:\n"
