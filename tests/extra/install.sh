@@ -202,15 +202,17 @@ same "complete policies -: standard input is not read" "$rc:$out" "0:"
 t "bkpc --help does not list complete" sh -c '! "$1" --help | grep -q complete' sh "$BKPC"
 
 # --- 5. make run ------------------------------------------------------------------------
+# As typed at a shell: not a sub-make (a sub-make prints "Entering directory"
+# on standard output, whatever its makefile says).
 # A copy of the build without the binary, so that make run links it first.
 mkdir -p "$tmp/b"
 cp -a "$BUILD/obj" "$BUILD/gen" "$BUILD/libbkpc.a" "$BUILD/.deps-ok" "$tmp/b/"
 "$BKPC" build -t json examples/prod-vms.bkp >"$tmp/want.json"
-make run BUILD="$tmp/b" >"$tmp/run.out" 2>"$tmp/run.err"
+env -u MAKELEVEL make run BUILD="$tmp/b" >"$tmp/run.out" 2>"$tmp/run.err"
 same "make run status" $? 0
 t "make run: standard output is the body alone" cmp -s "$tmp/run.out" "$tmp/want.json"
 t "make run linked bkpc (so a build step ran)" [ -x "$tmp/b/bkpc" ]
-make run BUILD="$tmp/b" >"$tmp/run.out" 2>/dev/null
+env -u MAKELEVEL make run BUILD="$tmp/b" >"$tmp/run.out" 2>/dev/null
 t "make run, nothing to build: the body alone" cmp -s "$tmp/run.out" "$tmp/want.json"
 cd "$root" || exit 2
 summary
