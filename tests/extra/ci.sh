@@ -25,11 +25,6 @@ az=ci/azure-pipelines.yml
 same() {   # same NAME GOT WANT
     if [ "$2" = "$3" ]; then ok; else ko "$1: got [$2], expected [$3]"; fi
 }
-report() {   # counts the "ok ..." / "FAIL ..." lines of the file $1
-    while read -r word rest; do
-        case $word in ok) ok ;; FAIL) ko "$rest" ;; *) echo "$word $rest" ;; esac
-    done <"$1"
-}
 
 # --- 1. the files parse, the pipelines have their shape ------------------------------
 if ! python3 -c 'import yaml' 2>/dev/null; then

@@ -25,39 +25,12 @@ if emacs --batch -Q --eval '(setq byte-compile-error-on-warn t)' \
     ko "bkp-mode.el byte-compiles without warnings:"; cat "$tmp/out"; fi
 
 # 2. the checks, in a directory of test files, bkpc on the PATH.
-mkdir -p "$tmp/bin" "$tmp/work/.git"
-cat >"$tmp/bin/bkpc" <<STUB
-#!/bin/sh
-[ "\$1" = lsp ] && exec python3 "$tools/fake-lsp.py"
-exec "$BKPC" "\$@"
-STUB
-chmod +x "$tmp/bin/bkpc"
+editor_fixture "$tmp/work"
 cd "$tmp/work" || exit 2
-cp "$OLDPWD/examples/prod-vms.bkp" .
-printf '# only comments\n' >comments.bkp
-printf '# backup of the web server config\nuser www-data;\nevents {\n}\n' >nginx.conf.bkp
-printf 'daily at 02:00\n' >ab.bkp
-printf 'policy late-vms { every 4h from 20:00 for 4h }\n' >late.bkp
-printf 'policy tab-vms {\n\ttimezone "\303\251" daily at 02:15\n}\nprotect vm web resource-group rg with nope\n' >"it's bad.bkp"
-cat >syntax.bkp <<'BKP'
-policy crash {
-    enhanced   # TODO type
-    timezone "India \"Standard\" Time"
-    every 4h from 08:00 for 24h
-    keep monthly 60m on first SUN; keep yearly 10 years in Jan on day 1, last
-}
-protect vm daily resource-group rg-x with weekly
-BKP
 PATH=$tmp/bin:$PATH FAKE_LSP_LOG=$tmp/lsp.log HOME=$tmp LC_ALL=C.UTF-8 timeout 120 emacs --batch -Q -L "$tmp/el" -l "$check_el" \
     >"$tmp/out" 2>"$tmp/err"
 rc=$?
-while read -r word rest; do
-    case $word in
-    ok) ok ;;
-    FAIL) ko "$rest" ;;
-    *) echo "$word $rest" ;;
-    esac
-done <"$tmp/out"
+report "$tmp/out"
 if [ $rc != 0 ] && ! grep -q '^FAIL' "$tmp/out"; then ko "emacs exited $rc:"; tail -20 "$tmp/err"; fi
 cd "$OLDPWD" || exit 2
 summary

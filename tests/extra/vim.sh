@@ -18,32 +18,11 @@ mkdir -p "$work"
 same() {   # same NAME GOT WANT
     if [ "$2" = "$3" ]; then ok; else ko "$1: got [$2], expected [$3]"; fi
 }
-# bkpc on the PATH, with `bkpc lsp` answered by the stand-in server.
-mkdir -p "$tmp/bin"
-cat >"$tmp/bin/bkpc" <<EOF
-#!/bin/sh
-[ "\$1" = lsp ] && exec python3 "$tools/fake-lsp.py"
-exec "$BKPC" "\$@"
-EOF
-chmod +x "$tmp/bin/bkpc"
+# The test files, and bkpc on the PATH with `bkpc lsp` answered by the
+# stand-in server.
+editor_fixture "$work"
 PATH=$tmp/bin:$PATH
 export PATH
-
-cp examples/prod-vms.bkp "$work/prod-vms.bkp"
-printf '# only comments\n\n# so far\n' >"$work/comments.bkp"
-printf 'keep daily 30d daily at 02:00\n' >"$work/bare-vms.bkp"
-printf '# backup of the web server config\nuser www-data;\nevents {\n}\n' >"$work/nginx.conf.bkp"
-cat >"$work/syntax.bkp" <<'EOF'
-policy crash {
-    enhanced   # TODO type
-    timezone "India \"Standard\" Time"
-    every 4h from 08:00 for 24h
-    keep monthly 60m on first SUN; keep yearly 10 years in Jan on day 1, last
-}
-protect vm daily resource-group rg-x with weekly
-EOF
-printf 'policy tab-vms {\n\ttimezone "\303\251" daily at 02:15\n}\nprotect vm web resource-group rg with nope\n' \
-    >"$work/it's bad.bkp"
 
 # vimscript that writes "NAME<tab>VALUE" lines to the file $OUT.
 cat >"$tmp/probe.vim" <<'EOF'
@@ -60,7 +39,7 @@ function! Syn(line, text) abort
   let l:col = stridx(getline(a:line), a:text) + 1
   call Put('syn:' . a:line . ':' . a:text, synIDattr(synID(a:line, l:col, 1), 'name'))
 endfunction
-for s:f in ['prod-vms.bkp', 'comments.bkp', 'bare-vms.bkp', 'nginx.conf.bkp', 'new-file.bkp']
+for s:f in ['prod-vms.bkp', 'comments.bkp', 'ab.bkp', 'nginx.conf.bkp', 'new-file.bkp']
   call Ft(s:f)
 endfor
 edit syntax.bkp
@@ -94,7 +73,7 @@ fi
 val() { K=$1 awk -F '\t' '$1 == ENVIRON["K"] { print $2 }' "$2"; }
 check_probe() {   # check_probe EDITOR OUTFILE
     e=$1 f=$2
-    for pair in prod-vms.bkp:bkp comments.bkp:bkp bare-vms.bkp:bkp new-file.bkp:bkp nginx.conf.bkp:nginx; do
+    for pair in prod-vms.bkp:bkp comments.bkp:bkp ab.bkp:bkp new-file.bkp:bkp nginx.conf.bkp:nginx; do
         same "$e: filetype of ${pair%%:*}" "$(val "ft:${pair%%:*}" "$f")" "${pair#*:}"
     done
     while IFS='|' read -r pos group; do
@@ -155,7 +134,7 @@ local c = clients[1] or { config = {} }
 table.insert(out, 'diagnostic\t' .. tostring(got) .. ' ' .. tostring(d.message) .. ' ' .. tostring(d.lnum))
 table.insert(out, 'client\t' .. #clients .. ' ' .. tostring(c.name) .. ' ' .. table.concat(c.config.cmd or {}, ' '))
 table.insert(out, 'root\t' .. tostring(c.config.root_dir))
-vim.cmd('edit bare-vms.bkp')
+vim.cmd('edit ab.bkp')
 vim.wait(10000, function() return #vim.diagnostic.get(0) > 0 end, 50)
 table.insert(out, 'clients-after-second-file\t' .. #vim.lsp.get_active_clients())
 vim.fn.writefile(out, os.getenv('OUT'))

@@ -21,17 +21,10 @@ if [ ! -d "$tools/node_modules/vscode-textmate" ] || [ ! -d "$tools/node_modules
 fi
 # bkpc's diagnostics: errors and a warning, a tab, non-ASCII, a quote and a
 # space in a file name, plus the check suite's files.
-printf 'policy tab-vms {\n\ttimezone "\303\251" daily at 02:15\n}\n' >"$tmp/it's bad.bkp"
-printf 'policy late-vms { every 4h from 20:00 for 4h }\n' >"$tmp/late.bkp"
-"$BKPC" check "$tmp/it's bad.bkp" "$tmp/late.bkp" tests/check/*.bkp >/dev/null 2>"$tmp/diags"
+editor_fixture "$tmp/work"
+"$BKPC" check "$tmp/work/it's bad.bkp" "$tmp/work/late.bkp" tests/check/*.bkp >/dev/null 2>"$tmp/diags"
 node --no-deprecation "$tools/vscode-check.mjs" editors/vscode "$tmp/diags" >"$tmp/out" 2>&1
 rc=$?
-while read -r word rest; do
-    case $word in
-    ok) ok ;;
-    FAIL) ko "$rest" ;;
-    *) echo "$word $rest" ;;
-    esac
-done <"$tmp/out"
+report "$tmp/out"
 if [ $rc != 0 ] && ! grep -q '^FAIL' "$tmp/out"; then ko "vscode-check.mjs exited $rc"; fi
 summary
