@@ -28,9 +28,13 @@ t() {   # t NAME COND...: ok when the command succeeds
 same() {   # same NAME GOT WANT
     if [ "$2" = "$3" ]; then ok; else ko "$1: got [$2], expected [$3]"; fi
 }
-# The make of the suite may hand down job-server descriptors this shell
-# does not have: keep its variables, drop the rest.
-MAKEFLAGS=$(printf '%s' "${MAKEFLAGS:-}" | sed 's/--jobserver-[a-z]*=[^ ]*//g; s/ -j[0-9]*//g')
+# The make of the suite hands down its flags (-w, job-server descriptors
+# this shell does not have) and its variables (SAN, OPT: an asan-check's
+# objects link only with them): keep the variables alone.
+case ${MAKEFLAGS:-} in
+*"-- "*) MAKEFLAGS="-- ${MAKEFLAGS#*-- }" ;;
+*) MAKEFLAGS= ;;
+esac
 export MAKEFLAGS
 
 # --- 1. make install / uninstall ------------------------------------------------
