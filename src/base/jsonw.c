@@ -2,9 +2,12 @@
 #include "bkpc/jsonw.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "bkpc/textwrap.h"
 
 /* A file's chunk: what is written to it at a time. */
 #define CHUNK 16384
@@ -209,6 +212,18 @@ void jw_int(JsonW *w, int64_t v)
         *--p = '-';
     item(w);
     jw_raw(w, p, (size_t)(e - p));
+}
+
+void jw_real(JsonW *w, double v, int decimals)
+{
+    if (!isfinite(v)) {
+        jw_null(w);
+        return;
+    }
+    char buf[BKP_REAL_MAX];
+    bkp_fmt_real(v, decimals, buf, sizeof buf);
+    item(w);
+    put(w, buf);
 }
 
 void jw_bool(JsonW *w, bool v)
