@@ -246,3 +246,30 @@ void jw_names(JsonW *w, uint64_t set, int count, JwName name, const void *ctx)
             jw_str(w, name(i, ctx));
     jw_end_arr(w);
 }
+
+void jw_key_str(JsonW *w, const char *k, const char *s)
+{
+    jw_key(w, k);
+    if (s)
+        jw_str(w, s);
+    else
+        jw_null(w);
+}
+
+void jw_key_int(JsonW *w, const char *k, int64_t v)
+{
+    jw_key(w, k);
+    jw_int(w, v);
+}
+
+void jw_key_bool(JsonW *w, const char *k, bool v)
+{
+    jw_key(w, k);
+    jw_bool(w, v);
+}
+
+void jw_key_real(JsonW *w, const char *k, double v, int decimals)
+{
+    jw_key(w, k);
+    jw_real(w, v, decimals);
+}

@@ -57,26 +57,9 @@ static void hhmm(JsonW *w, const char *key, int minute)
     jw_str(w, bkp_fmt_hhmm(minute, b));
 }
 
-static void str(JsonW *w, const char *key, const char *s)
-{
-    jw_key(w, key);
-    if (s)
-        jw_str(w, s);
-    else
-        jw_null(w);
-}
-
-static void num(JsonW *w, const char *key, int64_t v)
-{
-    jw_key(w, key);
-    jw_int(w, v);
-}
-
-static void boolean(JsonW *w, const char *key, bool v)
-{
-    jw_key(w, key);
-    jw_bool(w, v);
-}
+static void str(JsonW *w, const char *key, const char *s) { jw_key_str(w, key, s); }
+static void num(JsonW *w, const char *key, int64_t v) { jw_key_int(w, key, v); }
+static void boolean(JsonW *w, const char *key, bool v) { jw_key_bool(w, key, v); }
 
 static void offset(JsonW *w, const char *key, int minutes)
 {
