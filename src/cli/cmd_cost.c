@@ -61,7 +61,7 @@ typedef struct Args {
     bool have_used, have_churn;
     BkpRedundancy redundancy;
     long months;
-    bool have_start;
+    bool have_start, help;
     int64_t start_day;
     Format format;
     BkpDisk disks[MAX_DISKS];
@@ -224,7 +224,8 @@ static int parse_args(Args *a, int argc, char **argv)
         int rc;
         if (id == OPT_HELP) {
             fputs(cost_help, stdout);
-            return -1;
+            a->help = true;
+            return EXIT_CLEAN;
         } else if (id == CLI_OPT_ARG) {
             if (a->file)
                 return cli_usage_error(cmd, "one input file at a time");
@@ -246,6 +247,7 @@ static int load_prices(const Args *a, BkpPrices *prices)
 {
     char err[512];
     int rc;
+    memset(prices, 0, sizeof *prices);
     if (a->prices) {
         int status = EXIT_CLEAN;
         BkpSource *src = cli_read(a->prices, &status);
@@ -278,8 +280,10 @@ static const BkpProtect *find_vm(const BkpProgram *prog, const char *vm)
     return NULL;
 }
 
-/* The policy, and the sizes the estimate starts from. */
-static const BkpPolicy *pick(const Args *a, const BkpProgram *prog, BkpCostInput *in, BkpDisk *disks, int *status)
+/* The policy, and the sizes the estimate starts from; *vm: the VM's name
+ * as the file spells it. */
+static const BkpPolicy *pick(const Args *a, const BkpProgram *prog, BkpCostInput *in, BkpDisk *disks,
+                             const char **vm, int *status)
 {
     if (!a->vm) {
         in->size.vault = in->size.snapshot = in->size.instance = a->used;
@@ -296,10 +300,12 @@ static const BkpPolicy *pick(const Args *a, const BkpProgram *prog, BkpCostInput
     }
     char err[256];
     if (bkp_cost_disks(pr->policy, pr, disks, a->ndisks, &in->size, err, sizeof err) != 0) {
-        fprintf(stderr, "bkpc cost: --vm %s: %s\n", pr->vm, err);
+        fprintf(stderr, "bkpc cost: --vm %s: %s (give every disk of the VM: --disk os=SIZE --disk LUN=SIZE)\n",
+                pr->vm, err);
         return NULL;
     }
     *status = EXIT_CLEAN;
+    *vm = pr->vm;
     return pr->policy;
 }
 
@@ -329,7 +335,8 @@ static int estimate(const Args *a, BkpCtx *ctx, const BkpProgram *prog, const Bk
     BkpCostInput in = {.churn = a->churn, .redundancy = a->redundancy, .months = (int)a->months};
     BkpDisk disks[MAX_DISKS];
     memcpy(disks, a->disks, sizeof disks);
-    const BkpPolicy *p = pick(a, prog, &in, disks, &status);
+    const char *vm = NULL;
+    const BkpPolicy *p = pick(a, prog, &in, disks, &vm, &status);
     if (!p)
         return status;
     BkpTz *tz = bkp_ctx_tz(ctx);
@@ -339,7 +346,7 @@ static int estimate(const Args *a, BkpCtx *ctx, const BkpProgram *prog, const Bk
         fprintf(stderr, "bkpc: out of memory\n");
         return EXIT_USAGE;
     }
-    BkpCostContext x = {a->prices, a->vm, disks, a->ndisks};
+    BkpCostContext x = {a->prices, vm, disks, a->ndisks};
     status = render(a, &c, &x);
     bkp_cost_free(&c);
     return status;
@@ -351,9 +358,7 @@ int cmd_cost(int argc, char **argv)
     memset(&a, 0, sizeof a);
     a.redundancy = BKP_REDUNDANCY_DEFAULT;
     int status = parse_args(&a, argc, argv);
-    if (status < 0)
-        return EXIT_CLEAN;       /* --help */
-    if (status != EXIT_CLEAN)
+    if (status != EXIT_CLEAN || a.help)
         return status;
     BkpPrices prices;
     if ((status = load_prices(&a, &prices)) != EXIT_CLEAN) {

@@ -11,7 +11,7 @@
 #include "internal.h"
 
 /* The canvas and the plot area in it. */
-enum { W = 880, H = 480, LEFT = 80, RIGHT = W - 200, TOP = 70, BOTTOM = H - 60 };
+enum { W = 940, H = 480, LEFT = 80, RIGHT = W - 250, TOP = 70, BOTTOM = H - 60 };
 
 /* Okabe-Ito colours, told apart with every kind of colour blindness. */
 static const char *const colours[BKP_TIER_COUNT] = {"#e69f00", "#0072b2", "#009e73"};

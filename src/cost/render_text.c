@@ -70,8 +70,9 @@ static void prices(const BkpCost *c, const BkpCostContext *x, FILE *out)
     for (int i = 0; i < p->nbands; i++)
         bkp_catf(t, sizeof t, " %s up to %s GB,", num(p->bands[i].per_month, 4, a, sizeof a),
                  num(p->bands[i].up_to_gb, 2, b, sizeof b));
-    bkp_catf(t, sizeof t, " then %s for each started %s GB. Source: %s", num(p->above_per_month, 4, a, sizeof a),
-             num(p->above_per_gb, 2, b, sizeof b), p->source);
+    size_t n = strlen(p->source);
+    bkp_catf(t, sizeof t, " then %s for each started %s GB. Source: %s%s", num(p->above_per_month, 4, a, sizeof a),
+             num(p->above_per_gb, 2, b, sizeof b), p->source, n && p->source[n - 1] == '.' ? "" : ".");
     if (p->illustrative)
         bkp_catf(t, sizeof t, " These prices are illustrative: check them before relying on the figures.");
     block(out, "prices", t);
@@ -129,8 +130,9 @@ static void steady(const BkpCost *c, FILE *out)
 {
     const BkpCostState *s = &c->steady;
     char d[BKP_CLOCK_MAX], a[32], w[128];
-    fprintf(out, "%-*sfrom month %d (%s), when every retention rule is full%s:\n", INDENT, "steady state",
-            c->steady_month, bkp_fmt_date(s->day, d, sizeof d), c->steady_month > c->nmonths ? ", after the table" : "");
+    snprintf(w, sizeof w, "from month %d (%s), when every retention rule is full%s:", c->steady_month,
+             bkp_fmt_date(s->day, d, sizeof d), c->steady_month > c->nmonths ? ", after the table" : "");
+    block(out, "steady state", w);
     for (int t = 0; t < BKP_TIER_COUNT; t++) {
         snprintf(w, sizeof w, "%-14s %5zu point%s %10.1f GB x %-7s", bkp_tier_name((BkpTier)t), s->points[t],
                  s->points[t] == 1 ? " " : "s", s->gb[t], num(cost_price(c, (BkpTier)t), 6, a, sizeof a));
