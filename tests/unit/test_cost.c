@@ -14,9 +14,8 @@
 #include <string.h>
 
 #include "bkpc/civil.h"
-#include "bkpc/compile.h"
 #include "bkpc/cost.h"
-#include "bkpc/diag_text.h"
+#include "policy_fixture.h"
 
 #define EPS 1e-9
 
@@ -31,42 +30,30 @@ static const char PRICES[] =
     "\"per_month\": 10}],\n"
     "   \"above\": {\"per_gb\": 500, \"per_month\": 10}}}\n";
 
-typedef struct Run {
-    BkpCtx ctx;
-    BkpSource *src;
-    BkpProgram *prog;
-    const BkpPolicy *p;
-    BkpTz *tz;
+/* A policy and its estimate. */
+typedef struct Est {
+    Run run;
     BkpPrices prices;
     BkpCost cost;
-} Run;
+} Est;
 
 /* Compiles `text`, and estimates its policy for `gb` GB at churn `churn`
  * from 2027-01-01 until steady state. */
-static void estimate(Run *r, const char *text, double gb, double churn)
+static void estimate(Est *e, const char *text, double gb, double churn)
 {
-    bkp_ctx_init(&r->ctx);
-    r->src = bkp_source_from_string("test-policy.bkp", text, strlen(text));
-    r->prog = bkp_compile(&r->ctx, r->src);
-    if (!r->prog) {
-        bkp_diags_print(&r->ctx.diags, stderr);
-        fail_msg("policy does not compile: %s", text);
-    }
-    r->p = r->prog->policies;
-    r->tz = bkp_ctx_tz(&r->ctx);
+    load(&e->run, text);
     char err[256];
-    assert_int_equal(bkp_prices_parse(PRICES, sizeof PRICES - 1, &r->prices, err, sizeof err), 0);
+    assert_int_equal(bkp_prices_parse(PRICES, sizeof PRICES - 1, &e->prices, err, sizeof err), 0);
     BkpCostInput in = {.size = {gb, gb, gb}, .churn = churn, .redundancy = BKP_REDUNDANCY_GRS,
                        .start_day = bkp_days_from_civil(2027, 1, 1)};
-    assert_int_equal(bkp_cost(r->tz, r->p, &in, &r->prices, &r->cost), 0);
+    assert_int_equal(bkp_cost(e->run.tz, e->run.p, &in, &e->prices, &e->cost), 0);
 }
 
-static void done(Run *r)
+static void finish(Est *e)
 {
-    bkp_cost_free(&r->cost);
-    bkp_prices_free(&r->prices);
-    bkp_ctx_free(&r->ctx);
-    bkp_source_free(r->src);
+    bkp_cost_free(&e->cost);
+    bkp_prices_free(&e->prices);
+    done(&e->run);
 }
 
 /* --- churn ---------------------------------------------------------------------------- */
@@ -90,7 +77,7 @@ static void test_churn(void **state)
 static void test_daily_30(void **state)
 {
     (void)state;
-    Run r;
+    Est r;
     estimate(&r, "standard daily at 22:30 keep snapshots 5d keep daily 30d", 100, 0.01);
     const BkpCostState *s = &r.cost.steady;
     assert_int_equal(r.cost.steady_month, 1);        /* 2027-02-01 >= 2027-01-01 + 30 days */
@@ -103,7 +90,7 @@ static void test_daily_30(void **state)
     assert_true(fabs(s->total - 16.95) < EPS);
     assert_true(fabs(s->instance_fee - 10) < EPS);
     assert_false(r.cost.has_alt);                     /* no monthly or yearly points */
-    done(&r);
+    finish(&r);
 }
 
 /* The snapshot tier: DOC-IR's "snapshot retention period x daily churn x
@@ -112,7 +99,7 @@ static void test_daily_30(void **state)
 static void test_snapshot_formula(void **state)
 {
     (void)state;
-    Run r;
+    Est r;
     estimate(&r, "enhanced every 4h from 00:00 for 24h keep snapshots 10d keep daily 30d", 100, 0.02);
     const BkpCostState *s = &r.cost.steady;
     assert_int_equal(r.cost.snapshots, 6);
@@ -121,7 +108,7 @@ static void test_snapshot_formula(void **state)
     /* Only the day's last backup goes to the vault: 30 points a day apart. */
     assert_int_equal(s->points[BKP_TIER_STANDARD], 30);
     assert_true(fabs(s->gb[BKP_TIER_STANDARD] - (100 + 29 * 2)) < EPS);
-    done(&r);
+    finish(&r);
 }
 
 /* Monthly points on day 1 kept 12 months, moved after 3, at 0.2% churn on
@@ -133,7 +120,7 @@ static void test_snapshot_formula(void **state)
 static void test_archive_costs_more(void **state)
 {
     (void)state;
-    Run r;
+    Est r;
     estimate(&r,
              "standard daily at 02:00 keep snapshots 2d keep daily 30d keep monthly 12m on day 1 "
              "archive after 3m",
@@ -163,7 +150,7 @@ static void test_archive_costs_more(void **state)
     assert_true(fabs(s->total - with) < EPS);
     assert_true(fabs(c->alt.total - without) < EPS);
     assert_true(s->total > c->alt.total);       /* 9 full copies cost more than the changes they replace */
-    done(&r);
+    finish(&r);
 }
 
 /* The months before steady state count only what the policy has taken
@@ -172,7 +159,7 @@ static void test_archive_costs_more(void **state)
 static void test_months_and_steady_state(void **state)
 {
     (void)state;
-    Run r;
+    Est r;
     estimate(&r, "daily at 01:00 keep snapshots 7d keep daily 30d keep weekly 12w on sun keep monthly 24m on first sun "
                  "archive after 6m",
              200, 0.03);
@@ -185,14 +172,14 @@ static void test_months_and_steady_state(void **state)
     assert_int_equal(c->months[0].points[BKP_TIER_STANDARD], 30);
     assert_true(fabs(c->months[0].gb[BKP_TIER_STANDARD] - (200 + 29 * 6)) < EPS);
     BkpSim sim;
-    bkp_sim_each(r.tz, r.p, bkp_interp_run_utc(r.tz, r.p, c->steady.day, 0), NULL, &sim, NULL, NULL);
+    bkp_sim_each(r.run.tz, r.run.p, bkp_interp_run_utc(r.run.tz, r.run.p, c->steady.day, 0), NULL, &sim, NULL, NULL);
     for (int t = 0; t < BKP_TIER_COUNT; t++)
         assert_int_equal(c->steady.points[t], sim.tier_count[t]);
     double total = 0;
     for (int m = 0; m < c->nmonths; m++)
         total += c->months[m].total;
     assert_true(fabs(c->horizon_total - total) < EPS);
-    done(&r);
+    finish(&r);
 }
 
 /* --- price tables ------------------------------------------------------------------------ */
