@@ -150,6 +150,7 @@ INSTALL_DATA := \
     $(foreach f,$(VIM_FILES),editors/vim/$(f):share/vim/vimfiles/$(f) editors/vim/$(f):share/nvim/site/$(f)) \
     editors/vim/lua/bkpc/lsp.lua:share/nvim/site/lua/bkpc/lsp.lua \
     $(foreach f,$(VSCODE_FILES),editors/vscode/$(f):share/bkpc/editors/vscode/$(f)) \
+    data/prices.json:share/bkpc/prices.json \
     LICENSE:share/doc/bkpc/LICENSE
 INSTALL_ROOT = $(DESTDIR)$(PREFIX)
 

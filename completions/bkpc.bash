@@ -10,6 +10,7 @@
 _bkpc_takes_value() {
     case $1 in
     -t | --target | -p | --policy | -o | --output | -f | --format | --color | -n | --count | --at | --from | --since) return 0 ;;
+    --used | --vm | --disk | --churn | --redundancy | --prices | --months | --start | --chart) return 0 ;;
     esac
     return 1
 }
@@ -58,7 +59,7 @@ _bkpc_files() {   # .bkp files and directories (where they may be)
 
 _bkpc() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="check build explain next simulate parse explain-rule rules help"
+    local commands="check build explain next simulate cost parse explain-rule rules help"
     COMPREPLY=()
     # --opt=value: bash splits it at the =.
     if [[ $cur == = ]]; then
@@ -76,13 +77,16 @@ _bkpc() {
     -f | --format)
         case ${COMP_WORDS[1]} in
         check | build) _bkpc_words text json sarif ;;
+        cost) _bkpc_words text json csv ;;
         *) _bkpc_words text json ;;
         esac
         return ;;
     --color) _bkpc_words auto always never; return ;;
     -p | --policy) mapfile -t COMPREPLY < <(compgen -W "$(_bkpc_policies)" -- "$cur"); return ;;
     -o | --output) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    -n | --count | --at | --from | --since) return ;;
+    --redundancy) _bkpc_words LRS ZRS GRS RA-GRS; return ;;
+    --prices | --chart) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+    -n | --count | --at | --from | --since | --used | --vm | --disk | --churn | --months | --start) return ;;
     esac
     case $cmd in
     check) opts="-q --quiet --format --color --werror -h --help" ;;
@@ -90,6 +94,7 @@ _bkpc() {
     explain) opts="-p --policy --at -f --format -h --help" ;;
     next) opts="-p --policy -n --count --from -f --format -h --help" ;;
     simulate) opts="--at --since -p --policy -f --format -h --help" ;;
+    cost) opts="-p --policy --used --vm --disk --churn --redundancy --prices --months --start -f --format --chart -h --help" ;;
     parse) opts="-h --help" ;;
     explain-rule | rules)
         if [[ $cur == -* ]]; then _bkpc_words -h --help
