@@ -181,7 +181,7 @@ typedef struct BkpCostContext {
 /* Return 0, or -1 on a write error. */
 int bkp_cost_text(const BkpCost *c, const BkpCostContext *x, FILE *out);
 int bkp_cost_json(const BkpCost *c, const BkpCostContext *x, FILE *out);
-int bkp_cost_csv(const BkpCost *c, FILE *out);
+int bkp_cost_csv(const BkpCost *c, const BkpCostContext *x, FILE *out);
 /* A stacked area chart of GB per tier over the months, the steady state
  * marked: a standalone SVG document. */
 int bkp_cost_svg(const BkpCost *c, FILE *out);

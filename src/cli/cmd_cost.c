@@ -72,21 +72,34 @@ static const char cmd[] = "cost";
 
 /* --- values --------------------------------------------------------------------------- */
 
+/* A decimal number, digits with at most one point (12, 1.5): its value,
+ * and where it ends; -1 if s does not start with one. */
+static double decimal(const char *s, const char **end)
+{
+    size_t n = strspn(s, "0123456789."), dots = 0;
+    for (size_t i = 0; i < n; i++)
+        dots += s[i] == '.';
+    *end = s + n;
+    if (!n || dots > 1 || !isdigit((unsigned char)s[0]) || n > 20)
+        return -1;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, s);
+    return strtod(buf, NULL);
+}
+
 /* A size: a decimal number and a unit M, G or T (MB, GB, TB, MiB...). */
 static int parse_size(const char *opt, const char *s, double *gb)
 {
-    const char *p = s;
-    if (*p == '-')
+    if (*s == '-')
         return cli_usage_error(cmd, "%s %s: a size cannot be negative", opt, s);
-    char *end;
-    errno = 0;
-    double v = isdigit((unsigned char)*p) ? strtod(p, &end) : -1;
+    const char *end;
+    double v = decimal(s, &end);
     static const struct { const char *unit; double gb; } units[] = {
         {"M", 1.0 / 1024}, {"MB", 1.0 / 1024}, {"MiB", 1.0 / 1024}, {"G", 1}, {"GB", 1},
         {"GiB", 1}, {"T", 1024}, {"TB", 1024}, {"TiB", 1024},
     };
     double mul = 0;
-    for (size_t i = 0; v >= 0 && !errno && i < sizeof units / sizeof units[0]; i++)
+    for (size_t i = 0; v >= 0 && i < sizeof units / sizeof units[0]; i++)
         if (strcasecmp(end, units[i].unit) == 0)
             mul = units[i].gb;
     if (mul == 0)
@@ -101,13 +114,12 @@ static int parse_size(const char *opt, const char *s, double *gb)
 
 static int parse_churn(const char *s, double *out)
 {
-    char *end;
-    errno = 0;
-    double v = *s == '-' || isdigit((unsigned char)*s) ? strtod(s, &end) : 0;
-    if (!(*s == '-' || isdigit((unsigned char)*s)) || errno || strcmp(end, "%") != 0)
+    const char *end;
+    double v = decimal(s + (*s == '-'), &end);
+    if (v < 0 || strcmp(end, "%") != 0)
         return cli_usage_error(cmd, "--churn wants the share of the used data written each day, such as 2%% "
                                     "(0%% to 100%%), not '%s'", s);
-    if (v < 0)
+    if (*s == '-' && v > 0)
         return cli_usage_error(cmd, "--churn %s: a churn cannot be negative", s);
     if (v > 100)
         return cli_usage_error(cmd, "--churn %s: over 100%% is impossible; at most all of the data changes in a day", s);
@@ -320,7 +332,7 @@ static int render(const Args *a, const BkpCost *c, const BkpCostContext *x)
         return EXIT_USAGE;
     }
     int rc = a->format == FMT_JSON ? bkp_cost_json(c, x, stdout)
-           : a->format == FMT_CSV  ? bkp_cost_csv(c, stdout) : bkp_cost_text(c, x, stdout);
+           : a->format == FMT_CSV  ? bkp_cost_csv(c, x, stdout) : bkp_cost_text(c, x, stdout);
     if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "bkpc: cannot write standard output: %s\n", strerror(errno ? errno : EIO));
         cli_out_abort(&chart);

@@ -1,6 +1,6 @@
 /* render_csv.c — the estimate as CSV for spreadsheets: a header, then one
  * row a month (RFC 4180's quoting; lines end with LF). Rows from the
- * steady state on have `steady` 1. */
+ * steady state on have `steady` 1; every row names the price table. */
 #include <string.h>
 
 #include "bkpc/clock.h"
@@ -22,8 +22,11 @@ static void field(FILE *out, const char *s)
     fputc('"', out);
 }
 
-int bkp_cost_csv(const BkpCost *c, FILE *out)
+int bkp_cost_csv(const BkpCost *c, const BkpCostContext *x, FILE *out)
 {
+    char table[512];
+    snprintf(table, sizeof table, "%s (%s)", c->prices->name ? c->prices->name : "unnamed",
+             x && x->prices_file ? x->prices_file : "bundled");
     fprintf(out, "month,end");
     for (int t = 0; t < BKP_TIER_COUNT; t++) {
         char name[32];
@@ -32,7 +35,7 @@ int bkp_cost_csv(const BkpCost *c, FILE *out)
             *p = *p == '-' ? '_' : *p;
         fprintf(out, ",%s_points,%s_gb,%s_cost", name, name, name);
     }
-    fprintf(out, ",protected_instance_fee,estimated_total,currency,steady\n");
+    fprintf(out, ",protected_instance_fee,estimated_total,currency,steady,price_table\n");
     for (int m = 0; m < c->nmonths; m++) {
         const BkpCostState *s = &c->months[m];
         char d[BKP_CLOCK_MAX];
@@ -41,7 +44,9 @@ int bkp_cost_csv(const BkpCost *c, FILE *out)
             fprintf(out, ",%zu,%.3f,%.4f", s->points[t], s->gb[t], s->cost[t]);
         fprintf(out, ",%.4f,%.4f,", s->instance_fee, s->total);
         field(out, c->prices->currency);
-        fprintf(out, ",%d\n", s->month >= c->steady_month);
+        fprintf(out, ",%d,", s->month >= c->steady_month);
+        field(out, table);
+        fputc('\n', out);
     }
     return fflush(out) != 0 || ferror(out) ? -1 : 0;
 }

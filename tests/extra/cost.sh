@@ -28,9 +28,13 @@ bad "negative size, --used=" "--used -1T: a size cannot be negative" $ex --used=
 bad "zero size" "--used 0G: the used size must be more than 0" $ex --used 0G --churn 2%
 bad "size without unit" "--used wants a size such as 512G or 2T" $ex --used 512 --churn 2%
 bad "size with a bad unit" "--used wants a size such as 512G or 2T" $ex --used 5P --churn 2%
+bad "size in hex" "--used wants a size such as 512G or 2T" $ex --used 0x10G --churn 2%
+bad "size with an exponent" "--used wants a size such as 512G or 2T" $ex --used 1e3G --churn 2%
+bad "size with two points" "--used wants a size such as 512G or 2T" $ex --used 1.2.3G --churn 2%
 bad "size too large" "--used 5000T: at most 4096T" $ex --used 5000T --churn 2%
 bad "churn over 100%" "--churn 120%: over 100% is impossible" $ex --used 512G --churn 120%
 bad "negative churn" "--churn -1%: a churn cannot be negative" $ex --used 512G --churn -1%
+bad "churn with an exponent" "--churn wants the share of the used data written each day" $ex --used 1G --churn 1e1%
 bad "churn without %" "--churn wants the share of the used data written each day, such as 2%" \
     $ex --used 512G --churn 0.02
 bad "no --used" "--used SIZE is required" $ex --churn 2%
