@@ -15,6 +15,10 @@ int cmd_build(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+
+/* Reads `path` ("-" = stdin); NULL, with a message printed, when it cannot. */
+BkpSource *cli_read(const char *path);
 
 /* Reads and compiles `path` ("-" = stdin) in ctx, prints its diagnostics to
  * stderr, and returns the checked program; NULL with *status set (1 errors,

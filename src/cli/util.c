@@ -11,13 +11,20 @@
 #include "bkpc/diag_text.h"
 #include "cli.h"
 
-BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
+BkpSource *cli_read(const char *path)
 {
     BkpSource *src = bkp_source_read(path);
-    *srcp = src;
-    if (!src) {
+    if (!src)
         fprintf(stderr, "bkpc: cannot read %s: %s\n", strcmp(path, "-") ? path : "standard input",
                 errno == EFBIG ? "file too large (64 MiB at most)" : strerror(errno));
+    return src;
+}
+
+BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
+{
+    BkpSource *src = cli_read(path);
+    *srcp = src;
+    if (!src) {
         *status = EXIT_USAGE;
         return NULL;
     }
