@@ -16,6 +16,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /* Reads `path` ("-" = stdin); NULL, with a message printed, when it cannot. */
 BkpSource *cli_read(const char *path);

@@ -19,6 +19,7 @@ static const Command commands[] = {
     {"explain", cmd_explain, "the policy in plain English: schedule, RPO, retention, defaults"},
     {"next", cmd_next, "the next backup times, in the policy's time zone and in UTC"},
     {"simulate", cmd_simulate, "the recovery points that exist at a time, their tiers and why"},
+    {"diff", cmd_diff, "what changing policies does: fields, refusals, recovery points deleted"},
 };
 
 static void usage(FILE *out)
