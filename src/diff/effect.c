@@ -63,29 +63,33 @@ static void deleted(BkpEffect *e, const BkpPoint *pt)
     e->ndeleted++;
 }
 
-/* One point of old at `at`, under new. */
+/* One point of old at `at`, under new. A point whose vault rules all let
+ * go of it now is deleted (counted under its longest-kept kind), even if
+ * its snapshot stays a few days; a point that is only a snapshot goes when
+ * its snapshot does. */
 static void apply(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, int64_t at, BkpEffect *e)
 {
-    int64_t ends = 0, snap_ends = 0;
-    bool vault = false;
+    int64_t vault_ends = 0, snap_ends = 0;
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
         if (!(pt->why >> w & 1))
             continue;
         int64_t x = new_expiry(tz, new, pt, (BkpWhy)w, at);
-        if (x > ends)
-            ends = x;
         if (w == BKP_WHY_SNAPSHOT)
             snap_ends = x;
-        else
-            vault = true;
+        else if (x > vault_ends)
+            vault_ends = x;
+        if (!has_rule(new, (BkpWhy)w) && x > e->settled)
+            e->settled = x;     /* a rule new dropped: its points stay their time */
     }
-    if (ends <= at) {
+    bool vault = pt->why & ~(1u << BKP_WHY_SNAPSHOT);
+    if (vault ? vault_ends <= at : snap_ends <= at) {
         deleted(e, pt);
+        e->deleted_keep_snapshot += vault && snap_ends > at;
         return;
     }
-    if ((pt->why & 1u << BKP_WHY_SNAPSHOT) && vault && snap_ends <= at)
+    if (vault && (pt->why & 1u << BKP_WHY_SNAPSHOT) && snap_ends <= at)
         e->snapshots_dropped++;
-    int64_t shift = ends - pt->expires;
+    int64_t ends = vault_ends > snap_ends ? vault_ends : snap_ends, shift = ends - pt->expires;
     if (shift < 0) {
         e->earlier++;
         if (-shift > e->most_earlier)

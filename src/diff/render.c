@@ -94,6 +94,8 @@ static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
         fprintf(out, "    deleted at once: %zu %s point%s, taken %s%s%s\n", d->count, bkp_why_name((BkpWhy)w),
                 d->count == 1 ? "" : "s", a, d->count > 1 ? " to " : "", d->count > 1 ? b : "");
     }
+    if (e->deleted_keep_snapshot)
+        fprintf(out, "    of which %zu keep their instant-restore snapshot until it expires\n", e->deleted_keep_snapshot);
     if (e->snapshots_dropped)
         fprintf(out, "    snapshots removed at once: %zu (those points stay in the vault)\n", e->snapshots_dropped);
     if (e->earlier) {
@@ -106,8 +108,8 @@ static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
     }
     when(tz, c->old, e->settled, a, sizeof a);
     if (e->settled > c->at)
-        fprintf(out, "  fully in effect at %s: from then on, every point the changed rules keep was taken under "
-                "the new policy\n", a);
+        fprintf(out, "  fully in effect at %s: the last point it moves expires, and the rules it changed are "
+                "full\n", a);
     else
         fprintf(out, "  in effect at once\n");
 }
@@ -176,6 +178,7 @@ static void json_effect(const BkpEffect *e, JsonW *w)
         jw_end_obj(w);
     }
     jw_end_obj(w);
+    jw_count(w, "deleted_keep_snapshot", (int64_t)e->deleted_keep_snapshot);
     jw_count(w, "snapshots_dropped", (int64_t)e->snapshots_dropped);
     jw_count(w, "expire_earlier", (int64_t)e->earlier);
     jw_count(w, "most_earlier_seconds", e->most_earlier);
