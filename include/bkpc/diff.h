@@ -52,7 +52,9 @@ typedef struct BkpEffect {
     size_t existing;                  /* the points at `at` */
     BkpDeleted deleted[BKP_WHY_COUNT];    /* by kind; [BKP_WHY_SNAPSHOT]: snapshots only */
     size_t ndeleted;
-    size_t deleted_keep_snapshot;     /* deleted from the vault, their snapshot kept until it expires */
+    size_t with_snapshot;             /* no vault rule keeps them, but their snapshot lasts: they
+                                         go with it (a vault point outlives no snapshot), */
+    int64_t with_snapshot_by;         /* at the latest then */
     size_t snapshots_dropped;         /* points that stay in the vault but lose their snapshot now */
     size_t earlier, later;            /* points that now expire earlier, or later */
     int64_t most_earlier, most_later; /* by how much at most, seconds */

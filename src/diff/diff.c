@@ -176,7 +176,8 @@ void bkp_diff_free(BkpDiff *d)
 bool bkp_diff_loses(const BkpDiff *d)
 {
     for (int i = 0; i < d->n; i++)
-        if ((d->changes[i].flags & BKP_REFUSED_TYPE) || d->changes[i].effect.ndeleted)
+        if ((d->changes[i].flags & BKP_REFUSED_TYPE) || d->changes[i].effect.ndeleted ||
+            d->changes[i].effect.with_snapshot)
             return true;
     return false;
 }

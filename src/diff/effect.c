@@ -63,10 +63,10 @@ static void deleted(BkpEffect *e, const BkpPoint *pt)
     e->ndeleted++;
 }
 
-/* One point of old at `at`, under new. A point whose vault rules all let
- * go of it now is deleted (counted under its longest-kept kind), even if
- * its snapshot stays a few days; a point that is only a snapshot goes when
- * its snapshot does. */
+/* One point of old at `at`, under new. A point no rule keeps any more is
+ * deleted at once (counted under its longest-kept kind). One whose vault
+ * rules all let go of it but whose snapshot lasts goes with its snapshot:
+ * a vault point is not deleted while its snapshot exists (DOC-IR). */
 static void apply(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, int64_t at, BkpEffect *e)
 {
     int64_t vault_ends = 0, snap_ends = 0;
@@ -82,9 +82,16 @@ static void apply(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, int64_t a
             e->settled = x;     /* a rule new dropped: its points stay their time */
     }
     bool vault = pt->why & ~(1u << BKP_WHY_SNAPSHOT);
-    if (vault ? vault_ends <= at : snap_ends <= at) {
+    if (vault_ends <= at && snap_ends <= at) {
         deleted(e, pt);
-        e->deleted_keep_snapshot += vault && snap_ends > at;
+        return;
+    }
+    if (vault && vault_ends <= at) {
+        e->with_snapshot++;
+        if (snap_ends > e->with_snapshot_by)
+            e->with_snapshot_by = snap_ends;
+        if (snap_ends > e->settled)
+            e->settled = snap_ends;
         return;
     }
     if (vault && (pt->why & 1u << BKP_WHY_SNAPSHOT) && snap_ends <= at)

@@ -83,8 +83,8 @@ static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
     when(tz, c->old, c->at, a, sizeof a);
     fprintf(out, "  the %zu recovery point%s that exist at %s (%s):\n", e->existing, e->existing == 1 ? "" : "s", a,
             c->old->timezone);
-    if (!e->ndeleted)
-        fprintf(out, "    none is deleted at once\n");
+    if (!e->ndeleted && !e->with_snapshot)
+        fprintf(out, "    none is deleted\n");
     for (int w = BKP_WHY_COUNT - 1; w >= 0; w--) {
         const BkpDeleted *d = &e->deleted[w];
         if (!d->count)
@@ -94,8 +94,11 @@ static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
         fprintf(out, "    deleted at once: %zu %s point%s, taken %s%s%s\n", d->count, bkp_why_name((BkpWhy)w),
                 d->count == 1 ? "" : "s", a, d->count > 1 ? " to " : "", d->count > 1 ? b : "");
     }
-    if (e->deleted_keep_snapshot)
-        fprintf(out, "    of which %zu keep their instant-restore snapshot until it expires\n", e->deleted_keep_snapshot);
+    if (e->with_snapshot) {
+        when(tz, c->old, e->with_snapshot_by, a, sizeof a);
+        fprintf(out, "    deleted when their snapshots expire, by %s: %zu more point%s no rule keeps\n", a,
+                e->with_snapshot, e->with_snapshot == 1 ? "" : "s");
+    }
     if (e->snapshots_dropped)
         fprintf(out, "    snapshots removed at once: %zu (those points stay in the vault)\n", e->snapshots_dropped);
     if (e->earlier) {
@@ -178,7 +181,9 @@ static void json_effect(const BkpEffect *e, JsonW *w)
         jw_end_obj(w);
     }
     jw_end_obj(w);
-    jw_count(w, "deleted_keep_snapshot", (int64_t)e->deleted_keep_snapshot);
+    jw_count(w, "deleted_with_snapshot", (int64_t)e->with_snapshot);
+    if (e->with_snapshot)
+        jw_time(w, "deleted_with_snapshot_by", e->with_snapshot_by);
     jw_count(w, "snapshots_dropped", (int64_t)e->snapshots_dropped);
     jw_count(w, "expire_earlier", (int64_t)e->earlier);
     jw_count(w, "most_earlier_seconds", e->most_earlier);

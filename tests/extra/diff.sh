@@ -55,13 +55,18 @@ deleted() {   # deleted OLD NEW KIND: how many points of KIND the change deletes
 d = json.load(sys.stdin)["policies"][0]["effect"]["deleted_by_kind"]
 print(d.get(sys.argv[1], {}).get("count", 0))' "$3"
 }
+later() {     # later OLD NEW: how many points go when their snapshots expire
+    "$BKPC" diff --at 2026-06-15T12:00 --format json "tests/diff/$1" "tests/diff/$2" 2>/dev/null |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["policies"][0]["effect"]["deleted_with_snapshot"])' 
+}
 figure() {    # figure OLD NEW KIND WANT
     got=$(deleted "$1" "$2" "$3")
     [ "$got" = "$4" ] && ok || ko "$2: $got $3 points deleted, hand-computed $4"
 }
 figure old/daily-180.bkp daily-180-to-30.bkp daily 150
 figure old/gfs-180.bkp gfs-180-to-30.bkp daily 140
-figure old/daily-with-weekly.bkp daily-to-weekly.bkp daily 25
+figure old/daily-with-weekly.bkp daily-to-weekly.bkp daily 19     # + 6 with their snapshots: 25
+[ "$(later old/daily-with-weekly.bkp daily-to-weekly.bkp)" = 6 ] && ok || ko "daily-to-weekly: not 6 with their snapshots"
 figure old/hourly-10.bkp snapshots-10-to-5.bkp snapshot 25
 figure old/daily-30.bkp daily-30-to-180.bkp daily 0
 
