@@ -250,16 +250,14 @@ static void test_vault_and_check(void **state)
     bkp_source_free(text);
 }
 
+#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_values_and_defaults, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_times_as_azure_reads_them, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_member_names_without_case, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_paths_and_positions, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_template_expressions, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_errors_add_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_vault_and_check, setup, teardown),
+        TEST(test_values_and_defaults), TEST(test_times_as_azure_reads_them), TEST(test_member_names_without_case),
+        TEST(test_paths_and_positions), TEST(test_template_expressions),      TEST(test_errors_add_nothing),
+        TEST(test_vault_and_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
