@@ -59,6 +59,14 @@ $(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l $(DEPS_OK)
 	@mkdir -p $(BUILD)/gen
 	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 
+# The rule reference: docs/rules/*.md as the rows of a C table (ruledoc.h).
+# The directory is a prerequisite too, so adding or removing a page rebuilds it.
+RULE_DOCS := $(sort $(wildcard docs/rules/*.md))
+$(BUILD)/gen/rule_docs.inc: scripts/gen-rule-docs.py docs/rules $(RULE_DOCS) $(DEPS_OK)
+	@mkdir -p $(BUILD)/gen
+	python3 scripts/gen-rule-docs.py $@ $(RULE_DOCS)
+$(BUILD)/obj/src/diag/ruledoc.o: $(BUILD)/gen/rule_docs.inc
+
 # The generated files get relaxed warnings (nftables' libparser idea).
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
 	@mkdir -p $(@D)

@@ -3,17 +3,18 @@
  *   tokenize FILE [REPEAT]
  *
  * Reads FILE the way `bkpc check` does (bkp_source_read), then runs the
- * project's scanner (grammar/lexer.l, built into libbkpc.a) over it REPEAT
- * times (default 1) and prints the token count. No parser, no checker: the
- * difference between this and `bkpc check FILE` is what parsing and checking
- * cost. Built by bench/run.sh against build/libbkpc.a.
+ * project's scanner (grammar/lexer.l, built into libbkpc.a) through the
+ * token stream the parser reads (src/front/tokens.c: comments recorded,
+ * lexical errors reported) over it REPEAT times (default 1) and prints the
+ * token count. No parser, no checker: the difference between this and
+ * `bkpc check FILE` is what parsing and checking cost. Built by bench/run.sh
+ * against build/libbkpc.a.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "bkpc/compile.h"
-#include "front/parse_int.h"
-#include "parser.h"
+#include "front/tokens.h"
 
 int main(int argc, char **argv)
 {
@@ -31,19 +32,19 @@ int main(int argc, char **argv)
     for (long r = 0; r < repeat; r++) {
         BkpCtx ctx;
         bkp_ctx_init(&ctx);
-        BkpParser P = {.ctx = &ctx, .src = src, .max_errors = 1000};
-        BkpScanner s;
-        if (bkp_scanner_init(&P, &s) != 0) {
+        BkpSyntaxCount errors = {0, 1000};
+        BkpTokens T;
+        if (bkp_tokens_init(&T, &ctx, src, &errors) != 0) {
             fputs("tokenize: cannot start the scanner\n", stderr);
             return 2;
         }
         BKP_YYSTYPE val;
         BKP_YYLTYPE loc;
-        while (bkp_yylex(&val, &loc, s) != 0)
+        while (bkp_tokens_next(&T, &val, &loc) != 0)
             tokens++;
-        bkp_scanner_destroy(s);
-        if (P.syntax_errors)
-            fprintf(stderr, "tokenize: %u lexical errors\n", P.syntax_errors);
+        bkp_tokens_destroy(&T);
+        if (errors.n)
+            fprintf(stderr, "tokenize: %u lexical errors\n", errors.n);
         bkp_ctx_free(&ctx);
     }
     bkp_source_free(src);

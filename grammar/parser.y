@@ -2,7 +2,7 @@
  *
  * A pure parser (no globals) with byte-offset locations. It knows the
  * language's structure only: what the words mean (weekdays, units, Azure's
- * rules) is the checker's business (src/check.c), as in PostgreSQL's
+ * rules) is the checker's business (src/check/), as in PostgreSQL's
  * "grammar builds, analysis checks".
  *
  * Error recovery is per clause: every clause starts with a keyword, so after
@@ -17,20 +17,15 @@
 %define parse.lac full
 %locations
 %expect 0
-%param {void *scanner}
-%parse-param {BkpParser *P}
+%param {BkpParser *P}
 
 %code requires {
 #include <stdint.h>
 #include "bkpc/ast.h"
 #include "front/parse_int.h"
 
-typedef struct BkpTimes { AstTime *v; int n, cap; } BkpTimes;
-typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; } BkpOnSpec;
-}
-
-%code provides {
-int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
+typedef struct BkpTimes { AstTime *v; int n, cap; BkpSpan span; } BkpTimes;
+typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; BkpSpan day_kw; } BkpOnSpec;
 }
 
 %code {
@@ -40,6 +35,7 @@ int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
 #include "bkpc/misspell.h"
 #include "bkpc/lexicon.h"
 #include "front/ast_build.h"
+#include "front/tokens.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
     do {                                                              \
@@ -51,21 +47,22 @@ int bkp_yylex(BKP_YYSTYPE *lval, BKP_YYLTYPE *lloc, void *scanner);
         }                                                             \
     } while (0)
 
-static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *msg);
+static int bkp_yylex(BKP_YYSTYPE *val, BkpSpan *at, BkpParser *P);
+static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
 
 /* Error recovery. After a syntax error the parser skips tokens up to one
  * that can only start a clause or a statement (or close a block): a "sync"
  * token (the lexicon's BKP_KWF_CLAUSE and BKP_KWF_STMT keywords, and `}`).
  * Errors are not reported while skipping (P->recovering), so one mistake
- * gives one message; the scanner ends the skipping when it returns a sync
- * token. `daily` and `weekly` are sync tokens unless they follow `keep`:
- * the scanner decides (lexer.l token()), and RECOVER goes by its
- * P->last_sync, the lookahead being the token scanned last. Inside a block,
- * `policy`, `vault` and `protect` mean a `}` is missing: that ends the parse
- * (the message says so). */
+ * gives one message; reading a sync token ends the skipping. `daily` and
+ * `weekly` are sync tokens unless they follow `keep`: bkp_yylex() decides,
+ * as each token comes in, and RECOVER goes by its P->last_sync, the
+ * lookahead being the token read last. Inside a block, `policy`, `vault`
+ * and `protect` mean a `}` is missing: that ends the parse (the message
+ * says so). */
 #define RECOVER(in_block)                                                       \
     do {                                                                        \
-        if (yychar == BKP_YYEOF || P->syntax_errors >= P->max_errors)               \
+        if (yychar == BKP_YYEOF || P->errors.n >= P->errors.max)                \
             YYABORT;                                                            \
         if ((in_block) && (yychar == POLICY || yychar == VAULT || yychar == PROTECT)) \
             YYABORT;                                                            \
@@ -90,6 +87,7 @@ static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *m
     BkpTimes times;
     AstClause *clause;
     AstItem item;
+    AstName name;
     BkpOnSpec on;
 }
 
@@ -109,7 +107,8 @@ static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *m
 %token <str> SUBSCRIPTION "`subscription`" SUFFIX "`suffix`" TIMEZONE "`timezone`"
 %token <str> VAULT "`vault`" VM "`vm`" WEEKLY "`weekly`" WITH "`with`" YEARLY "`yearly`"
 
-%type <str> name keyword
+%type <name> name
+%type <str> keyword
 %type <dur> duration
 %type <tm> time
 %type <times> times
@@ -138,8 +137,8 @@ item
     ;
 
 policy_block
-    : POLICY name '{'         { ast_begin_policy(P, $2, @2, @1); }
-      clauses '}'             { ast_end_policy(P, @$); }
+    : POLICY name '{'         { ast_begin_policy(P, &$2, @1, @3); }
+      clauses '}'             { ast_end_policy(P, @$, @6); }
     ;
 
 clauses
@@ -152,52 +151,55 @@ clause
     : ENHANCED                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = true; }
     | STANDARD                { $$ = ast_clause(P, AST_TYPE, @$, @1); $$->u.type.enhanced = false; }
     | TIMEZONE STRING         { $$ = ast_clause(P, AST_TIMEZONE, @$, @1);
-                                $$->u.tz.id = $2; $$->u.tz.id_span = @2; }
+                                $$->u.tz.id = ast_name($2, @2, AST_NAME_QUOTED); }
     | EVERY duration FROM time FOR duration
                               { $$ = ast_clause(P, AST_EVERY, @$, @1);
                                 $$->u.every.interval = $2; $$->u.every.start = $4;
-                                $$->u.every.window = $6; }
+                                $$->u.every.window = $6;
+                                $$->u.every.from_at = @3.off; $$->u.every.for_at = @5.off; }
     | DAILY AT times          { $$ = ast_clause(P, AST_DAILY, @$, @1);
-                                $$->u.sched.times = $3.v; $$->u.sched.ntimes = $3.n; }
+                                ast_sched_times($$, @2, &$3); }
     | WEEKLY ON words AT times
                               { $$ = ast_clause(P, AST_WEEKLY, @$, @1);
-                                $$->u.sched.days = $3;
-                                $$->u.sched.times = $5.v; $$->u.sched.ntimes = $5.n; }
+                                $$->u.sched.on_at = @2.off; $$->u.sched.days = $3;
+                                ast_sched_times($$, @4, &$5); }
     | keep_clause
     | ARCHIVE RECOMMENDED     { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
-                                $$->u.archive.mode = AST_ARCHIVE_RECOMMENDED; }
+                                $$->u.archive.mode = AST_ARCHIVE_RECOMMENDED; $$->u.archive.mode_at = @2.off; }
     | ARCHIVE NEVER           { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
-                                $$->u.archive.mode = AST_ARCHIVE_NEVER; }
+                                $$->u.archive.mode = AST_ARCHIVE_NEVER; $$->u.archive.mode_at = @2.off; }
     | ARCHIVE AFTER duration  { $$ = ast_clause(P, AST_ARCHIVE, @$, @1);
-                                $$->u.archive.mode = AST_ARCHIVE_AFTER; $$->u.archive.after = $3; }
+                                $$->u.archive.mode = AST_ARCHIVE_AFTER; $$->u.archive.mode_at = @2.off;
+                                $$->u.archive.after = $3; }
     | SNAPSHOT RESOURCE_GROUP STRING
-                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, bkp_span_join(@1, @2));
-                                $$->u.rg.prefix = $3; $$->u.rg.prefix_span = @3; }
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @2);
+                                $$->u.rg.prefix = ast_name($3, @3, AST_NAME_QUOTED); }
     | SNAPSHOT RESOURCE_GROUP STRING SUFFIX STRING
-                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, bkp_span_join(@1, @2));
-                                $$->u.rg.prefix = $3; $$->u.rg.prefix_span = @3;
-                                $$->u.rg.suffix = $5; $$->u.rg.suffix_span = @5; }
+                              { $$ = ast_clause(P, AST_SNAPSHOT_RG, @$, @2);
+                                $$->u.rg.prefix = ast_name($3, @3, AST_NAME_QUOTED);
+                                $$->u.rg.suffix_at = @4.off;
+                                $$->u.rg.suffix = ast_name($5, @5, AST_NAME_QUOTED); }
     | CONSISTENCY CRASH       { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
                                 $$->u.consistency.crash = true;
-                                $$->u.consistency.word = $2; $$->u.consistency.word_span = @2; }
+                                $$->u.consistency.word = ast_item_word($2, @2); }
     | CONSISTENCY WORD        { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
-                                $$->u.consistency.word = $2; $$->u.consistency.word_span = @2; }
+                                $$->u.consistency.word = ast_item_word($2, @2); }
     ;
 
 keep_clause
-    : KEEP SNAPSHOTS duration { $$ = ast_keep(P, AST_KEEP_SNAPSHOTS, @$, bkp_span_join(@1, @2), $3); }
-    | KEEP DAILY duration     { $$ = ast_keep(P, AST_KEEP_DAILY, @$, bkp_span_join(@1, @2), $3); }
-    | KEEP WEEKLY duration    { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, bkp_span_join(@1, @2), $3); }
+    : KEEP SNAPSHOTS duration { $$ = ast_keep(P, AST_KEEP_SNAPSHOTS, @$, @2, $3); }
+    | KEEP DAILY duration     { $$ = ast_keep(P, AST_KEEP_DAILY, @$, @2, $3); }
+    | KEEP WEEKLY duration    { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @2, $3); }
     | KEEP WEEKLY duration ON words
-                              { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, bkp_span_join(@1, @2), $3);
-                                BkpOnSpec on = {AST_ON_WORDS, $5, ast_list_new()};
+                              { $$ = ast_keep(P, AST_KEEP_WEEKLY, @$, @2, $3);
+                                BkpOnSpec on = {AST_ON_WORDS, $5, ast_list_new(), BKP_NO_SPAN};
                                 ast_keep_on(P, $$, @4, &on); }
     | KEEP MONTHLY duration ON on_spec
-                              { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, bkp_span_join(@1, @2), $3);
+                              { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, @2, $3);
                                 ast_keep_on(P, $$, @4, &$5); }
     | KEEP YEARLY duration IN words ON on_spec
-                              { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, bkp_span_join(@1, @2), $3);
-                                ast_keep_months(P, $$, $5);
+                              { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, @2, $3);
+                                ast_keep_months(P, $$, @4, $5);
                                 ast_keep_on(P, $$, @6, &$7); }
     ;
 
@@ -205,9 +207,12 @@ keep_clause
  * weeks then days (`first, third sun`). One list alone is kept too, so the
  * checker can say what is missing instead of a bare syntax error. */
 on_spec
-    : DAY days_of_month       { $$.kind = AST_ON_DAYS_OF_MONTH; $$.first = $2; $$.second = ast_list_new(); }
-    | words                   { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = ast_list_new(); }
-    | words words             { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = $2; }
+    : DAY days_of_month       { $$.kind = AST_ON_DAYS_OF_MONTH; $$.first = $2; $$.second = ast_list_new();
+                                $$.day_kw = @1; }
+    | words                   { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = ast_list_new();
+                                $$.day_kw = BKP_NO_SPAN; }
+    | words words             { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = $2;
+                                $$.day_kw = BKP_NO_SPAN; }
     ;
 
 days_of_month
@@ -236,28 +241,29 @@ time
     ;
 
 duration
-    : NUMUNIT                 { $$ = ast_duration($1.num, $1.unit, @1, bkp_span(@1.off, $1.split),
+    : NUMUNIT                 { $$ = ast_duration($1.num, $1.unit, bkp_span(@1.off, $1.split),
                                                   bkp_span($1.split, @1.end)); }
-    | NUMBER WORD             { $$ = ast_duration($1, $2, @$, @1, @2); }
-    | NUMBER DAY              { $$ = ast_duration($1, $2, @$, @1, @2); }
+    | NUMBER WORD             { $$ = ast_duration($1, $2, @1, @2); }
+    | NUMBER DAY              { $$ = ast_duration($1, $2, @1, @2); }
     ;
 
 vault_stmt
     : VAULT name RESOURCE_GROUP name
-                              { ast_vault(P, @$, $2, @2, $4, @4, NULL, @$); }
+                              { ast_vault(P, @$, &$2, @3, &$4); }
     | VAULT name RESOURCE_GROUP name SUBSCRIPTION name
-                              { ast_vault(P, @$, $2, @2, $4, @4, $6, @6); }
+                              { AstVault *v = ast_vault(P, @$, &$2, @3, &$4);
+                                ast_vault_subscription(v, @$, @5, &$6); }
     ;
 
 protect_stmt
     : PROTECT VM name RESOURCE_GROUP name WITH name
-                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_ALL, NULL, @$); }
+                              { ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7); }
     | PROTECT VM name RESOURCE_GROUP name WITH name EXCLUDE DISKS luns
-                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_EXCLUDE, &$10,
-                                            bkp_span_join(@8, @10)); }
+                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7);
+                                ast_protect_disks(p, @$, AST_DISKS_EXCLUDE, @8, @9, &$10); }
     | PROTECT VM name RESOURCE_GROUP name WITH name INCLUDE DISKS luns
-                              { ast_protect(P, @$, $3, @3, $5, @5, $7, @7, AST_DISKS_INCLUDE, &$10,
-                                            bkp_span_join(@8, @10)); }
+                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7);
+                                ast_protect_disks(p, @$, AST_DISKS_INCLUDE, @8, @9, &$10); }
     ;
 
 luns
@@ -268,9 +274,9 @@ luns
 /* A name is a bare word, a quoted string, or a keyword: keywords are only
  * keywords where a keyword can stand (`policy crash { ... }`). */
 name
-    : WORD
-    | STRING
-    | keyword
+    : WORD                    { $$ = ast_name($1, @1, AST_NAME_BARE); }
+    | STRING                  { $$ = ast_name($1, @1, AST_NAME_QUOTED); }
+    | keyword                 { $$ = ast_name($1, @1, AST_NAME_KEYWORD); }
     ;
 
 keyword
@@ -282,11 +288,38 @@ keyword
 
 %%
 
-static void bkp_yyerror(BkpSpan *loc, void *scanner, BkpParser *P, const char *msg)
+static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg)
 {
-    (void)scanner;
-    P->syntax_errors++;
+    P->errors.n++;
     bkp_error(&P->ctx->diags, P->src, "syntax", *loc, "%s", msg);
+}
+
+/* The lexicon's flags (BKP_KWF_*) of each keyword, by token. */
+static const unsigned char kw_flags[YYMAXUTOK + 1] = {
+#define BKP_KW(text, TOKEN, flags) [TOKEN] = (flags),
+#include "bkpc/keywords.def"
+#undef BKP_KW
+};
+
+/* The parser's side of the token stream: every token comes in here, and
+ * whether it is a sync token (see RECOVER) is decided here. A kind of
+ * retention after `keep` (or after a misspelt `keep`) is none: `keep
+ * daily`. */
+static int bkp_yylex(BKP_YYSTYPE *val, BkpSpan *at, BkpParser *P)
+{
+    int tok = bkp_tokens_next(P->tokens, val, at);
+    unsigned flags = (unsigned)tok <= YYMAXUTOK ? kw_flags[tok] : 0;
+    int sync = tok == '}' || (flags & (BKP_KWF_CLAUSE | BKP_KWF_STMT)) != 0;
+    if ((flags & BKP_KWF_KIND) && (P->last_token == KEEP ||
+        (P->last_token == WORD && P->last_word &&
+         bkp_edit_distance(P->last_word, bkp_keyword_text(BKP_KW_KEEP), 1) <= 1)))
+        sync = 0;
+    if (sync)
+        P->recovering = 0;
+    P->last_sync = sync;
+    P->last_token = tok;
+    P->last_word = tok == WORD ? val->str : NULL;
+    return tok;
 }
 
 
@@ -327,112 +360,168 @@ static const char *kw_text(yysymbol_kind_t k, char *buf, size_t cap)
     return buf;
 }
 
+static int is_keyword(yysymbol_kind_t k)
+{
+    char buf[32];
+    return kw_text(k, buf, sizeof buf) != NULL;
+}
+
 /* Whether `policy` could stand here (top level). */
 static int clause_ok_top(const yysymbol_kind_t *exp, int n)
 {
     return has(exp, n, YYSYMBOL_POLICY);
 }
 
-static int yyreport_syntax_error(const yypcontext_t *yyctx, void *scanner, BkpParser *P)
+/* A syntax error being reported: what came, what could have. */
+typedef struct SyntaxError {
+    BkpParser *P;
+    yysymbol_kind_t got;
+    const yysymbol_kind_t *exp;
+    int n;                     /* expected tokens */
+    BkpSpan loc;
+    const char *text;          /* what came, as written (at most 40 bytes) */
+    int clause_ok;             /* a clause could start here */
+    int unit_only;             /* only a unit could come (after `180`) */
+    BkpDiag *g;
+} SyntaxError;
+
+static const char *got_desc(const SyntaxError *e, BkpArena *A)
 {
-    (void)scanner;
-    enum { MAXEXP = 64 };
-    yysymbol_kind_t exp[MAXEXP];
-    int n = yypcontext_expected_tokens(yyctx, exp, MAXEXP);
-    if (n < 0)
-        n = 0;
-    yysymbol_kind_t got = yypcontext_token(yyctx);
-    BkpSpan loc = *yypcontext_location(yyctx);
-    if (P->recovering || loc.off == P->last_error)
+    switch (e->got) {
+    case YYSYMBOL_YYEOF: return "end of file";
+    case YYSYMBOL_WORD: return bkp_arena_printf(A, "word `%s`", e->text);
+    case YYSYMBOL_NUMUNIT: return bkp_arena_printf(A, "duration `%s`", e->text);
+    case YYSYMBOL_STRING: return "quoted string";
+    default: return bkp_arena_printf(A, "`%s`", e->text);
+    }
+}
+
+/* "expected ...", or NULL when nothing could come. */
+static const char *expected_desc(const SyntaxError *e, BkpArena *A)
+{
+    const yysymbol_kind_t *exp = e->exp;
+    int n = e->n;
+    if (e->clause_ok)
+        return has(exp, n, YYSYMBOL_POLICY) ? "a clause, `policy`, `vault` or `protect`"
+                                            : "a clause or `}`";
+    if (has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_STRING) && has(exp, n, YYSYMBOL_POLICY))
+        return "a name";
+    if (e->unit_only)
+        return "a unit (`h`, `d`, `w`, `m`, `y`, or `hours`, `days`, ...)";
+    if (n == 0)
+        return NULL;
+    char *buf = bkp_arena_alloc(A, 512);
+    size_t len = 0;
+    int shown = n > 6 ? 5 : n;
+    for (int i = 0; i < shown; i++) {
+        const char *sep = i == 0 ? "" : i == shown - 1 && shown == n ? " or " : ", ";
+        len += (size_t)snprintf(buf + len, 512 - len, "%s%s", sep, token_desc(exp[i]));
+        if (len >= 400)
+            break;
+    }
+    if (shown < n)
+        snprintf(buf + len, 512 - len, ", ...");
+    return buf;
+}
+
+/* did you mean: a word (or a keyword out of place) near an expected
+ * keyword, or near a keyword that starts a clause or a statement where a
+ * clause could start. One replacement: a fix too. */
+static void did_you_mean(const SyntaxError *e)
+{
+    if (e->got != YYSYMBOL_WORD && !is_keyword(e->got))
+        return;
+    BkpArena *A = &e->P->ctx->arena;
+    const char *cands[64 + BKP_KW_COUNT];
+    size_t nc = 0;
+    for (int i = 0; i < e->n && nc < 64; i++) {
+        char buf[32];
+        const char *k = kw_text(e->exp[i], buf, sizeof buf);
+        if (k)
+            cands[nc++] = bkp_arena_strdup(A, k);
+    }
+    const char *best = bkp_closest(e->text, cands, nc);
+    if (!best && e->clause_ok) {
+        nc = 0;
+        for (int k = 0; k < BKP_KW_COUNT; k++)
+            if (bkp_keyword_flags((BkpKeyword)k) & (BKP_KWF_CLAUSE | BKP_KWF_STMT))
+                cands[nc++] = bkp_keyword_text((BkpKeyword)k);
+        best = bkp_closest(e->text, cands, nc);
+    }
+    if (!best || strcmp(best, e->text) == 0 ||
+        (e->got == YYSYMBOL_ON && e->n == 1 && e->exp[0] == YYSYMBOL_IN))
+        return;
+    bkp_diag_hint(&e->P->ctx->diags, e->g, "did you mean `%s`?", best);
+    bkp_diag_fix(&e->P->ctx->diags, e->g, e->loc, best);
+}
+
+/* Hints for the usual slips, by what alone could have come. */
+static void slip_hints(const SyntaxError *e)
+{
+    BkpParser *P = e->P;
+    BkpDiags *D = &P->ctx->diags;
+    yysymbol_kind_t only = e->n == 1 ? e->exp[0] : YYSYMBOL_YYEMPTY;
+    if (only == YYSYMBOL_FOR)
+        bkp_diag_hint(D, e->g, "an hourly schedule gives its window: `every 4h from 08:00 for 24h`");
+    else if (only == YYSYMBOL_FROM)
+        bkp_diag_hint(D, e->g, "an hourly schedule gives its start: `every 4h from 08:00 for 24h`");
+    else if (only == YYSYMBOL_STRING && e->got != YYSYMBOL_STRING) {
+        bkp_diag_hint(D, e->g, "quote it: `\"%s\"`", e->text);
+        if (e->got == YYSYMBOL_WORD || e->got == YYSYMBOL_NUMBER || e->got == YYSYMBOL_NUMUNIT ||
+            is_keyword(e->got))
+            bkp_diag_fix(D, e->g, e->loc, bkp_arena_printf(&P->ctx->arena, "\"%.*s\"",
+                                                           (int)(e->loc.end - e->loc.off),
+                                                           P->src->text + e->loc.off));
+    } else if (e->unit_only)
+        bkp_diag_hint(D, e->g, "write the unit after the number: `180d` or `180 days`");
+    else if (only == YYSYMBOL_AT)
+        bkp_diag_hint(D, e->g, "give the time of the backup: `daily at 22:30`, `weekly on sun at 02:00`");
+    else if (only == YYSYMBOL_IN)
+        bkp_diag_hint(D, e->g, "yearly points name their months first: `keep yearly 5y in jan on first sun`");
+    else if (only == YYSYMBOL_ON && e->got != YYSYMBOL_ON)
+        bkp_diag_hint(D, e->g, "say which days: `on first sun` or `on day 1, 15, last`");
+    if ((e->got == YYSYMBOL_POLICY || e->got == YYSYMBOL_VAULT || e->got == YYSYMBOL_PROTECT) &&
+        !clause_ok_top(e->exp, e->n))
+        bkp_diag_hint(D, e->g, "is a `}` missing before it?");
+}
+
+static int yyreport_syntax_error(const yypcontext_t *yyctx, BkpParser *P)
+{
+    yysymbol_kind_t exp[64];
+    SyntaxError e = {P, yypcontext_token(yyctx), exp, 0, *yypcontext_location(yyctx), NULL, 0, 0, NULL};
+    if (P->recovering || e.loc.off == P->last_error)
         return 0;
     P->recovering = 1;
-    P->last_error = loc.off;
+    P->last_error = e.loc.off;
+    e.n = yypcontext_expected_tokens(yyctx, exp, 64);
+    if (e.n < 0)
+        e.n = 0;
     BkpArena *A = &P->ctx->arena;
     BkpDiags *D = &P->ctx->diags;
-    const char *text = bkp_arena_strndup(A, P->src->text + loc.off,
-                                         loc.end - loc.off > 40 ? 40 : loc.end - loc.off);
+    e.text = bkp_arena_strndup(A, P->src->text + e.loc.off,
+                               e.loc.end - e.loc.off > 40 ? 40 : e.loc.end - e.loc.off);
+    e.clause_ok = has(exp, e.n, YYSYMBOL_ENHANCED);
+    e.unit_only = e.n == 2 && has(exp, e.n, YYSYMBOL_WORD) && has(exp, e.n, YYSYMBOL_DAY);
 
-    const char *what;
-    if (got == YYSYMBOL_YYEOF)
-        what = "end of file";
-    else if (got == YYSYMBOL_WORD)
-        what = bkp_arena_printf(A, "word `%s`", text);
-    else if (got == YYSYMBOL_NUMUNIT)
-        what = bkp_arena_printf(A, "duration `%s`", text);
-    else if (got == YYSYMBOL_STRING)
-        what = "quoted string";
-    else
-        what = bkp_arena_printf(A, "`%s`", text);
-
-    int clause_ok = has(exp, n, YYSYMBOL_ENHANCED);
-    int unit_only = n == 2 && has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_DAY);
-    const char *want;
-    if (clause_ok) {
-        want = has(exp, n, YYSYMBOL_POLICY) ? "a clause, `policy`, `vault` or `protect`"
-                                            : "a clause or `}`";
-    } else if (has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_STRING) &&
-               has(exp, n, YYSYMBOL_POLICY)) {
-        want = "a name";
-    } else if (unit_only) {
-        want = "a unit (`h`, `d`, `w`, `m`, `y`, or `hours`, `days`, ...)";
-    } else {
-        char *buf = bkp_arena_alloc(A, 512);
-        size_t len = 0;
-        int shown = n > 6 ? 5 : n;
-        for (int i = 0; i < shown; i++) {
-            const char *sep = i == 0 ? "" : i == shown - 1 && shown == n ? " or " : ", ";
-            len += (size_t)snprintf(buf + len, 512 - len, "%s%s", sep, token_desc(exp[i]));
-            if (len >= 400)
-                break;
-        }
-        if (shown < n)
-            snprintf(buf + len, 512 - len, ", ...");
-        want = n ? buf : NULL;
-    }
-
-    P->syntax_errors++;
-    BkpDiag *g = want ? bkp_error(D, P->src, "syntax", loc, "unexpected %s; expected %s", what, want)
-                      : bkp_error(D, P->src, "syntax", loc, "unexpected %s", what);
-
-    /* did you mean: a word (or a keyword out of place) near an expected keyword */
-    if (got == YYSYMBOL_WORD || kw_text(got, (char[32]){0}, 32)) {
-        const char *cands[MAXEXP + 16];
-        size_t nc = 0;
-        for (int i = 0; i < n; i++) {
-            char buf[32];
-            const char *k = kw_text(exp[i], buf, sizeof buf);
-            if (k)
-                cands[nc++] = bkp_arena_strdup(A, k);
-        }
-        const char *best = bkp_closest(text, cands, nc);
-        if (!best && clause_ok) {
-            /* the keywords that start a clause or a statement */
-            nc = 0;
-            for (int k = 0; k < BKP_KW_COUNT; k++)
-                if (bkp_keyword_flags((BkpKeyword)k) & (BKP_KWF_CLAUSE | BKP_KWF_STMT))
-                    cands[nc++] = bkp_keyword_text((BkpKeyword)k);
-            best = bkp_closest(text, cands, nc);
-        }
-        if (best && strcmp(best, text) != 0 && !(got == YYSYMBOL_ON && n == 1 && exp[0] == YYSYMBOL_IN))
-            bkp_diag_hint(D, g, "did you mean `%s`?", best);
-    }
-    if (n == 1 && exp[0] == YYSYMBOL_FOR)
-        bkp_diag_hint(D, g, "an hourly schedule gives its window: `every 4h from 08:00 for 24h`");
-    else if (n == 1 && exp[0] == YYSYMBOL_FROM)
-        bkp_diag_hint(D, g, "an hourly schedule gives its start: `every 4h from 08:00 for 24h`");
-    else if (n == 1 && exp[0] == YYSYMBOL_STRING && got != YYSYMBOL_STRING)
-        bkp_diag_hint(D, g, "quote it: `\"%s\"`", text);
-    else if (unit_only)
-        bkp_diag_hint(D, g, "write the unit after the number: `180d` or `180 days`");
-    else if (n == 1 && exp[0] == YYSYMBOL_AT)
-        bkp_diag_hint(D, g, "give the time of the backup: `daily at 22:30`, `weekly on sun at 02:00`");
-    else if (n == 1 && exp[0] == YYSYMBOL_IN)
-        bkp_diag_hint(D, g, "yearly points name their months first: `keep yearly 5y in jan on first sun`");
-    else if (n == 1 && exp[0] == YYSYMBOL_ON && got != YYSYMBOL_ON)
-        bkp_diag_hint(D, g, "say which days: `on first sun` or `on day 1, 15, last`");
-    if ((got == YYSYMBOL_POLICY || got == YYSYMBOL_VAULT || got == YYSYMBOL_PROTECT) && !clause_ok_top(exp, n))
-        bkp_diag_hint(D, g, "is a `}` missing before it?");
-    if (P->syntax_errors >= P->max_errors)
-        bkp_error(D, P->src, "syntax", loc, "too many syntax errors; stopping here");
+    const char *what = got_desc(&e, A), *want = expected_desc(&e, A);
+    P->errors.n++;
+    e.g = want ? bkp_error(D, P->src, "syntax", e.loc, "unexpected %s; expected %s", what, want)
+               : bkp_error(D, P->src, "syntax", e.loc, "unexpected %s", what);
+    did_you_mean(&e);
+    slip_hints(&e);
+    if (P->errors.n >= P->errors.max)
+        bkp_error(D, P->src, "syntax", e.loc, "too many syntax errors; stopping here");
     return 0;
+}
+
+/* ---- the grammar's tokens, for tests/unit/test_lexicon.c --------------------- */
+
+const char *bkp_grammar_symbol(int sym)
+{
+    return sym >= 0 && sym < YYNTOKENS ? yysymbol_name((yysymbol_kind_t)sym) : NULL;
+}
+
+const char *bkp_grammar_token_name(int token)
+{
+    return yysymbol_name(YYTRANSLATE(token));
 }

@@ -3,7 +3,20 @@
 # `make` calls this when a tool or library is missing; it is safe to run by hand.
 #   scripts/install-deps.sh          build and test dependencies
 #   scripts/install-deps.sh --all    also the script checkers (shellcheck, node/npm)
+#                                    and, where the .NET SDK is, PowerShell 7
 set -eu
+
+# PowerShell 7 runs the generated scripts in tests/extra/pwsh.sh. It is a .NET
+# global tool (in ~/.dotnet/tools); without dotnet that test says it skipped.
+install_pwsh() {
+    command -v pwsh >/dev/null 2>&1 && return 0
+    [ -x "${DOTNET_CLI_HOME:-$HOME}/.dotnet/tools/pwsh" ] && return 0
+    command -v dotnet >/dev/null 2>&1 || return 0
+    echo "bkpc: installing PowerShell 7.6.9 (dotnet tool install --global PowerShell)" >&2
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+        dotnet tool install --global PowerShell --version 7.6.9 >&2 ||
+        echo "bkpc: PowerShell could not be installed: tests/extra/pwsh.sh will fail" >&2
+}
 
 missing=""
 need_pkg() {   # $1 = Debian package
@@ -26,6 +39,7 @@ need_pkg libicu-dev
 if [ "${1:-}" = "--all" ]; then
     need_cmd shellcheck shellcheck
     need_cmd npm "nodejs npm"
+    install_pwsh
 fi
 [ -z "$missing" ] && exit 0
 

@@ -11,6 +11,13 @@
 #   ko MESSAGE...       count a failed check and print "FAIL MESSAGE"
 #   summary             print "N passed, N failed" (the runner's last line);
 #                       its status is 0 when nothing failed
+#   t NAME STATUS CMD...
+#                       run CMD with its output in $tmp/out and $tmp/err;
+#                       ok when it exits with exactly STATUS (so a
+#                       sanitizer's 86 fails)
+#   has NAME FILE TEXT  ok when FILE holds TEXT;   hasnt: when it does not
+#   npm_tools PKG...    0 when tests/tools/node_modules holds every PKG, after
+#                       `npm ci` there if needed (its output in $tmp/npm)
 #   build_all TARGET EXT LIST
 #                       build every examples/*.bkp and tests/hostile/*.bkp
 #                       with `bkpc build -t TARGET` (each from its own
@@ -19,6 +26,11 @@
 #                       and that a second run prints the same (ok/ko), and
 #                       appends "SCRIPT<tab>BKP" to the file LIST for each
 #                       script built.
+#   no_payload_files WHEN
+#                       ok, or ko "WHEN" with the paths, when the working
+#                       tree holds a file named after a payload of the
+#                       hostile corpus (its names would run `touch pwned-N`:
+#                       a name holding "pwned").
 set -u
 BKPC=${BKPC:-build/bkpc}
 case $BKPC in /*) ;; *) BKPC=$(pwd)/$BKPC ;; esac
@@ -33,6 +45,30 @@ ko() { fail=$((fail + 1)); echo "FAIL $*"; }
 summary() {
     echo "$pass passed, $fail failed"
     [ "$fail" = 0 ]
+}
+
+t() {
+    _name=$1 _want=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    _rc=$?
+    if [ "$_rc" = "$_want" ]; then ok; else
+        ko "$_name: exit $_rc, expected $_want"; head -5 "$tmp/err"; fi
+}
+has() {
+    if grep -qF -- "$3" "$2"; then ok; else
+        ko "$1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
+}
+hasnt() {
+    if grep -qF -- "$3" "$2"; then ko "$1: '$3' in $(basename "$2")"; head -5 "$2"; else ok; fi
+}
+npm_tools() {
+    for _p in "$@"; do
+        [ -d "$tools/node_modules/$_p" ] || {
+            (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >"$tmp/npm" 2>&1)
+            return
+        }
+    done
 }
 
 build_all() {
@@ -58,4 +94,12 @@ build_all() {
             ko "bkpc build -t $_target $_bkp: two runs differ"
         fi
     done
+}
+
+no_payload_files() {
+    find . -path ./.git -prune -o -name '*pwned*' -print >"$tmp/pwned"
+    if [ -s "$tmp/pwned" ]; then
+        ko "$1: files named after a payload in the working tree:"
+        cat "$tmp/pwned"
+    else ok; fi
 }

@@ -1,21 +1,34 @@
 /* ast.h — the syntax tree the parser builds (source -> tokens -> AST).
  *
- * The AST is close to what was written: words, numbers and units are kept as
- * text with their spans; the checker (check.c) resolves them into a
- * BkpPolicy. Every node carries its source span. All nodes live in the
- * compilation's arena.
+ * The AST is what was written: words, numbers and units are kept as text
+ * with their spans; the checker (src/check/) resolves them into a
+ * BkpPolicy. All nodes live in the compilation's arena.
+ *
+ * Everything a formatter needs to print a file back is here. Every node,
+ * name, item and list carries its span, every keyword where it was written
+ * (AstKwAt), and a span indexes the text of AstFile.src, which the tree
+ * keeps: bkp_ast_text() gives the
+ * bytes of a span exactly as written (a name bare or quoted, its escapes;
+ * `8:00` or `08:00`; `180d` or `180 days`). The values beside them
+ * (numbers, unescaped strings, hours and minutes) are what they mean.
+ * Comments are in AstFile.comments, in order, each with its span.
+ * bkp_ast_walk() visits all of it in source order; bkp_ast_print() prints
+ * it as an indented tree (`bkpc parse`).
  */
 #ifndef BKPC_AST_H
 #define BKPC_AST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "bkpc/lexicon.h"
 #include "bkpc/source.h"
 
 /* A number that is not whole (`1.5`, `1.5d`) is kept, so parsing goes on,
- * with this value: the scanner has reported it, and the checker says nothing
- * more about the item or duration that holds it. */
+ * with this value: it has been reported as a syntax error, and the checker
+ * says nothing more about the item or duration that holds it. */
 enum { AST_NUM_REPORTED = -1 };
 
 /* A word, number or time inside a clause: `sun`, `15`, `last`, `08:00`. */
@@ -35,6 +48,20 @@ typedef struct AstList {
     BkpSpan span;              /* first item to last item */
 } AstList;
 
+/* A name or a quoted string: `prod-vms`, `"web.01"`, `"UTC"`, or a keyword
+ * standing as a name (`policy crash { ... }`). */
+typedef enum AstNameForm {
+    AST_NAME_BARE,             /* a word */
+    AST_NAME_QUOTED,           /* a quoted string: the span covers the quotes */
+    AST_NAME_KEYWORD,          /* a keyword in a name's place */
+} AstNameForm;
+
+typedef struct AstName {
+    const char *value;         /* the name (a string unescaped); NULL when not written */
+    BkpSpan span;              /* as written */
+    AstNameForm form;
+} AstName;
+
 /* `4h`, `180 days`: the number and the unit as written. */
 typedef struct AstDuration {
     int64_t num;               /* or AST_NUM_REPORTED */
@@ -47,10 +74,14 @@ typedef struct AstDuration {
 static inline BkpSpan ast_duration_num(const AstDuration *d) { return bkp_span(d->span.off, d->num_end); }
 static inline BkpSpan ast_duration_unit(const AstDuration *d) { return bkp_span(d->unit_off, d->span.end); }
 static inline bool ast_duration_reported(const AstDuration *d) { return d->num == AST_NUM_REPORTED; }
+/* Whether blanks separate the number from the unit: `180 days`. */
+static inline bool ast_duration_spaced(const AstDuration *d) { return d->unit_off > d->num_end; }
 
 /* `08:30`, kept raw: the checker validates the range. */
 typedef struct AstTime {
-    int hh, mm;                /* as written (may be out of range) */
+    int hh, mm;                /* as written (may be out of range); -1: more
+                                  than two digits of hours (`123:00`), or
+                                  minutes not of two (`8:0`) */
     BkpSpan span;
 } AstTime;
 
@@ -79,60 +110,96 @@ typedef enum AstOnKind {
     AST_ON_WORDS,              /* on first, third sun, sat  (one or two lists) */
 } AstOnKind;
 
+/* Where a keyword was written: the byte offset it starts at. A keyword has
+ * one spelling (the lexicon's), so that is its span: ast_kw_span(). 0 for
+ * an optional keyword that was not written (a written one never stands at
+ * 0: something comes before it). A statement's or a clause's first keyword
+ * stands where its span starts. Offsets rather than spans keep the tree
+ * small: a file may hold 20,000 policies. */
+typedef uint32_t AstKwAt;
+
 /* What selects the points a keep clause keeps: `in MONTHS` and `on ...`. */
 typedef struct AstKeepOn {
     AstOnKind on;
+    AstKwAt in_at;             /* `in` (yearly) */
     AstList months;            /* yearly: `in MONTHS` */
     AstList first;             /* weeks (or days when only one list), or days of month */
     AstList second;            /* days, when two lists were written */
-    BkpSpan on_span;
+    BkpSpan on_span;           /* from `on` to the end of its lists */
+    AstKwAt on_at;             /* `on` */
+    AstKwAt day_at;            /* `day` (AST_ON_DAYS_OF_MONTH) */
 } AstKeepOn;
 
+/* A clause. It starts with its keyword; `keep` and `snapshot` are followed
+ * by a second one (`keep monthly`, `snapshot resource-group`), which ends
+ * where the leading keywords end (kw_end). The others are in the clause's
+ * own fields (`from`, `for`, `on`, `at`, ...). */
 typedef struct AstClause {
     AstClauseKind kind;
     BkpSpan span;              /* the whole clause */
-    BkpSpan kw_span;           /* its leading keyword(s): `keep monthly`, `every` */
+    uint32_t kw_end;           /* where its leading keyword(s) end: ast_clause_kw_span() */
     struct AstClause *next;
     union {
         struct { bool enhanced; } type;
-        struct { const char *id; BkpSpan id_span; } tz;
-        struct { AstDuration interval, window; AstTime start; } every;
-        struct { AstList days; AstTime *times; int ntimes; } sched; /* daily (no days) / weekly */
+        struct { AstName id; } tz;
+        struct { AstDuration interval, window; AstTime start; AstKwAt from_at, for_at; } every;
+        struct {                     /* daily (no days) / weekly */
+            AstList days;
+            AstTime *times;
+            int ntimes;
+            BkpSpan times_span;      /* first time to last */
+            AstKwAt on_at, at_at;    /* `on` (weekly), `at` */
+        } sched;
         struct {
             AstDuration dur;
             struct AstKeepOn *sel;   /* `in ...` / `on ...`; NULL when neither was written */
         } keep;
-        struct { AstArchiveMode mode; AstDuration after; } archive;
-        struct { const char *prefix, *suffix; BkpSpan prefix_span, suffix_span; } rg;
-        struct { bool crash; const char *word; BkpSpan word_span; } consistency;
+        struct {
+            AstArchiveMode mode;
+            AstKwAt mode_at;         /* `recommended`, `never` or `after` */
+            AstDuration after;
+        } archive;
+        struct { AstName prefix, suffix; AstKwAt suffix_at; } rg;   /* suffix.value NULL: none */
+        struct {
+            bool crash;              /* the keyword `crash` */
+            AstItem word;            /* as written: `crash`, `application`, ... */
+        } consistency;
     } u;
 } AstClause;
 
+/* The span of keyword k written at `at`. */
+BkpSpan ast_kw_span(BkpKeyword k, AstKwAt at);
+/* A clause's leading keyword(s) as one span: `keep monthly`, `every`. */
+static inline BkpSpan ast_clause_kw_span(const AstClause *c) { return bkp_span(c->span.off, c->kw_end); }
+
 typedef struct AstPolicy {
-    const char *name;
-    BkpSpan name_span;
+    AstName name;              /* implicit: the file's stem, and an empty span */
+    BkpSpan span;              /* from `policy` (implicit: the first clause) */
+    AstKwAt lbrace_at, rbrace_at;   /* `{`, `}` (0: missing, or implicit) */
     bool implicit;             /* bare clauses: named after the file */
     bool had_error;            /* a syntax error was recovered inside it: the
                                   checker skips its whole-policy checks */
-    BkpSpan span;
-    AstClause *clauses, *last_clause;
+    AstClause *clauses;
     struct AstPolicy *next;
 } AstPolicy;
 
 typedef struct AstVault {
-    const char *name, *rg, *subscription;   /* subscription may be NULL */
-    BkpSpan span, name_span, rg_span, subscription_span;
+    AstName name, rg, subscription;           /* subscription.value NULL: none */
+    BkpSpan span;                             /* from `vault` */
+    AstKwAt rg_at, subscription_at;           /* `resource-group`, `subscription` */
     struct AstVault *next;
 } AstVault;
 
 typedef enum { AST_DISKS_ALL, AST_DISKS_INCLUDE, AST_DISKS_EXCLUDE } AstDiskMode;
 
 typedef struct AstProtect {
-    const char *vm, *rg, *policy;
-    BkpSpan span, vm_span, rg_span, policy_span;
+    AstName vm, rg, policy;
+    BkpSpan span;                             /* from `protect` */
+    AstKwAt vm_at, rg_at, with_at;            /* `vm`, `resource-group`, `with` */
     AstDiskMode disks;
     AstList luns;
-    BkpSpan disks_span;
+    BkpSpan disks_span;                       /* `exclude disks 1, 2`; empty: none */
+    AstKwAt mode_at, disks_at;                /* `exclude` or `include`, `disks` */
     struct AstProtect *next;
 } AstProtect;
 
@@ -144,15 +211,90 @@ typedef struct AstComment {
 
 typedef struct AstFile {
     BkpSource *src;
-    AstPolicy *policies, *last_policy;
+    AstPolicy *policies;
     AstPolicy *bare;           /* the implicit policy of bare clauses, if any */
-    AstVault *vaults, *last_vault;
-    AstProtect *protects, *last_protect;
-    AstComment *comments, *last_comment;
+    AstVault *vaults;
+    AstProtect *protects;
+    AstComment *comments;      /* every comment, in order */
     unsigned ncomments;
-    unsigned syntax_errors;    /* reported by the scanner and the parser */
+    unsigned syntax_errors;    /* lexical (the token stream's) and grammatical */
 } AstFile;
 
 const char *bkp_clause_name(AstClauseKind k);   /* "keep daily", "timezone", ... */
+
+/* Whether only blanks stand before span s on its line (a comment on a
+ * line of its own, not after code). */
+bool bkp_ast_own_line(const AstFile *f, BkpSpan s);
+
+/* The bytes of span s of f's source, exactly as written (not terminated);
+ * *n gets how many. */
+static inline const char *bkp_ast_text(const AstFile *f, BkpSpan s, size_t *n)
+{
+    *n = s.end - s.off;
+    return f->src->text + s.off;
+}
+
+/* ---- walking and printing ------------------------------------------------- */
+
+/* What a walker visits: the file, its statements and their parts, and the
+ * comments, each a node with a kind, a span and its role in its parent. */
+typedef enum AstNodeKind {
+    AST_NODE_FILE,             /* children: the statements, in source order */
+    AST_NODE_POLICY,           /* a policy block, or the bare clauses' policy */
+    AST_NODE_VAULT,
+    AST_NODE_PROTECT,
+    AST_NODE_CLAUSE,
+    AST_NODE_KEYWORD,          /* u.keyword: which one */
+    AST_NODE_PUNCT,            /* `{` or `}` of a policy block */
+    AST_NODE_NAME,             /* a name or a quoted string */
+    AST_NODE_DURATION,
+    AST_NODE_TIME,
+    AST_NODE_LIST,             /* children: its items */
+    AST_NODE_ITEM,             /* a word or a number (in a list, or alone:
+                                  `consistency application`) */
+    AST_NODE_COMMENT,
+    AST_NODE_KIND_COUNT
+} AstNodeKind;
+
+typedef struct AstNode {
+    AstNodeKind kind;
+    BkpSpan span;
+    const char *role;          /* what it is to its parent: "name", "interval",
+                                  "weeks", ...; NULL when its kind says it */
+    union {
+        const AstFile *file;
+        const AstPolicy *policy;
+        const AstVault *vault;
+        const AstProtect *protect;
+        const AstClause *clause;
+        BkpKeyword keyword;
+        const AstName *name;
+        const AstDuration *duration;
+        const AstTime *time;
+        const AstList *list;
+        const AstItem *item;
+        const AstComment *comment;
+    } u;
+} AstNode;
+
+/* Callbacks of a walk (either may be NULL). enter returns false to skip
+ * the node's children (leave is still called). depth: 0 for the file. */
+typedef struct AstVisitor {
+    bool (*enter)(void *user, const AstNode *n, int depth);
+    void (*leave)(void *user, const AstNode *n, int depth);
+    void *user;
+} AstVisitor;
+
+/* Visits f in source order: the file, then its statements (policy blocks,
+ * the bare clauses' policy at its first clause, vault and protect
+ * statements), each with its keywords, names, clauses and their parts,
+ * and every comment where it stands among them (a comment inside a clause
+ * is that clause's child, between the tokens it lies between). */
+void bkp_ast_walk(const AstFile *f, const AstVisitor *v);
+
+/* The tree as indented text, one node a line: its kind, its role, its text
+ * as written, its value where that says more, and its span as
+ * line:col-line:col. A developer aid (`bkpc parse`). */
+void bkp_ast_print(FILE *out, const AstFile *f);
 
 #endif

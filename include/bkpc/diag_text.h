@@ -13,12 +13,18 @@
 #ifndef BKPC_DIAG_TEXT_H
 #define BKPC_DIAG_TEXT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "bkpc/diag.h"
 
 /* Print every queued diagnostic, sorted by source then position. */
 void bkp_diags_print(BkpDiags *d, FILE *out);
+/* The same, with ANSI colours when `color` (for a terminal): the severity
+ * and rule id and the `^` carets in bold red (error) or yellow (warning), the
+ * `~` marks and the margin in bold blue, `hint:` in bold cyan, the message
+ * in bold. The text between the escape sequences is bkp_diags_print's. */
+void bkp_diags_print_color(BkpDiags *d, FILE *out, bool color);
 void bkp_diag_print(const BkpDiag *g, FILE *out);
 
 #endif

@@ -1,9 +1,12 @@
 /* interp.h — the interpreter: a checked policy over time.
  *
  * `bkpc explain`, `bkpc next` and `bkpc simulate` are thin layers over these
- * functions, and so can be an editor server. Every backup time comes from
- * the one schedule-expansion routine, bkp_sched_day (sched.h); this module
- * only places those schedule days in time and applies the retention rules.
+ * functions, and so can be an editor server. Each returns its result as
+ * data (BkpExplain, BkpNext, BkpSim), which two renderers, text and JSON,
+ * write with the same facts (the end of this file). Every backup time comes
+ * from the one schedule-expansion routine, bkp_sched_day (sched.h); this
+ * module only places those schedule days in time and applies the retention
+ * rules.
  * docs/semantics.md says what the model is and which Microsoft documents it
  * rests on. In short:
  *
@@ -39,11 +42,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <jansson.h>
-
+#include "bkpc/clock.h"
 #include "bkpc/policy.h"
 #include "bkpc/sched.h"
 #include "bkpc/tz.h"
+#include "bkpc/units.h"
 
 /* Why a backup is kept: an index, and the bit (1u << index) in a set. */
 typedef enum {
@@ -75,6 +78,35 @@ const char *bkp_tier_name(BkpTier t);        /* "snapshot", "vault-standard", "v
 #define BKP_TIME_MIN_YEAR 1900
 #define BKP_TIME_MAX_YEAR 9999
 
+/* --- how long a rule keeps a point --------------------------------------------- */
+
+/* A rule's retention as the policy gives it: snapshots and daily in days,
+ * weekly in weeks, monthly in months, yearly in years. Every length the
+ * interpreter uses (expiries, look-back bounds, the order of the rules, the
+ * words) is derived from it. */
+typedef struct BkpKeep {
+    int count;             /* 0: the policy has no such rule */
+    BkpUnit unit;          /* BKP_DAYS, BKP_WEEKS, BKP_MONTHS, BKP_YEARS */
+} BkpKeep;
+
+BkpKeep bkp_keep(const BkpPolicy *p, BkpWhy w);
+/* The schedule day on which it lets go of a point of schedule day `day`:
+ * days and weeks exactly; months and years as calendar months, the same day
+ * of the month N months later or that month's last day if it is shorter
+ * (31 January + 1 month -> 28/29 February; 29 February + 1 year -> 28). */
+int64_t bkp_keep_end_day(BkpKeep k, int64_t day);
+/* At most how many days: exact for days and weeks, a bound for months (31
+ * days each) and years (366), which look-back windows may use; -1: no rule. */
+int64_t bkp_keep_max_days(BkpKeep k);
+/* Its mean length in 48ths of a day (a year of 365.25 days, a month a
+ * twelfth of one), only to order rules by length: `keep monthly 12m` is
+ * shorter than `keep daily 366d`. 0: no rule. */
+int64_t bkp_keep_mean(BkpKeep k);
+/* "10 days", "1 week", "60 months". */
+char *bkp_keep_text(BkpKeep k, char *buf, size_t n);
+
+/* --- backups in time --------------------------------------------------------------- */
+
 /* One scheduled backup. */
 typedef struct BkpBackup {
     int64_t day;        /* its schedule day: days since 1970-01-01 in the zone */
@@ -88,7 +120,12 @@ typedef struct BkpBackup {
 
 /* A backup's local clock reads other than the written time (DST in force). */
 static inline bool bkp_backup_shifted(const BkpBackup *b) { return b->offset != b->std_offset; }
+/* Its local clock is on another date than its schedule day (a window past
+ * midnight, or DST), the day the rules count it for. */
+bool bkp_backup_other_day(const BkpBackup *b);
 
+/* The zone's UTC offset at instant t, minutes, DST included. */
+int bkp_interp_offset(BkpTz *tz, const BkpPolicy *p, int64_t t);
 /* The instant a backup of schedule day `day` at `minute` runs (see above). */
 int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minute);
 /* The schedule day whose midnight (standard time) is the last at or before
@@ -102,16 +139,43 @@ unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault);
 int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day, int minute,
                           int64_t t);
 
+/* Parses a command-line TIME: YYYY-MM-DD (midnight), YYYY-MM-DDTHH:MM (a
+ * space may stand for the T) in the policy's zone, by its clocks (DST
+ * included), or either form followed by Z for UTC. Years 1900-9999. Returns
+ * 0, or -1 if s is none of these. */
+int bkp_interp_parse_time(BkpTz *tz, const BkpPolicy *p, const char *s, int64_t *utc);
+
+/* --- next ----------------------------------------------------------------------------- */
+
 /* The first n (<= BKP_NEXT_MAX) backups at or after UTC instant `from`, in
  * time order, into out[]. Returns how many (n unless n is out of range). */
 int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBackup *out);
+
+typedef struct BkpNextBackup {
+    BkpBackup b;
+    int64_t expires[BKP_WHY_COUNT];    /* when each rule in b.why lets it go (else 0) */
+} BkpNextBackup;
+
+typedef struct BkpNext {
+    const BkpPolicy *policy;
+    int64_t from;
+    int from_offset;                   /* the zone's offset at `from` */
+    BkpNextBackup *backups;            /* in time order */
+    int n;
+} BkpNext;
+
+/* bkp_interp_next's backups with the rules that keep them and until when.
+ * Returns 0, or -1 when out of memory (*out is then empty). */
+int bkp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpNext *out);
+void bkp_next_free(BkpNext *next);
 
 /* --- simulate ------------------------------------------------------------- */
 
 typedef struct BkpPoint {
     BkpBackup b;
-    unsigned why;                  /* the rules that keep it at `at` */
-    unsigned tiers;                /* where it is at `at` (bits 1u << BkpTier) */
+    uint8_t why;                   /* the rules that keep it at `at` */
+    uint8_t tiers;                 /* where it is at `at` (bits 1u << BkpTier) */
+    int expires_offset;            /* the zone's offset at `expires` */
     int64_t expires;               /* when the last of its tiers goes */
     int64_t rule_expires[BKP_WHY_COUNT];   /* per rule in `why` (else 0) */
     int64_t archive_at;            /* when it moves to vault-archive
@@ -119,9 +183,11 @@ typedef struct BkpPoint {
 } BkpPoint;
 
 typedef struct BkpSim {
+    const BkpPolicy *policy;
     int64_t at, since;
+    int at_offset, since_offset;   /* the zone's offsets then */
     bool since_default;            /* since was chosen: every tier is full */
-    BkpPoint *points;              /* oldest first */
+    BkpPoint *points;              /* oldest first (bkp_simulate) */
     size_t npoints;
     size_t tier_count[BKP_TIER_COUNT];
     size_t why_count[BKP_WHY_COUNT];
@@ -134,11 +200,20 @@ typedef struct BkpSim {
                                       them (each is evaluated once) */
 } BkpSim;
 
+/* Called for each point, oldest first; a non-zero return stops the walk. */
+typedef int (*BkpPointFn)(void *ctx, const BkpPoint *pt);
+
 /* The recovery points that exist at UTC instant `at` if the policy has run
- * since `*since` (NULL: long enough that every tier is full). Only backups
- * that some rule could still keep are looked at, so time and memory grow
- * with the points kept, not with the points ever taken. Returns 0, or -1
- * when out of memory (*out is then empty). */
+ * since `*since` (NULL: long enough that every tier is full), one at a time:
+ * fills *out but its points (the counts, the instants) and calls fn (if not
+ * NULL) for each point. Only backups that some rule could still keep are
+ * looked at, so time grows with the points kept, not with the points ever
+ * taken, and memory is constant. Returns 0, or what fn returned to stop
+ * (the counts are then those of the points before). */
+int bkp_sim_each(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, BkpSim *out,
+                 BkpPointFn fn, void *ctx);
+/* The same, with every point in out->points. Returns 0, or -1 when out of
+ * memory (*out then has no points and zero counts). */
 int bkp_simulate(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, BkpSim *out);
 void bkp_sim_free(BkpSim *sim);
 /* The default start: local midnight a year before the longest rule's reach
@@ -146,6 +221,12 @@ void bkp_sim_free(BkpSim *sim);
 int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at);
 
 /* --- explain ---------------------------------------------------------------- */
+
+/* Of the points of one kind, how many ever move to vault-archive. */
+typedef enum { BKP_ARCHIVE_MOVES_NONE, BKP_ARCHIVE_MOVES_SOME, BKP_ARCHIVE_MOVES_ALL } BkpArchiveShare;
+/* When those that move do: at the tiering age, when their daily or weekly
+ * rule releases them, or either (whichever is later, depending on the date). */
+typedef enum { BKP_ARCHIVE_AT_AGE, BKP_ARCHIVE_AT_RELEASE, BKP_ARCHIVE_AT_LATER } BkpArchiveWhen;
 
 /* How points of one kind move to vault-archive, over the schedule days of
  * one 400-year Gregorian cycle (the calendar repeats after it). */
@@ -155,73 +236,87 @@ typedef struct BkpArchiveKind {
     bool weekly_release;           /* the weekly rule is the one that keeps them longest */
     bool by_age;                   /* some move at the tiering age (released no later) */
     bool by_release;               /* some move when released, after the tiering age */
+    BkpArchiveShare share;         /* from points and moves */
+    BkpArchiveWhen when;           /* from by_age and by_release (if any move) */
 } BkpArchiveKind;
 
+/* The promise at one age: up to the length of rule `rule`, some rule keeps
+ * points no further apart than `rpo` minutes, those of rule `points`. */
+typedef struct BkpPromise {
+    int64_t rpo;
+    BkpWhy rule;
+    BkpWhy points;
+} BkpPromise;
+
+/* How many values a policy may leave to their defaults. */
+#define BKP_EXPLAIN_DEFAULTS 9
+
 typedef struct BkpExplain {
-    int nruns;                     /* backups per schedule day */
-    BkpRun runs[BKP_SCHED_MAX_RUNS];   /* bkp_sched_day's */
-    /* Each run in UTC, by std_offset: the minute of the UTC day (0-1439),
-     * and how many days that UTC date is after the schedule day (-1 to 2). */
-    int utc_minute[BKP_SCHED_MAX_RUNS];
-    int utc_day[BKP_SCHED_MAX_RUNS];
-    int run_days;                  /* schedule days a week (7 unless weekly) */
+    const BkpPolicy *policy;
+    bool named_after_file;         /* a file of bare clauses */
+    int64_t at;                    /* decides the offsets and DST shown */
+    int at_offset;
+    /* The zone. */
+    const char *zone_written;      /* as written (an IANA id), else the Windows id */
+    bool zone_mapped;              /* written as another id than the Windows one */
+    const char *iana;              /* the tz database's zone (NULL: unknown) */
     int std_offset;                /* minutes, at `at` */
     bool has_dst;                  /* DST in the year from `at` */
     int dst_amount;                /* minutes (usually 60) */
     int64_t dst_start, dst_end;    /* the DST period in force at `at`, or the
                                       next one within a year (UTC) */
     bool has_dst_start, has_dst_end;   /* whether they were found */
+    int dst_start_before, dst_end_before;  /* the offsets just before them */
+    int dst_start_after, dst_end_after;    /* and from them */
     bool dst_in_force;             /* at `at` */
+    /* The schedule. */
+    int nruns;                     /* backups per schedule day */
+    BkpRun runs[BKP_SCHED_MAX_RUNS];   /* bkp_sched_day's */
+    int vault_run;                 /* the one transferred to the vault */
+    /* Each run in UTC, by std_offset: the minute of the UTC day (0-1439),
+     * and how many days that UTC date is after the schedule day (-1 to 2). */
+    int utc_minute[BKP_SCHED_MAX_RUNS];
+    int utc_day[BKP_SCHED_MAX_RUNS];
+    int run_days;                  /* schedule days a week (7 unless weekly) */
+    BkpDaySet utc_run_days;        /* weekly: the backup days in UTC */
+    /* The rules. */
+    bool on[BKP_WHY_COUNT];        /* which rules the policy has */
+    BkpKeep keep[BKP_WHY_COUNT];   /* how long each keeps a point */
     /* Worst-case data loss: the longest gap, in minutes, between two
      * consecutive points a rule keeps (BKP_WHY_SNAPSHOT: between backups). */
     int64_t rpo[BKP_WHY_COUNT];
-    bool on[BKP_WHY_COUNT];        /* which rules the policy has */
+    /* What restores the policy promises: at each age, the finest points some
+     * rule keeps, from the youngest age on; one step per distinct rpo. */
+    BkpPromise promise[BKP_WHY_COUNT];
+    int npromise;
     int archive_after_months;      /* the age, in calendar months, from which
                                       points may move (0: no archive) */
     /* When archive_after_months: [0] monthly points that are not yearly
      * ones, [1] yearly points (all zero if there are none); [k][1] those the
      * weekly rule also keeps, [k][0] the others. */
     BkpArchiveKind archive[2][2];
+    /* The values left to their defaults, in the order explain says them:
+     * type, time zone, snapshots, daily, weekly (with its days) or its days
+     * alone, archive, consistency, snapshot resource group; daily and
+     * weekly only when the policy has the rule. */
+    BkpField defaults[BKP_EXPLAIN_DEFAULTS];
+    int ndefaults;
 } BkpExplain;
 
 /* `at` only decides the zone's offsets and DST periods shown. */
 void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out);
 
-/* --- times ------------------------------------------------------------------ */
+/* --- rendering ------------------------------------------------------------------ */
 
-/* Parses a command-line TIME: YYYY-MM-DD (midnight), YYYY-MM-DDTHH:MM (a
- * space may stand for the T) in the policy's zone, by its clocks (DST
- * included), or either form followed by Z for UTC. Years 1900-9999. Returns
- * 0, or -1 if s is none of these. */
-int bkp_interp_parse_time(BkpTz *tz, const BkpPolicy *p, const char *s, int64_t *utc);
-
-/* What bkp_fmt_clock writes: by default "2026-03-15 08:30". */
-enum {
-    BKP_CLOCK_WEEKDAY = 1u << 0,   /* "Sun 2026-03-15 08:30" */
-    BKP_CLOCK_T = 1u << 1,         /* "2026-03-15T08:30" */
-    BKP_CLOCK_SECONDS = 1u << 2,   /* "2026-03-15 08:30:00" */
-    BKP_CLOCK_DATE = 1u << 3,      /* "2026-03-15": no time of day */
-    BKP_CLOCK_Z = 1u << 4,         /* a final "Z" */
-};
-/* A buffer that holds any of them. */
-#define BKP_CLOCK_MAX 48
-/* The clock at UTC instant t in a zone `offset` minutes ahead of UTC. The
- * year has 4 digits or more (an expiry can be after 9999). Returns buf. */
-char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n);
-/* "2026-03-15T06:30:00Z" (buf >= BKP_CLOCK_MAX). */
-char *bkp_fmt_utc(int64_t t, char *buf, size_t n);
-/* "2026-03-15T12:00:00+05:30", the zone's clock at t (buf >= 64). */
-char *bkp_fmt_local(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n);
-/* "+05:30" */
-char *bkp_fmt_offset(int minutes, char *buf, size_t n);
-
-/* --- JSON (jansson; NULL when out of memory) ----------------------------------- */
-
-json_t *bkp_explain_json(BkpTz *tz, const BkpPolicy *p, const BkpExplain *e, int64_t at);
-json_t *bkp_next_json(BkpTz *tz, const BkpPolicy *p, int64_t from, const BkpBackup *b, int n);
-json_t *bkp_sim_json(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim);
-/* The same document, written point by point (memory: one point's JSON at a
- * time). 0, or -1 on a write error or when out of memory. */
-int bkp_sim_json_write(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, FILE *f);
+/* Each result as text (aligned tables and sentences, for people) or as JSON
+ * (2-space indent, for programs), with the same facts; docs/semantics.md
+ * describes both. The JSON is streamed: memory does not grow with it.
+ * Return 0, or -1 on a write error. */
+int bkp_explain_text(const BkpExplain *e, FILE *out);
+int bkp_explain_json(const BkpExplain *e, FILE *out);
+int bkp_next_text(const BkpNext *next, FILE *out);
+int bkp_next_json(const BkpNext *next, FILE *out);
+int bkp_sim_text(const BkpSim *sim, FILE *out);
+int bkp_sim_json(const BkpSim *sim, FILE *out);
 
 #endif

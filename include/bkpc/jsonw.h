@@ -1,10 +1,15 @@
-/* jsonw.h — a small streaming JSON writer.
+/* jsonw.h — a small streaming JSON writer: every JSON bkpc writes.
  *
  * The REST backend writes 20,000 bodies in a fraction of the time jansson's
  * build-a-tree-then-dump takes (bench/README.md), so bodies are written
- * straight to a buffer. The layout is byte for byte jansson's JSON_INDENT(2)
- * | JSON_ENSURE_ASCII, and bkp_rest_body() reads the text back with jansson,
- * so the text and the tree cannot disagree.
+ * straight to a buffer, and bkp_rest_body() reads the text back with
+ * jansson, so the text and the tree cannot disagree. The interpreter's
+ * documents (explain, next, simulate) are streamed to a FILE in chunks:
+ * memory does not grow with the document.
+ *
+ * The layout is byte for byte jansson's JSON_INDENT(2) (keys in the order
+ * written): with JSON_ENSURE_ASCII by default, or with non-ASCII text as it
+ * is (JW_UTF8, jansson without JSON_ENSURE_ASCII).
  */
 #ifndef BKPC_JSONW_H
 #define BKPC_JSONW_H
@@ -12,18 +17,32 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+enum {
+    JW_UTF8 = 1u << 0,   /* non-ASCII characters as they are, not \uXXXX */
+};
 
 typedef struct JsonW {
-    char *data;
+    char *data;          /* the text (memory), or what is not written yet (file) */
     size_t len, cap;
+    FILE *out;           /* NULL: the whole text stays in data */
+    unsigned flags;      /* JW_* */
     int depth;
     bool first;          /* no member written yet at this depth */
     bool after_key;      /* a key was written: the value follows on its line */
-    bool failed;         /* out of memory */
+    bool failed;         /* out of memory, or a write to `out` failed */
 } JsonW;
 
+/* To memory: the text is in w->data[0..w->len) (ASCII only). */
 void jw_init(JsonW *w);
+/* To f, in chunks of a few KiB: call jw_finish at the end. */
+void jw_init_file(JsonW *w, FILE *f, unsigned flags);
+/* Writes what is buffered (file, then fflush) and frees the buffer. 0, or
+ * -1 if w failed (out of memory, or a write error). */
+int jw_finish(JsonW *w);
 void jw_free(JsonW *w);
+
 void jw_obj(JsonW *w);               /* { */
 void jw_arr(JsonW *w);               /* [ */
 void jw_end_obj(JsonW *w);           /* } */
@@ -32,6 +51,11 @@ void jw_key(JsonW *w, const char *k);
 void jw_str(JsonW *w, const char *s);
 void jw_int(JsonW *w, int64_t v);
 void jw_bool(JsonW *w, bool v);
+void jw_null(JsonW *w);
 void jw_raw(JsonW *w, const char *s, size_t n);   /* bytes as they are */
+/* An array of names: name(i, ctx) for each member i (bit i) of `set`,
+ * i < count, in order ("days": ["Sunday", "Wednesday"]). */
+typedef const char *(*JwName)(int i, const void *ctx);
+void jw_names(JsonW *w, uint64_t set, int count, JwName name, const void *ctx);
 
 #endif

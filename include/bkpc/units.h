@@ -25,7 +25,7 @@ int64_t bkp_unit_nearest(int64_t n, BkpUnit from, BkpUnit to);
 /* A decimal number `dec` (n bytes, "1.5") of unit u as a whole number of the
  * largest smaller unit of u's family it is exact in: true and *to, *out for
  * 1.5d -> 36h, 1.5w -> 252h, 1.25y -> 15m; false when there is none (2.5h,
- * 1.5m, 1.3d) or the number is too long. For the scanner's hint. */
+ * 1.5m, 1.3d) or the number is too long. For the hint of a lexical error. */
 bool bkp_unit_exact_below(const char *dec, size_t n, BkpUnit u, BkpUnit *to, int64_t *out);
 
 #endif

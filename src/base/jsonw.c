@@ -6,10 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A file's chunk: what is written to it at a time. */
+#define CHUNK 16384
+
 void jw_init(JsonW *w)
 {
     memset(w, 0, sizeof *w);
     w->first = true;
+}
+
+void jw_init_file(JsonW *w, FILE *f, unsigned flags)
+{
+    jw_init(w);
+    w->out = f;
+    w->flags = flags;
 }
 
 void jw_free(JsonW *w)
@@ -18,12 +28,40 @@ void jw_free(JsonW *w)
     jw_init(w);
 }
 
+/* File: writes the buffered text. */
+static void flush(JsonW *w)
+{
+    if (w->len && !w->failed && fwrite(w->data, 1, w->len, w->out) != w->len)
+        w->failed = true;
+    w->len = 0;
+}
+
+int jw_finish(JsonW *w)
+{
+    if (w->out) {
+        flush(w);
+        if (fflush(w->out) != 0 || ferror(w->out))
+            w->failed = true;
+    }
+    bool failed = w->failed;
+    jw_free(w);
+    return failed ? -1 : 0;
+}
+
 void jw_raw(JsonW *w, const char *s, size_t n)
 {
     if (w->failed)
         return;
+    if (w->out && w->len + n > CHUNK) {
+        flush(w);
+        if (n > CHUNK) {        /* a long string: as it is */
+            if (!w->failed && fwrite(s, 1, n, w->out) != n)
+                w->failed = true;
+            return;
+        }
+    }
     if (w->len + n > w->cap) {
-        size_t cap = w->cap ? w->cap : 8192;
+        size_t cap = w->out ? CHUNK : w->cap ? w->cap : 8192;
         while (cap < w->len + n)
             cap *= 2;
         char *d = realloc(w->data, cap);
@@ -88,11 +126,12 @@ void jw_end_arr(JsonW *w) { finish(w, "]"); }
 static void string(JsonW *w, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";   /* upper case, as jansson */
+    bool utf8 = w->flags & JW_UTF8;
     jw_raw(w, "\"", 1);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         const unsigned char *run = p;
-        while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+        while (*p >= 0x20 && (*p < 0x80 || utf8) && *p != '"' && *p != '\\')
             p++;
         jw_raw(w, (const char *)run, (size_t)(p - run));
         if (!*p)
@@ -176,4 +215,19 @@ void jw_bool(JsonW *w, bool v)
 {
     item(w);
     put(w, v ? "true" : "false");
+}
+
+void jw_null(JsonW *w)
+{
+    item(w);
+    put(w, "null");
+}
+
+void jw_names(JsonW *w, uint64_t set, int count, JwName name, const void *ctx)
+{
+    jw_arr(w);
+    for (int i = 0; i < count && i < 64; i++)
+        if (set >> i & 1)
+            jw_str(w, name(i, ctx));
+    jw_end_arr(w);
 }

@@ -59,9 +59,9 @@ static void check_vault(Checker *C, const AstFile *f, BkpProgram *prog)
             continue;
         }
         BkpVault *bv = BKP_NEW(C->A, BkpVault);
-        bv->name = v->name;
-        bv->resource_group = v->rg;
-        bv->subscription = v->subscription;
+        bv->name = v->name.value;
+        bv->resource_group = v->rg.value;
+        bv->subscription = v->subscription.value;
         bv->span = v->span;
         prog->vault = bv;
     }
@@ -77,7 +77,7 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     NameIndex *vms = &vm_index;
     name_index_init(vms, C->A, n);
     for (const AstProtect *a = f->protects; a; a = a->next) {
-        const void **slot = name_index(policies, a->policy, false);
+        const void **slot = name_index(policies, a->policy.value, false);
         const PolicyName *named = slot ? *slot : NULL;
         const BkpPolicy *pol = named ? named->checked : NULL;
         bool ok = true;
@@ -87,27 +87,28 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
                 const char *names[256];
                 size_t nn = 0;
                 for (const AstPolicy *ap = f->policies; ap && nn < 256; ap = ap->next)
-                    names[nn++] = ap->name;
-                BkpDiag *g = bkp_error(C->D, C->src, "name", a->policy_span,
-                                       "no policy named `%s` in this file", a->policy);
-                const char *best = bkp_closest(a->policy, names, nn);
+                    names[nn++] = ap->name.value;
+                BkpDiag *g = bkp_error(C->D, C->src, "name", a->policy.span,
+                                       "no policy named `%s` in this file", a->policy.value);
+                const char *best = bkp_closest(a->policy.value, names, nn);
                 if (best) {
                     bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
-                    check_fix_name(C->D, g, C->src, a->policy_span, best);
+                    check_fix_name(C->D, g, C->src, a->policy.span, best);
                 } else if (nn)
                     bkp_diag_hint(C->D, g, "`protect` names a policy defined in the same file");
                 else
-                    bkp_diag_hint(C->D, g, "define it in this file: `policy %s { ... }`", a->policy);
+                    bkp_diag_hint(C->D, g, "define it in this file: `policy %s { ... }`", a->policy.value);
             }
             ok = false;
         }
         /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
-        const void **vm_slot = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm, a->rg), true);
+        const void **vm_slot = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm.value, a->rg.value), true);
         const AstProtect *b = *vm_slot;
         if (b) {
-            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", a->vm_span,
-                                   "VM `%s` in resource group `%s` is protected twice", a->vm, a->rg);
-            bkp_diag_secondary(C->D, g, b->vm_span, "first here");
+            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", a->vm.span,
+                                   "VM `%s` in resource group `%s` is protected twice", a->vm.value,
+                                   a->rg.value);
+            bkp_diag_secondary(C->D, g, b->vm.span, "first here");
             bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
             ok = false;
         } else {
@@ -140,8 +141,8 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
         }
         if (!ok)
             continue;
-        bp->vm = a->vm;
-        bp->resource_group = a->rg;
+        bp->vm = a->vm.value;
+        bp->resource_group = a->rg.value;
         bp->policy = pol;
         bp->disks = a->disks == AST_DISKS_INCLUDE ? BKP_DISKS_INCLUDE
                     : a->disks == AST_DISKS_EXCLUDE ? BKP_DISKS_EXCLUDE : BKP_DISKS_ALL;
@@ -185,12 +186,12 @@ BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
     name_index_init(&ix, C.A, n);
     BkpPolicy *last = NULL;
     for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
-        const void **slot = name_index(&ix, ap->name, true);
+        const void **slot = name_index(&ix, ap->name.value, true);
         const PolicyName *first = *slot;
         if (first) {
-            BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name_span,
-                                   "policy `%s` is defined twice", ap->name);
-            bkp_diag_secondary(C.D, g, first->ast->name_span, "first defined here");
+            BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name.span,
+                                   "policy `%s` is defined twice", ap->name.value);
+            bkp_diag_secondary(C.D, g, first->ast->name.span, "first defined here");
         }
         BkpPolicy *p = check_policy(&C, ap, ap->had_error || (ap == f->bare && bare_mixed));
         if (!first) {

@@ -270,9 +270,9 @@ static enum Slot slot_of(AstClauseKind k)
 
 static void timezone(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *o)
 {
-    const char *id = c->u.tz.id;
+    const char *id = c->u.tz.id.value;
     o->timezone_written = id;
-    o->at.timezone = c->u.tz.id_span;
+    o->at.timezone = c->u.tz.id.span;
     /* "UTC" needs no ICU (tz.c); the Windows id is tz's, which lives as long
      * as the arena: both are the context's. */
     BkpTz *tz = bkp_ctx_tz(C->ctx);
@@ -283,12 +283,12 @@ static void timezone(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrig
         return;
     }
     p->timezone = NULL;
-    BkpDiag *g = bkp_error(C->D, C->src, "A7", c->u.tz.id_span, "unknown time zone \"%s\"", id);
+    BkpDiag *g = bkp_error(C->D, C->src, "A7", c->u.tz.id.span, "unknown time zone \"%s\"", id);
     const char *sug[2];
     int n = tz ? bkp_tz_suggest(tz, id, sug, 2) : 0;
     if (n == 1) {
         bkp_diag_hint(C->D, g, "did you mean \"%s\"?", sug[0]);
-        check_fix_string(C->D, g, c->u.tz.id_span, sug[0]);
+        check_fix_string(C->D, g, c->u.tz.id.span, sug[0]);
     } else if (n == 2)
         bkp_diag_hint(C->D, g, "did you mean \"%s\" or \"%s\"?", sug[0], sug[1]);
     if (n == 0 && strlen(id) <= 5 && !strchr(id, '/') && !strchr(id, ' '))
@@ -306,9 +306,9 @@ static void schedule(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrig
         o->at.interval = c->u.every.interval.span;
         o->at.window = c->u.every.window.span;
         o->at.start = o->at.time = c->u.every.start.span;
-        if (!duration(C, &c->u.every.interval, BKP_HOURS, "every", c->kw_span, &p->interval_hours))
+        if (!duration(C, &c->u.every.interval, BKP_HOURS, "every", ast_clause_kw_span(c), &p->interval_hours))
             p->interval_hours = -1;
-        if (!duration(C, &c->u.every.window, BKP_HOURS, "for", c->kw_span, &p->window_hours))
+        if (!duration(C, &c->u.every.window, BKP_HOURS, "for", ast_clause_kw_span(c), &p->window_hours))
             p->window_hours = -1;
         if (!time_of_day(C, &c->u.every.start, &p->time))
             p->time = -1;
@@ -343,21 +343,21 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
     case AST_KEEP_SNAPSHOTS:
         o->at.snapshots = c->span;
         o->at.snapshots_dur = d->span;
-        if (!duration(C, d, BKP_DAYS, "keep snapshots", c->kw_span, &p->snapshot_days))
+        if (!duration(C, d, BKP_DAYS, "keep snapshots", ast_clause_kw_span(c), &p->snapshot_days))
             p->snapshot_days = -1;
         break;
     case AST_KEEP_DAILY:
         o->at.daily = c->span;
         o->at.daily_dur = d->span;
         p->daily.on = true;
-        if (!duration(C, d, BKP_DAYS, "keep daily", c->kw_span, &p->daily.days))
+        if (!duration(C, d, BKP_DAYS, "keep daily", ast_clause_kw_span(c), &p->daily.days))
             p->daily.days = -1;
         break;
     case AST_KEEP_WEEKLY:
         o->at.weekly = c->span;
         o->at.weekly_dur = d->span;
         p->weekly.on = true;
-        if (!duration(C, d, BKP_WEEKS, "keep weekly", c->kw_span, &p->weekly.weeks))
+        if (!duration(C, d, BKP_WEEKS, "keep weekly", ast_clause_kw_span(c), &p->weekly.weeks))
             p->weekly.weeks = -1;
         if (c->u.keep.sel) {
             o->at.weekly_days = c->u.keep.sel->first.span;
@@ -383,7 +383,7 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
             o->at.monthly_on = c->u.keep.sel->on_span;
         }
         if (!duration(C, d, yearly ? BKP_YEARS : BKP_MONTHS, yearly ? "keep yearly" : "keep monthly",
-                      c->kw_span, &lt->count))
+                      ast_clause_kw_span(c), &lt->count))
             lt->count = -1;
         if (yearly)
             lt->months = (BkpMonthSet)word_set(C, &c->u.keep.sel->months, BKP_WORD_MONTH, "month",
@@ -409,7 +409,7 @@ static void archive(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigi
         p->archive = BKP_ARCHIVE_AFTER;
         o->at.archive_after = c->u.archive.after.span;
         /* E4: Azure VM tiering counts months. */
-        if (!duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", c->kw_span, &p->archive_months))
+        if (!duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", ast_clause_kw_span(c), &p->archive_months))
             p->archive_months = -1;
         break;
     }
@@ -420,14 +420,14 @@ static void consistency(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyO
     o->at.consistency = c->span;
     if (c->u.consistency.crash) {
         p->crash_consistent = true;
-    } else if (strcmp(c->u.consistency.word, "application") != 0) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", c->u.consistency.word_span,
-                               "unknown consistency `%s`", c->u.consistency.word);
+    } else if (strcmp(c->u.consistency.word.text, "application") != 0) {
+        BkpDiag *g = bkp_error(C->D, C->src, "value", c->u.consistency.word.span,
+                               "unknown consistency `%s`", c->u.consistency.word.text);
         static const char *const words[] = {"crash", "application"};
-        const char *best = bkp_closest(c->u.consistency.word, words, 2);
+        const char *best = bkp_closest(c->u.consistency.word.text, words, 2);
         if (best) {
             bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
-            check_fix(C->D, g, c->u.consistency.word_span, "%s", best);
+            check_fix(C->D, g, c->u.consistency.word.span, "%s", best);
         } else
             bkp_diag_hint(C->D, g, "write `consistency crash` (enhanced only) or `consistency application` (the default)");
     }
@@ -477,9 +477,9 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
 {
     BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
     BkpPolicyOrigin *o = BKP_NEW(C->A, BkpPolicyOrigin);
-    p->name = ap->name;
+    p->name = ap->name.value;
     p->origin = o;
-    o->name_span = ap->name_span;
+    o->name_span = ap->name.span;
     o->name_implicit = ap->implicit;
     o->span = ap->span;
     o->src = C->src;
@@ -493,9 +493,9 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
     for (const AstClause *c = ap->clauses; c; c = c->next) {
         enum Slot s = slot_of(c->kind);
         if (seen[s]) {
-            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", c->kw_span,
-                                   "%s given twice in policy `%s`", bkp_clause_name(c->kind), ap->name);
-            bkp_diag_secondary(C->D, g, seen[s]->kw_span, "first given here");
+            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", ast_clause_kw_span(c),
+                                   "%s given twice in policy `%s`", bkp_clause_name(c->kind), ap->name.value);
+            bkp_diag_secondary(C->D, g, ast_clause_kw_span(seen[s]), "first given here");
             bkp_diag_hint(C->D, g, "a policy has one %s; remove one of them", bkp_clause_name(c->kind));
             continue;
         }
@@ -524,10 +524,10 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
         case S_ARCHIVE: archive(C, c, p, o); break;
         case S_RG:
             o->at.snapshot_rg = c->span;
-            o->at.rg_prefix = c->u.rg.prefix_span;
-            o->at.rg_suffix = c->u.rg.suffix_span;
-            p->snapshot_rg_prefix = c->u.rg.prefix;
-            p->snapshot_rg_suffix = c->u.rg.suffix;
+            o->at.rg_prefix = c->u.rg.prefix.span;
+            o->at.rg_suffix = c->u.rg.suffix.span;
+            p->snapshot_rg_prefix = c->u.rg.prefix.value;
+            p->snapshot_rg_suffix = c->u.rg.suffix.value;
             break;
         case S_CONS: consistency(C, c, p, o); break;
         default: break;
@@ -535,8 +535,8 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
     }
     if (!seen[S_SCHED]) {
         if (!no_schedule_said) {
-            BkpDiag *g = bkp_error(C->D, C->src, "schedule", ap->implicit ? ap->span : ap->name_span,
-                                   "policy `%s` has no schedule", ap->name);
+            BkpDiag *g = bkp_error(C->D, C->src, "schedule", ap->implicit ? ap->span : ap->name.span,
+                                   "policy `%s` has no schedule", ap->name.value);
             bkp_diag_hint(C->D, g, "add one: `daily at 22:30`, `weekly on sun at 02:00`, "
                                    "or `every 4h from 08:00 for 24h`");
         }

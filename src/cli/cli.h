@@ -17,15 +17,69 @@ int cmd_next(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 
-/* Reads `path` ("-" = stdin); NULL, with a message printed, when it cannot. */
-BkpSource *cli_read(const char *path);
+/* Reads `path` ("-" = stdin); NULL, a message and *status = 2 when it
+ * cannot. Free it with bkp_source_free. */
+BkpSource *cli_read(const char *path, int *status);
+int cmd_explain_rule(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
 
-/* Reads and compiles `path` ("-" = stdin) in ctx, prints its diagnostics to
- * stderr, and returns the checked program; NULL with *status set (1 errors,
- * 2 I/O) when there is none. *src receives the source (free it with
+/* How a command writes diagnostics: --format text|json|sarif, --color
+ * auto|always|never, --werror (diagout.c). Text goes to standard error;
+ * JSON lines and SARIF go to standard output, which a command that writes
+ * them keeps free of anything else (bkpc build then needs -o OUT). */
+typedef enum { CLI_FMT_TEXT, CLI_FMT_JSON, CLI_FMT_SARIF } CliFormat;
+typedef struct CliDiag {
+    CliFormat format;
+    bool color;                 /* text: ANSI colours */
+    bool werror;                /* warnings fail (exit 1) */
+    struct BkpSarif *sarif;     /* sarif: the log, written by cli_diag_finish */
+    unsigned errors, warnings;  /* of every file so far */
+    bool write_failed;          /* standard output could not be written */
+} CliDiag;
+
+/* The options' ids (above any command's own) and their table rows. */
+enum { CLI_OPT_FORMAT = 100, CLI_OPT_COLOR, CLI_OPT_WERROR };
+#define CLI_DIAG_OPTIONS \
+    {0, "format", true, CLI_OPT_FORMAT}, {0, "color", true, CLI_OPT_COLOR}, {0, "werror", false, CLI_OPT_WERROR}
+/* Their lines of a command's --help. */
+#define CLI_DIAG_HELP \
+    "  --format FMT       how diagnostics are written: text (default, to standard\n" \
+    "                     error), json (one JSON object per line) or sarif (a\n" \
+    "                     SARIF 2.1.0 log), both to standard output\n" \
+    "  --color WHEN       colour the text: auto (default: when standard error is\n" \
+    "                     a terminal and NO_COLOR is not set), always or never\n" \
+    "  --werror           warnings fail too (exit status 1)\n"
+
+/* Text, coloured when standard error is a terminal, NO_COLOR is unset or
+ * empty and TERM is not "dumb". */
+void cli_diag_init(CliDiag *c);
+/* Applies option `id` (CLI_OPT_*) with its value; 0, or 2 after a usage
+ * error or for any other id (CLI_OPT_ERROR: the message is printed). */
+int cli_diag_option(CliDiag *c, const char *cmd, int id, const char *value);
+/* Before the first file: 0, or 2 (out of memory). */
+int cli_diag_start(CliDiag *c);
+/* Writes (or, for SARIF, collects) the diagnostics of one file. */
+void cli_diag_emit(CliDiag *c, BkpDiags *d);
+/* After the last file: writes the SARIF log, and returns the exit status:
+ * `status`, raised to 1 by --werror when there were warnings, and to 2 when
+ * standard output could not be written. */
+int cli_diag_finish(CliDiag *c, int status);
+/* Whether --werror turns the warnings so far into a failure. */
+bool cli_diag_warnings_fail(const CliDiag *c);
+
+/* Reads and compiles `path` ("-" = stdin) in ctx, writes its diagnostics as
+ * `c` says, and returns the checked program; NULL with *status set (1
+ * errors, 2 I/O) when there is none. *src receives the source (free it with
  * bkp_source_free after the ctx is done with it). */
+BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **src, int *status);
+/* The same with the default: text to standard error (cli_diag_init). */
 BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **src, int *status);
+
+/* The index of `value` among `choices`; else a usage error "unknown WHAT
+ * 'VALUE' (a, b or c)" with the nearest choice as "did you mean", and -1. */
+int cli_choice(const char *cmd, const char *what, const char *value, const char *const *choices, int n);
 
 /* The policy a single-policy command works on: `name` if given, else the
  * file's only policy. Prints an error and returns NULL otherwise. */

@@ -10,7 +10,8 @@
 #include "opts.h"
 
 static const char help[] =
-    "usage: bkpc build [-t json|ps1|azcli] [--policy NAME | --all] [-o OUT] FILE\n"
+    "usage: bkpc build [-t json|ps1|azcli] [--policy NAME | --all] [-o OUT]\n"
+    "                  [--format text|json|sarif] [--color WHEN] [--werror] FILE\n"
     "\n"
     "Compile FILE (- for standard input) after checking it.\n"
     "  -t json    the REST API's PUT body of a policy (default)\n"
@@ -28,7 +29,13 @@ static const char help[] =
     "                     is left untouched on any error. With -t json, OUT ending\n"
     "                     in / (or an existing directory) gets OUT/NAME.json for\n"
     "                     every policy.\n"
+    CLI_DIAG_HELP
+    "                     (--werror: nothing is written then)\n"
     "  -h, --help         show this help\n"
+    "\n"
+    "Diagnostics go to standard error as text. As JSON or SARIF they go to\n"
+    "standard output, so the build output needs -o OUT; they are written whether\n"
+    "or not the build succeeds. Other messages always go to standard error.\n"
     "\n"
     "Exit status: 0 done, 1 errors in FILE (nothing written), 2 usage or I/O error.\n";
 
@@ -39,6 +46,7 @@ static const CliOpt options[] = {
     {'t', "target", true, OPT_TARGET},
     {'p', "policy", true, OPT_POLICY},
     {'o', "output", true, OPT_OUTPUT},
+    CLI_DIAG_OPTIONS,
 };
 
 typedef enum { T_JSON, T_PS1, T_AZCLI } Target;
@@ -135,19 +143,18 @@ int cmd_build(int argc, char **argv)
     const char *file = NULL, *policy = NULL, *out = NULL;
     Target target = T_JSON;
     bool all = false;
-    for (int id; (id = cli_opts_next(&o, options, 5)) != CLI_OPT_END;) {
+    static const char *const targets[] = {"json", "ps1", "azcli"};
+    CliDiag diag;
+    cli_diag_init(&diag);
+    for (int id; (id = cli_opts_next(&o, options, sizeof options / sizeof options[0])) != CLI_OPT_END;) {
+        int k;
         switch (id) {
         case OPT_HELP: fputs(help, stdout); return EXIT_CLEAN;
         case OPT_ALL: all = true; break;
         case OPT_TARGET:
-            if (strcmp(o.value, "json") == 0)
-                target = T_JSON;
-            else if (strcmp(o.value, "ps1") == 0)
-                target = T_PS1;
-            else if (strcmp(o.value, "azcli") == 0)
-                target = T_AZCLI;
-            else
-                return cli_usage_error("build", "unknown target '%s' (json, ps1 or azcli)", o.value);
+            if ((k = cli_choice("build", "target", o.value, targets, 3)) < 0)
+                return EXIT_USAGE;
+            target = (Target)k;
             break;
         case OPT_POLICY: policy = o.value; break;
         case OPT_OUTPUT: out = o.value; break;
@@ -156,7 +163,10 @@ int cmd_build(int argc, char **argv)
                 return cli_usage_error("build", "one input file at a time");
             file = o.value;
             break;
-        default: return EXIT_USAGE;
+        default:   /* --format, --color, --werror; or CLI_OPT_ERROR */
+            if (cli_diag_option(&diag, "build", id, o.value) != 0)
+                return EXIT_USAGE;
+            break;
         }
     }
     if (!file)
@@ -167,18 +177,30 @@ int cmd_build(int argc, char **argv)
         return cli_usage_error("build", "--all goes with -t json, without --policy or -o DIR/");
     if (to_dir && target != T_JSON)
         return cli_usage_error("build", "-o DIR/ writes one JSON body per policy; give a file name for -t %s",
-                               target == T_PS1 ? "ps1" : "azcli");
+                               targets[target]);
+    if (diag.format != CLI_FMT_TEXT && (!out || strcmp(out, "-") == 0))
+        return cli_usage_error("build", "--format %s writes the diagnostics to standard output; "
+                               "write the build output to a file with -o OUT",
+                               diag.format == CLI_FMT_JSON ? "json" : "sarif");
+    if (cli_diag_start(&diag) != 0)
+        return EXIT_USAGE;
 
     BkpCtx ctx;
     bkp_ctx_init(&ctx);
     BkpSource *src;
     int status;
-    BkpProgram *prog = cli_load(&ctx, file, &src, &status);
-    if (prog && ctx.diags.warnings)
+    BkpProgram *prog = cli_compile(&ctx, file, &diag, &src, &status);
+    if (prog && cli_diag_warnings_fail(&diag)) {
+        fprintf(stderr, "bkpc: %u warning%s, and --werror makes them fail; nothing written\n",
+                ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
+        status = EXIT_ERRORS;
+        prog = NULL;
+    } else if (prog && ctx.diags.warnings) {
         fprintf(stderr, "bkpc: %u warning%s\n", ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
-    else if (!prog)
+    } else if (!prog && src) {
         fprintf(stderr, "bkpc: %u error%s; nothing written\n", ctx.diags.errors,
                 ctx.diags.errors == 1 ? "" : "s");
+    }
     const BkpPolicy *only = NULL;
     if (prog && prog->npolicies == 0) {
         fprintf(stderr, "bkpc: %s defines no policy; nothing to build\n", src->name);
@@ -203,5 +225,5 @@ int cmd_build(int argc, char **argv)
     }
     bkp_ctx_free(&ctx);
     bkp_source_free(src);
-    return status;
+    return cli_diag_finish(&diag, status);
 }

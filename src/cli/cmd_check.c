@@ -6,23 +6,28 @@
 #include "opts.h"
 
 static const char help[] =
-    "usage: bkpc check [-q] FILE...\n"
+    "usage: bkpc check [--format text|json|sarif] [--color WHEN] [--werror] [-q] FILE...\n"
     "\n"
     "Parse and type-check each FILE (- for standard input) against every rule\n"
     "Azure applies to VM backup policies, and print every diagnostic:\n"
     "  file:line:col: error[RULE]: message, the source line with a caret under\n"
-    "  the cause, and hint: lines. RULE is an id of reference/RULES.md or one of\n"
-    "  the language's own (syntax, unit, value, duplicate, schedule, name).\n"
+    "  the cause, and hint: lines. RULE is an id of Azure's rules (A6, B7, ...)\n"
+    "  or one of the language's own (syntax, unit, value, duplicate, schedule,\n"
+    "  name); `bkpc explain-rule RULE` explains it, `bkpc rules` lists them.\n"
     "\n"
-    "  -q, --quiet   no summary line\n"
-    "  -h, --help    show this help\n"
+    CLI_DIAG_HELP
+    "  -q, --quiet        no summary line\n"
+    "  -h, --help         show this help\n"
     "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.\n";
+    "JSON and SARIF go to standard output; the summary line and I/O errors go to\n"
+    "standard error in every format. Exit status: 0 no errors (warnings allowed,\n"
+    "unless --werror), 1 errors, 2 usage or I/O error.\n";
 
 enum { OPT_HELP, OPT_QUIET };
 static const CliOpt options[] = {
     {'h', "help", false, OPT_HELP},
     {'q', "quiet", false, OPT_QUIET},
+    CLI_DIAG_OPTIONS,
 };
 
 int cmd_check(int argc, char **argv)
@@ -32,34 +37,39 @@ int cmd_check(int argc, char **argv)
     const char *files[argc > 0 ? argc : 1];
     int nfiles = 0;
     bool quiet = false;
-    for (int id; (id = cli_opts_next(&o, options, 2)) != CLI_OPT_END;) {
+    CliDiag out;
+    cli_diag_init(&out);
+    for (int id; (id = cli_opts_next(&o, options, sizeof options / sizeof options[0])) != CLI_OPT_END;) {
         switch (id) {
         case OPT_HELP: fputs(help, stdout); return EXIT_CLEAN;
         case OPT_QUIET: quiet = true; break;
         case CLI_OPT_ARG: files[nfiles++] = o.value; break;
-        default: return EXIT_USAGE;
+        default:   /* --format, --color, --werror; or CLI_OPT_ERROR */
+            if (cli_diag_option(&out, "check", id, o.value) != 0)
+                return EXIT_USAGE;
+            break;
         }
     }
     if (nfiles == 0)
         return cli_usage_error("check", "no input file");
+    if (cli_diag_start(&out) != 0)
+        return EXIT_USAGE;
 
     int status = EXIT_CLEAN;
-    unsigned errors = 0, warnings = 0;
     for (int i = 0; i < nfiles; i++) {
         BkpCtx ctx;
         bkp_ctx_init(&ctx);
         BkpSource *src;
         int st;
-        cli_load(&ctx, files[i], &src, &st);
-        errors += ctx.diags.errors;
-        warnings += ctx.diags.warnings;
+        cli_compile(&ctx, files[i], &out, &src, &st);
         bkp_ctx_free(&ctx);
         bkp_source_free(src);
         if (st > status)
             status = st;
     }
+    unsigned errors = out.errors, warnings = out.warnings;
     if (!quiet && (errors || warnings))
-        fprintf(stderr, "bkpc: %u error%s, %u warning%s\n", errors, errors == 1 ? "" : "s",
-                warnings, warnings == 1 ? "" : "s");
-    return status;
+        fprintf(stderr, "bkpc: %u error%s, %u warning%s%s\n", errors, errors == 1 ? "" : "s", warnings,
+                warnings == 1 ? "" : "s", cli_diag_warnings_fail(&out) ? " (--werror: warnings fail)" : "");
+    return cli_diag_finish(&out, status);
 }

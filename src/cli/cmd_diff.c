@@ -73,7 +73,8 @@ static bool load(BkpCtx *ctx, const char *path, Side *s)
 {
     memset(s, 0, sizeof *s);
     bkp_import_init(&s->im, ctx, (int64_t)time(NULL));
-    if (!(s->src = cli_read(path)))
+    int status;
+    if (!(s->src = cli_read(path, &status)))
         return false;
     if (!is_json(s->src))
         return (s->prog = bkp_compile(ctx, s->src)) != NULL;

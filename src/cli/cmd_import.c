@@ -6,7 +6,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "bkpc/diag_text.h"
 #include "bkpc/import.h"
 #include "cli.h"
 #include "opts.h"
@@ -29,9 +28,10 @@ static const char help[] =
     "reads them: the time of day, in the policy's time zone. The new text is\n"
     "then checked, and what Azure would refuse is reported in it.\n"
     "\n"
-    "  -o, --output OUT  write to OUT instead of standard output; OUT is written\n"
-    "                    only when complete (a temporary file, then renamed)\n"
-    "  -h, --help        show this help\n"
+    "  -o, --output OUT   write to OUT instead of standard output; OUT is written\n"
+    "                     only when complete (a temporary file, then renamed)\n"
+    CLI_DIAG_HELP
+    "  -h, --help         show this help\n"
     "\n"
     "Exit status: 0 done; 1 written, but the checker found errors in the\n"
     "policies (as Azure would: see the diagnostics); 2 usage or I/O error, or\n"
@@ -41,6 +41,7 @@ enum { OPT_HELP, OPT_OUTPUT };
 static const CliOpt options[] = {
     {'h', "help", false, OPT_HELP},
     {'o', "output", true, OPT_OUTPUT},
+    CLI_DIAG_OPTIONS,
 };
 
 static void plural(const char *what, unsigned n, const char *tail)
@@ -49,11 +50,11 @@ static void plural(const char *what, unsigned n, const char *tail)
 }
 
 /* The text of the import into `out`; the exit status. */
-static int write_text(BkpImport *im, BkpCtx *ctx, const char *out)
+static int write_text(BkpImport *im, BkpCtx *ctx, const char *out, CliDiag *diag)
 {
     BkpSource *text;
     BkpProgram *prog = bkp_import_check(im, out && strcmp(out, "-") ? out : "<stdout>", &text);
-    bkp_diags_print(&ctx->diags, stderr);
+    cli_diag_emit(diag, &ctx->diags);
     if (!text) {
         fprintf(stderr, "bkpc: cannot write the policies as .bkp: %s\n", strerror(errno ? errno : ENOMEM));
         return EXIT_USAGE;
@@ -87,24 +88,32 @@ int cmd_import(int argc, char **argv)
         fprintf(stderr, "bkpc: out of memory\n");
         return EXIT_USAGE;
     }
-    for (int id; (id = cli_opts_next(&o, options, 2)) != CLI_OPT_END;) {
+    CliDiag diag;
+    cli_diag_init(&diag);
+    int status = EXIT_CLEAN;
+    for (int id; status == EXIT_CLEAN && (id = cli_opts_next(&o, options, sizeof options / sizeof options[0])) !=
+                                              CLI_OPT_END;) {
         if (id == OPT_HELP) {
-            free(files);
             fputs(help, stdout);
-            return EXIT_CLEAN;
-        }
-        if (id == OPT_OUTPUT) {
+            status = -1;
+        } else if (id == OPT_OUTPUT) {
             out = o.value;
         } else if (id == CLI_OPT_ARG) {
             files[nfiles++] = o.value;
-        } else {
-            free(files);
-            return EXIT_USAGE;
+        } else {    /* --format, --color, --werror; or CLI_OPT_ERROR */
+            status = cli_diag_option(&diag, "import", id, o.value);
         }
     }
-    if (nfiles == 0) {
+    if (status == EXIT_CLEAN && nfiles == 0)
+        status = cli_usage_error("import", "no input file");
+    if (status == EXIT_CLEAN && diag.format != CLI_FMT_TEXT && (!out || strcmp(out, "-") == 0))
+        status = cli_usage_error("import", "--format %s writes the diagnostics to standard output; write the "
+                                 "policies to a file with -o OUT", diag.format == CLI_FMT_JSON ? "json" : "sarif");
+    if (status == EXIT_CLEAN && cli_diag_start(&diag) != 0)
+        status = EXIT_USAGE;
+    if (status != EXIT_CLEAN) {
         free(files);
-        return cli_usage_error("import", "no input file");
+        return status < 0 ? EXIT_CLEAN : status;
     }
 
     BkpCtx ctx;
@@ -112,17 +121,15 @@ int cmd_import(int argc, char **argv)
     BkpImport im;
     bkp_import_init(&im, &ctx, (int64_t)time(NULL));
     BkpSource **srcs = calloc((size_t)nfiles, sizeof *srcs);
-    int status = srcs ? EXIT_CLEAN : EXIT_USAGE;
+    status = srcs ? EXIT_CLEAN : EXIT_USAGE;
     for (int i = 0; srcs && i < nfiles; i++) {
-        if ((srcs[i] = cli_read(files[i])))
+        if ((srcs[i] = cli_read(files[i], &status)))
             bkp_import_read(&im, srcs[i]);
-        else
-            status = EXIT_USAGE;
     }
     if (status == EXIT_CLEAN && ctx.diags.errors == 0) {
-        status = write_text(&im, &ctx, out);
+        status = write_text(&im, &ctx, out, &diag);
     } else {
-        bkp_diags_print(&ctx.diags, stderr);
+        cli_diag_emit(&diag, &ctx.diags);
         if (ctx.diags.errors)
             plural("error", ctx.diags.errors, "; nothing written");
         status = EXIT_USAGE;
@@ -133,5 +140,5 @@ int cmd_import(int argc, char **argv)
         bkp_source_free(srcs[i]);
     free(srcs);
     free(files);
-    return status;
+    return cli_diag_finish(&diag, status);
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bkpc/misspell.h"
 #include "bkpc/version.h"
 #include "cli.h"
 
@@ -20,7 +21,13 @@ static const Command commands[] = {
     {"next", cmd_next, "the next backup times, in the policy's time zone and in UTC"},
     {"simulate", cmd_simulate, "the recovery points that exist at a time, their tiers and why"},
     {"diff", cmd_diff, "what changing policies does: fields, refusals, recovery points deleted"},
+    /* developer aid */
+    {"parse", cmd_parse, "print the syntax tree (a developer aid; syntax errors only)"},
+    /* the rule reference */
+    {"explain-rule", cmd_explain_rule, "what a rule id of a diagnostic means, with an example and its fix"},
+    {"rules", cmd_rules, "every rule bkpc checks or enforces, with its id"},
 };
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 static void usage(FILE *out)
 {
@@ -31,7 +38,7 @@ static void usage(FILE *out)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\n"
             "options:\n"
@@ -68,6 +75,16 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
+    /* a misspelt command: the nearest one, if it is a plausible typo */
+    const char *names[NCOMMANDS + 1];
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i] = commands[i].name;
+    names[NCOMMANDS] = "help";
+    const char *near = bkp_closest(cmd, names, NCOMMANDS + 1);
+    if (near) {
+        fprintf(stderr, "bkpc: unknown command '%s'; did you mean '%s'?\ntry 'bkpc --help'\n", cmd, near);
+        return EXIT_USAGE;
+    }
     fprintf(stderr, "bkpc: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

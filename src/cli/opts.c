@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bkpc/misspell.h"
 #include "cli.h"
 
 void cli_opts_init(CliOpts *o, const char *cmd, int argc, char **argv)
@@ -47,7 +48,19 @@ int cli_opts_next(CliOpts *o, const CliOpt *t, int n)
             inline_value = a + 2;
     }
     if (!opt) {
-        cli_usage_error(o->cmd, "unknown option '%s'", a);
+        const char *names[n > 0 ? n : 1];
+        size_t k = 0;
+        for (int i = 0; i < n; i++)
+            if (t[i].long_name)
+                names[k++] = t[i].long_name;
+        const char *eq = strchr(a, '=');
+        char word[64];
+        snprintf(word, sizeof word, "%.*s", eq ? (int)(eq - a - 2) : (int)strlen(a + 2), a + 2);
+        const char *near = a[1] == '-' ? bkp_closest(word, names, k) : NULL;
+        if (near)
+            cli_usage_error(o->cmd, "unknown option '%s'; did you mean '--%s'?", a, near);
+        else
+            cli_usage_error(o->cmd, "unknown option '%s'", a);
         return CLI_OPT_ERROR;
     }
     if (!opt->takes_value) {

@@ -8,30 +8,57 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bkpc/diag_text.h"
+#include "bkpc/misspell.h"
 #include "cli.h"
 
-BkpSource *cli_read(const char *path)
+BkpSource *cli_read(const char *path, int *status)
 {
     BkpSource *src = bkp_source_read(path);
-    if (!src)
+    if (!src) {
         fprintf(stderr, "bkpc: cannot read %s: %s\n", strcmp(path, "-") ? path : "standard input",
                 errno == EFBIG ? "file too large (64 MiB at most)" : strerror(errno));
+        *status = EXIT_USAGE;
+    }
     return src;
 }
 
 BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
 {
-    BkpSource *src = cli_read(path);
-    *srcp = src;
-    if (!src) {
-        *status = EXIT_USAGE;
+    CliDiag text;
+    cli_diag_init(&text);
+    return cli_compile(ctx, path, &text, srcp, status);
+}
+
+/* The policy name of prog nearest to `name`, if one is a plausible typo. */
+static const char *closest_policy(const BkpProgram *prog, const char *name)
+{
+    const char **names = malloc(sizeof *names * (size_t)(prog->npolicies ? prog->npolicies : 1));
+    if (!names)
         return NULL;
+    size_t n = 0;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next)
+        names[n++] = p->name;
+    const char *near = bkp_closest(name, names, n);
+    free(names);
+    return near;
+}
+
+int cli_choice(const char *cmd, const char *what, const char *value, const char *const *choices, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(value, choices[i]) == 0)
+            return i;
+    char list[256] = "";
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", choices[i]);
     }
-    BkpProgram *prog = bkp_compile(ctx, src);
-    bkp_diags_print(&ctx->diags, stderr);
-    *status = prog ? EXIT_CLEAN : EXIT_ERRORS;
-    return prog;
+    const char *near = bkp_closest(value, choices, (size_t)n);
+    if (near)
+        cli_usage_error(cmd, "unknown %s '%s' (%s); did you mean '%s'?", what, value, list, near);
+    else
+        cli_usage_error(cmd, "unknown %s '%s' (%s)", what, value, list);
+    return -1;
 }
 
 const BkpPolicy *cli_pick_policy(const BkpProgram *prog, const char *name, int *status)
@@ -39,7 +66,11 @@ const BkpPolicy *cli_pick_policy(const BkpProgram *prog, const char *name, int *
     if (name) {
         const BkpPolicy *p = bkp_program_find(prog, name);
         if (!p) {
-            fprintf(stderr, "bkpc: %s defines no policy named `%s`\n", prog->src->name, name);
+            fprintf(stderr, "bkpc: %s defines no policy named `%s`", prog->src->name, name);
+            const char *near = closest_policy(prog, name);
+            if (near)
+                fprintf(stderr, "; did you mean `%s`?", near);
+            fputc('\n', stderr);
             *status = EXIT_USAGE;
         }
         return p;

@@ -25,6 +25,8 @@
 
 typedef struct Out {
     FILE *f;
+    bool color;             /* ANSI colours (SGR sequences) */
+    BkpSeverity sev;        /* of the diagnostic being written: its colour */
     size_t len;
     char buf[16384];
 } Out;
@@ -89,6 +91,24 @@ static void out_text(Out *o, const char *s)
             out_bytes(o, s + i, k);
         i += k;
     }
+}
+
+/* ---- colours ------------------------------------------------------------------ */
+
+/* rustc's choice: the severity (and the primary carets) bold red for an
+ * error, bold yellow for a warning; the margin and secondary marks bold
+ * blue; "hint:" bold cyan; the message bold. */
+typedef enum { ST_RESET, ST_SEVERITY, ST_BOLD, ST_MARGIN, ST_SECONDARY, ST_HINT } Style;
+
+static void out_style(Out *o, Style st)
+{
+    static const char *const sgr[] = {"\x1b[0m", NULL, "\x1b[1m", "\x1b[1;34m", "\x1b[1;34m", "\x1b[1;36m"};
+    if (!o->color)
+        return;
+    if (st == ST_SEVERITY)
+        out_str(o, o->sev == BKP_SEV_ERROR ? "\x1b[1;31m" : "\x1b[1;33m");
+    else
+        out_str(o, sgr[st]);
 }
 
 /* ---- source lines ------------------------------------------------------------ */
@@ -183,7 +203,8 @@ static void pad_to(Out *o, const char *text, size_t len, uint32_t col)
     }
 }
 
-/* Writes the marker line for `marks` (those on one source line). */
+/* Writes the marker line for `marks` (those on one source line); `label`
+ * ends it, in the colour of the last mark. */
 static void put_markers(Out *o, const char *text, size_t len, const Mark *marks, int n,
                         const char *label)
 {
@@ -192,6 +213,7 @@ static void put_markers(Out *o, const char *text, size_t len, const Mark *marks,
         if (marks[i].to > last)
             last = marks[i].to;
     /* Trailing spaces are never printed: find the last marked byte. */
+    char cur = 0;           /* the mark whose colour is on */
     for (uint32_t i = 0; i < last; i++) {
         int b = column_blank(text, len, i);
         if (!b)
@@ -200,12 +222,18 @@ static void put_markers(Out *o, const char *text, size_t len, const Mark *marks,
         for (int k = 0; k < n; k++)
             if (i >= marks[k].from && i < marks[k].to && (ch == 0 || marks[k].ch == '^'))
                 ch = marks[k].ch;
+        if (ch != cur) {
+            out_style(o, ch == '^' ? ST_SEVERITY : ch ? ST_SECONDARY : ST_RESET);
+            cur = ch;
+        }
         out_char(o, ch ? ch : (char)b);
     }
     if (label && *label) {
         out_char(o, ' ');
         out_text(o, label);
     }
+    if (cur)
+        out_style(o, ST_RESET);
     out_char(o, '\n');
 }
 
@@ -222,10 +250,12 @@ static int digits(uint32_t n)
 /* The start of the margin: " 12 | ", or "    | " without a line number. */
 static void out_margin(Out *o, int w, uint32_t line)
 {
+    out_style(o, ST_MARGIN);
     if (line)
         out_fmt(o, " %*u | ", w, line);
     else
         out_fmt(o, " %*s | ", w, "");
+    out_style(o, ST_RESET);
 }
 
 /* A long line: the part around the marks `on[0..n)`, "..." for the rest
@@ -307,7 +337,9 @@ static void put_line(Out *o, BkpSource *src, uint32_t line, Mark *on, int n, int
             continue;
         out_margin(o, w, 0);
         pad_to(o, text, len, on[i].from);
+        out_style(o, on[i].ch == '^' ? ST_SEVERITY : ST_SECONDARY);
         out_text(o, on[i].label);
+        out_style(o, ST_RESET);
         out_char(o, '\n');
     }
     free(shown);
@@ -318,15 +350,22 @@ static void put_diag(Out *o, const BkpDiag *g)
 {
     BkpSource *src = g->src;
     BkpPos at = bkp_source_pos(src, g->primary.span.off);
+    o->sev = g->sev;
+    out_style(o, ST_BOLD);
     out_text(o, src->name);
-    out_fmt(o, ":%u:%u: %s", at.line, at.col, g->sev == BKP_SEV_ERROR ? "error" : "warning");
+    out_fmt(o, ":%u:%u: ", at.line, at.col);
+    out_style(o, ST_SEVERITY);
+    out_str(o, g->sev == BKP_SEV_ERROR ? "error" : "warning");
     if (g->rule) {
         out_char(o, '[');
         out_text(o, g->rule);
         out_char(o, ']');
     }
+    out_style(o, ST_RESET);
+    out_style(o, ST_BOLD);
     out_str(o, ": ");
     out_text(o, g->msg);
+    out_style(o, ST_RESET);
     out_char(o, '\n');
 
     Mark marks[MAX_SHOWN];
@@ -364,7 +403,10 @@ static void put_diag(Out *o, const BkpDiag *g)
         put_line(o, src, next, on, non, w);
     }
     for (int i = 0; i < g->nhints; i++) {
-        out_str(o, "hint: ");
+        out_style(o, ST_HINT);
+        out_str(o, "hint:");
+        out_style(o, ST_RESET);
+        out_char(o, ' ');
         out_text(o, g->hints[i]);
         out_char(o, '\n');
     }
@@ -374,6 +416,7 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
 {
     Out o;
     o.f = out;
+    o.color = false;
     o.len = 0;
     put_diag(&o, g);
     out_flush(&o);
@@ -381,12 +424,15 @@ void bkp_diag_print(const BkpDiag *g, FILE *out)
 
 /* ---- all of a run's diagnostics, in order ------------------------------- */
 
-void bkp_diags_print(BkpDiags *d, FILE *out)
+void bkp_diags_print(BkpDiags *d, FILE *out) { bkp_diags_print_color(d, out, false); }
+
+void bkp_diags_print_color(BkpDiags *d, FILE *out, bool color)
 {
     if (!d->count)
         return;
     Out o;
     o.f = out;
+    o.color = color;
     o.len = 0;
     BkpDiag **v = bkp_diags_sorted(d);
     if (v) {

@@ -62,25 +62,17 @@ static int field_lines(const BkpPolicyChange *c, FieldLine out[BKP_FIELD_COUNT])
 
 /* ---- text --------------------------------------------------------------------------- */
 
-static void when(BkpTz *tz, const BkpPolicy *p, int64_t t, char *buf, size_t n)
+/* Instant t on the clocks of p's zone, with `flags` (clock.h). */
+static char *when(BkpTz *tz, const BkpPolicy *p, int64_t t, unsigned flags, char *buf, size_t n)
 {
-    bkp_fmt_clock(t, bkp_tz_offset(tz, p->timezone, t, NULL), 0, buf, n);
-}
-
-/* "150 days", "5 hours". */
-static void span_words(int64_t s, char *buf, size_t n)
-{
-    if (s >= 86400)
-        snprintf(buf, n, "%lld day%s", (long long)(s / 86400), s / 86400 == 1 ? "" : "s");
-    else
-        snprintf(buf, n, "%lld hour%s", (long long)(s / 3600), s / 3600 == 1 ? "" : "s");
+    return bkp_fmt_clock(t, bkp_interp_offset(tz, p, t), flags, buf, n);
 }
 
 static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
 {
     const BkpEffect *e = &c->effect;
     char a[BKP_CLOCK_MAX], b[BKP_CLOCK_MAX];
-    when(tz, c->old, c->at, a, sizeof a);
+    when(tz, c->old, c->at, 0, a, sizeof a);
     fprintf(out, "  the %zu recovery point%s that exist at %s (%s):\n", e->existing, e->existing == 1 ? "" : "s", a,
             c->old->timezone);
     if (!e->ndeleted && !e->with_snapshot)
@@ -89,27 +81,27 @@ static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
         const BkpDeleted *d = &e->deleted[w];
         if (!d->count)
             continue;
-        when(tz, c->old, d->oldest, a, sizeof a);
-        when(tz, c->old, d->newest, b, sizeof b);
+        when(tz, c->old, d->oldest, 0, a, sizeof a);
+        when(tz, c->old, d->newest, 0, b, sizeof b);
         fprintf(out, "    deleted at once: %zu %s point%s, taken %s%s%s\n", d->count, bkp_why_name((BkpWhy)w),
                 d->count == 1 ? "" : "s", a, d->count > 1 ? " to " : "", d->count > 1 ? b : "");
     }
     if (e->with_snapshot) {
-        when(tz, c->old, e->with_snapshot_by, a, sizeof a);
+        when(tz, c->old, e->with_snapshot_by, 0, a, sizeof a);
         fprintf(out, "    deleted when their snapshots expire, by %s: %zu more point%s no rule keeps\n", a,
                 e->with_snapshot, e->with_snapshot == 1 ? "" : "s");
     }
     if (e->snapshots_dropped)
         fprintf(out, "    snapshots removed at once: %zu (those points stay in the vault)\n", e->snapshots_dropped);
     if (e->earlier) {
-        span_words(e->most_earlier, a, sizeof a);
+        bkp_fmt_span(e->most_earlier / 60, a, sizeof a);
         fprintf(out, "    expire earlier: %zu point%s, by up to %s\n", e->earlier, e->earlier == 1 ? "" : "s", a);
     }
     if (e->later) {
-        span_words(e->most_later, a, sizeof a);
+        bkp_fmt_span(e->most_later / 60, a, sizeof a);
         fprintf(out, "    expire later: %zu point%s, by up to %s\n", e->later, e->later == 1 ? "" : "s", a);
     }
-    when(tz, c->old, e->settled, a, sizeof a);
+    when(tz, c->old, e->settled, 0, a, sizeof a);
     if (e->settled > c->at)
         fprintf(out, "  fully in effect at %s: the last point it moves expires, and the rules it changed are "
                 "full\n", a);
@@ -148,11 +140,18 @@ int bkp_diff_text(BkpTz *tz, const BkpDiff *d, FILE *out)
 
 /* ---- JSON --------------------------------------------------------------------------- */
 
-static void jw_time(JsonW *w, const char *key, int64_t t)
+/* As the interpreter's JSON has them: {"local": "2026-06-15T17:30:00+05:30",
+ * "utc": "2026-06-15T12:00:00Z"}, on the clocks of p's zone. */
+static void jw_instant(JsonW *w, BkpTz *tz, const BkpPolicy *p, const char *key, int64_t t)
 {
     char buf[BKP_CLOCK_MAX];
     jw_key(w, key);
+    jw_obj(w);
+    jw_key(w, "local");
+    jw_str(w, when(tz, p, t, BKP_CLOCK_ISO, buf, sizeof buf));
+    jw_key(w, "utc");
     jw_str(w, bkp_fmt_utc(t, buf, sizeof buf));
+    jw_end_obj(w);
 }
 
 static void jw_count(JsonW *w, const char *key, int64_t v)
@@ -161,8 +160,9 @@ static void jw_count(JsonW *w, const char *key, int64_t v)
     jw_int(w, v);
 }
 
-static void json_effect(const BkpEffect *e, JsonW *w)
+static void json_effect(BkpTz *tz, const BkpPolicyChange *c, JsonW *w)
 {
+    const BkpEffect *e = &c->effect;
     jw_key(w, "effect");
     jw_obj(w);
     jw_count(w, "existing", (int64_t)e->existing);
@@ -176,20 +176,20 @@ static void json_effect(const BkpEffect *e, JsonW *w)
         jw_key(w, bkp_why_name((BkpWhy)k));
         jw_obj(w);
         jw_count(w, "count", (int64_t)d->count);
-        jw_time(w, "oldest", d->oldest);
-        jw_time(w, "newest", d->newest);
+        jw_instant(w, tz, c->old, "oldest", d->oldest);
+        jw_instant(w, tz, c->old, "newest", d->newest);
         jw_end_obj(w);
     }
     jw_end_obj(w);
     jw_count(w, "deleted_with_snapshot", (int64_t)e->with_snapshot);
     if (e->with_snapshot)
-        jw_time(w, "deleted_with_snapshot_by", e->with_snapshot_by);
+        jw_instant(w, tz, c->old, "deleted_with_snapshot_by", e->with_snapshot_by);
     jw_count(w, "snapshots_dropped", (int64_t)e->snapshots_dropped);
     jw_count(w, "expire_earlier", (int64_t)e->earlier);
     jw_count(w, "most_earlier_seconds", e->most_earlier);
     jw_count(w, "expire_later", (int64_t)e->later);
     jw_count(w, "most_later_seconds", e->most_later);
-    jw_time(w, "settled", e->settled);
+    jw_instant(w, tz, c->old, "settled", e->settled);
     jw_end_obj(w);
 }
 
@@ -214,7 +214,7 @@ static void json_fields(const BkpPolicyChange *c, JsonW *w)
     jw_end_arr(w);
 }
 
-static void json_change(const BkpPolicyChange *c, JsonW *w)
+static void json_change(BkpTz *tz, const BkpPolicyChange *c, JsonW *w)
 {
     jw_obj(w);
     jw_key(w, "name");
@@ -229,19 +229,22 @@ static void json_change(const BkpPolicyChange *c, JsonW *w)
         jw_bool(w, c->flags & BKP_REFUSED_DOWNGRADE);
         jw_key(w, "shortens_retention");
         jw_bool(w, c->flags & BKP_SHORTENS);
-        if (c->effect.computed)
-            json_effect(&c->effect, w);
+        if (c->effect.computed) {
+            jw_instant(w, tz, c->old, "at", c->at);
+            json_effect(tz, c, w);
+        }
     }
     jw_end_obj(w);
 }
 
 int bkp_diff_json(BkpTz *tz, const BkpDiff *d, FILE *out)
 {
-    (void)tz;
+    char buf[BKP_CLOCK_MAX];
     JsonW w;
-    jw_init(&w);
+    jw_init_file(&w, out, JW_UTF8);
     jw_obj(&w);
-    jw_time(&w, "at", d->at);
+    jw_key(&w, "at");
+    jw_str(&w, bkp_fmt_utc(d->at, buf, sizeof buf));
     jw_key(&w, "different");
     jw_bool(&w, d->n > 0);
     jw_key(&w, "loses_points");
@@ -249,11 +252,9 @@ int bkp_diff_json(BkpTz *tz, const BkpDiff *d, FILE *out)
     jw_key(&w, "policies");
     jw_arr(&w);
     for (int i = 0; i < d->n; i++)
-        json_change(&d->changes[i], &w);
+        json_change(tz, &d->changes[i], &w);
     jw_end_arr(&w);
     jw_end_obj(&w);
     jw_raw(&w, "\n", 1);
-    int rc = w.failed || fwrite(w.data, 1, w.len, out) != w.len ? -1 : 0;
-    jw_free(&w);
-    return rc;
+    return jw_finish(&w);
 }

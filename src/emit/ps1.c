@@ -242,9 +242,13 @@ static void ps_policy(FILE *out, const BkpPolicy *p, int k, int total,
     fprintf(out,
             "\n"
             "        # New gives the policy Azure's default instant-restore retention (%d days); only Set changes it.\n"
+            "        # Set gets this script's schedule again: the one New returns holds the times converted\n"
+            "        # to UTC, which Set would send as the clock of the policy's time zone.\n"
             "        if ($pol.SnapshotRetentionInDays -ne %d) {\n"
             "            $pol.SnapshotRetentionInDays = %d\n"
-            "            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID\n"
+            "            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol "
+            "-RetentionPolicy $retPol `\n"
+            "                -VaultId $vault.ID\n"
             "        }\n"
             "        Write-Host ('Created backup policy {0}' -f $policyName)\n"
             "    }\n"
@@ -260,8 +264,15 @@ static void ps_policy(FILE *out, const BkpPolicy *p, int k, int total,
               "-f $policyName)\n"
               "    }\n",
               out);
+    fputs("    if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {\n", out);
+    /* Set keeps the policy's snapshot resource group unless given one; a
+       string property set to $null would hold '', hence [NullString]. */
+    if (!p->snapshot_rg_prefix)
+        fputs("        # Azure's default snapshot resource group, not the one the policy may have had\n"
+              "        $pol.AzureBackupRGName = [NullString]::Value\n"
+              "        $pol.AzureBackupRGNameSuffix = [NullString]::Value\n",
+              out);
     fprintf(out,
-            "    if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {\n"
             "        $pol.SnapshotRetentionInDays = %d\n"
             "        $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol "
             "-RetentionPolicy $retPol `\n"

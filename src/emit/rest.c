@@ -38,15 +38,16 @@ static void times(JsonW *w, const char *key, int minute)
     jw_end_arr(w);
 }
 
+static const char *azure_name(int v, const void *kind)
+{
+    return bkp_word_name(*(const BkpWordKind *)kind, v, BKP_SPELL_AZURE);
+}
+
 /* `key`: the members of `set` as an array of Azure's names. */
 static void names(JsonW *w, const char *key, BkpWordKind kind, unsigned set)
 {
     jw_key(w, key);
-    jw_arr(w);
-    for (int v = 0; v < bkp_word_count(kind); v++)
-        if (set >> v & 1)
-            jw_str(w, bkp_word_name(kind, v, BKP_SPELL_AZURE));
-    jw_end_arr(w);
+    jw_names(w, set, bkp_word_count(kind), azure_name, &kind);
 }
 
 static void days(JsonW *w, const char *key, BkpDaySet set)

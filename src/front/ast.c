@@ -54,6 +54,12 @@ AstItem ast_item_word(const char *text, BkpSpan span)
     return it;
 }
 
+AstName ast_name(const char *value, BkpSpan span, AstNameForm form)
+{
+    AstName n = {value, span, form};
+    return n;
+}
+
 AstItem ast_item_num(BkpParser *P, int64_t num, BkpSpan span)
 {
     AstItem it = ast_item_word(bkp_arena_strndup(&P->ctx->arena, P->src->text + span.off,
@@ -81,18 +87,35 @@ void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm)
         t->cap = cap;
     }
     t->v[t->n++] = tm;
+    t->span = t->n == 1 ? tm.span : bkp_span_join(t->span, tm.span);
 }
 
-AstDuration ast_duration(int64_t num, const char *unit, BkpSpan span, BkpSpan num_span,
-                         BkpSpan unit_span)
+AstDuration ast_duration(int64_t num, const char *unit, BkpSpan num_span, BkpSpan unit_span)
 {
     AstDuration d;
     d.num = num;
     d.unit = unit ? unit : "";
-    d.span = span;
+    d.span = bkp_span_join(num_span, unit_span);
     d.num_end = num_span.end;
     d.unit_off = unit_span.off;
     return d;
+}
+
+BkpSpan ast_kw_span(BkpKeyword k, AstKwAt at)
+{
+    return bkp_span(at, at + (uint32_t)strlen(bkp_keyword_text(k)));
+}
+
+bool bkp_ast_own_line(const AstFile *f, BkpSpan s)
+{
+    for (uint32_t off = s.off; off > 0;) {
+        char c = f->src->text[--off];
+        if (c == '\n')
+            return true;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v')
+            return false;
+    }
+    return true;
 }
 
 AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw)
@@ -100,7 +123,7 @@ AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw
     AstClause *c = BKP_NEW(&P->ctx->arena, AstClause);
     c->kind = kind;
     c->span = span;
-    c->kw_span = kw;
+    c->kw_end = kw.end;
     return c;
 }
 
@@ -109,6 +132,14 @@ AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, 
     AstClause *c = ast_clause(P, kind, span, kw);
     c->u.keep.dur = d;
     return c;
+}
+
+void ast_sched_times(AstClause *c, BkpSpan at_kw, const BkpTimes *t)
+{
+    c->u.sched.at_at = at_kw.off;
+    c->u.sched.times = t->v;
+    c->u.sched.ntimes = t->n;
+    c->u.sched.times_span = t->span;
 }
 
 static AstKeepOn *keep_sel(BkpParser *P, AstClause *c)
@@ -124,40 +155,46 @@ void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on)
     k->on = on->kind;
     k->first = on->first;
     k->second = on->second;
+    k->on_at = on_kw.off;
+    k->day_at = on->day_kw.off;
     k->on_span = on->second.n ? bkp_span_join(on_kw, on->second.span)
                               : bkp_span_join(on_kw, on->first.span);
 }
 
-void ast_keep_months(BkpParser *P, AstClause *c, AstList months)
+void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months)
 {
-    keep_sel(P, c)->months = months;
+    AstKeepOn *k = keep_sel(P, c);
+    k->in_at = in_kw.off;
+    k->months = months;
 }
 
-static AstPolicy *new_policy(BkpParser *P, const char *name, BkpSpan name_span)
+static AstPolicy *new_policy(BkpParser *P, const AstName *name)
 {
     AstPolicy *p = BKP_NEW(&P->ctx->arena, AstPolicy);
-    p->name = name;
-    p->name_span = name_span;
-    AstFile *f = P->file;
-    if (f->last_policy)
-        f->last_policy->next = p;
+    p->name = *name;
+    if (P->last_policy)
+        P->last_policy->next = p;
     else
-        f->policies = p;
-    f->last_policy = p;
+        P->file->policies = p;
+    P->last_policy = p;
     return p;
 }
 
-void ast_begin_policy(BkpParser *P, const char *name, BkpSpan name_span, BkpSpan kw)
+void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbrace)
 {
-    AstPolicy *p = new_policy(P, name, name_span);
-    p->span = bkp_span_join(kw, name_span);
+    AstPolicy *p = new_policy(P, name);
+    p->span = bkp_span_join(kw, lbrace);
+    p->lbrace_at = lbrace.off;
     P->cur = p;
+    P->cur_last = NULL;
 }
 
-void ast_end_policy(BkpParser *P, BkpSpan span)
+void ast_end_policy(BkpParser *P, BkpSpan span, BkpSpan rbrace)
 {
-    if (P->cur)
+    if (P->cur) {
         P->cur->span = span;
+        P->cur->rbrace_at = rbrace.off;
+    }
     P->cur = NULL;
 }
 
@@ -167,19 +204,20 @@ void ast_policy_had_error(BkpParser *P)
         P->cur->had_error = true;
 }
 
-static void append_clause(AstPolicy *p, AstClause *c)
+/* Appends c to p's clauses, whose last one is *last. */
+static void append_clause(AstPolicy *p, AstClause **last, AstClause *c)
 {
-    if (p->last_clause)
-        p->last_clause->next = c;
+    if (*last)
+        (*last)->next = c;
     else
         p->clauses = c;
-    p->last_clause = c;
+    *last = c;
 }
 
 void ast_add_clause(BkpParser *P, AstClause *c)
 {
     if (P->cur)
-        append_clause(P->cur, c);
+        append_clause(P->cur, &P->cur_last, c);
 }
 
 void ast_add_bare_clause(BkpParser *P, AstClause *c)
@@ -187,55 +225,67 @@ void ast_add_bare_clause(BkpParser *P, AstClause *c)
     AstFile *f = P->file;
     if (!f->bare) {
         char *stem = bkp_source_stem(P->src);
-        const char *name = bkp_arena_strdup(&P->ctx->arena, stem ? stem : "policy");
+        AstName name = ast_name(bkp_arena_strdup(&P->ctx->arena, stem ? stem : "policy"),
+                                bkp_span(c->span.off, c->span.off), AST_NAME_BARE);
         free(stem);
-        f->bare = new_policy(P, name, bkp_span(c->span.off, c->span.off));
+        f->bare = new_policy(P, &name);
         f->bare->implicit = true;
         f->bare->span = c->span;
     }
-    append_clause(f->bare, c);
+    append_clause(f->bare, &P->bare_last, c);
     f->bare->span = bkp_span_join(f->bare->span, c->span);
 }
 
-void ast_vault(BkpParser *P, BkpSpan span, const char *name, BkpSpan name_span,
-               const char *rg, BkpSpan rg_span, const char *sub, BkpSpan sub_span)
+AstVault *ast_vault(BkpParser *P, BkpSpan span, const AstName *name, BkpSpan rg_kw,
+                    const AstName *rg)
 {
     AstVault *v = BKP_NEW(&P->ctx->arena, AstVault);
     v->span = span;
-    v->name = name;
-    v->name_span = name_span;
-    v->rg = rg;
-    v->rg_span = rg_span;
-    v->subscription = sub;
-    v->subscription_span = sub_span;
-    AstFile *f = P->file;
-    if (f->last_vault)
-        f->last_vault->next = v;
+    v->name = *name;
+    v->rg_at = rg_kw.off;
+    v->rg = *rg;
+    if (P->last_vault)
+        P->last_vault->next = v;
     else
-        f->vaults = v;
-    f->last_vault = v;
+        P->file->vaults = v;
+    P->last_vault = v;
+    return v;
 }
 
-void ast_protect(BkpParser *P, BkpSpan span, const char *vm, BkpSpan vm_span,
-                 const char *rg, BkpSpan rg_span, const char *policy, BkpSpan policy_span,
-                 AstDiskMode mode, const AstList *luns, BkpSpan disks_span)
+void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub)
+{
+    v->span = span;
+    v->subscription_at = kw.off;
+    v->subscription = *sub;
+}
+
+AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const AstName *vm,
+                        const AstName *rg, const AstName *policy)
 {
     AstProtect *p = BKP_NEW(&P->ctx->arena, AstProtect);
     p->span = span;
-    p->vm = vm;
-    p->vm_span = vm_span;
-    p->rg = rg;
-    p->rg_span = rg_span;
-    p->policy = policy;
-    p->policy_span = policy_span;
-    p->disks = mode;
-    if (luns)
-        p->luns = *luns;
-    p->disks_span = disks_span;
-    AstFile *f = P->file;
-    if (f->last_protect)
-        f->last_protect->next = p;
+    p->vm_at = kw[0].off;
+    p->vm = *vm;
+    p->rg_at = kw[1].off;
+    p->rg = *rg;
+    p->with_at = kw[2].off;
+    p->policy = *policy;
+    p->disks = AST_DISKS_ALL;
+    if (P->last_protect)
+        P->last_protect->next = p;
     else
-        f->protects = p;
-    f->last_protect = p;
+        P->file->protects = p;
+    P->last_protect = p;
+    return p;
+}
+
+void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mode_kw,
+                       BkpSpan disks_kw, const AstList *luns)
+{
+    p->span = span;
+    p->disks = mode;
+    p->mode_at = mode_kw.off;
+    p->disks_at = disks_kw.off;
+    p->luns = *luns;
+    p->disks_span = bkp_span_join(mode_kw, luns->span);
 }

@@ -1,36 +1,49 @@
-/* ast_build.h — AST constructors used by the grammar's actions (private to src/front/). */
+/* ast_build.h — AST constructors used by the grammar's actions (private to
+ * src/front/). A keyword is passed as its span (@N), kept where it starts
+ * (AstKwAt); BKP_NO_SPAN stands for one that was not written. */
 #ifndef BKPC_AST_BUILD_H
 #define BKPC_AST_BUILD_H
 
 #include "front/parse_int.h"
 #include "parser.h"
 
+#define BKP_NO_SPAN bkp_span(0, 0)
+
 AstList ast_list_new(void);
 void ast_list_push(BkpParser *P, AstList *l, AstItem it);
 AstItem ast_item_word(const char *text, BkpSpan span);
 AstItem ast_item_num(BkpParser *P, int64_t num, BkpSpan span);
+AstName ast_name(const char *value, BkpSpan span, AstNameForm form);
 
 BkpTimes ast_times_new(void);
 void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm);
 
-AstDuration ast_duration(int64_t num, const char *unit, BkpSpan span, BkpSpan num_span,
-                         BkpSpan unit_span);
+AstDuration ast_duration(int64_t num, const char *unit, BkpSpan num_span, BkpSpan unit_span);
 
+/* A clause of `kind` whose leading keywords end with the one at `kw` (the
+ * second one, or its only one). */
 AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw);
 AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, AstDuration d);
 void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on);
-void ast_keep_months(BkpParser *P, AstClause *c, AstList months);
+void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months);
+void ast_sched_times(AstClause *c, BkpSpan at_kw, const BkpTimes *t);
 
-void ast_begin_policy(BkpParser *P, const char *name, BkpSpan name_span, BkpSpan kw);
-void ast_end_policy(BkpParser *P, BkpSpan span);
+void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbrace);
+void ast_end_policy(BkpParser *P, BkpSpan span, BkpSpan rbrace);
 void ast_policy_had_error(BkpParser *P);
 void ast_add_clause(BkpParser *P, AstClause *c);
 void ast_add_bare_clause(BkpParser *P, AstClause *c);
 
-void ast_vault(BkpParser *P, BkpSpan span, const char *name, BkpSpan name_span,
-               const char *rg, BkpSpan rg_span, const char *sub, BkpSpan sub_span);
-void ast_protect(BkpParser *P, BkpSpan span, const char *vm, BkpSpan vm_span,
-                 const char *rg, BkpSpan rg_span, const char *policy, BkpSpan policy_span,
-                 AstDiskMode mode, const AstList *luns, BkpSpan disks_span);
+/* `vault NAME resource-group RG` (rg_kw: `resource-group`). */
+AstVault *ast_vault(BkpParser *P, BkpSpan span, const AstName *name, BkpSpan rg_kw,
+                    const AstName *rg);
+void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub);
+/* `protect vm VM resource-group RG with POLICY`: kw = {`vm`,
+ * `resource-group`, `with`}. */
+AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const AstName *vm,
+                        const AstName *rg, const AstName *policy);
+/* ... `exclude disks LUNS` (mode_kw, disks_kw). */
+void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mode_kw,
+                       BkpSpan disks_kw, const AstList *luns);
 
 #endif

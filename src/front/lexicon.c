@@ -17,13 +17,20 @@ static const struct { const char *text; unsigned flags; } keywords[BKP_KW_COUNT]
 
 int bkp_keyword_lookup(const char *s, size_t n)
 {
-    /* keywords.def is sorted by spelling */
+    /* keywords.def is sorted by spelling. The scanner looks up every word:
+     * most probes differ at the first byte, compared before strncmp. */
+    if (n == 0)
+        return -1;
     size_t lo = 0, hi = BKP_KW_COUNT;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strncmp(s, keywords[mid].text, n);
-        if (c == 0 && keywords[mid].text[n] != '\0')
-            c = -1;
+        const char *k = keywords[mid].text;
+        int c = (unsigned char)s[0] - (unsigned char)k[0];
+        if (c == 0) {
+            c = strncmp(s, k, n);
+            if (c == 0 && k[n] != '\0')
+                c = -1;
+        }
         if (c == 0)
             return (int)mid;
         if (c < 0)
@@ -115,10 +122,15 @@ const BkpWord *bkp_word_find(BkpWordKind kind, const char *s, size_t n)
 {
     if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
         return NULL;
+    if (n == 0)
+        return NULL;
     const struct Kind *k = &kinds[kind];
+    /* the first byte first: most words differ there (words are ASCII letters) */
+    int first = k->any_case ? s[0] | 0x20 : s[0];
     for (size_t i = 0; i < k->nwords; i++) {
         const char *w = k->words[i].text;
-        if ((k->any_case ? strncasecmp(s, w, n) : strncmp(s, w, n)) == 0 && w[n] == '\0')
+        if (((k->any_case ? w[0] | 0x20 : w[0]) == first) &&
+            (k->any_case ? strncasecmp(s, w, n) : strncmp(s, w, n)) == 0 && w[n] == '\0')
             return &k->words[i];
     }
     return NULL;

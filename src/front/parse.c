@@ -1,11 +1,11 @@
-/* parse.c — the front end's front door: source -> tokens (grammar/lexer.l)
- * -> AST (grammar/parser.y). */
+/* parse.c — the front end's front door: source -> tokens (grammar/lexer.l,
+ * through the token stream of tokens.c) -> AST (grammar/parser.y). */
 #include <string.h>
 
 #include "bkpc/parse.h"
-#include "front/parse_int.h"
+#include "front/tokens.h"
 
-int bkp_yyparse(void *scanner, BkpParser *P);
+int bkp_yyparse(BkpParser *P);
 
 AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
 {
@@ -13,19 +13,22 @@ AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
     memset(&P, 0, sizeof P);
     P.ctx = ctx;
     P.src = src;
-    P.max_errors = BKP_MAX_SYNTAX_ERRORS;
+    P.errors.max = BKP_MAX_SYNTAX_ERRORS;
     P.last_recovery = UINT32_MAX;
     P.last_error = UINT32_MAX;
     P.file = BKP_NEW(&ctx->arena, AstFile);
     P.file->src = src;
-    BkpScanner sc;
-    if (bkp_scanner_init(&P, &sc) != 0) {
+    BkpTokens T;
+    if (bkp_tokens_init(&T, ctx, src, &P.errors) != 0) {
         bkp_error(&ctx->diags, src, "syntax", bkp_span(0, 0), "cannot start the scanner");
         P.file->syntax_errors = 1;
         return P.file;
     }
-    bkp_yyparse(sc, &P);
-    bkp_scanner_destroy(sc);
-    P.file->syntax_errors = P.syntax_errors;
+    P.tokens = &T;
+    bkp_yyparse(&P);
+    bkp_tokens_destroy(&T);
+    P.file->comments = T.comments;
+    P.file->ncomments = T.ncomments;
+    P.file->syntax_errors = P.errors.n;
     return P.file;
 }

@@ -1,8 +1,9 @@
-/* parse_int.h — what the scanner and the parser share (private to src/front/).
+/* parse_int.h — what the parser's files share (private to src/front/).
  *
- * The scanner is reentrant (flex `reentrant bison-bridge bison-locations`)
- * and the parser pure (bison `api.pure full`); everything they need lives in
- * a BkpParser, reached through the scanner's extra data. No globals.
+ * The parser is pure (bison `api.pure full`): its state is a BkpParser,
+ * passed to every action and to its token source, the token stream
+ * (front/tokens.h), which sits between it and the reentrant scanner. No
+ * globals.
  */
 #ifndef BKPC_PARSE_INT_H
 #define BKPC_PARSE_INT_H
@@ -12,22 +13,37 @@
 #include "bkpc/ast.h"
 #include "bkpc/ctx.h"
 
-/* Syntax errors one run reports before it stops (scanner and parser). */
+/* Syntax errors one run reports before it stops (lexical and grammatical). */
 #define BKP_MAX_SYNTAX_ERRORS 50
+
+/* The syntax errors of one parse, lexical (reported by the token stream)
+ * and grammatical (by the parser), counted together: at `max` the parse
+ * stops, and says so once. */
+typedef struct BkpSyntaxCount {
+    unsigned n, max;
+} BkpSyntaxCount;
+
+struct BkpTokens;
 
 typedef struct BkpParser {
     BkpCtx *ctx;
     BkpSource *src;
+    struct BkpTokens *tokens;  /* where the tokens come from */
     AstFile *file;
     AstPolicy *cur;            /* the policy block being parsed, or NULL */
-    unsigned syntax_errors;
+    AstClause *cur_last;       /* its last clause, and the bare clauses' (appending) */
+    AstClause *bare_last;
+    AstPolicy *last_policy;    /* the file's lists' last entries (appending) */
+    AstVault *last_vault;
+    AstProtect *last_protect;
+    BkpSyntaxCount errors;     /* shared with the token stream */
+    /* Error recovery (parser.y): */
     int recovering;            /* skipping to a sync token after a syntax error */
     uint32_t last_recovery;    /* where the last recovery resumed, to ensure progress */
     uint32_t last_error;       /* where the last syntax error was reported */
-    int last_token;            /* the scanner's previous token */
-    int last_sync;             /* whether it ends error recovery (lexer.l token()) */
+    int last_token;            /* the previous token */
+    int last_sync;             /* whether it ends error recovery */
     const char *last_word;     /* its text, when it was a WORD */
-    unsigned max_errors;       /* stop after this many syntax errors (BKP_MAX_SYNTAX_ERRORS) */
 } BkpParser;
 
 /* Token values (see grammar/parser.y %union). */
@@ -37,9 +53,12 @@ typedef struct BkpNumUnit {
     uint32_t split;            /* byte offset where the unit starts */
 } BkpNumUnit;
 
-/* Scanner set-up over a source (grammar/lexer.l). */
-typedef void *BkpScanner;
-int bkp_scanner_init(BkpParser *P, BkpScanner *out);
-void bkp_scanner_destroy(BkpScanner s);
+/* The grammar's tokens (parser.y), for the test that holds them and the
+ * lexicon's keywords together (tests/unit/test_lexicon.c): the name of
+ * token symbol `sym` (0, 1, ...; NULL past the last one): its alias, such
+ * as "`keep`" or "quoted string"; and the name of token number `token`
+ * (KEEP, '{'). */
+const char *bkp_grammar_symbol(int sym);
+const char *bkp_grammar_token_name(int token);
 
 #endif

@@ -67,5 +67,6 @@ while IFS=$tab read -r script bkp extra; do
         head -30 "$tmp/out"
     fi
 done <"$tmp/list"
+no_payload_files "after the runs"
 
 summary

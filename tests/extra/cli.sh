@@ -1,18 +1,6 @@
 #!/bin/sh
 # The command line: help, version, usage errors, stdin, atomic output.
 . "$(dirname "$0")/../lib.sh"
-t() {   # t NAME EXPECTED_STATUS CMD...: exactly that status (a sanitizer's 86 fails)
-    name=$1 want=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" = "$want" ]; then ok; else
-        ko "$name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
-}
-has() { # has NAME FILE TEXT
-    if grep -qF -- "$3" "$2"; then ok; else
-        ko "$1: no '$3' in $(basename "$2")"; head -5 "$2"; fi
-}
 
 good=$tmp/good.bkp bad=$tmp/bad.bkp two=$tmp/two.bkp
 printf 'policy good-vms { daily at 02:00 }\n' >"$good"
@@ -21,7 +9,7 @@ printf 'policy one-vms { daily at 01:00 }\npolicy two-vms { daily at 02:00 }\n' 
 
 t version 0 "$BKPC" --version;             has version "$tmp/out" "bkpc "
 t help 0 "$BKPC" --help;                   has help "$tmp/out" "usage: bkpc COMMAND"
-for c in check build explain next simulate; do
+for c in check build explain next simulate parse; do
     t "help-$c" 0 "$BKPC" "$c" --help;     has "help-$c" "$tmp/out" "usage: bkpc $c"
 done
 t no-command 2 "$BKPC"
@@ -34,6 +22,17 @@ t check-ok 0 "$BKPC" check "$good"
 t check-bad 1 "$BKPC" check "$bad";        has check-bad "$tmp/err" "error[B3]"
 t check-many 1 "$BKPC" check "$good" "$bad" "$good"
 t check-io-wins 2 "$BKPC" check "$bad" "$tmp/nope.bkp"
+
+# parse: the tree on stdout; syntax errors only (the checker does not run)
+t parse-ok 0 "$BKPC" parse "$good";        has parse-ok "$tmp/out" 'name `good-vms` bare 1:8-1:16'
+t parse-unchecked 0 "$BKPC" parse "$bad";  has parse-unchecked "$tmp/out" 'time at `02:15`'
+printf 'policy p { daily 02:00 }\n' | "$BKPC" parse - >"$tmp/out" 2>"$tmp/err"
+if [ $? = 1 ]; then ok; else ko "parse-syntax status"; fi
+has parse-syntax "$tmp/err" "<stdin>:1:18: error[syntax]"
+has parse-syntax-tree "$tmp/out" 'policy `p` recovered'
+t parse-no-file 2 "$BKPC" parse
+t parse-two-files 2 "$BKPC" parse "$good" "$good"; has parse-two-files "$tmp/err" "one file at a time"
+t parse-missing 2 "$BKPC" parse "$tmp/nope.bkp"; has parse-missing "$tmp/err" "cannot read"
 
 # standard input: named <stdin>, bare clauses named `stdin`
 printf 'daily at 02:15\n' | "$BKPC" check - >"$tmp/out" 2>"$tmp/err"

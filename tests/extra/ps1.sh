@@ -31,8 +31,7 @@ scripts="$scripts $(cut -f1 "$tmp/built" | tr '\n' ' ')"
 have_parser=0
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     echo "ps1: tree-sitter checks skipped: node and npm are not installed (scripts/install-deps.sh --all)"
-elif [ -d "$tools/node_modules/tree-sitter-powershell" ] ||
-    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >"$tmp/npm" 2>&1); then
+elif npm_tools tree-sitter tree-sitter-powershell; then
     have_parser=1
 else
     ko "npm ci in tests/tools (tree-sitter, tree-sitter-powershell)"

@@ -77,9 +77,12 @@ if ($null -eq $pol) {
             -MoveToArchiveTier $false `
             -BackupSnapshotResourceGroup 'irp-''pwn6''-$(touch pwned-7)-' -BackupSnapshotResourceGroupSuffix '-snap`pwn8;pwn9"\'
         # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 7) {
             $pol.SnapshotRetentionInDays = 7
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }
@@ -129,9 +132,12 @@ if ($null -eq $pol) {
             -MoveToArchiveTier $false `
             -BackupSnapshotResourceGroup 'JSON' -BackupSnapshotResourceGroupSuffix '''@ pwn10 "@ #> <# EOF'
         # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 7) {
             $pol.SnapshotRetentionInDays = 7
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }

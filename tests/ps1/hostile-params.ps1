@@ -78,9 +78,12 @@ if ($null -eq $pol) {
             -MoveToArchiveTier $false `
             -BackupSnapshotResourceGroup '<#pwn36#>' -BackupSnapshotResourceGroupSuffix '#pwn37'
         # New gives the policy Azure's default instant-restore retention (2 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 2) {
             $pol.SnapshotRetentionInDays = 2
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }

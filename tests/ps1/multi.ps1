@@ -77,9 +77,12 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
         # New gives the policy Azure's default instant-restore retention (2 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 3) {
             $pol.SnapshotRetentionInDays = 3
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }
@@ -91,6 +94,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} is an Enhanced policy; Azure cannot turn it back into a Standard one' -f $policyName)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 3
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `
@@ -134,9 +140,12 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
         # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 7) {
             $pol.SnapshotRetentionInDays = 7
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }
@@ -145,6 +154,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, $pol.WorkloadType)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 7
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `
@@ -192,9 +204,12 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
         # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 7) {
             $pol.SnapshotRetentionInDays = 7
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }
@@ -203,6 +218,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, $pol.WorkloadType)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 7
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `

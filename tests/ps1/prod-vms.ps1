@@ -92,9 +92,12 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $true -TieringMode TierAllEligible -TierAfterDuration 3 -TierAfterDurationType Months
         # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 10) {
             $pol.SnapshotRetentionInDays = 10
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }
@@ -103,6 +106,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} exists in the vault for {1}, not for Azure VMs' -f $policyName, $pol.WorkloadType)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 10
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `

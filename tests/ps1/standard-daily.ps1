@@ -90,9 +90,12 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
         # New gives the policy Azure's default instant-restore retention (2 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 2) {
             $pol.SnapshotRetentionInDays = 2
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }
@@ -104,6 +107,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} is an Enhanced policy; Azure cannot turn it back into a Standard one' -f $policyName)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 2
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `

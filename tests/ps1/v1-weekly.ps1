@@ -91,9 +91,12 @@ if ($null -eq $pol) {
             -SchedulePolicy $schPol -RetentionPolicy $retPol -VaultId $vault.ID `
             -MoveToArchiveTier $false
         # New gives the policy Azure's default instant-restore retention (5 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 5) {
             $pol.SnapshotRetentionInDays = 5
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }
@@ -105,6 +108,9 @@ if ($null -eq $pol) {
         throw ('Policy {0} is an Enhanced policy; Azure cannot turn it back into a Standard one' -f $policyName)
     }
     if ($PSCmdlet.ShouldProcess($policyName, 'Update backup policy')) {
+        # Azure's default snapshot resource group, not the one the policy may have had
+        $pol.AzureBackupRGName = [NullString]::Value
+        $pol.AzureBackupRGNameSuffix = [NullString]::Value
         $pol.SnapshotRetentionInDays = 5
         $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
             -VaultId $vault.ID `

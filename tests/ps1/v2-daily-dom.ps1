@@ -95,9 +95,12 @@ if ($null -eq $pol) {
             -SnapshotConsistencyType OnlyCrashConsistent `
             -BackupSnapshotResourceGroup 'rg-vm-irp-' -BackupSnapshotResourceGroupSuffix '-snap'
         # New gives the policy Azure's default instant-restore retention (7 days); only Set changes it.
+        # Set gets this script's schedule again: the one New returns holds the times converted
+        # to UTC, which Set would send as the clock of the policy's time zone.
         if ($pol.SnapshotRetentionInDays -ne 5) {
             $pol.SnapshotRetentionInDays = 5
-            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -VaultId $vault.ID
+            $null = Set-AzRecoveryServicesBackupProtectionPolicy -Policy $pol -SchedulePolicy $schPol -RetentionPolicy $retPol `
+                -VaultId $vault.ID
         }
         Write-Host ('Created backup policy {0}' -f $policyName)
     }

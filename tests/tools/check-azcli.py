@@ -34,6 +34,7 @@ import tempfile
 
 sys.dont_write_bytecode = True          # no __pycache__ beside the checkers
 from bkptext import bkp_strings        # noqa: E402  (tests/tools/bkptext.py)
+import harness                          # noqa: E402  (tests/tools/harness.py)
 
 FAKE_AZ = r'''#!/usr/bin/env bash
 # The fake az: records each call (NUL-separated: CALL, the arguments, the body
@@ -206,42 +207,31 @@ class Run:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def expected_bodies(bkpc, bkp, only):
-    """{policy name: body} from `bkpc build -t json`."""
-    d = tempfile.mkdtemp(prefix="bkpc-json-")
-    try:
-        cwd = os.path.dirname(os.path.abspath(bkp))
-        if only:
-            p = subprocess.run([bkpc, "build", "-t", "json", "--policy", only, os.path.basename(bkp)],
-                               cwd=cwd, capture_output=True, check=True)
-            return {only: p.stdout.decode("utf-8")}
-        subprocess.run([bkpc, "build", "-t", "json", "-o", d + "/", os.path.basename(bkp)], cwd=cwd,
-                       capture_output=True, check=True)
-        out = {}
-        for f in sorted(os.listdir(d)):
-            with open(os.path.join(d, f), encoding="utf-8") as fh:
-                out[f[:-len(".json")]] = fh.read()
-        return out
-    finally:
-        shutil.rmtree(d, ignore_errors=True)
-
-
-def protect_lines(script):
-    """The arguments of each protect_vm call of the script, split by bash."""
+def protect_lines(script, err):
+    """The arguments of each protect_vm call of the script, split by bash in
+    a throw-away directory (a line that runs a payload leaves a file there,
+    reported through err)."""
     out = []
-    for line in open(script, encoding="utf-8", newline="").read().split("\n"):
-        if line.startswith("protect_vm "):
-            p = subprocess.run(["bash", "-c", "protect_vm() { for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }; "
-                                "eval \"$1\"", "x", line], capture_output=True)
-            out.append(p.stdout.decode("utf-8").split("\0")[:-1])
+    sandbox = tempfile.mkdtemp(prefix="bkpc-azcli-lines-")
+    try:
+        for line in open(script, encoding="utf-8", newline="").read().split("\n"):
+            if line.startswith("protect_vm "):
+                p = subprocess.run(["bash", "-c", "protect_vm() { for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }; "
+                                    "eval \"$1\"", "x", line], cwd=sandbox, capture_output=True,
+                                   env=dict(os.environ, HOME=sandbox, TMPDIR=sandbox))
+                out.append(p.stdout.decode("utf-8").split("\0")[:-1])
+        if harness.leftovers(sandbox):
+            err(f"protect_vm lines: files appeared: {harness.leftovers(sandbox)}")
+    finally:
+        shutil.rmtree(sandbox, ignore_errors=True)
     return out
 
 
 def check(bkpc, bkp, script, only=None, hostile_mode=False):
     errs = []
     err = errs.append
-    bodies = expected_bodies(bkpc, bkp, only)
-    protects = protect_lines(script)
+    bodies = harness.expected_bodies(bkpc, bkp, only)
+    protects = protect_lines(script, err)
 
     for mode in ("0", "1", "other"):
         run = Run(script, existing=mode)
@@ -323,16 +313,7 @@ def check(bkpc, bkp, script, only=None, hostile_mode=False):
                     for a in c["argv"]:
                         values.add(a.split("=", 1)[1] if a.startswith("--") and "=" in a else a)
                     if c.get("body"):
-                        def walk(x):
-                            if isinstance(x, dict):
-                                for v in x.values():
-                                    walk(v)
-                            elif isinstance(x, list):
-                                for v in x:
-                                    walk(v)
-                            elif isinstance(x, str):
-                                values.add(x)
-                        walk(json.loads(c["body"]))
+                        harness.json_strings(json.loads(c["body"]), values)
                 for s in bkp_strings(bkp):
                     if s not in values:
                         err(f"{tag}: {s!r} never reached az intact")

@@ -605,8 +605,9 @@ class Checker:
             self.check_range(path, spec, vals[0].value, line)
             return
         if bt == "string":
-            if len(vals) != 1 or vals[0].kind != "sq":
-                self.err(line, f"{path} wants a single-quoted string")
+            # a string, or none: [NullString]::Value ($null would set '')
+            if "".join(t.text for t in vals) != "[NullString]::Value" and (len(vals) != 1 or vals[0].kind != "sq"):
+                self.err(line, f"{path} wants a single-quoted string or [NullString]::Value")
             return
         if bt == "DateTime":
             self.check_datetime(path, vals, line)

@@ -11,42 +11,7 @@
 #include <cmocka.h>
 
 #include "bkpc/diag_text.h"
-
-/* Each test's records and source (cmocka's state: setup and teardown). */
-typedef struct Rec {
-    BkpArena arena;
-    BkpDiags diags;
-    BkpSource *src;
-} Rec;
-
-static int rec_setup(void **state)
-{
-    Rec *r = calloc(1, sizeof *r);
-    if (!r)
-        return -1;
-    bkp_arena_init(&r->arena);
-    bkp_diags_init(&r->diags, &r->arena);
-    *state = r;
-    return 0;
-}
-
-static int rec_teardown(void **state)
-{
-    Rec *r = *state;
-    bkp_source_free(r->src);
-    bkp_arena_free(&r->arena);
-    free(r);
-    return 0;
-}
-
-/* The test's records, over a source `name` holding `text`. */
-static Rec *rec_source(void **state, const char *name, const char *text)
-{
-    Rec *r = *state;
-    r->src = bkp_source_from_string(name, text, strlen(text));
-    assert_non_null(r->src);
-    return r;
-}
+#include "diag_fixture.h"
 
 /* What bkp_diags_print writes, as a string (to free). */
 static char *rendered(BkpDiags *d)
@@ -170,7 +135,6 @@ static void test_sorted(void **state)
 
 int main(void)
 {
-#define WITH_REC(test) cmocka_unit_test_setup_teardown(test, rec_setup, rec_teardown)
     const struct CMUnitTest tests[] = {
         WITH_REC(test_control_characters_escaped), WITH_REC(test_c1_in_source_line),
         WITH_REC(test_output_is_buffered), WITH_REC(test_long_line_columns), WITH_REC(test_sorted),

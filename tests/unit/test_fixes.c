@@ -1,7 +1,7 @@
-/* The checker's machine-applicable fixes: each diagnostic whose hint names
- * one exact edit carries it (span and replacement), and applying it to the
- * source makes that diagnostic go away; a hint that offers a choice carries
- * none. */
+/* Machine-applicable fixes, the checker's and the parser's: each diagnostic
+ * whose hint names one exact edit carries it (span and replacement), and
+ * applying it to the source makes that diagnostic go away; a hint that
+ * offers a choice carries none. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -178,6 +178,15 @@ static const FixCase fixes[] = {
      "name", "\"web-vm\"", "\"web-vms\"", NULL},
     {"policy \"db vms\" { daily at 03:00 }\nprotect vm \"vm1\" resource-group \"rg\" with db-vms\n", "name",
      "db-vms", "\"db vms\"", "A6"},
+    /* syntax: did you mean a keyword; quote a word where a string goes;
+     * lexical slips (a stray `;`, a name with `.`) */
+    {"daily at 02:00\nkep daily 7d\n", "syntax", "kep", "keep", NULL},
+    {"daily at 02:00\nkeep dayly 7d\n", "syntax", "dayly", "daily", NULL},
+    {"policy web-vms { daily at 02:00 kep daily 7d }\n", "syntax", "kep", "keep", NULL},
+    {"timezone UTC\ndaily at 02:00\n", "syntax", "UTC", "\"UTC\"", NULL},
+    {"daily at 02:00; keep daily 7d\n", "syntax", ";", "", NULL},
+    {"policy web-vms { daily at 02:00 }\nprotect vm web.01 resource-group g with web-vms\n",
+     "syntax", "web.01", "\"web.01\"", NULL},
 };
 
 static void test_fixes(void **state)
@@ -207,6 +216,10 @@ static const char *const no_fixes[][2] = {
     /* a name with `"` in it would need escapes */
     {"policy \"we\\\"b-vms\" { daily at 02:00 }\nprotect vm \"vm1\" resource-group \"rg\" with \"we\\\"b-vm\"\n",
      "name"},
+    /* syntax: `180d` or `180 days`; a number that is not whole; nothing to quote */
+    {"daily at 01:00 keep daily 180 weekly\n", "syntax"},
+    {"daily at 02:00\nkeep daily 1.5d\n", "syntax"},
+    {"timezone", "syntax"},
 };
 
 static void test_no_fixes(void **state)

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "bkpc/compile.h"
 #include "bkpc/diag_text.h"
 #include "bkpc/interp.h"
@@ -399,7 +401,8 @@ static void test_dst_fixed_utc(void **state)
         assert_int_equal(bkp_backup_shifted(&b[i]), i >= 2);
     }
     char buf[64];
-    assert_string_equal(bkp_fmt_local(r.tz, r.p, b[2].utc, buf, sizeof buf), "2026-03-08T23:30:00-07:00");
+    assert_string_equal(bkp_fmt_clock(b[2].utc, b[2].offset, BKP_CLOCK_ISO, buf, sizeof buf),
+                        "2026-03-08T23:30:00-07:00");
     done(&r);
 }
 
@@ -475,8 +478,19 @@ static void test_fmt_clock(void **state)
     assert_string_equal(bkp_fmt_clock(y10k, 0, BKP_CLOCK_Z, b, sizeof b), "10000-01-01 02:00Z");
     assert_string_equal(bkp_fmt_clock(y10k, 0, BKP_CLOCK_WEEKDAY, b, sizeof b), "Sat 10000-01-01 02:00");
     assert_string_equal(bkp_fmt_utc(utc_at(10098, 12, 31, 23, 59), b, sizeof b), "10098-12-31T23:59:00Z");
+    assert_string_equal(bkp_fmt_clock(t, 330, BKP_CLOCK_ISO, b, sizeof b), "2026-03-15T08:00:05+05:30");
+    assert_string_equal(bkp_fmt_clock(t, -570, BKP_CLOCK_OFFSET, b, sizeof b), "2026-03-14 17:00-09:30");
+    assert_string_equal(bkp_fmt_date(-1, b, sizeof b), "1969-12-31");
     char small[8];
     assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_Z, small, sizeof small), "2026-03");
+    assert_string_equal(bkp_fmt_clock(t, 0, BKP_CLOCK_WEEKDAY | BKP_CLOCK_OFFSET, small, sizeof small), "Sun 202");
+    /* Durations: the largest unit they are whole in. */
+    assert_string_equal(bkp_fmt_span(30, b, sizeof b), "30 minutes");
+    assert_string_equal(bkp_fmt_span(1, b, sizeof b), "1 minute");
+    assert_string_equal(bkp_fmt_span(-60, b, sizeof b), "1 hour");
+    assert_string_equal(bkp_fmt_span(1500, b, sizeof b), "25 hours");
+    assert_string_equal(bkp_fmt_span(1440, b, sizeof b), "1 day");
+    assert_string_equal(bkp_fmt_span(50400, b, sizeof b), "35 days");
 }
 
 /* --- next ------------------------------------------------------------------------- */
@@ -546,6 +560,82 @@ static void test_explain_rpo(void **state)
     bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
     assert_int_equal(e.utc_minute[0], 20 * 60 + 30);     /* 02:00 IST = 20:30Z the day before */
     assert_int_equal(e.utc_day[0], -1);
+    done(&r);
+}
+
+/* How long a rule keeps a point: one BkpKeep, every length derived. */
+static void test_keep(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "daily at 01:00 keep snapshots 5d keep daily 366d keep weekly 1w on sun "
+             "keep monthly 12m on day last keep yearly 10y in feb on day last");
+    BkpKeep m = bkp_keep(r.p, BKP_WHY_MONTHLY), y = bkp_keep(r.p, BKP_WHY_YEARLY);
+    assert_true(m.count == 12 && m.unit == BKP_MONTHS && y.count == 10 && y.unit == BKP_YEARS);
+    char b[32];
+    assert_string_equal(bkp_keep_text(bkp_keep(r.p, BKP_WHY_WEEKLY), b, sizeof b), "1 week");
+    assert_string_equal(bkp_keep_text(bkp_keep(r.p, BKP_WHY_DAILY), b, sizeof b), "366 days");
+    assert_string_equal(bkp_keep_text(m, b, sizeof b), "12 months");
+    /* Calendar months and years end on the same day of the month, or the
+     * month's last; days and weeks exactly. */
+    int64_t jan31 = bkp_days_from_civil(2026, 1, 31), feb29 = bkp_days_from_civil(2028, 2, 29);
+    assert_int_equal(bkp_keep_end_day((BkpKeep){1, BKP_MONTHS}, jan31), bkp_days_from_civil(2026, 2, 28));
+    assert_int_equal(bkp_keep_end_day((BkpKeep){1, BKP_YEARS}, feb29), bkp_days_from_civil(2029, 2, 28));
+    assert_int_equal(bkp_keep_end_day((BkpKeep){2, BKP_WEEKS}, jan31), jan31 + 14);
+    /* The bound covers the calendar; the mean orders: 12 months < 366 days. */
+    assert_int_equal(bkp_keep_max_days(m), 12 * 31);
+    assert_int_equal(bkp_keep_max_days(y), 10 * 366);
+    assert_true(bkp_keep_mean(m) < bkp_keep_mean(bkp_keep(r.p, BKP_WHY_DAILY)));
+    assert_true(bkp_keep_mean((BkpKeep){12, BKP_MONTHS}) == bkp_keep_mean((BkpKeep){1, BKP_YEARS}));
+    done(&r);
+    load(&r, "daily at 01:00 keep daily 30d");
+    BkpKeep none = bkp_keep(r.p, BKP_WHY_WEEKLY);
+    assert_int_equal(none.count, 0);
+    assert_int_equal(bkp_keep_max_days(none), -1);
+    assert_int_equal(bkp_keep_mean(none), 0);
+    done(&r);
+}
+
+/* The promise, the archive classes and the defaults are computed in the
+ * library: the renderers only write them. */
+static void test_explain_model(void **state)
+{
+    (void)state;
+    Run r;
+    BkpExplain e;
+    load(&r, "daily at 01:00 keep daily 91d keep monthly 60m on day 1 archive after 3m");
+    bkp_explain(r.tz, r.p, utc_at(2026, 6, 15, 0, 0), &e);
+    assert_int_equal(e.npromise, 2);         /* snapshots merge into daily: the same RPO, longer */
+    assert_true(e.promise[0].rule == BKP_WHY_DAILY && e.promise[0].points == BKP_WHY_DAILY);
+    assert_int_equal(e.promise[0].rpo, 1440);
+    assert_true(e.promise[1].rule == BKP_WHY_MONTHLY && e.promise[1].rpo == 31 * 1440);
+    const BkpArchiveKind *k = &e.archive[0][0];
+    assert_true(k->points > 0 && k->share == BKP_ARCHIVE_MOVES_ALL && k->when == BKP_ARCHIVE_AT_LATER);
+    assert_int_equal(k->release_days, 91);
+    assert_int_equal(e.archive[1][0].points + e.archive[1][1].points + e.archive[0][1].points, 0);
+    const BkpField all[] = {BKP_FIELD_TYPE, BKP_FIELD_TIMEZONE, BKP_FIELD_SNAPSHOTS, BKP_FIELD_CONSISTENCY,
+                            BKP_FIELD_SNAPSHOT_RG};
+    assert_int_equal(e.ndefaults, 5);
+    assert_memory_equal(e.defaults, all, sizeof all);
+    assert_true(e.named_after_file);         /* bare clauses */
+    assert_false(e.zone_mapped);
+    done(&r);
+
+    /* Coarser points kept longer: the promise goes finest to coarsest. A
+     * weekly point that is also monthly never moves when released too late. */
+    load(&r, "timezone \"Asia/Tokyo\" weekly on sun at 02:00 keep weekly 30w on sun "
+             "keep monthly 12m on first sun archive after 3m consistency application");
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 15, 0, 0), &e);
+    assert_true(e.zone_mapped && strcmp(e.zone_written, "Asia/Tokyo") == 0);
+    assert_int_equal(e.npromise, 2);
+    assert_true(e.promise[0].points == BKP_WHY_WEEKLY && e.promise[0].rule == BKP_WHY_WEEKLY);
+    assert_true(e.promise[1].points == BKP_WHY_MONTHLY && e.promise[1].rpo == 35 * 1440);
+    k = &e.archive[0][1];                     /* monthly, the weekly rule keeps them 210 days */
+    assert_true(k->points > 0 && k->share == BKP_ARCHIVE_MOVES_NONE && k->weekly_release);
+    assert_int_equal(e.utc_run_days, 1u << BKP_SAT);     /* 02:00 JST = 17:00Z the day before */
+    const BkpField some[] = {BKP_FIELD_TYPE, BKP_FIELD_SNAPSHOTS, BKP_FIELD_SNAPSHOT_RG};
+    assert_int_equal(e.ndefaults, 3);
+    assert_memory_equal(e.defaults, some, sizeof some);
     done(&r);
 }
 
@@ -661,9 +751,87 @@ static void test_99_years_is_bounded(void **state)
     done(&r);
 }
 
-/* The streamed JSON document is the one jansson would write for the tree
- * (an editor server takes the tree; the CLI streams). */
-static void test_json_stream_matches_tree(void **state)
+/* bkp_sim_each: the points one at a time, oldest first, without storing
+ * them (fn NULL: the counts alone); a callback can stop the walk. */
+static int count_points(void *ctx, const BkpPoint *pt)
+{
+    int64_t *last = ctx;
+    assert_true(pt->b.utc > last[0]);
+    last[0] = pt->b.utc;
+    return ++last[1] == last[2] ? 7 : 0;
+}
+
+static void test_sim_each(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "every 4h from 00:00 for 24h keep snapshots 5d keep daily 30d keep weekly 8w on sun "
+             "keep monthly 12m on first sun archive after 3m");
+    int64_t at = utc_at(2026, 6, 1, 12, 0);
+    BkpSim all, counts, part;
+    assert_int_equal(bkp_simulate(r.tz, r.p, at, NULL, &all), 0);
+    assert_int_equal(bkp_sim_each(r.tz, r.p, at, NULL, &counts, NULL, NULL), 0);
+    assert_null(counts.points);
+    assert_int_equal(counts.npoints, all.npoints);
+    assert_memory_equal(counts.tier_count, all.tier_count, sizeof all.tier_count);
+    assert_memory_equal(counts.why_count, all.why_count, sizeof all.why_count);
+    int64_t walk[3] = {INT64_MIN, 0, (int64_t)all.npoints + 1};
+    assert_int_equal(bkp_sim_each(r.tz, r.p, at, NULL, &part, count_points, walk), 0);
+    assert_int_equal(walk[1], all.npoints);
+    int64_t stop[3] = {INT64_MIN, 0, 10};
+    assert_int_equal(bkp_sim_each(r.tz, r.p, at, NULL, &part, count_points, stop), 7);
+    assert_int_equal(part.npoints, 9);           /* the counts of the points before */
+    bkp_sim_free(&all);
+    done(&r);
+}
+
+/* --- rendering -------------------------------------------------------------------- */
+
+typedef int (*Render)(const void *result, FILE *out);
+
+/* What a renderer writes, in memory (free() it). */
+static char *render(Render fn, const void *result)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    assert_int_equal(fn(result, f), 0);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+/* The document is the one jansson writes for it (JSON_INDENT(2), keys in
+ * order, a final newline); returns it parsed. */
+static json_t *jansson_layout(const char *doc)
+{
+    json_error_t err;
+    json_t *j = json_loads(doc, 0, &err);
+    if (!j)
+        fail_msg("not JSON (%s): %s", err.text, doc);
+    char *again = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    assert_non_null(again);
+    size_t n = strlen(again);
+    assert_true(strncmp(doc, again, n) == 0 && strcmp(doc + n, "\n") == 0);
+    free(again);
+    return j;
+}
+
+static int explain_json(const void *e, FILE *f) { return bkp_explain_json(e, f); }
+static int explain_text(const void *e, FILE *f) { return bkp_explain_text(e, f); }
+static int next_json(const void *n, FILE *f) { return bkp_next_json(n, f); }
+static int next_text(const void *n, FILE *f) { return bkp_next_text(n, f); }
+static int sim_json(const void *s, FILE *f) { return bkp_sim_json(s, f); }
+static int sim_text(const void *s, FILE *f) { return bkp_sim_text(s, f); }
+
+static const char *jstr(json_t *o, const char *a, const char *b)
+{
+    json_t *x = json_object_get(o, a);
+    return json_string_value(b ? json_object_get(x, b) : x);
+}
+
+/* The streamed documents are jansson's layout, with what the text says. */
+static void test_json_documents(void **state)
 {
     (void)state;
     Run r;
@@ -675,118 +843,85 @@ static void test_json_stream_matches_tree(void **state)
         int64_t since = utc_at(2025, 10, 1, 0, 0);
         assert_int_equal(bkp_simulate(r.tz, r.p, ats[k], &since, &s), 0);
         assert_int_equal(s.npoints == 0, k == 1);        /* `at` before `since`: empty */
-        json_t *tree = bkp_sim_json(r.tz, r.p, &s);
-        assert_non_null(tree);
-        char *want = json_dumps(tree, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        assert_non_null(want);
-        char *got = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&got, &len);
-        assert_non_null(f);
-        assert_int_equal(bkp_sim_json_write(r.tz, r.p, &s, f), 0);
-        fclose(f);
-        size_t wl = strlen(want);
-        assert_true(len == wl + 1 && got[wl] == '\n');
-        got[wl] = 0;
-        assert_string_equal(got, want);
-        free(got);
-        free(want);
-        json_decref(tree);
+        char *doc = render(sim_json, &s);
+        json_t *j = jansson_layout(doc);
+        assert_int_equal(json_array_size(json_object_get(j, "points")), s.npoints);
+        assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "summary"), "points")), s.npoints);
+        json_decref(j);
+        free(doc);
         bkp_sim_free(&s);
     }
     BkpExplain e;
     bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
-    json_t *x = bkp_explain_json(r.tz, r.p, &e, utc_at(2026, 1, 1, 0, 0));
-    assert_non_null(x);
-    assert_string_equal(json_string_value(json_object_get(json_object_get(x, "timezone"), "iana")), "Europe/Berlin");
+    char *doc = render(explain_json, &e);
+    json_t *x = jansson_layout(doc);
+    assert_string_equal(jstr(x, "timezone", "iana"), "Europe/Berlin");
+    assert_int_equal(json_array_size(json_object_get(x, "promise")), e.npromise);
     json_decref(x);
-    BkpBackup b[4];
-    assert_int_equal(bkp_interp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), 4, b), 4);
-    x = bkp_next_json(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), b, 4);
-    assert_non_null(x);
+    free(doc);
+    BkpNext n;
+    assert_int_equal(bkp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), 4, &n), 0);
+    doc = render(next_json, &n);
+    x = jansson_layout(doc);
     assert_int_equal(json_array_size(json_object_get(x, "backups")), 4);
     json_decref(x);
+    free(doc);
+    bkp_next_free(&n);
     done(&r);
 }
 
-/* --- JSON when out of memory -------------------------------------------------------- */
-
-/* jansson's allocator takes no context: the count is the test's own state. */
-static long alloc_fail_in = -1;  /* allocations before the one that fails; -1: none fails */
-static long alloc_live;          /* blocks allocated and not freed */
-
-static void *budget_malloc(size_t n)
+/* The renderers report a write error (a full disk) and stop cleanly. */
+static void test_render_write_error(void **state)
 {
-    if (alloc_fail_in >= 0 && alloc_fail_in-- == 0)
-        return NULL;
-    void *p = malloc(n);
-    alloc_live += p != NULL;
-    return p;
-}
-
-static void budget_free(void *p)
-{
-    alloc_live -= p != NULL;
-    free(p);
-}
-
-typedef json_t *(*JsonBuild)(Run *r, const void *arg);
-
-static json_t *build_next(Run *r, const void *arg)
-{
-    return bkp_next_json(r->tz, r->p, utc_at(2026, 3, 1, 0, 0), arg, 2);
-}
-
-static json_t *build_sim(Run *r, const void *arg)
-{
-    return bkp_sim_json(r->tz, r->p, arg);
-}
-
-static json_t *build_explain(Run *r, const void *arg)
-{
-    return bkp_explain_json(r->tz, r->p, arg, utc_at(2026, 3, 1, 0, 0));
-}
-
-/* Fails the k-th allocation (only that one: the builder goes on), for every
- * k until one is built without it: the builder must return NULL and free
- * everything it made. */
-static void check_oom(Run *r, JsonBuild build, const void *arg, const char *what)
-{
-    for (long k = 0;; k++) {
-        alloc_live = 0;
-        alloc_fail_in = k;
-        json_set_alloc_funcs(budget_malloc, budget_free);
-        json_t *j = build(r, arg);
-        json_decref(j);
-        json_set_alloc_funcs(malloc, free);
-        if (alloc_live != 0)
-            fail_msg("%s, allocation %ld failing: %ld blocks leaked", what, k, alloc_live);
-        if (j && alloc_fail_in >= 0)    /* built without failing */
-            break;
-        assert_null(j);
-        if (k > 100000)
-            fail_msg("%s: never built", what);
+    (void)state;
+    FILE *full = fopen("/dev/full", "w");
+    if (!full)
+        skip();
+    setvbuf(full, NULL, _IONBF, 0);
+    Run r;
+    load(&r, "every 4h from 00:00 for 24h keep daily 30d keep weekly 4w on sun");
+    BkpExplain e;
+    bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
+    BkpNext n;
+    assert_int_equal(bkp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), BKP_NEXT_MAX, &n), 0);
+    BkpSim s;
+    assert_int_equal(bkp_simulate(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), NULL, &s), 0);
+    const struct { Render fn; const void *arg; } all[] = {
+        {explain_json, &e}, {explain_text, &e}, {next_json, &n}, {next_text, &n}, {sim_json, &s}, {sim_text, &s},
+    };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        clearerr(full);
+        assert_int_equal(all[i].fn(all[i].arg, full), -1);
     }
+    fclose(full);
+    bkp_sim_free(&s);
+    bkp_next_free(&n);
+    done(&r);
 }
 
-static void test_json_out_of_memory(void **state)
+/* next: each backup's expiry per rule, as bkp_interp_expiry gives it; out
+ * of range n gives nothing. */
+static void test_next_result(void **state)
 {
     (void)state;
     Run r;
-    load(&r, "timezone \"W. Europe Standard Time\" every 12h from 08:00 for 24h keep snapshots 2d "
-             "keep daily 7d keep weekly 2w on sun keep monthly 9m on first sun archive after 3m");
-    BkpBackup b[2];
-    assert_int_equal(bkp_interp_next(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), 2, b), 2);
-    check_oom(&r, build_next, b, "next");
-    BkpSim s;
-    int64_t since = utc_at(2026, 2, 20, 0, 0);
-    assert_int_equal(bkp_simulate(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), &since, &s), 0);
-    assert_true(s.npoints > 0);
-    check_oom(&r, build_sim, &s, "simulate");
-    bkp_sim_free(&s);
-    BkpExplain e;
-    bkp_explain(r.tz, r.p, utc_at(2026, 3, 1, 0, 0), &e);
-    check_oom(&r, build_explain, &e, "explain");
+    load(&r, "timezone \"GMT Standard Time\" daily at 23:00 keep daily 7d keep monthly 2m on last sun");
+    BkpNext n;
+    int64_t from = utc_at(2026, 3, 28, 0, 0);
+    assert_int_equal(bkp_next(r.tz, r.p, from, 3, &n), 0);
+    assert_int_equal(n.n, 3);
+    assert_int_equal(n.from_offset, 0);
+    const BkpNextBackup *sun = &n.backups[1];            /* Sunday 29 March, 00:00 BST */
+    assert_int_equal(sun->b.why, 1u << BKP_WHY_SNAPSHOT | 1u << BKP_WHY_DAILY | 1u << BKP_WHY_MONTHLY);
+    assert_true(bkp_backup_other_day(&sun->b));
+    assert_false(bkp_backup_other_day(&n.backups[0].b));
+    assert_int_equal(sun->expires[BKP_WHY_DAILY], sun->b.utc + 7 * DAY);
+    assert_int_equal(sun->expires[BKP_WHY_MONTHLY], utc_at(2026, 5, 29, 23, 0));
+    assert_int_equal(sun->expires[BKP_WHY_WEEKLY], 0);
+    bkp_next_free(&n);
+    assert_int_equal(bkp_next(r.tz, r.p, from, BKP_NEXT_MAX + 1, &n), 0);
+    assert_int_equal(n.n, 0);
+    bkp_next_free(&n);
     done(&r);
 }
 
@@ -811,11 +946,15 @@ int main(void)
         cmocka_unit_test(test_fmt_clock),
         cmocka_unit_test(test_next_bounds),
         cmocka_unit_test(test_explain_rpo),
+        cmocka_unit_test(test_keep),
+        cmocka_unit_test(test_explain_model),
         cmocka_unit_test(test_against_replay),
         cmocka_unit_test(test_since),
         cmocka_unit_test(test_99_years_is_bounded),
-        cmocka_unit_test(test_json_stream_matches_tree),
-        cmocka_unit_test(test_json_out_of_memory),
+        cmocka_unit_test(test_sim_each),
+        cmocka_unit_test(test_json_documents),
+        cmocka_unit_test(test_render_write_error),
+        cmocka_unit_test(test_next_result),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,5 @@
-/* Unit tests of the scanner: tokens, values, spans, comments, errors. */
+/* Unit tests of the scanner and the token stream: tokens, values, spans,
+ * comments, lexical errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,26 +8,23 @@
 #include <cmocka.h>
 
 #include "bkpc/compile.h"
-#include "front/parse_int.h"
-#include "parser.h"
+#include "front/tokens.h"
 
+/* A token stream over a string. */
 typedef struct Lexed {
     BkpCtx ctx;
     BkpSource *src;
-    BkpParser P;
-    BkpScanner sc;
+    BkpSyntaxCount errors;
+    BkpTokens T;
 } Lexed;
 
 static void lex_open_n(Lexed *L, const char *text, size_t len)
 {
     bkp_ctx_init(&L->ctx);
     L->src = bkp_source_from_string("t.bkp", text, len);
-    memset(&L->P, 0, sizeof L->P);
-    L->P.ctx = &L->ctx;
-    L->P.src = L->src;
-    L->P.max_errors = BKP_MAX_SYNTAX_ERRORS;
-    L->P.file = BKP_NEW(&L->ctx.arena, AstFile);
-    assert_int_equal(bkp_scanner_init(&L->P, &L->sc), 0);
+    L->errors.n = 0;
+    L->errors.max = BKP_MAX_SYNTAX_ERRORS;
+    assert_int_equal(bkp_tokens_init(&L->T, &L->ctx, L->src, &L->errors), 0);
 }
 
 static void lex_open(Lexed *L, const char *text)
@@ -36,12 +34,12 @@ static void lex_open(Lexed *L, const char *text)
 
 static int next(Lexed *L, BKP_YYSTYPE *v, BkpSpan *at)
 {
-    return bkp_yylex(v, at, L->sc);
+    return bkp_tokens_next(&L->T, v, at);
 }
 
 static void lex_close(Lexed *L)
 {
-    bkp_scanner_destroy(L->sc);
+    bkp_tokens_destroy(&L->T);
     bkp_ctx_free(&L->ctx);
     bkp_source_free(L->src);
 }
@@ -162,11 +160,13 @@ static void test_comments_side_table(void **state)
     assert_int_equal(next(&L, &v, &at), KEEP);
     assert_int_equal(at.off, 7);
     assert_int_equal(next(&L, &v, &at), 0);
-    AstFile *f = L.P.file;
-    assert_int_equal(f->ncomments, 2);
-    assert_int_equal(f->comments->span.off, 0);
-    assert_int_equal(f->comments->span.end, 6);
-    assert_int_equal(f->comments->next->span.off, 12);
+    assert_int_equal(L.T.ncomments, 2);
+    assert_int_equal(L.T.comments->span.off, 0);
+    assert_int_equal(L.T.comments->span.end, 6);
+    AstFile f = {.src = L.src};
+    assert_true(bkp_ast_own_line(&f, L.T.comments->span));
+    assert_int_equal(L.T.comments->next->span.off, 12);
+    assert_false(bkp_ast_own_line(&f, L.T.comments->next->span));
     lex_close(&L);
 }
 
@@ -242,6 +242,40 @@ static void test_source_untouched(void **state)
     lex_close(&L);
 }
 
+/* The scanner alone: comments and lexical errors come out as tokens or
+ * marks on tokens, and it reports nothing itself. */
+static void test_scanner_only_classifies(void **state)
+{
+    (void)state;
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    const char *text = "# c\nkeep ; web.01 1.5d \"a\xff @\n  ";
+    BkpSource *src = bkp_source_from_string("t.bkp", text, strlen(text));
+    BkpScanner sc;
+    assert_int_equal(bkp_scanner_init(&ctx.arena, src, &sc), 0);
+    static const struct { int kind; unsigned errors; } want[] = {
+        {BKP_TOK_COMMENT, 0}, {KEEP, 0}, {BKP_TOK_ERROR, BKP_LEX_SEMICOLON},
+        {WORD, BKP_LEX_DOTTED}, {NUMUNIT, BKP_LEX_FRACTION},
+        {STRING, BKP_LEX_UNTERMINATED | BKP_LEX_STRING_UTF8}, {0, 0},
+    };
+    BKP_YYSTYPE val;
+    BkpToken t;
+    t.val = &val;
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        t.errors = 0;
+        assert_int_equal(bkp_scan(sc, &t), want[i].kind);
+        assert_int_equal(t.kind, want[i].kind);
+        assert_int_equal(t.errors, want[i].errors);
+    }
+    /* the end is located at the last bytes scanned: the trailing blanks */
+    assert_int_equal(t.span.off, strlen(text) - 3);
+    assert_int_equal(t.span.end, strlen(text));
+    assert_int_equal(ctx.diags.count, 0);
+    bkp_scanner_destroy(sc);
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_nul_run_is_one_error),
         cmocka_unit_test(test_error_limit),
         cmocka_unit_test(test_source_untouched),
+        cmocka_unit_test(test_scanner_only_classifies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

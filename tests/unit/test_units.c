@@ -1,4 +1,5 @@
-/* Unit tests of durations and words. */
+/* Unit tests of durations (units.h), misspellings and policy names; the
+ * lexicon's words are tested in test_lexicon.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -8,34 +9,6 @@
 #include "bkpc/check.h"
 #include "bkpc/lexicon.h"
 #include "bkpc/misspell.h"
-
-/* The table's own string for s[0..n), or NULL. */
-static const char *word_text(BkpWordKind kind, const char *s, size_t n)
-{
-    const BkpWord *w = bkp_word_find(kind, s, n);
-    return w ? w->text : NULL;
-}
-
-static void test_unit_parse(void **state)
-{
-    (void)state;
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "h"), BKP_HOURS);
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "hours"), BKP_HOURS);
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "day"), BKP_DAYS);
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "w"), BKP_WEEKS);
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "m"), BKP_MONTHS);
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "years"), BKP_YEARS);
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "min"), BKP_UNIT_NONE);
-    assert_int_equal(bkp_word_value(BKP_WORD_UNIT, "D"), BKP_UNIT_NONE);
-    /* The table's own strings, for the scanner: one per spelling. */
-    const char *days = word_text(BKP_WORD_UNIT, "days", 4);
-    assert_string_equal(days, "days");
-    assert_ptr_equal(word_text(BKP_WORD_UNIT, "daysX", 4), days);
-    assert_string_equal(word_text(BKP_WORD_UNIT, "hx", 1), "h");
-    assert_null(word_text(BKP_WORD_UNIT, "da", 2));
-    assert_null(word_text(BKP_WORD_UNIT, "dayss", 5));
-    assert_null(word_text(BKP_WORD_UNIT, "", 0));
-}
 
 static void test_exact_conversions(void **state)
 {
@@ -108,23 +81,6 @@ static void test_exact_below(void **state)
     assert_int_equal(v, -5);
 }
 
-static void test_words(void **state)
-{
-    (void)state;
-    assert_int_equal(bkp_word_value(BKP_WORD_WEEKDAY, "sun"), BKP_SUN);
-    assert_int_equal(bkp_word_value(BKP_WORD_WEEKDAY, "Saturday"), BKP_SAT);
-    assert_int_equal(bkp_word_value(BKP_WORD_WEEKDAY, "THURS"), BKP_THU);
-    assert_int_equal(bkp_word_value(BKP_WORD_WEEKDAY, "sundy"), -1);
-    assert_int_equal(bkp_word_value(BKP_WORD_MONTH, "sept"), 8);
-    assert_int_equal(bkp_word_value(BKP_WORD_MONTH, "Dec"), 11);
-    assert_int_equal(bkp_word_value(BKP_WORD_WEEK, "last"), BKP_WEEK_LAST);
-    assert_int_equal(bkp_word_value(BKP_WORD_WEEK, "fifth"), -1);
-    assert_string_equal(bkp_word_suggest(BKP_WORD_WEEKDAY, "sundy"), "sunday");
-    assert_string_equal(bkp_word_suggest(BKP_WORD_MONTH, "januray"), "january");
-    assert_string_equal(bkp_word_suggest(BKP_WORD_WEEK, "frist"), "first");
-    assert_null(bkp_word_suggest(BKP_WORD_WEEKDAY, "xyzzy"));
-}
-
 static void test_misspell_limit(void **state)
 {
     (void)state;
@@ -161,12 +117,10 @@ static void test_policy_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_unit_parse),
         cmocka_unit_test(test_exact_conversions),
         cmocka_unit_test(test_inexact_conversions),
         cmocka_unit_test(test_nearest),
         cmocka_unit_test(test_exact_below),
-        cmocka_unit_test(test_words),
         cmocka_unit_test(test_misspell_limit),
         cmocka_unit_test(test_policy_names),
     };

@@ -1,0 +1,29 @@
+/* internal.h — what the interpreter's files share and nothing outside
+ * src/interp/ sees. */
+#ifndef BKPC_INTERP_INTERNAL_H
+#define BKPC_INTERP_INTERNAL_H
+
+#include "bkpc/interp.h"
+
+#define DAY 86400
+/* The days of one 400-year Gregorian cycle: the calendar, weekdays
+ * included, repeats after it. */
+#define CYCLE_DAYS 146097
+
+/* The backup `run` of schedule day `day`, placed in time. */
+void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b);
+
+/* The age, in calendar months, from which a point may move to vault-archive
+ * (TierAfter's months, TierRecommended's least age), or 0: never. */
+int interp_archive_age(const BkpPolicy *p);
+/* How long the daily and weekly rules in `why` keep a point, in days (0:
+ * neither keeps it); *weekly: the weekly rule is the one that keeps it
+ * longest. */
+int64_t interp_release_days(const BkpPolicy *p, unsigned why, bool *weekly);
+/* The archive rule (docs/semantics.md §5), in schedule days: the day on
+ * which a vault point of schedule day `day`, kept by the rules in `why`,
+ * moves to vault-archive, or INT64_MAX if it never does; *late (may be
+ * NULL): it moves when released, after the tiering age. */
+int64_t interp_archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late);
+
+#endif

@@ -1,0 +1,82 @@
+/* next.c — the next backups of a policy (see include/bkpc/interp.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The backups of a policy from an instant on, one at a time. */
+typedef struct Walk {
+    BkpTz *tz;
+    const BkpPolicy *p;
+    int64_t from, day, guard;
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int nruns, run;
+} Walk;
+
+/* A window that opened the day before `from` may still be running. Every
+ * week has a backup day, so 7 days per backup (and two more) always
+ * suffice: n backups take at most n * 7 + 16 days. */
+static void walk_init(Walk *w, BkpTz *tz, const BkpPolicy *p, int64_t from, int n)
+{
+    w->tz = tz;
+    w->p = p;
+    w->from = from;
+    w->nruns = bkp_sched_day(p, w->runs);
+    w->day = bkp_interp_day_of(tz, p, from) - 1;
+    w->guard = (int64_t)n * 7 + 16;
+    w->run = 0;
+}
+
+/* The next backup at or after `from` into *b; false when there is none. */
+static bool walk_next(Walk *w, BkpBackup *b)
+{
+    for (; w->nruns > 0 && w->guard > 0; w->guard--, w->day++, w->run = 0) {
+        if (!bkp_sched_runs_on(w->p, bkp_weekday(w->day)))
+            continue;
+        while (w->run < w->nruns) {
+            interp_backup(w->tz, w->p, w->day, &w->runs[w->run++], b);
+            if (b->utc >= w->from)
+                return true;
+        }
+    }
+    return false;
+}
+
+int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBackup *out)
+{
+    if (n <= 0 || n > BKP_NEXT_MAX)
+        return 0;
+    Walk w;
+    walk_init(&w, tz, p, from, n);
+    int got = 0;
+    while (got < n && walk_next(&w, &out[got]))
+        got++;
+    return got;
+}
+
+int bkp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpNext *out)
+{
+    memset(out, 0, sizeof *out);
+    out->policy = p;
+    out->from = from;
+    out->from_offset = bkp_interp_offset(tz, p, from);
+    if (n <= 0 || n > BKP_NEXT_MAX)
+        return 0;
+    out->backups = calloc((size_t)n, sizeof *out->backups);
+    if (!out->backups)
+        return -1;
+    Walk w;
+    walk_init(&w, tz, p, from, n);
+    for (BkpNextBackup *x = out->backups; out->n < n && walk_next(&w, &x->b); x++, out->n++)
+        for (int r = 0; r < BKP_WHY_COUNT; r++)
+            if (x->b.why >> r & 1)
+                x->expires[r] = bkp_interp_expiry(tz, p, (BkpWhy)r, x->b.day, x->b.minute, x->b.utc);
+    return 0;
+}
+
+void bkp_next_free(BkpNext *next)
+{
+    free(next->backups);
+    next->backups = NULL;
+    next->n = 0;
+}

@@ -1,0 +1,522 @@
+/* render_json.c — the interpreter's results as JSON for programs, streamed
+ * with the JSON writer (jsonw.h: jansson's JSON_INDENT(2) layout, non-ASCII
+ * as it is), so memory does not grow with the document. It writes the
+ * facts of BkpExplain, BkpNext and BkpSim that render_text.c writes, and
+ * computes none. docs/semantics.md describes the keys. */
+#include "bkpc/jsonw.h"
+#include "internal.h"
+
+/* --- values ------------------------------------------------------------------------ */
+
+/* A member that is an object or an array: its key, and the opening. */
+static void obj(JsonW *w, const char *key)
+{
+    jw_key(w, key);
+    jw_obj(w);
+}
+
+static void arr(JsonW *w, const char *key)
+{
+    jw_key(w, key);
+    jw_arr(w);
+}
+
+static void utc(JsonW *w, const char *key, int64_t t)
+{
+    char b[BKP_CLOCK_MAX];
+    jw_key(w, key);
+    jw_str(w, bkp_fmt_utc(t, b, sizeof b));
+}
+
+static void local(JsonW *w, const char *key, int64_t t, int offset)
+{
+    char b[BKP_CLOCK_MAX];
+    jw_key(w, key);
+    jw_str(w, bkp_fmt_clock(t, offset, BKP_CLOCK_ISO, b, sizeof b));
+}
+
+/* {"local": "2026-03-15T12:00:00+05:30", "utc": "2026-03-15T06:30:00Z"},
+ * left open for more members. */
+static void instant_open(JsonW *w, const char *key, int64_t t, int offset)
+{
+    obj(w, key);
+    local(w, "local", t, offset);
+    utc(w, "utc", t);
+}
+
+static void instant(JsonW *w, const char *key, int64_t t, int offset)
+{
+    instant_open(w, key, t, offset);
+    jw_end_obj(w);
+}
+
+static void hhmm(JsonW *w, const char *key, int minute)
+{
+    char b[6];
+    jw_key(w, key);
+    jw_str(w, bkp_fmt_hhmm(minute, b));
+}
+
+static void str(JsonW *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    if (s)
+        jw_str(w, s);
+    else
+        jw_null(w);
+}
+
+static void num(JsonW *w, const char *key, int64_t v)
+{
+    jw_key(w, key);
+    jw_int(w, v);
+}
+
+static void boolean(JsonW *w, const char *key, bool v)
+{
+    jw_key(w, key);
+    jw_bool(w, v);
+}
+
+static void offset(JsonW *w, const char *key, int minutes)
+{
+    char b[16];
+    str(w, key, bkp_fmt_offset(minutes, b, sizeof b));
+}
+
+static const char *why_name(int i, const void *ctx)
+{
+    (void)ctx;
+    return bkp_why_name((BkpWhy)i);
+}
+
+static const char *tier_name(int i, const void *ctx)
+{
+    (void)ctx;
+    return bkp_tier_name((BkpTier)i);
+}
+
+static const char *azure_name(int v, const void *kind)
+{
+    return bkp_word_name(*(const BkpWordKind *)kind, v, BKP_SPELL_AZURE);
+}
+
+/* The rules in `why`, by name. */
+static void whys(JsonW *w, const char *key, unsigned why)
+{
+    jw_key(w, key);
+    jw_names(w, why, BKP_WHY_COUNT, why_name, NULL);
+}
+
+/* A set of the lexicon's words, as Azure spells them. */
+static void words(JsonW *w, const char *key, BkpWordKind kind, uint32_t set)
+{
+    jw_key(w, key);
+    jw_names(w, set, bkp_word_count(kind), azure_name, &kind);
+}
+
+/* {"count": 60, "unit": "months"} */
+static void keep(JsonW *w, const char *key, BkpKeep k)
+{
+    obj(w, key);
+    num(w, "count", k.count);
+    str(w, "unit", bkp_unit_name(k.unit, true));
+    jw_end_obj(w);
+}
+
+/* The start of the documents of next and simulate, to out. */
+static void begin(JsonW *w, FILE *out, const BkpPolicy *p)
+{
+    jw_init_file(w, out, JW_UTF8);
+    jw_obj(w);
+    str(w, "policy", p->name);
+    str(w, "timezone", p->timezone);
+}
+
+/* The end of a document: its final newline, and the writer's status. */
+static int finish(JsonW *w)
+{
+    jw_end_obj(w);
+    jw_raw(w, "\n", 1);
+    return jw_finish(w);
+}
+
+/* --- next and simulate ---------------------------------------------------------------- */
+
+/* A backup's members. */
+static void backup(JsonW *w, const BkpBackup *b)
+{
+    char d[BKP_CLOCK_MAX];
+    instant(w, "time", b->utc, b->offset);
+    str(w, "schedule_day", bkp_fmt_date(b->day, d, sizeof d));
+    hhmm(w, "written_time", b->minute);
+    boolean(w, "dst_shifted", bkp_backup_shifted(b));
+    boolean(w, "to_vault", b->to_vault);
+}
+
+/* The instant each rule in `why` lets a point go. */
+static void rule_expiries(JsonW *w, const char *key, unsigned why, const int64_t *expires)
+{
+    obj(w, key);
+    for (int i = 0; i < BKP_WHY_COUNT; i++)
+        if (why >> i & 1)
+            utc(w, bkp_why_name((BkpWhy)i), expires[i]);
+    jw_end_obj(w);
+}
+
+int bkp_next_json(const BkpNext *next, FILE *out)
+{
+    JsonW w;
+    begin(&w, out, next->policy);
+    instant(&w, "from", next->from, next->from_offset);
+    arr(&w, "backups");
+    for (int i = 0; i < next->n; i++) {
+        const BkpNextBackup *x = &next->backups[i];
+        jw_obj(&w);
+        backup(&w, &x->b);
+        whys(&w, "kept_as", x->b.why);
+        rule_expiries(&w, "expires", x->b.why, x->expires);
+        jw_end_obj(&w);
+    }
+    jw_end_arr(&w);
+    return finish(&w);
+}
+
+static void point(JsonW *w, const BkpPoint *pt)
+{
+    jw_obj(w);
+    backup(w, &pt->b);
+    jw_key(w, "tiers");
+    jw_names(w, pt->tiers, BKP_TIER_COUNT, tier_name, NULL);
+    whys(w, "kept_as", pt->why);
+    instant(w, "expires", pt->expires, pt->expires_offset);
+    rule_expiries(w, "rule_expires", pt->why, pt->rule_expires);
+    if (pt->archive_at != INT64_MAX)
+        utc(w, "archive_at", pt->archive_at);
+    else
+        str(w, "archive_at", NULL);
+    jw_end_obj(w);
+}
+
+static void sim_summary(JsonW *w, const BkpSim *sim)
+{
+    obj(w, "summary");
+    num(w, "points", (int64_t)sim->npoints);
+    obj(w, "tiers");
+    for (int t = 0; t < BKP_TIER_COUNT; t++)
+        num(w, bkp_tier_name((BkpTier)t), (int64_t)sim->tier_count[t]);
+    jw_end_obj(w);
+    obj(w, "kept_as");
+    for (int i = 0; i < BKP_WHY_COUNT; i++)
+        num(w, bkp_why_name((BkpWhy)i), (int64_t)sim->why_count[i]);
+    jw_end_obj(w);
+    num(w, "dst_shifted", (int64_t)sim->shifted);
+    boolean(w, "archive_assumed", sim->archive_assumed);
+    num(w, "backups_examined", (int64_t)sim->candidates);
+    jw_end_obj(w);
+}
+
+int bkp_sim_json(const BkpSim *sim, FILE *out)
+{
+    JsonW w;
+    begin(&w, out, sim->policy);
+    instant(&w, "at", sim->at, sim->at_offset);
+    instant_open(&w, "since", sim->since, sim->since_offset);
+    boolean(&w, "default", sim->since_default);
+    jw_end_obj(&w);
+    arr(&w, "points");
+    for (size_t i = 0; i < sim->npoints; i++)
+        point(&w, &sim->points[i]);
+    jw_end_arr(&w);
+    sim_summary(&w, sim);
+    return finish(&w);
+}
+
+/* --- explain ---------------------------------------------------------------------------- */
+
+static bool is_default(const BkpExplain *e, BkpField f)
+{
+    return bkp_policy_default(e->policy, f);
+}
+
+static void explain_type(JsonW *w, const BkpExplain *e)
+{
+    obj(w, "type");
+    str(w, "name", e->policy->enhanced ? "enhanced" : "standard");
+    str(w, "policyType", bkp_azure_policy_type(e->policy->enhanced));
+    boolean(w, "default", is_default(e, BKP_FIELD_TYPE));
+    jw_end_obj(w);
+}
+
+/* A change of the clocks: the instant, in the offset from then on and in
+ * the one before ("local_before": the clocks just before it). */
+static void dst_edge(JsonW *w, const char *key, bool found, int64_t t, int after, int before)
+{
+    if (!found) {
+        str(w, key, NULL);
+        return;
+    }
+    instant_open(w, key, t, after);
+    local(w, "local_before", t, before);
+    jw_end_obj(w);
+}
+
+static void explain_zone(JsonW *w, const BkpExplain *e)
+{
+    obj(w, "timezone");
+    str(w, "windows", e->policy->timezone);
+    str(w, "written", e->zone_written);
+    str(w, "iana", e->iana);
+    offset(w, "standard_offset", e->std_offset);
+    boolean(w, "default", is_default(e, BKP_FIELD_TIMEZONE));
+    jw_key(w, "dst");
+    if (e->has_dst) {
+        jw_obj(w);
+        num(w, "amount_minutes", e->dst_amount);
+        boolean(w, "in_force_at", e->dst_in_force);
+        dst_edge(w, "start", e->has_dst_start, e->dst_start, e->dst_start_after, e->dst_start_before);
+        dst_edge(w, "end", e->has_dst_end, e->dst_end, e->dst_end_after, e->dst_end_before);
+        jw_end_obj(w);
+    } else {
+        jw_null(w);
+    }
+    boolean(w, "mapped", e->zone_mapped);
+    jw_end_obj(w);
+}
+
+static void explain_schedule(JsonW *w, const BkpExplain *e)
+{
+    const BkpPolicy *p = e->policy;
+    obj(w, "schedule");
+    str(w, "frequency", bkp_azure_freq(p->freq));
+    if (p->freq == BKP_FREQ_HOURLY) {
+        num(w, "interval_hours", p->interval_hours);
+        hhmm(w, "window_start", p->time);
+        num(w, "window_hours", p->window_hours);
+    } else {
+        hhmm(w, "time", p->time);
+    }
+    if (p->freq == BKP_FREQ_WEEKLY)
+        words(w, "days", BKP_WORD_WEEKDAY, p->run_days);
+    num(w, "backups_per_day", e->nruns);
+    num(w, "backup_days_per_week", e->run_days);
+    arr(w, "runs");
+    for (int i = 0; i < e->nruns; i++) {
+        jw_obj(w);
+        hhmm(w, "local", e->runs[i].minute);
+        boolean(w, "next_day", e->runs[i].minute >= 1440);
+        hhmm(w, "utc", e->utc_minute[i]);
+        boolean(w, "to_vault", e->runs[i].to_vault);
+        num(w, "utc_day", e->utc_day[i]);
+        jw_end_obj(w);
+    }
+    jw_end_arr(w);
+    if (p->freq == BKP_FREQ_WEEKLY)
+        words(w, "utc_days", BKP_WORD_WEEKDAY, e->utc_run_days);
+    jw_end_obj(w);
+}
+
+static void explain_rpo(JsonW *w, const BkpExplain *e)
+{
+    obj(w, "rpo");
+    for (int i = 0; i < BKP_WHY_COUNT; i++) {
+        if (!e->on[i])
+            continue;
+        BkpKeep k = e->keep[i];
+        obj(w, bkp_why_name((BkpWhy)i));
+        num(w, "worst_case_minutes", e->rpo[i]);
+        if (k.unit == BKP_YEARS || k.unit == BKP_MONTHS)
+            num(w, k.unit == BKP_YEARS ? "kept_years" : "kept_months", k.count);
+        else     /* days and weeks: exact */
+            num(w, "kept_days", bkp_keep_max_days(k));
+        jw_end_obj(w);
+    }
+    jw_end_obj(w);
+}
+
+static void snapshot_rg(JsonW *w, const BkpPolicy *p)
+{
+    jw_key(w, "resource_group");
+    if (!p->snapshot_rg_prefix) {
+        jw_null(w);
+        return;
+    }
+    jw_obj(w);
+    str(w, "prefix", p->snapshot_rg_prefix);
+    str(w, "suffix", p->snapshot_rg_suffix);
+    jw_end_obj(w);
+}
+
+static void days_of_month(JsonW *w, const BkpLongTerm *lt)
+{
+    arr(w, "days_of_month");
+    for (int d = 1; d <= 28; d++)
+        if (lt->dates >> d & 1)
+            jw_int(w, d);
+    if (lt->last_day)
+        jw_str(w, bkp_word_name(BKP_WORD_DAY, BKP_DAY_LAST, BKP_SPELL_AZURE));
+    jw_end_arr(w);
+}
+
+/* A monthly or yearly rule's members. */
+static void longterm(JsonW *w, const BkpLongTerm *lt, bool yearly)
+{
+    num(w, yearly ? "years" : "months", lt->count);
+    if (yearly)
+        words(w, "months_of_year", BKP_WORD_MONTH, lt->months);
+    if (lt->format == BKP_FORMAT_WEEKLY) {
+        words(w, "weeks_of_month", BKP_WORD_WEEK, lt->weeks);
+        words(w, "days_of_week", BKP_WORD_WEEKDAY, lt->days);
+    } else {
+        days_of_month(w, lt);
+    }
+    boolean(w, "default", false);
+}
+
+static void explain_snapshots(JsonW *w, const BkpExplain *e)
+{
+    const BkpPolicy *p = e->policy;
+    obj(w, "snapshots");
+    num(w, "days", p->snapshot_days);
+    boolean(w, "default", is_default(e, BKP_FIELD_SNAPSHOTS));
+    str(w, "consistency", bkp_azure_consistency(p->crash_consistent));
+    boolean(w, "consistency_default", is_default(e, BKP_FIELD_CONSISTENCY));
+    snapshot_rg(w, p);
+    jw_end_obj(w);
+}
+
+static void explain_retention(JsonW *w, const BkpExplain *e)
+{
+    const BkpPolicy *p = e->policy;
+    obj(w, "retention");
+    explain_snapshots(w, e);
+    if (e->on[BKP_WHY_DAILY]) {
+        obj(w, "daily");
+        num(w, "days", p->daily.days);
+        boolean(w, "default", is_default(e, BKP_FIELD_DAILY));
+        jw_end_obj(w);
+    }
+    if (e->on[BKP_WHY_WEEKLY]) {
+        obj(w, "weekly");
+        num(w, "weeks", p->weekly.weeks);
+        words(w, "days_of_week", BKP_WORD_WEEKDAY, p->weekly.days);
+        boolean(w, "default", is_default(e, BKP_FIELD_WEEKLY));
+        boolean(w, "days_default", is_default(e, BKP_FIELD_WEEKLY_DAYS));
+        jw_end_obj(w);
+    }
+    if (e->on[BKP_WHY_MONTHLY]) {
+        obj(w, "monthly");
+        longterm(w, &p->monthly, false);
+        num(w, "kept_months", p->monthly.count);
+        jw_end_obj(w);
+    }
+    if (e->on[BKP_WHY_YEARLY]) {
+        obj(w, "yearly");
+        longterm(w, &p->yearly, true);
+        jw_end_obj(w);
+    }
+    jw_end_obj(w);
+}
+
+/* How the points of one kind move: "classes" of "archive". */
+static void archive_class(JsonW *w, const BkpArchiveKind *k, bool yearly, bool weekly, int age)
+{
+    static const char *const share[] = {"none", "some", "all"};
+    static const char *const when[] = {"age", "release", "later"};
+    jw_obj(w);
+    str(w, "kind", yearly ? "yearly" : "monthly");
+    boolean(w, "weekly_keeps", weekly);
+    str(w, "moves", share[k->share]);
+    str(w, "when", k->share == BKP_ARCHIVE_MOVES_NONE ? NULL : when[k->when]);
+    num(w, "age_months", age);
+    num(w, "release_days", k->release_days);
+    str(w, "released_by", !k->release_days ? NULL : k->weekly_release ? "weekly" : "daily");
+    jw_end_obj(w);
+}
+
+static void explain_archive(JsonW *w, const BkpExplain *e)
+{
+    const BkpPolicy *p = e->policy;
+    obj(w, "archive");
+    str(w, "mode", bkp_azure_tiering(p->archive));
+    if (p->archive == BKP_ARCHIVE_AFTER)
+        num(w, "months", p->archive_months);
+    if (e->archive_after_months) {
+        num(w, "min_age_months", e->archive_after_months);
+        num(w, "min_left_months", BKP_ARCHIVE_MIN_LEFT_MONTHS);
+    }
+    boolean(w, "default", is_default(e, BKP_FIELD_ARCHIVE));
+    arr(w, "classes");
+    for (int y = 0; y < 2; y++)
+        for (int wk = 0; wk < 2; wk++)
+            if (e->archive_after_months && e->archive[y][wk].points)
+                archive_class(w, &e->archive[y][wk], y, wk, e->archive_after_months);
+    jw_end_arr(w);
+    jw_end_obj(w);
+}
+
+static void explain_promise(JsonW *w, const BkpExplain *e)
+{
+    arr(w, "promise");
+    for (int i = 0; i < e->npromise; i++) {
+        const BkpPromise *s = &e->promise[i];
+        jw_obj(w);
+        num(w, "worst_case_minutes", s->rpo);
+        keep(w, "for", e->keep[s->rule]);
+        str(w, "rule", bkp_why_name(s->rule));
+        str(w, "points", bkp_why_name(s->points));
+        jw_end_obj(w);
+    }
+    jw_end_arr(w);
+}
+
+/* One default and its value, in the keys "retention", "archive", ... use. */
+static void explain_default(JsonW *w, const BkpPolicy *p, BkpField f)
+{
+    static const char *const names[] = {
+        [BKP_FIELD_TYPE] = "type", [BKP_FIELD_TIMEZONE] = "timezone", [BKP_FIELD_SNAPSHOTS] = "snapshots",
+        [BKP_FIELD_DAILY] = "daily", [BKP_FIELD_WEEKLY] = "weekly", [BKP_FIELD_WEEKLY_DAYS] = "weekly_days",
+        [BKP_FIELD_ARCHIVE] = "archive", [BKP_FIELD_CONSISTENCY] = "consistency",
+        [BKP_FIELD_SNAPSHOT_RG] = "snapshot_resource_group",
+    };
+    jw_obj(w);
+    str(w, "field", (size_t)f < sizeof names / sizeof names[0] && names[f] ? names[f] : "?");
+    switch (f) {
+    case BKP_FIELD_TYPE: str(w, "name", p->enhanced ? "enhanced" : "standard"); break;
+    case BKP_FIELD_TIMEZONE: str(w, "windows", p->timezone); break;
+    case BKP_FIELD_SNAPSHOTS: num(w, "days", p->snapshot_days); break;
+    case BKP_FIELD_DAILY: num(w, "days", p->daily.days); break;
+    case BKP_FIELD_WEEKLY:
+        num(w, "weeks", p->weekly.weeks);
+        words(w, "days_of_week", BKP_WORD_WEEKDAY, p->weekly.days);
+        break;
+    case BKP_FIELD_WEEKLY_DAYS: words(w, "days_of_week", BKP_WORD_WEEKDAY, p->weekly.days); break;
+    case BKP_FIELD_ARCHIVE: str(w, "mode", bkp_azure_tiering(p->archive)); break;
+    case BKP_FIELD_CONSISTENCY: str(w, "consistency", bkp_azure_consistency(p->crash_consistent)); break;
+    case BKP_FIELD_SNAPSHOT_RG: snapshot_rg(w, p); break;
+    default: break;
+    }
+    jw_end_obj(w);
+}
+
+int bkp_explain_json(const BkpExplain *e, FILE *out)
+{
+    JsonW w;
+    jw_init_file(&w, out, JW_UTF8);
+    jw_obj(&w);
+    str(&w, "policy", e->policy->name);
+    explain_type(&w, e);
+    explain_zone(&w, e);
+    instant(&w, "at", e->at, e->at_offset);
+    explain_schedule(&w, e);
+    explain_rpo(&w, e);
+    explain_retention(&w, e);
+    explain_archive(&w, e);
+    boolean(&w, "named_after_file", e->named_after_file);
+    explain_promise(&w, e);
+    arr(&w, "defaults");
+    for (int i = 0; i < e->ndefaults; i++)
+        explain_default(&w, e->policy, e->defaults[i]);
+    jw_end_arr(&w);
+    return finish(&w);
+}

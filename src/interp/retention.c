@@ -1,0 +1,167 @@
+/* retention.c — the retention rules: which rules keep a backup, how long a
+ * rule keeps a point (BkpKeep, the one place), when it expires, and when it
+ * moves to vault-archive (see include/bkpc/interp.h and docs/semantics.md
+ * §4-5). */
+#include <stdio.h>
+
+#include "internal.h"
+
+/* The longest month and year, in days: bounds only (bkp_keep_max_days). */
+#define MONTH_MAX_DAYS 31
+#define YEAR_MAX_DAYS 366
+
+const char *bkp_why_name(BkpWhy w)
+{
+    static const char *const names[BKP_WHY_COUNT] = {"snapshot", "daily", "weekly", "monthly", "yearly"};
+    return (unsigned)w < BKP_WHY_COUNT ? names[w] : "?";
+}
+
+const char *bkp_tier_name(BkpTier t)
+{
+    static const char *const names[BKP_TIER_COUNT] = {"snapshot", "vault-standard", "vault-archive"};
+    return (unsigned)t < BKP_TIER_COUNT ? names[t] : "?";
+}
+
+/* --- which rules keep a backup ---------------------------------------------------- */
+
+static bool longterm_matches(const BkpLongTerm *lt, bool yearly, int y, int m, int d, int wday)
+{
+    if (!lt->on)
+        return false;
+    if (yearly && !(lt->months >> (m - 1) & 1))
+        return false;
+    int dim = bkp_days_in_month(y, m);
+    if (lt->format == BKP_FORMAT_DAILY)
+        return (d <= 28 && (lt->dates >> d & 1)) || (lt->last_day && d == dim);
+    if (!(lt->days >> wday & 1))
+        return false;
+    int week = (d - 1) / 7;
+    if (week <= BKP_WEEK_FOURTH && (lt->weeks >> week & 1))
+        return true;
+    return (lt->weeks >> BKP_WEEK_LAST & 1) && d + 7 > dim;
+}
+
+unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
+{
+    int wday = bkp_weekday(day);
+    if (!bkp_sched_runs_on(p, wday))
+        return 0;
+    unsigned why = 1u << BKP_WHY_SNAPSHOT;
+    if (!to_vault)
+        return why;
+    int y, m, d;
+    bkp_civil_from_days(day, &y, &m, &d);
+    if (p->daily.on)
+        why |= 1u << BKP_WHY_DAILY;
+    if (p->weekly.on && (p->weekly.days >> wday & 1))
+        why |= 1u << BKP_WHY_WEEKLY;
+    if (longterm_matches(&p->monthly, false, y, m, d, wday))
+        why |= 1u << BKP_WHY_MONTHLY;
+    if (longterm_matches(&p->yearly, true, y, m, d, wday))
+        why |= 1u << BKP_WHY_YEARLY;
+    return why;
+}
+
+/* --- how long ------------------------------------------------------------------------ */
+
+BkpKeep bkp_keep(const BkpPolicy *p, BkpWhy w)
+{
+    BkpKeep none = {0, BKP_DAYS};
+    switch (w) {
+    case BKP_WHY_SNAPSHOT: return (BkpKeep){p->snapshot_days, BKP_DAYS};
+    case BKP_WHY_DAILY: return p->daily.on ? (BkpKeep){p->daily.days, BKP_DAYS} : none;
+    case BKP_WHY_WEEKLY: return p->weekly.on ? (BkpKeep){p->weekly.weeks, BKP_WEEKS} : none;
+    case BKP_WHY_MONTHLY: return p->monthly.on ? (BkpKeep){p->monthly.count, BKP_MONTHS} : none;
+    case BKP_WHY_YEARLY: return p->yearly.on ? (BkpKeep){p->yearly.count, BKP_YEARS} : none;
+    default: return none;
+    }
+}
+
+int64_t bkp_keep_end_day(BkpKeep k, int64_t day)
+{
+    switch (k.unit) {
+    case BKP_DAYS: return day + k.count;
+    case BKP_WEEKS: return day + (int64_t)k.count * 7;
+    case BKP_MONTHS: return bkp_add_months(day, k.count);
+    case BKP_YEARS: return bkp_add_months(day, k.count * 12);
+    default: return day;
+    }
+}
+
+int64_t bkp_keep_max_days(BkpKeep k)
+{
+    static const int64_t per[] = {[BKP_DAYS] = 1, [BKP_WEEKS] = 7, [BKP_MONTHS] = MONTH_MAX_DAYS,
+                                  [BKP_YEARS] = YEAR_MAX_DAYS};
+    return k.count > 0 && k.unit >= BKP_DAYS && k.unit <= BKP_YEARS ? (int64_t)k.count * per[k.unit] : -1;
+}
+
+int64_t bkp_keep_mean(BkpKeep k)
+{
+    /* 48ths of a day: a year is 365.25 days = 17532, a month 1461. */
+    static const int64_t per[] = {[BKP_DAYS] = 48, [BKP_WEEKS] = 336, [BKP_MONTHS] = 1461, [BKP_YEARS] = 17532};
+    return k.count > 0 && k.unit >= BKP_DAYS && k.unit <= BKP_YEARS ? (int64_t)k.count * per[k.unit] : 0;
+}
+
+char *bkp_keep_text(BkpKeep k, char *buf, size_t n)
+{
+    snprintf(buf, n, "%d %s", k.count, bkp_unit_name(k.unit, k.count != 1));
+    return buf;
+}
+
+int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day, int minute, int64_t t)
+{
+    BkpKeep k = bkp_keep(p, why);
+    int64_t end = bkp_keep_end_day(k, day);
+    /* Days and weeks: exactly, from the instant the point is taken; calendar
+     * months and years: at the point's time of day. */
+    if (k.unit == BKP_DAYS || k.unit == BKP_WEEKS)
+        return t + (end - day) * DAY;
+    return bkp_interp_run_utc(tz, p, end, minute);
+}
+
+/* --- vault-archive --------------------------------------------------------------------- */
+
+int interp_archive_age(const BkpPolicy *p)
+{
+    switch (p->archive) {
+    case BKP_ARCHIVE_AFTER: return p->archive_months;
+    case BKP_ARCHIVE_RECOMMENDED: return BKP_ARCHIVE_MIN_AGE_MONTHS;
+    default: return 0;
+    }
+}
+
+int64_t interp_release_days(const BkpPolicy *p, unsigned why, bool *weekly)
+{
+    int64_t daily = why >> BKP_WHY_DAILY & 1 ? bkp_keep_max_days(bkp_keep(p, BKP_WHY_DAILY)) : 0;
+    int64_t week = why >> BKP_WHY_WEEKLY & 1 ? bkp_keep_max_days(bkp_keep(p, BKP_WHY_WEEKLY)) : 0;
+    *weekly = week > daily;
+    return *weekly ? week : daily;
+}
+
+/* It must be a monthly or yearly point; it moves at the tiering age in
+ * calendar months or, when later (*late), the day its daily or weekly rule
+ * releases it; and only if 6 calendar months of its retention (its longest
+ * rule's) are left from that day. */
+int64_t interp_archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late)
+{
+    bool ignored;
+    if (!late)
+        late = &ignored;
+    int months = interp_archive_age(p);
+    *late = false;
+    if (months <= 0 || !(why & (1u << BKP_WHY_MONTHLY | 1u << BKP_WHY_YEARLY)))
+        return INT64_MAX;
+    bool weekly;
+    int64_t move = bkp_add_months(day, months), release = day + interp_release_days(p, why, &weekly);
+    if (release > move) {
+        move = release;
+        *late = true;
+    }
+    int64_t end = INT64_MIN;         /* the day it leaves the vault */
+    for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++) {
+        int64_t e = bkp_keep_end_day(bkp_keep(p, (BkpWhy)w), day);
+        if (why >> w & 1 && e > end)
+            end = e;
+    }
+    return bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) <= end ? move : INT64_MAX;
+}

@@ -1,0 +1,256 @@
+/* Unit tests of the lexicon (include/bkpc/lexicon.h): its keywords against
+ * the grammar's keyword tokens, in both directions; lookups, spellings, and
+ * bkp_words_join. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "bkpc/lexicon.h"
+#include "front/parse_int.h"
+#include "parser.h"
+
+/* Each keyword's token, as keywords.def names it (the scanner's table is
+ * built the same way). */
+static const int kw_token[BKP_KW_COUNT] = {
+#define BKP_KW(text, TOKEN, flags) [BKP_KW_##TOKEN] = TOKEN,
+#include "bkpc/keywords.def"
+#undef BKP_KW
+};
+
+/* A token name "`word`" is a keyword token; its spelling into buf. */
+static const char *keyword_alias(const char *name, char *buf, size_t cap)
+{
+    size_t n = strlen(name);
+    if (n < 3 || name[0] != '`' || name[n - 1] != '`' || n - 2 >= cap)
+        return NULL;
+    memcpy(buf, name + 1, n - 2);
+    buf[n - 2] = '\0';
+    return buf;
+}
+
+/* Every keyword token of the grammar is a keyword of the table, and is the
+ * token the table gives it. */
+static void test_grammar_keywords_are_in_the_table(void **state)
+{
+    (void)state;
+    int seen = 0;
+    const char *name;
+    for (int sym = 0; (name = bkp_grammar_symbol(sym)) != NULL; sym++) {
+        char buf[64];
+        const char *word = keyword_alias(name, buf, sizeof buf);
+        if (!word)
+            continue;
+        int kw = bkp_keyword_lookup(word, strlen(word));
+        if (kw < 0)
+            fail_msg("the grammar's token %s is not in keywords.def", name);
+        assert_string_equal(bkp_grammar_token_name(kw_token[kw]), name);
+        seen++;
+    }
+    assert_int_equal(seen, BKP_KW_COUNT);
+}
+
+/* Every keyword of the table is a grammar token spelt as the table spells it. */
+static void test_table_keywords_are_in_the_grammar(void **state)
+{
+    (void)state;
+    for (int k = 0; k < BKP_KW_COUNT; k++) {
+        char want[64];
+        snprintf(want, sizeof want, "`%s`", bkp_keyword_text((BkpKeyword)k));
+        const char *got = bkp_grammar_token_name(kw_token[k]);
+        if (strcmp(got, want) != 0)
+            fail_msg("keywords.def spells %s, the grammar's token is %s", want, got);
+    }
+}
+
+/* The lookup is a binary search: the table must be sorted, and find each
+ * keyword exactly (case, prefixes, longer words). */
+static void test_keyword_lookup(void **state)
+{
+    (void)state;
+    for (int k = 1; k < BKP_KW_COUNT; k++)
+        assert_true(strcmp(bkp_keyword_text((BkpKeyword)(k - 1)), bkp_keyword_text((BkpKeyword)k)) < 0);
+    for (int k = 0; k < BKP_KW_COUNT; k++) {
+        const char *t = bkp_keyword_text((BkpKeyword)k);
+        assert_int_equal(bkp_keyword_lookup(t, strlen(t)), k);
+    }
+    assert_int_equal(bkp_keyword_lookup("keep", 4), BKP_KW_KEEP);
+    assert_int_equal(bkp_keyword_lookup("keeps", 4), BKP_KW_KEEP);   /* n bytes only */
+    assert_int_equal(bkp_keyword_lookup("keeps", 5), -1);
+    assert_int_equal(bkp_keyword_lookup("kee", 3), -1);
+    assert_int_equal(bkp_keyword_lookup("Keep", 4), -1);              /* case-sensitive */
+    assert_int_equal(bkp_keyword_lookup("", 0), -1);
+    assert_int_equal(bkp_keyword_lookup("zzz", 3), -1);
+    assert_int_equal(bkp_keyword_lookup("a", 1), -1);
+    assert_string_equal(bkp_keyword_text(BKP_KW_RESOURCE_GROUP), "resource-group");
+    assert_string_equal(bkp_keyword_text((BkpKeyword)BKP_KW_COUNT), "?");
+    assert_int_equal(bkp_keyword_flags((BkpKeyword)-1), 0);
+}
+
+static void test_keyword_flags(void **state)
+{
+    (void)state;
+    assert_true(bkp_keyword_flags(BKP_KW_KEEP) & BKP_KWF_CLAUSE);
+    assert_true(bkp_keyword_flags(BKP_KW_POLICY) & BKP_KWF_STMT);
+    assert_true(bkp_keyword_flags(BKP_KW_DAILY) & BKP_KWF_KIND);
+    assert_true(bkp_keyword_flags(BKP_KW_DAILY) & BKP_KWF_CLAUSE);
+    assert_int_equal(bkp_keyword_flags(BKP_KW_MONTHLY), BKP_KWF_KIND);
+    assert_int_equal(bkp_keyword_flags(BKP_KW_FROM), 0);
+}
+
+/* The table's own string for s[0..n), or NULL. */
+static const char *word_text(BkpWordKind kind, const char *s, size_t n)
+{
+    const BkpWord *w = bkp_word_find(kind, s, n);
+    return w ? w->text : NULL;
+}
+
+/* Words and the values they spell (-1: none). */
+static void test_word_values(void **state)
+{
+    (void)state;
+    static const struct { BkpWordKind kind; const char *text; int value; } cases[] = {
+        {BKP_WORD_UNIT, "h", BKP_HOURS}, {BKP_WORD_UNIT, "hours", BKP_HOURS},
+        {BKP_WORD_UNIT, "day", BKP_DAYS}, {BKP_WORD_UNIT, "w", BKP_WEEKS},
+        {BKP_WORD_UNIT, "m", BKP_MONTHS}, {BKP_WORD_UNIT, "years", BKP_YEARS},
+        {BKP_WORD_UNIT, "min", -1}, {BKP_WORD_UNIT, "D", -1},   /* units: exact case */
+        {BKP_WORD_UNIT, "M", -1},
+        {BKP_WORD_WEEKDAY, "sun", BKP_SUN}, {BKP_WORD_WEEKDAY, "Saturday", BKP_SAT},
+        {BKP_WORD_WEEKDAY, "THURS", BKP_THU}, {BKP_WORD_WEEKDAY, "tues", BKP_TUE},
+        {BKP_WORD_WEEKDAY, "sundy", -1},
+        {BKP_WORD_MONTH, "sept", 8}, {BKP_WORD_MONTH, "Dec", 11}, {BKP_WORD_MONTH, "may", 4},
+        {BKP_WORD_WEEK, "last", BKP_WEEK_LAST}, {BKP_WORD_WEEK, "fifth", -1},
+        {BKP_WORD_DAY, "LAST", BKP_DAY_LAST}, {BKP_WORD_DAY, "15", -1},   /* numbers are numbers */
+        {BKP_WORD_KIND_COUNT, "sun", -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (bkp_word_value(cases[i].kind, cases[i].text) != cases[i].value)
+            fail_msg("`%s` is not %d", cases[i].text, cases[i].value);
+    /* The table's own strings, for the scanner: one per spelling. */
+    const char *days = word_text(BKP_WORD_UNIT, "days", 4);
+    assert_string_equal(days, "days");
+    assert_ptr_equal(word_text(BKP_WORD_UNIT, "daysX", 4), days);
+    assert_string_equal(word_text(BKP_WORD_UNIT, "hx", 1), "h");
+    assert_null(word_text(BKP_WORD_UNIT, "da", 2));
+    assert_null(word_text(BKP_WORD_UNIT, "dayss", 5));
+    assert_null(word_text(BKP_WORD_UNIT, "", 0));
+}
+
+static void test_suggestions(void **state)
+{
+    (void)state;
+    assert_string_equal(bkp_word_suggest(BKP_WORD_WEEKDAY, "sundy"), "sunday");
+    assert_string_equal(bkp_word_suggest(BKP_WORD_MONTH, "januray"), "january");
+    assert_string_equal(bkp_word_suggest(BKP_WORD_WEEK, "frist"), "first");
+    assert_string_equal(bkp_word_suggest(BKP_WORD_UNIT, "dasy"), "days");
+    assert_null(bkp_word_suggest(BKP_WORD_WEEKDAY, "xyzzy"));
+}
+
+/* Every spelling of a kind has a value whose names exist, and every value
+ * is spelt at least once, by its formatter's name among others. */
+static void test_every_spelling(void **state)
+{
+    (void)state;
+    for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
+        size_t n;
+        const BkpWord *w = bkp_words((BkpWordKind)k, &n);
+        assert_true(n > 0);
+        int count = bkp_word_count((BkpWordKind)k);
+        uint64_t spelt = 0;
+        for (size_t i = 0; i < n; i++) {
+            assert_true(w[i].value >= 0 && w[i].value < count);
+            assert_ptr_equal(bkp_word_find((BkpWordKind)k, w[i].text, strlen(w[i].text)), &w[i]);
+            spelt |= 1ull << w[i].value;
+        }
+        for (int v = 0; v < count; v++) {
+            const char *bkp = bkp_word_name((BkpWordKind)k, v, BKP_SPELL_BKP);
+            if (k == BKP_WORD_DAY && v < BKP_DAY_LAST)
+                continue;                  /* numbers: no words */
+            assert_true(spelt >> v & 1);
+            assert_int_equal(bkp_word_value((BkpWordKind)k, bkp), v);
+        }
+    }
+    size_t n;
+    assert_null(bkp_words(BKP_WORD_KIND_COUNT, &n));
+    assert_int_equal(n, 0);
+}
+
+static void test_spellings(void **state)
+{
+    (void)state;
+    assert_string_equal(bkp_word_name(BKP_WORD_WEEKDAY, BKP_SUN, BKP_SPELL_BKP), "sun");
+    assert_string_equal(bkp_word_name(BKP_WORD_WEEKDAY, BKP_SUN, BKP_SPELL_AZURE), "Sunday");
+    assert_string_equal(bkp_word_name(BKP_WORD_WEEKDAY, BKP_SAT, BKP_SPELL_PROSE), "Saturday");
+    assert_string_equal(bkp_word_name(BKP_WORD_MONTH, 8, BKP_SPELL_BKP), "sep");
+    assert_string_equal(bkp_word_name(BKP_WORD_MONTH, 8, BKP_SPELL_AZURE), "September");
+    assert_string_equal(bkp_word_name(BKP_WORD_WEEK, BKP_WEEK_LAST, BKP_SPELL_AZURE), "Last");
+    assert_string_equal(bkp_word_name(BKP_WORD_WEEK, BKP_WEEK_FIRST, BKP_SPELL_PROSE), "first");
+    assert_string_equal(bkp_word_name(BKP_WORD_DAY, 15, BKP_SPELL_AZURE), "15");
+    assert_string_equal(bkp_word_name(BKP_WORD_DAY, BKP_DAY_LAST, BKP_SPELL_AZURE), "Last");
+    assert_string_equal(bkp_word_name(BKP_WORD_UNIT, BKP_DAYS, BKP_SPELL_BKP), "d");
+    assert_string_equal(bkp_word_name(BKP_WORD_UNIT, BKP_DAYS, BKP_SPELL_AZURE), "Days");
+    assert_string_equal(bkp_word_name(BKP_WORD_UNIT, BKP_YEARS, BKP_SPELL_PROSE), "years");
+    assert_string_equal(bkp_word_name(BKP_WORD_WEEKDAY, 7, BKP_SPELL_BKP), "?");
+    assert_string_equal(bkp_word_name(BKP_WORD_WEEKDAY, -1, BKP_SPELL_BKP), "?");
+    assert_string_equal(bkp_word_name(BKP_WORD_KIND_COUNT, 0, BKP_SPELL_BKP), "?");
+    assert_int_equal(bkp_word_count(BKP_WORD_WEEKDAY), 7);
+    assert_int_equal(bkp_word_count(BKP_WORD_MONTH), 12);
+    assert_int_equal(bkp_word_count(BKP_WORD_WEEK), 5);
+    assert_int_equal(bkp_word_count(BKP_WORD_DAY), 30);
+    assert_int_equal(bkp_word_count(BKP_WORD_UNIT), 5);
+    assert_int_equal(bkp_word_count(BKP_WORD_KIND_COUNT), 0);
+}
+
+static void test_words_join(void **state)
+{
+    (void)state;
+    char buf[128];
+    uint32_t sun_wed = 1u << BKP_SUN | 1u << BKP_WED;
+    assert_string_equal(bkp_words_join(buf, sizeof buf, BKP_WORD_WEEKDAY, sun_wed, BKP_SPELL_BKP,
+                                       ", ", NULL), "sun, wed");
+    assert_string_equal(bkp_words_join(buf, sizeof buf, BKP_WORD_WEEKDAY, sun_wed | 1u << BKP_FRI,
+                                       BKP_SPELL_PROSE, ", ", " and "),
+                        "Sunday, Wednesday and Friday");
+    /* value order, whatever the order of writing */
+    assert_string_equal(bkp_words_join(buf, sizeof buf, BKP_WORD_DAY,
+                                       1u << BKP_DAY_LAST | 1u << 15 | 1u << 1, BKP_SPELL_BKP, ", ",
+                                       " and "), "1, 15 and last");
+    assert_string_equal(bkp_words_join(buf, sizeof buf, BKP_WORD_MONTH, 1u << 0 | 1u << 6,
+                                       BKP_SPELL_AZURE, ",", NULL), "January,July");
+    assert_string_equal(bkp_words_join(buf, sizeof buf, BKP_WORD_WEEK, 1u << BKP_WEEK_LAST,
+                                       BKP_SPELL_AZURE, ", ", " and "), "Last");
+    assert_string_equal(bkp_words_join(buf, sizeof buf, BKP_WORD_WEEKDAY, 0, BKP_SPELL_BKP, ", ",
+                                       NULL), "");
+    /* bits past the kind's values are ignored */
+    assert_string_equal(bkp_words_join(buf, sizeof buf, BKP_WORD_WEEKDAY, 1u << 20 | 1u << BKP_MON,
+                                       BKP_SPELL_BKP, ", ", NULL), "mon");
+    /* a short buffer: truncated, always terminated */
+    char small[8];
+    memset(small, 'x', sizeof small);
+    bkp_words_join(small, sizeof small, BKP_WORD_WEEKDAY, 0x7F, BKP_SPELL_PROSE, ", ", NULL);
+    assert_int_equal(strlen(small), sizeof small - 1);
+    assert_memory_equal(small, "Sunday,", 7);
+    /* no room at all: untouched */
+    char none = 'x';
+    assert_ptr_equal(bkp_words_join(&none, 0, BKP_WORD_WEEKDAY, 1, BKP_SPELL_BKP, ", ", NULL), &none);
+    assert_int_equal(none, 'x');
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_grammar_keywords_are_in_the_table),
+        cmocka_unit_test(test_table_keywords_are_in_the_grammar),
+        cmocka_unit_test(test_keyword_lookup),
+        cmocka_unit_test(test_keyword_flags),
+        cmocka_unit_test(test_word_values),
+        cmocka_unit_test(test_suggestions),
+        cmocka_unit_test(test_every_spelling),
+        cmocka_unit_test(test_spellings),
+        cmocka_unit_test(test_words_join),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
