@@ -94,28 +94,13 @@ char *bkp_field_words(const BkpPolicy *p, BkpField f, bool whole, char *buf, siz
 
 /* ---- what Azure refuses -------------------------------------------------------------- */
 
-/* The length of rule w of p, to compare two policies' (0: none). Each rule
- * counts in one unit, so counts compare directly. */
-static int rule_count(const BkpPolicy *p, BkpWhy w)
-{
-    switch (w) {
-    case BKP_WHY_SNAPSHOT: return p->snapshot_days;
-    case BKP_WHY_DAILY: return p->daily.on ? p->daily.days : 0;
-    case BKP_WHY_WEEKLY: return p->weekly.on ? p->weekly.weeks : 0;
-    case BKP_WHY_MONTHLY: return p->monthly.on ? p->monthly.count : 0;
-    case BKP_WHY_YEARLY: return p->yearly.on ? p->yearly.count : 0;
-    case BKP_WHY_COUNT: break;
-    }
-    return 0;
-}
-
 static unsigned flags(const BkpPolicy *old, const BkpPolicy *new)
 {
     unsigned f = 0;
     if (old->enhanced != new->enhanced)
         f |= BKP_REFUSED_TYPE | (old->enhanced ? BKP_REFUSED_DOWNGRADE : 0);
     for (int w = 0; w < BKP_WHY_COUNT; w++)
-        if (rule_count(new, (BkpWhy)w) < rule_count(old, (BkpWhy)w))
+        if (bkp_keep(new, (BkpWhy)w).count < bkp_keep(old, (BkpWhy)w).count)   /* one unit per rule */
             f |= BKP_SHORTENS;
     return f;
 }

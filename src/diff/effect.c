@@ -22,15 +22,7 @@ static bool rule_changed(const BkpPolicy *old, const BkpPolicy *new, BkpWhy w)
 
 static bool has_rule(const BkpPolicy *p, BkpWhy w)
 {
-    switch (w) {
-    case BKP_WHY_SNAPSHOT: return true;
-    case BKP_WHY_DAILY: return p->daily.on;
-    case BKP_WHY_WEEKLY: return p->weekly.on;
-    case BKP_WHY_MONTHLY: return p->monthly.on;
-    case BKP_WHY_YEARLY: return p->yearly.on;
-    case BKP_WHY_COUNT: break;
-    }
-    return false;
+    return bkp_keep(p, w).count > 0;
 }
 
 /* When rule w lets go of point pt under new (Azure's "Changing policy"):
@@ -125,18 +117,32 @@ static void settle_rules(BkpTz *tz, const BkpPolicy *old, const BkpPolicy *new, 
     }
 }
 
+/* What bkp_sim_each hands each point to. */
+typedef struct Apply {
+    BkpTz *tz;
+    const BkpPolicy *new;
+    int64_t at;
+    BkpEffect *e;
+} Apply;
+
+static int each(void *ctx, const BkpPoint *pt)
+{
+    Apply *a = ctx;
+    apply(a->tz, a->new, pt, a->at, a->e);
+    return 0;
+}
+
 int bkp_diff_effect(BkpTz *tz, const BkpPolicy *old, const BkpPolicy *new, int64_t at, BkpEffect *out)
 {
     memset(out, 0, sizeof *out);
+    out->settled = at;
+    Apply a = {tz, new, at, out};
     BkpSim sim;
-    if (bkp_simulate(tz, old, at, NULL, &sim) != 0)
+    /* Point by point: memory does not grow with the points old keeps. */
+    if (bkp_sim_each(tz, old, at, NULL, &sim, each, &a) != 0)
         return -1;
     out->existing = sim.npoints;
-    out->settled = at;
-    for (size_t i = 0; i < sim.npoints; i++)
-        apply(tz, new, &sim.points[i], at, out);
     settle_rules(tz, old, new, at, out);
     out->computed = true;
-    bkp_sim_free(&sim);
     return 0;
 }
