@@ -10,10 +10,10 @@
 
 /* ---- fields in words ----------------------------------------------------------------- */
 
-/* "1 day", "180 days". */
+/* "1 day", "180 days": the interpreter's words for a length. */
 static void count_words(char *buf, size_t n, int count, BkpUnit u)
 {
-    snprintf(buf, n, "%d %s", count, bkp_unit_name(u, count != 1));
+    bkp_keep_text((BkpKeep){count, u}, buf, n);
 }
 
 /* "on the first and third Saturday", "on day 1, 15 and last"; yearly:
@@ -72,7 +72,7 @@ char *bkp_field_words(const BkpPolicy *p, BkpField f, bool whole, char *buf, siz
     case BKP_FIELD_YEARLY_ON: longterm_words(&p->yearly, true, buf, n); break;
     case BKP_FIELD_ARCHIVE:
         if (p->archive == BKP_ARCHIVE_AFTER)
-            snprintf(buf, n, "after %d %s", p->archive_months, bkp_unit_name(BKP_MONTHS, p->archive_months != 1));
+            snprintf(buf, n, "after %s", bkp_keep_text((BkpKeep){p->archive_months, BKP_MONTHS}, days, sizeof days));
         else
             snprintf(buf, n, "%s", p->archive == BKP_ARCHIVE_NEVER ? "never" : "recommended");
         break;
