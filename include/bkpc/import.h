@@ -25,6 +25,7 @@
 #ifndef BKPC_IMPORT_H
 #define BKPC_IMPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "bkpc/ctx.h"
@@ -59,6 +60,11 @@ void bkp_import_free(BkpImport *im);
  * the JSON path and position), and then it adds none. `src` must outlive
  * the import's diagnostics. */
 int bkp_import_read(BkpImport *im, BkpSource *src);
+
+/* Whether src holds JSON, as bkp_import_read takes it: an object or an
+ * array after any byte-order mark (UTF-8 or UTF-16). A .bkp file never
+ * starts with `{` or `[`. */
+bool bkp_import_is_json(const BkpSource *src);
 
 /* Everything read, as canonical .bkp text in a new source named `name` (in
  * *text, to free with bkp_source_free), checked: returns the checked

@@ -53,21 +53,6 @@ typedef struct Side {
     BkpProgram *prog;
 } Side;
 
-/* Whether the file holds JSON (an object or an array, after any
- * byte-order mark): otherwise it is read as .bkp. */
-static bool is_json(const BkpSource *s)
-{
-    const unsigned char *t = (const unsigned char *)s->text;
-    size_t i = 0;
-    if (s->len >= 2 && ((t[0] == 0xFF && t[1] == 0xFE) || (t[0] == 0xFE && t[1] == 0xFF)))
-        return true;
-    if (s->len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < s->len && strchr(" \t\r\n", t[i]) && t[i])
-        i++;
-    return i < s->len && (t[i] == '{' || t[i] == '[');
-}
-
 /* Reads and checks one side; false when it cannot be read or has errors. */
 static bool load(BkpCtx *ctx, const char *path, Side *s)
 {
@@ -76,7 +61,7 @@ static bool load(BkpCtx *ctx, const char *path, Side *s)
     int status;
     if (!(s->src = cli_read(path, &status)))
         return false;
-    if (!is_json(s->src))
+    if (!bkp_import_is_json(s->src))
         return (s->prog = bkp_compile(ctx, s->src)) != NULL;
     if (bkp_import_read(&s->im, s->src) < 0)
         return false;

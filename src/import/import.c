@@ -30,14 +30,37 @@ void bkp_import_free(BkpImport *im)
 
 /* ---- the text -------------------------------------------------------------------------- */
 
+static bool utf16_bom(const BkpSource *src, bool *le)
+{
+    const unsigned char *t = (const unsigned char *)src->text;
+    *le = src->len >= 2 && t[0] == 0xFF && t[1] == 0xFE;
+    return *le || (src->len >= 2 && t[0] == 0xFE && t[1] == 0xFF);
+}
+
+size_t import_text_start(const BkpSource *src)
+{
+    return src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+bool bkp_import_is_json(const BkpSource *src)
+{
+    bool le;
+    if (utf16_bom(src, &le))
+        return true;
+    size_t i = import_text_start(src);
+    while (i < src->len && (src->text[i] == ' ' || src->text[i] == '\t' || src->text[i] == '\r' ||
+                            src->text[i] == '\n'))
+        i++;
+    return i < src->len && (src->text[i] == '{' || src->text[i] == '[');
+}
+
 /* A UTF-16 file (with its byte-order mark, as Windows PowerShell's `>` and
  * Out-File write it) as a UTF-8 source of the same name; the source itself
  * otherwise. NULL (and an error) when it is not UTF-16 after all. */
 static BkpSource *as_utf8(BkpImport *im, BkpSource *src)
 {
-    const unsigned char *t = (const unsigned char *)src->text;
-    bool le = src->len >= 2 && t[0] == 0xFF && t[1] == 0xFE, be = src->len >= 2 && t[0] == 0xFE && t[1] == 0xFF;
-    if (!le && !be)
+    bool le;
+    if (!utf16_bom(src, &le))
         return src;
     iconv_t cd = iconv_open("UTF-8", le ? "UTF-16LE" : "UTF-16BE");
     size_t cap = src->len / 2 * 3 + 4, left = cap, in_left = src->len - 2;
@@ -88,7 +111,7 @@ static bool within_bound(BkpImport *im, BkpSource *src, size_t off)
  * stopped. */
 static json_t *parse(BkpImport *im, BkpSource *src)
 {
-    size_t off = src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t off = import_text_start(src);
     if (!within_bound(im, src, off))
         return NULL;
     json_error_t err;

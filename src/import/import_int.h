@@ -152,6 +152,9 @@ void read_file(Reader *R, const Node *root);
 
 /* ---- import.c ----------------------------------------------------------------------- */
 
+/* Where a file's JSON starts: past a UTF-8 byte-order mark. */
+size_t import_text_start(const BkpSource *src);
+
 /* A policy read whole (name set): added unless its name was read before or
  * its vault differs from another policy's (errors at `at`). */
 void import_add(Reader *R, BkpPolicy *p, const BkpVault *vault, const Node *at);

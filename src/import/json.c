@@ -190,7 +190,7 @@ BkpSpan node_span(Reader *R, const Node *n)
     const Node *v[MAX_DEPTH];
     int k = chain(n, v, MAX_DEPTH);
     Text x = {R->src->text, R->src->len};
-    size_t i = x.len >= 3 && memcmp(x.t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t i = import_text_start(R->src);
     i = skip_ws(x, i);
     for (int s = 1; s < k && i < x.len; s++)
         i = step_into(x, i, v[s]);
