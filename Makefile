@@ -2,6 +2,10 @@
 #
 #   make            build build/bkpc (installs missing build dependencies first)
 #   make run        build, then compile examples/prod-vms.bkp to its REST body
+#                   (standard output holds only the body; build steps go to stderr)
+#   make install    install into $(DESTDIR)$(PREFIX) (default /usr/local): the
+#                   binary, the man pages, shell completions, editor files
+#   make uninstall  remove what make install installed
 #   make check      build and run every test (unit, golden, validators)
 #   make asan-check the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      the benchmarks in bench/ (not part of check)
@@ -12,6 +16,8 @@
 BUILD    ?= build
 CC       ?= cc
 SHARED   ?= ../shared
+PREFIX   ?= /usr/local
+DESTDIR  ?=
 OPT      ?= -O2 -g
 SAN      ?=
 
@@ -40,7 +46,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all run check unit golden asan-check bench clean deps test-deps
+.PHONY: all run check unit golden asan-check bench clean deps test-deps install uninstall
 all: $(BUILD)/bkpc
 
 # --- dependencies -----------------------------------------------------------
@@ -90,8 +96,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libbkpc.a $(DEPS_OK)
 	    $(shell pkg-config --libs cmocka) $(DEPLIBS) -lm
 
 # --- running -------------------------------------------------------------------
-run: $(BUILD)/bkpc
-	$(BUILD)/bkpc build -t json examples/prod-vms.bkp
+# Only the body on standard output: the build runs silently, anything it
+# prints goes to standard error, and the command itself is not echoed.
+run:
+	@$(MAKE) -s --no-print-directory $(BUILD)/bkpc >&2
+	@$(BUILD)/bkpc build -t json examples/prod-vms.bkp
 
 unit: $(UNIT_BIN)
 	@BUILD=$(BUILD) tests/run-unit.sh $(UNIT_BIN)
@@ -116,5 +125,48 @@ bench: $(BUILD)/bkpc
 
 clean:
 	rm -rf build
+
+# --- installing ----------------------------------------------------------------
+# Each line: a file of the tree, then where it goes under $(DESTDIR)$(PREFIX).
+# Editors find their files there by themselves where they have a standard
+# place (Neovim: share/nvim/site; Emacs: share/emacs/site-lisp; a vim built
+# with this prefix: share/vim/vimfiles); the VS Code extension goes to
+# share/bkpc/editors/vscode (see editors/README.md).
+VIM_FILES := ftdetect/bkp.vim ftplugin/bkp.vim syntax/bkp.vim compiler/bkpc.vim
+VSCODE_FILES := package.json package-lock.json extension.js language-configuration.json \
+                syntaxes/bkp.tmLanguage.json README.md
+INSTALL_DATA := \
+    docs/bkpc.1:share/man/man1/bkpc.1 \
+    docs/bkp.5:share/man/man5/bkp.5 \
+    completions/bkpc.bash:share/bash-completion/completions/bkpc \
+    completions/_bkpc:share/zsh/site-functions/_bkpc \
+    completions/bkpc.fish:share/fish/vendor_completions.d/bkpc.fish \
+    editors/emacs/bkp-mode.el:share/emacs/site-lisp/bkp-mode.el \
+    $(foreach f,$(VIM_FILES),editors/vim/$(f):share/vim/vimfiles/$(f) editors/vim/$(f):share/nvim/site/$(f)) \
+    editors/vim/lua/bkpc/lsp.lua:share/nvim/site/lua/bkpc/lsp.lua \
+    $(foreach f,$(VSCODE_FILES),editors/vscode/$(f):share/bkpc/editors/vscode/$(f)) \
+    LICENSE:share/doc/bkpc/LICENSE
+INSTALL_ROOT = $(DESTDIR)$(PREFIX)
+
+install: $(BUILD)/bkpc
+	install -d "$(INSTALL_ROOT)/bin"
+	install -m 755 $(BUILD)/bkpc "$(INSTALL_ROOT)/bin/bkpc"
+	@set -e; for pair in $(INSTALL_DATA); do \
+	    src=$${pair%%:*}; dst="$(INSTALL_ROOT)/$${pair#*:}"; \
+	    echo "install -m 644 $$src $$dst"; \
+	    install -d "$${dst%/*}"; install -m 644 "$$src" "$$dst"; \
+	done
+
+# Removes the files, then the directories of this package that are left empty
+# (never a directory another package shares, such as share/man/man1).
+uninstall:
+	rm -f "$(INSTALL_ROOT)/bin/bkpc"
+	@for pair in $(INSTALL_DATA); do \
+	    dst="$(INSTALL_ROOT)/$${pair#*:}"; echo "rm -f $$dst"; rm -f "$$dst"; \
+	done
+	@for d in share/bkpc/editors/vscode/syntaxes share/bkpc/editors/vscode share/bkpc/editors \
+	    share/bkpc share/doc/bkpc share/nvim/site/lua/bkpc; do \
+	    rmdir "$(INSTALL_ROOT)/$$d" 2>/dev/null || true; \
+	done
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -18,6 +18,15 @@
 #   has NAME FILE TEXT  ok when FILE holds TEXT;   hasnt: when it does not
 #   npm_tools PKG...    0 when tests/tools/node_modules holds every PKG, after
 #                       `npm ci` there if needed (its output in $tmp/npm)
+#   report FILE         count each "ok NAME" line of FILE as passed and each
+#                       "FAIL WHY" line as failed (ko); print its other lines
+#   editor_fixture DIR  the files the editor tests open, written into DIR:
+#                       prod-vms.bkp, comments.bkp (comments only),
+#                       nginx.conf.bkp (a backup copy, no policy), ab.bkp (bare
+#                       clauses), late.bkp (a warning), "it's bad.bkp" (errors
+#                       after a tab and an é), syntax.bkp (for highlighting);
+#                       and $tmp/bin/bkpc: $BKPC, with `bkpc lsp` played by
+#                       tests/tools/fake-lsp.py until the real server exists
 #   build_all TARGET EXT LIST
 #                       build every examples/*.bkp and tests/hostile/*.bkp
 #                       with `bkpc build -t TARGET` (each from its own
@@ -69,6 +78,42 @@ npm_tools() {
             return
         }
     done
+}
+
+report() {
+    while read -r _word _rest; do
+        case $_word in
+        ok) ok ;;
+        FAIL) ko "$_rest" ;;
+        *) echo "$_word $_rest" ;;
+        esac
+    done <"$1"
+}
+
+editor_fixture() {
+    mkdir -p "$1" "$tmp/bin"
+    cp examples/prod-vms.bkp "$1/"
+    printf '# only comments\n\n# so far\n' >"$1/comments.bkp"
+    printf '# backup of the web server config\nuser www-data;\nevents {\n}\n' >"$1/nginx.conf.bkp"
+    printf 'daily at 02:00\n' >"$1/ab.bkp"
+    printf 'policy late-vms { every 4h from 20:00 for 4h }\n' >"$1/late.bkp"
+    printf 'policy tab-vms {\n\ttimezone "\303\251" daily at 02:15\n}\nprotect vm web resource-group rg with nope\n' \
+        >"$1/it's bad.bkp"
+    cat >"$1/syntax.bkp" <<'BKP'
+policy crash {
+    enhanced   # TODO type
+    timezone "India \"Standard\" Time"
+    every 4h from 08:00 for 24h
+    keep monthly 60m on first SUN; keep yearly 10 years in Jan on day 1, last
+}
+protect vm daily resource-group rg-x with weekly
+BKP
+    cat >"$tmp/bin/bkpc" <<STUB
+#!/bin/sh
+[ "\$1" = lsp ] && exec python3 "$tools/fake-lsp.py"
+exec "$BKPC" "\$@"
+STUB
+    chmod +x "$tmp/bin/bkpc"
 }
 
 build_all() {

@@ -8,9 +8,18 @@
 
 ;; A major mode for the `.bkp' policy language compiled by bkpc (see
 ;; docs/language.md): syntax highlighting, `#' comments, indentation of
-;; `policy NAME { ... }' blocks, and `M-x compile' / `M-x bkp-check' with
+;; `policy NAME { ... }' blocks, and `M-x bkp-check' (C-c C-c) / `M-x compile' with
 ;; bkpc's diagnostics (FILE:LINE:COL: error[ID]: message) recognised by
-;; compilation mode, so `next-error' jumps to them.
+;; compilation mode, so `next-error' jumps to them.  bkpc counts columns in
+;; characters (a tab is one), and so does compilation mode in a `bkp-mode'
+;; buffer.
+;;
+;; Checking as you type: `flymake-mode' uses the backend `bkp-flymake'
+;; (bkpc check on a copy of the buffer), and `M-x eglot' starts the
+;; language server `bkpc lsp'.
+;;
+;; A file named *.bkp that is not a policy (a backup copy such as
+;; nginx.conf.bkp) gets the mode of its name without .bkp.
 ;;
 ;; Installation:
 ;;
@@ -23,6 +32,7 @@
 ;;; Code:
 
 (require 'compile)
+(require 'flymake)
 
 (defgroup bkp nil
   "Editing .bkp backup policy files."
@@ -146,6 +156,17 @@ Matches `FILE:LINE:COL: error[ID]: message' and the same with `warning'.")
   (add-to-list 'compilation-error-regexp-alist-alist bkp-compilation-regexp)
   (add-to-list 'compilation-error-regexp-alist 'bkp))
 
+(defvar bkp-compilation-error-regexp-alist '(bkp)
+  "The only regexp of `bkp-compilation-mode': bkpc's diagnostics.")
+
+(defvar bkp-compilation-error-regexp-alist-alist (list bkp-compilation-regexp)
+  "The regexps of `bkp-compilation-mode'.")
+
+(define-compilation-mode bkp-compilation-mode "bkpc"
+  "Compilation mode for bkpc's output: its diagnostics and nothing else.
+Plain `compilation-mode' knows bkpc's diagnostics too, but its other
+regexps may also read a source line quoted under a diagnostic as an error.")
+
 ;;;###autoload
 (defun bkp-check ()
   "Run `bkpc check' on the current file, in a compilation buffer."
@@ -153,14 +174,97 @@ Matches `FILE:LINE:COL: error[ID]: message' and the same with `warning'.")
   (unless buffer-file-name
     (user-error "This buffer visits no file"))
   (save-buffer)
-  (compile (concat bkp-bkpc-command " check "
-                   (shell-quote-argument buffer-file-name))))
+  (compilation-start (concat bkp-bkpc-command " check "
+                             (shell-quote-argument buffer-file-name))
+                     #'bkp-compilation-mode))
 
 (defvar bkp-mode-map
   (let ((map (make-sparse-keymap)))
     (define-key map (kbd "C-c C-c") #'bkp-check)
     map)
   "Keymap of `bkp-mode'.")
+
+;;; Flymake
+
+(defvar-local bkp--flymake-proc nil
+  "The bkpc process of the buffer's latest Flymake check.")
+
+(defconst bkp--diagnostic-re
+  "^\\(?:[^:\n]+\\):\\([0-9]+\\):\\([0-9]+\\): \\(error\\|warning\\)\\[\\([^]\n]+\\)\\]: \\(.*\\)$"
+  "The first line of a bkpc diagnostic: line, column, severity, rule id, message.")
+
+(defun bkp--flymake-diagnostics (source)
+  "The Flymake diagnostics for SOURCE in bkpc's output in this buffer."
+  (goto-char (point-min))
+  (let (diags)
+    (while (re-search-forward bkp--diagnostic-re nil t)
+      (let* ((line (string-to-number (match-string 1)))
+             (col (string-to-number (match-string 2)))
+             (type (if (equal (match-string 3) "error") :error :warning))
+             (text (format "%s [%s]" (match-string 5) (match-string 4)))
+             (region (flymake-diag-region source line col)))
+        ;; The source and caret lines start with a space; then the hints.
+        (forward-line 1)
+        (while (looking-at "^ ")
+          (forward-line 1))
+        (while (looking-at "^hint: \\(.*\\)$")
+          (setq text (concat text "\n" (match-string 0)))
+          (forward-line 1))
+        (when region
+          (push (flymake-make-diagnostic source (car region) (cdr region) type text)
+                diags))))
+    (nreverse diags)))
+
+(defun bkp-flymake (report-fn &rest _args)
+  "Flymake backend: run `bkpc check' on the buffer and call REPORT-FN.
+The buffer is written to a temporary directory under its own file name, so
+a file of bare clauses is checked as the policy its name gives."
+  (unless (executable-find bkp-bkpc-command)
+    (error "Cannot find %s" bkp-bkpc-command))
+  (when (process-live-p bkp--flymake-proc)
+    (kill-process bkp--flymake-proc))
+  (let* ((source (current-buffer))
+         (dir (make-temp-file "bkp-flymake" t))
+         (file (expand-file-name (if buffer-file-name
+                                     (file-name-nondirectory buffer-file-name)
+                                   "buffer.bkp")
+                                 dir)))
+    (save-restriction
+      (widen)
+      (let ((coding-system-for-write 'utf-8-unix))
+        (write-region nil nil file nil 'silent)))
+    (setq bkp--flymake-proc
+          (make-process
+           :name "bkp-flymake" :noquery t :connection-type 'pipe
+           :buffer (generate-new-buffer " *bkp-flymake*")
+           :command (list bkp-bkpc-command "check" "-q" file)
+           :sentinel
+           (lambda (proc _event)
+             (when (memq (process-status proc) '(exit signal))
+               (unwind-protect
+                   (cond
+                    ((not (with-current-buffer source (eq proc bkp--flymake-proc)))
+                     (flymake-log :warning "Canceling obsolete check %s" proc))
+                    ((memq (process-exit-status proc) '(0 1))
+                     (with-current-buffer (process-buffer proc)
+                       (funcall report-fn (bkp--flymake-diagnostics source))))
+                    (t
+                     (funcall report-fn :panic :explanation
+                              (with-current-buffer (process-buffer proc)
+                                (buffer-string)))))
+                 (kill-buffer (process-buffer proc))
+                 (delete-directory dir t))))))))
+
+;;; Eglot
+
+(defvar eglot-server-programs)
+
+(defun bkp-eglot-contact (&optional _interactive)
+  "How Eglot starts the language server: `bkpc lsp' over stdio."
+  (list bkp-bkpc-command "lsp"))
+
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs '(bkp-mode . bkp-eglot-contact)))
 
 ;;;###autoload
 (define-derived-mode bkp-mode prog-mode "bkp"
@@ -173,6 +277,10 @@ Matches `FILE:LINE:COL: error[ID]: message' and the same with `warning'.")
   (setq-local comment-start-skip "#+[ \t]*")
   (setq-local font-lock-defaults '(bkp-font-lock-keywords))
   (setq-local indent-line-function #'bkp-indent-line)
+  ;; bkpc's columns count characters, a tab as one; compilation mode obeys
+  ;; the target buffer's value of this variable.
+  (setq-local compilation-error-screen-columns nil)
+  (add-hook 'flymake-diagnostic-functions #'bkp-flymake nil t)
   (setq-local compile-command
               (concat bkp-bkpc-command " check "
                       (if buffer-file-name
@@ -180,8 +288,44 @@ Matches `FILE:LINE:COL: error[ID]: message' and the same with `warning'.")
                            (file-name-nondirectory buffer-file-name))
                         ""))))
 
+;;; A .bkp name is also given to backup copies
+
+(defconst bkp--first-word-re
+  (concat "[ \t\r\f]*" (regexp-opt (append bkp-statement-keywords bkp-clause-keywords
+                                             bkp-type-keywords)
+                                     t)
+          "\\_>")
+  "A line that starts a policy file: a statement or clause keyword.")
+
+(defun bkp--policy-p ()
+  "Whether the buffer holds a policy, judged by its first 50 lines.
+It does when the first line that is not blank or a comment starts with a
+statement or clause keyword, or when there is no such line."
+  (save-excursion
+    (save-restriction
+      (widen)
+      (goto-char (point-min))
+      (let ((case-fold-search nil)
+            (n 0))
+        (while (and (< n 50) (not (eobp)) (looking-at "[ \t\r\f]*\\(?:#.*\\)?$"))
+          (forward-line 1)
+          (setq n (1+ n)))
+        (or (= n 50) (eobp)
+            (with-syntax-table bkp-mode-syntax-table
+              (looking-at bkp--first-word-re)))))))
+
 ;;;###autoload
-(add-to-list 'auto-mode-alist '("\\.bkp\\'" . bkp-mode))
+(defun bkp-mode-maybe ()
+  "Enter `bkp-mode' if the buffer holds a policy (see `bkp--policy-p').
+Otherwise choose the mode of the file name without its .bkp extension, as
+Emacs does for *.bak and *.orig files."
+  (if (or (not buffer-file-name) (bkp--policy-p))
+      (bkp-mode)
+    (let ((buffer-file-name (file-name-sans-extension buffer-file-name)))
+      (set-auto-mode t))))
+
+;;;###autoload
+(add-to-list 'auto-mode-alist '("\\.bkp\\'" . bkp-mode-maybe))
 
 (provide 'bkp-mode)
 

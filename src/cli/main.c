@@ -26,6 +26,7 @@ static const Command commands[] = {
     /* the rule reference */
     {"explain-rule", cmd_explain_rule, "what a rule id of a diagnostic means, with an example and its fix"},
     {"rules", cmd_rules, "every rule bkpc checks or enforces, with its id"},
+    {"complete", cmd_complete, NULL},   /* hidden: for the shell completions */
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -38,7 +39,8 @@ static void usage(FILE *out)
             "\n"
             "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
+        if (commands[i].summary)
+            fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\n"
             "options:\n"
