@@ -58,7 +58,7 @@ _bkpc_files() {   # .bkp files and directories (where they may be)
 
 _bkpc() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="check build explain next simulate parse explain-rule rules help"
+    local commands="check build fmt explain next simulate parse explain-rule rules help"
     COMPREPLY=()
     # --opt=value: bash splits it at the =.
     if [[ $cur == = ]]; then
@@ -90,6 +90,7 @@ _bkpc() {
     explain) opts="-p --policy --at -f --format -h --help" ;;
     next) opts="-p --policy -n --count --from -f --format -h --help" ;;
     simulate) opts="--at --since -p --policy -f --format -h --help" ;;
+    fmt) opts="--check -w --write --diff -h --help" ;;
     parse) opts="-h --help" ;;
     explain-rule | rules)
         if [[ $cur == -* ]]; then _bkpc_words -h --help
