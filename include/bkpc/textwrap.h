@@ -16,6 +16,11 @@ void bkp_catf(char *buf, size_t n, const char *fmt, ...) __attribute__((format(p
  * 0.0448 (never "-0"). */
 char *bkp_fmt_real(double v, int decimals, char *buf, size_t n);
 
+/* `s` made safe to print to a terminal, into buf (truncated to n bytes):
+ * a C0 or C1 control character or DEL becomes `?`, the rest is copied as
+ * it is. For names from a file (a VM's) in text for people. */
+char *bkp_printable(const char *s, char *buf, size_t n);
+
 /* Writes `lead` padded to `indent` columns, then the words of `text`
  * wrapped at `width` columns with a hanging indent of `indent`, then a
  * newline. Runs of spaces in text are one. */

@@ -1,5 +1,6 @@
 /* textwrap.c — see include/bkpc/textwrap.h. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,6 +30,24 @@ char *bkp_fmt_real(double v, int decimals, char *buf, size_t n)
     }
     if (strcmp(buf, "-0") == 0)
         snprintf(buf, n, "0");
+    return buf;
+}
+
+char *bkp_printable(const char *s, char *buf, size_t n)
+{
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && k + 1 < n) {
+        bool c1 = p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F;   /* U+0080..U+009F */
+        if (*p < 0x20 || *p == 0x7F || c1) {
+            buf[k++] = '?';
+            p += c1 ? 2 : 1;
+        } else {
+            buf[k++] = (char)*p++;
+        }
+    }
+    if (n)
+        buf[k] = 0;
     return buf;
 }
 

@@ -11,6 +11,7 @@
 
 #include "bkpc/civil.h"
 #include "bkpc/cost.h"
+#include "bkpc/textwrap.h"
 #include "cli.h"
 #include "opts.h"
 
@@ -285,9 +286,10 @@ static const BkpProtect *find_vm(const BkpProgram *prog, const char *vm)
     for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
         if (strcasecmp(pr->vm, vm) == 0)
             return pr;
-    fprintf(stderr, "bkpc cost: %s protects no VM named `%s`", prog->src->name, vm);
+    char name[256];
+    fprintf(stderr, "bkpc cost: %s protects no VM named `%s`", prog->src->name, bkp_printable(vm, name, sizeof name));
     for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
-        fprintf(stderr, "%s%s", pr == prog->protects ? " (it protects " : ", ", pr->vm);
+        fprintf(stderr, "%s%s", pr == prog->protects ? " (it protects " : ", ", bkp_printable(pr->vm, name, sizeof name));
     fprintf(stderr, "%s\n", prog->protects ? ")" : "");
     return NULL;
 }
@@ -306,14 +308,16 @@ static const BkpPolicy *pick(const Args *a, const BkpProgram *prog, BkpCostInput
     if (!pr)
         return NULL;
     if (a->policy && strcmp(a->policy, pr->policy->name) != 0) {
-        fprintf(stderr, "bkpc cost: `%s` is protected with policy `%s`, not `%s`; leave out --policy\n", pr->vm,
-                pr->policy->name, a->policy);
+        char name[256];
+        fprintf(stderr, "bkpc cost: `%s` is protected with policy `%s`, not `%s`; leave out --policy\n",
+                bkp_printable(pr->vm, name, sizeof name), pr->policy->name, a->policy);
         return NULL;
     }
     char err[256];
     if (bkp_cost_disks(pr->policy, pr, disks, a->ndisks, &in->size, err, sizeof err) != 0) {
+        char name[256];
         fprintf(stderr, "bkpc cost: --vm %s: %s (give every disk of the VM: --disk os=SIZE --disk LUN=SIZE)\n",
-                pr->vm, err);
+                bkp_printable(pr->vm, name, sizeof name), err);
         return NULL;
     }
     *status = EXIT_CLEAN;

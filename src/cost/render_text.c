@@ -33,9 +33,9 @@ static char *money(const BkpCost *c, double v, char *buf, size_t n)
 static void inputs(const BkpCost *c, const BkpCostContext *x, FILE *out)
 {
     const BkpCostSizes *s = &c->in.size;
-    char t[2048] = "", a[32], b[32], d[BKP_CLOCK_MAX];
+    char t[2048] = "", a[32], b[32], d[BKP_CLOCK_MAX], vm[256];
     if (x && x->vm) {
-        bkp_catf(t, sizeof t, "vm %s:", x->vm);
+        bkp_catf(t, sizeof t, "vm %s:", bkp_printable(x->vm, vm, sizeof vm));
         for (int i = 0; i < x->ndisks; i++) {
             const BkpDisk *k = &x->disks[i];
             if (k->lun == BKP_DISK_OS)

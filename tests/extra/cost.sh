@@ -66,6 +66,42 @@ t "churn 100%, 1.5T, ra-grs" 0 "$BKPC" cost $ex --used 1.5T --churn 100% --start
 t "--used in M" 0 "$BKPC" cost $ex --used 750MB --churn 1.5% --start 2027-01-01 --months 1
 has "--used in M" "$tmp/out" "0.73 GB of used data"
 
+# Hostile names (tests/hostile/names.bkp): a VM's name with a carriage
+# return and a tab reaches the text as `?`s and the JSON as it is.
+vm=$(printf 'vm\rpwn17\tx')
+t "hostile VM name" 0 "$BKPC" cost tests/hostile/names.bkp --vm "$vm" --disk os=30G --disk 0=10G --disk 2=5G \
+    --churn 1% --months 1 --start 2027-01-01
+has "hostile VM name: text" "$tmp/out" "vm vm?pwn17?x: OS disk 30 GB, LUN 0 10 GB, LUN 2 5 GB; 45 GB"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out"; then ko "hostile VM name: a control character in the text"; else ok; fi
+"$BKPC" cost tests/hostile/names.bkp --vm "$vm" --disk os=30G --disk 0=10G --disk 2=5G --churn 1% --months 1 \
+    --start 2027-01-01 --format json >"$tmp/h.json" 2>&1
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["inputs"]["vm"]["name"] == sys.argv[2]' \
+    "$tmp/h.json" "$vm"; then ok; else ko "hostile VM name: JSON"; head -5 "$tmp/h.json"; fi
+bad "hostile VM names in an error" "(it protects vm'; Write-Host pwn11 #, vm’pwn13‘x‚y‛z, -pwn15, vm?pwn17?x," \
+    tests/hostile/names.bkp --vm nope --disk os=1G --churn 1%
+# A price table altered at random: a diagnostic and exit 2, or an estimate;
+# never a crash (exit 86 under make asan-check).
+python3 - "$tmp" data/prices.json <<'PY'
+import random, sys
+data = open(sys.argv[2], "rb").read()
+rnd = random.Random(20261201)
+for n in range(40):
+    b = bytearray(data)
+    for _ in range(rnd.randint(1, 4)):
+        i = rnd.randrange(len(b))
+        op = rnd.randrange(3)
+        if op == 0: del b[i:i + rnd.randint(1, 6)]
+        elif op == 1: b[i] = rnd.choice(b'{}[]",:0-.9eE \x00\xff')
+        else: b[i:i] = b[i:i + rnd.randint(1, 10)]
+    open("%s/mut%02d.json" % (sys.argv[1], n), "wb").write(b)
+PY
+for f in "$tmp"/mut*.json; do
+    "$BKPC" cost $ex --used 512G --churn 2% --months 1 --start 2027-01-01 --prices "$f" >/dev/null 2>"$tmp/err"
+    rc=$?
+    if [ $rc = 0 ] || { [ $rc = 2 ] && grep -q "^bkpc cost: $f: " "$tmp/err"; }; then ok; else
+        ko "$(basename "$f"): exit $rc"; head -3 "$tmp/err"; fi
+done
+
 # --- 2. price tables ---------------------------------------------------------------------
 # prices NAME MESSAGE SED: the bundled table altered by SED, as --prices.
 prices() {
