@@ -32,7 +32,7 @@ function __bkpc_files
     __fish_complete_suffix .bkp | string match -r -- '^[^\t]*(\.bkp|/)(\t.*)?$'
 end
 
-set -l commands check build explain next simulate parse explain-rule rules help
+set -l commands check build import explain next simulate diff parse explain-rule rules help
 set -l files check build explain next simulate parse
 
 complete -c bkpc -f
@@ -40,9 +40,11 @@ complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -s h -l help -d 
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a check -d 'Parse and type-check; print diagnostics'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a build -d 'Compile to the REST body, PowerShell or Azure CLI'
+complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a import -d 'JSON of deployed policies to .bkp'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a explain -d 'The policy in plain English'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a next -d 'The next backup times'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a simulate -d 'The recovery points that exist at a time'
+complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a diff -d 'What changing policies does'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a parse -d 'Print the syntax tree (a developer aid)'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a explain-rule -d 'What a rule id means'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a rules -d 'Every rule bkpc knows'
@@ -56,9 +58,9 @@ complete -c bkpc -n "__fish_seen_subcommand_from $files" -k -a "(__bkpc_files)"
 complete -c bkpc -n "__fish_seen_subcommand_from $files" -s h -l help -d 'Show the help'
 
 complete -c bkpc -n "__fish_seen_subcommand_from check" -s q -l quiet -d 'No summary line'
-complete -c bkpc -n "__fish_seen_subcommand_from check build" -l format -x -a 'text json sarif' -d 'How diagnostics are written'
-complete -c bkpc -n "__fish_seen_subcommand_from check build" -l color -x -a 'auto always never' -d 'Colour the text'
-complete -c bkpc -n "__fish_seen_subcommand_from check build" -l werror -d 'Warnings fail too'
+complete -c bkpc -n "__fish_seen_subcommand_from check build import" -l format -x -a 'text json sarif' -d 'How diagnostics are written'
+complete -c bkpc -n "__fish_seen_subcommand_from check build import" -l color -x -a 'auto always never' -d 'Colour the text'
+complete -c bkpc -n "__fish_seen_subcommand_from check build import" -l werror -d 'Warnings fail too'
 
 complete -c bkpc -n "__fish_seen_subcommand_from build" -s t -l target -x -a 'json ps1 azcli' -d 'What to write'
 complete -c bkpc -n "__fish_seen_subcommand_from build" -s a -l all -d 'The body of every policy'
@@ -70,3 +72,11 @@ complete -c bkpc -n "__fish_seen_subcommand_from explain simulate" -l at -x -d '
 complete -c bkpc -n "__fish_seen_subcommand_from next" -l from -x -d 'Start at TIME'
 complete -c bkpc -n "__fish_seen_subcommand_from next" -s n -l count -x -d 'How many backups'
 complete -c bkpc -n "__fish_seen_subcommand_from simulate" -l since -x -d 'When the policy started'
+
+# import and diff read JSON (diff: or .bkp): any file.
+complete -c bkpc -n "__fish_seen_subcommand_from import diff" -F
+complete -c bkpc -n "__fish_seen_subcommand_from import diff" -s h -l help -d 'Show the help'
+complete -c bkpc -n "__fish_seen_subcommand_from import" -s o -l output -r -F -d 'Write to OUT'
+complete -c bkpc -n "__fish_seen_subcommand_from diff" -l at -x -d 'TIME of the change: YYYY-MM-DD[THH:MM][Z]'
+complete -c bkpc -n "__fish_seen_subcommand_from diff" -s f -l format -x -a 'text json' -d 'Output format'
+complete -c bkpc -n "__fish_seen_subcommand_from diff" -l fail-on-loss -d 'Fail only when points are lost or a change is refused'

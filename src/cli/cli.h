@@ -15,6 +15,8 @@ int cmd_build(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_complete(int argc, char **argv);   /* hidden: `complete policies FILE` */
 int cmd_lsp(int argc, char **argv);
