@@ -387,7 +387,7 @@ static const char *envelope_error(const json_t *msg)
         return "method: missing";
     if (!json_is_string(method))
         return "method: expected a string";
-    if (params && !json_is_object(params) && !json_is_array(params))
+    if (params && !json_is_object(params) && !json_is_array(params) && !json_is_null(params))
         return "params: expected an object or an array";
     return NULL;
 }
@@ -409,6 +409,8 @@ static void dispatch(BkpLsp *s, const json_t *msg)
     }
     const char *name = json_string_value(json_object_get(msg, "method"));
     const json_t *params = json_object_get(msg, "params");
+    if (json_is_null(params))
+        params = NULL;          /* as if left out (Eglot sends it) */
     const Method *m = find_method(name);
     if (m && m->notify == on_exit) {
         on_exit(s, params);
