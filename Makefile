@@ -122,6 +122,7 @@ asan-check:
 bench: $(BUILD)/bkpc
 	bench/run.sh $(BUILD)/bkpc
 	bench/simulate/run.sh $(BUILD)/bkpc
+	bench/lsp/run.sh $(BUILD)/bkpc
 
 clean:
 	rm -rf build
