@@ -158,7 +158,7 @@ static void keywords(Out *o, unsigned flags)
                  bkp_keyword_flags((BkpKeyword)k) & BKP_KWF_STMT ? "statement" : "clause", NULL, NULL);
 }
 
-/* The keywords that may follow `k` (NULL-terminated), where there are a few. */
+/* The keywords that may follow `archive` or `snapshot`. */
 static void next_keywords(Out *o, BkpKeyword k)
 {
     static const BkpKeyword archive[] = {BKP_KW_RECOMMENDED, BKP_KW_AFTER, BKP_KW_NEVER};
