@@ -33,10 +33,11 @@ CPPFLAGS := -Iinclude -Isrc -I$(BUILD)/gen
 CFLAGS_ALL = $(CSTD) $(OPT) $(SAN) $(CPPFLAGS) $(DEPCFLAGS) -MMD -MP
 
 # The library, stage by stage (src/base -> src/front -> src/check -> src/model
-# -> src/emit, src/interp, src/import (JSON -> checked policies), src/diff
-# (what a change does); src/diag renders diagnostics; src/lsp, the language
-# server, uses them all); src/cli is the command line on top.
-STAGES   := base diag front check model emit interp import diff lsp
+# -> src/fmt (the formatter), src/emit, src/interp, src/import (JSON ->
+# checked policies), src/diff (what a change does); src/diag renders
+# diagnostics; src/lsp, the language server, uses them all); src/cli is the
+# command line on top.
+STAGES   := base diag front check model fmt emit interp import diff lsp
 LIB_SRC  := $(sort $(wildcard src/*.c $(STAGES:%=src/%/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c

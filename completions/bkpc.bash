@@ -59,7 +59,7 @@ _bkpc_files() {   # .bkp files and directories (where they may be)
 
 _bkpc() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="check build import explain next simulate diff parse explain-rule rules lsp help"
+    local commands="check build fmt import explain next simulate diff parse explain-rule rules lsp help"
     COMPREPLY=()
     # --opt=value: bash splits it at the =.
     if [[ $cur == = ]]; then
@@ -91,6 +91,7 @@ _bkpc() {
     explain) opts="-p --policy --at -f --format -h --help" ;;
     next) opts="-p --policy -n --count --from -f --format -h --help" ;;
     simulate) opts="--at --since -p --policy -f --format -h --help" ;;
+    fmt) opts="--check -w --write --diff -h --help" ;;
     import) opts="-o --output --format --color --werror -h --help" ;;
     diff) opts="--at -f --format --fail-on-loss -h --help" ;;
     parse) opts="-h --help" ;;

@@ -32,14 +32,15 @@ function __bkpc_files
     __fish_complete_suffix .bkp | string match -r -- '^[^\t]*(\.bkp|/)(\t.*)?$'
 end
 
-set -l commands check build import explain next simulate diff parse explain-rule rules lsp help
-set -l files check build explain next simulate parse
+set -l commands check build fmt import explain next simulate diff parse explain-rule rules lsp help
+set -l files check build fmt explain next simulate parse
 
 complete -c bkpc -f
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -s h -l help -d 'Show the list of commands'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a check -d 'Parse and type-check; print diagnostics'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a build -d 'Compile to the REST body, PowerShell or Azure CLI'
+complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'Rewrite files in the canonical layout'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a import -d 'JSON of deployed policies to .bkp'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a explain -d 'The policy in plain English'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a next -d 'The next backup times'
@@ -64,6 +65,10 @@ complete -c bkpc -n "__fish_seen_subcommand_from check" -s q -l quiet -d 'No sum
 complete -c bkpc -n "__fish_seen_subcommand_from check build import" -l format -x -a 'text json sarif' -d 'How diagnostics are written'
 complete -c bkpc -n "__fish_seen_subcommand_from check build import" -l color -x -a 'auto always never' -d 'Colour the text'
 complete -c bkpc -n "__fish_seen_subcommand_from check build import" -l werror -d 'Warnings fail too'
+
+complete -c bkpc -n "__fish_seen_subcommand_from fmt" -l check -d 'List the files that are not formatted'
+complete -c bkpc -n "__fish_seen_subcommand_from fmt" -s w -l write -d 'Rewrite the files in place'
+complete -c bkpc -n "__fish_seen_subcommand_from fmt" -l diff -d 'Print a unified diff of each change'
 
 complete -c bkpc -n "__fish_seen_subcommand_from build" -s t -l target -x -a 'json ps1 azcli' -d 'What to write'
 complete -c bkpc -n "__fish_seen_subcommand_from build" -s a -l all -d 'The body of every policy'

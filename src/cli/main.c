@@ -15,6 +15,7 @@ typedef struct Command {
 static const Command commands[] = {
     {"check", cmd_check, "parse and type-check; print diagnostics"},
     {"build", cmd_build, "compile to the REST body (json), PowerShell (ps1) or Azure CLI (azcli)"},
+    {"fmt", cmd_fmt, "rewrite files in the canonical layout (--check, -w, --diff)"},
     {"import", cmd_import, "JSON of deployed policies (REST, az, PowerShell, ARM) to canonical .bkp"},
     /* interpreter commands */
     {"explain", cmd_explain, "the policy in plain English: schedule, RPO, retention, defaults"},
