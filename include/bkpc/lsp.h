@@ -19,7 +19,8 @@
  *   months, weeks of the month, units, Windows time-zone ids, policy names;
  *   textDocument/documentSymbol: policies (with their clauses), vaults,
  *   protects; textDocument/codeAction: each diagnostic's fix (BkpFix) as a
- *   quickfix.
+ *   quickfix; textDocument/formatting: `bkpc fmt`'s text (fmt.h) as the
+ *   line edits that make it.
  *
  * Malformed input gets JSON-RPC errors (ParseError for bad headers or JSON,
  * InvalidRequest, MethodNotFound, InvalidParams, ServerNotInitialized),

@@ -7,6 +7,7 @@
  *   hover.c     textDocument/hover
  *   complete.c  textDocument/completion
  *   symbols.c   textDocument/documentSymbol, textDocument/codeAction
+ *   format.c    textDocument/formatting
  */
 #ifndef BKPC_LSP_INT_H
 #define BKPC_LSP_INT_H
@@ -119,6 +120,7 @@ int lsp_hover(BkpLsp *s, const json_t *params, JsonW *w, LspError *e);
 int lsp_completion(BkpLsp *s, const json_t *params, JsonW *w, LspError *e);
 int lsp_symbols(BkpLsp *s, const json_t *params, JsonW *w, LspError *e);
 int lsp_code_actions(BkpLsp *s, const json_t *params, JsonW *w, LspError *e);
+int lsp_formatting(BkpLsp *s, const json_t *params, JsonW *w, LspError *e);
 
 /* What a clause means, in a phrase (hover, completion). */
 const char *lsp_clause_meaning(AstClauseKind k);

@@ -267,6 +267,8 @@ static void write_capabilities(JsonW *w)
     jw_end_obj(w);
     jw_key(w, "documentSymbolProvider");
     jw_bool(w, true);
+    jw_key(w, "documentFormattingProvider");
+    jw_bool(w, true);
     jw_key(w, "codeActionProvider");
     jw_obj(w);
     jw_key(w, "codeActionKinds");
@@ -344,6 +346,7 @@ static const Method methods[] = {
     {"textDocument/completion", lsp_completion, NULL},
     {"textDocument/documentSymbol", lsp_symbols, NULL},
     {"textDocument/codeAction", lsp_code_actions, NULL},
+    {"textDocument/formatting", lsp_formatting, NULL},
 };
 
 static const Method *find_method(const char *name)

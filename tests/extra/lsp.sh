@@ -51,7 +51,8 @@ if command -v nvim >/dev/null 2>&1; then
     work=$tmp/nvim
     editor_fixture "$work"
     printf 'policy late-vms { every 4h from 08:00 for 23h }\n' >"$work/fix.bkp"
-    printf 'policy   tidy-vms{daily at 02:00\n  keep daily 30d}\n' >"$work/unformatted.bkp"
+    printf '# tidy\npolicy   tidy-vms{daily at 02:00\n  keep daily 30d}\n\n\nprotect vm t resource-group rg with tidy-vms' \
+        >"$work/unformatted.bkp"
     mkdir -p "$work/.git"
     rtp=$(pwd)/editors/vim
     (cd "$work" && PATH=$tmp/bin:$PATH HOME=$tmp timeout 120 nvim --headless -u NONE -i NONE \

@@ -11,6 +11,7 @@
    "hoverProvider": true,
    "completionProvider": {"triggerCharacters": ["\""]},
    "documentSymbolProvider": true,
+   "documentFormattingProvider": true,
    "codeActionProvider": {"codeActionKinds": ["quickfix"]}
   },
   "serverInfo": {"name": "bkpc", "version": "0.1.0"}
