@@ -147,6 +147,24 @@
   "range": {"start": {"line": 1, "character": 7}, "end": {"line": 1, "character": 15}}
  }
 }
+# the keyword `policy` too, with the name's range
+> {
+ "jsonrpc": "2.0",
+ "id": 70,
+ "method": "textDocument/hover",
+ "params": {"textDocument": {"uri": "file:///w/prod-vms.bkp"}, "position": {"line": 1, "character": 2}}
+}
+< {
+ "jsonrpc": "2.0",
+ "id": 70,
+ "result": {
+  "contents": {
+   "kind": "markdown",
+   "value": "```text\npolicy prod-vms\n\npromise       Restore to within 4 hours for 10 days (snapshots), to within 1\n              day for 180 days (daily points), to within 35 days for 60 months\n              (monthly points) and to within 371 days for 10 years (yearly\n              points).\ntype          enhanced (V2)\ntime zone     India Standard Time, UTC+05:30\n              rules from the tz database zone Asia/Calcutta\n              no daylight saving time in the year from 2026-01-15 05:30\nsnapshots     application-consistent  (default)\n              in Azure's default resource group (AzureBackupRG_...)  (default)\nschedule      every 4 hours from 08:00 for 24 hours: 6 backups a day\n                local 08:00    12:00    16:00    20:00    00:00+1  04:00+1\n                UTC   02:30    06:30    10:30    14:30    18:30    22:30\n              (+1: the day after the schedule's day) The last backup of each\n              window, 04:00+1, is transferred to the vault; the others stay\n              snapshots only (bkpc explain-rule B12). Retention rules count it\n              as the point of the day its window opened.\nretention     snapshots  10 days    every backup, in the snapshot tier\n              daily      180 days   every vault point\n              weekly     12 weeks   the vault points of Sunday\n              monthly    60 months  the vault points of the first Sunday of\n                                    each month: 60 calendar months\n              yearly     10 years   the vault points of the first Sunday in\n                                    January: calendar years\n              A point kept by several rules is one recovery point, kept until\n              the last of them expires.\nRPO           worst-case data loss: the longest gap between two points of a kind\n              all backups     4 hours   while kept, 10 days\n              daily points    1 day     while kept, 180 days\n              weekly points   7 days    while kept, 12 weeks\n              monthly points  35 days   while kept, 60 months\n              yearly points   371 days  while kept, 10 years\ntiering       archive after 3 months (TierAfter): a monthly or yearly point\n              moves to vault-archive 3 months after it is taken, once no daily\n              or weekly rule keeps it, if 6 months of its retention are left\n              then; else it stays in vault-standard. Daily and weekly points\n              are never archived.\n              Here monthly and yearly points move when 180 days old, once the\n              daily rule releases them.\ndefaults      application-consistent snapshots; the default snapshot resource\n              group\n```\n"
+  },
+  "range": {"start": {"line": 1, "character": 7}, "end": {"line": 1, "character": 15}}
+ }
+}
 # a comment, and past the end: nothing
 > {
  "jsonrpc": "2.0",
