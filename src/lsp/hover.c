@@ -69,8 +69,9 @@ static void find_target(const AstFile *f, uint32_t off, Target *t)
     memset(t, 0, sizeof *t);
     for (const AstPolicy *p = lsp_next_policy(f, NULL); p; p = lsp_next_policy(f, p)) {
         /* `policy NAME`: the keyword or the name */
-        if (!p->implicit && p->name.value && inside(bkp_span(p->span.off, p->name.span.end), off)) {
-            t->span = p->name.span;
+        BkpSpan head = bkp_span(p->span.off, p->name.span.end);
+        if (!p->implicit && p->name.value && inside(head, off)) {
+            t->span = head;
             t->policy = p->name.value;
             return;
         }
