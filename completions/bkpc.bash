@@ -11,6 +11,7 @@
 _bkpc_takes_value() {
     case $1 in
     -t | --target | -p | --policy | -o | --output | -f | --format | --color | -n | --count | --at | --from | --since) return 0 ;;
+    --used | --vm | --disk | --churn | --redundancy | --prices | --months | --start | --chart) return 0 ;;
     esac
     return 1
 }
@@ -59,7 +60,7 @@ _bkpc_files() {   # .bkp files and directories (where they may be)
 
 _bkpc() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="check build fmt import explain next simulate diff parse explain-rule rules lsp help"
+    local commands="check build fmt import explain next simulate cost diff parse explain-rule rules lsp help"
     COMPREPLY=()
     # --opt=value: bash splits it at the =.
     if [[ $cur == = ]]; then
@@ -77,13 +78,16 @@ _bkpc() {
     -f | --format)
         case ${COMP_WORDS[1]} in
         check | build | import) _bkpc_words text json sarif ;;
+        cost) _bkpc_words text json csv ;;
         *) _bkpc_words text json ;;
         esac
         return ;;
     --color) _bkpc_words auto always never; return ;;
     -p | --policy) mapfile -t COMPREPLY < <(compgen -W "$(_bkpc_policies)" -- "$cur"); return ;;
     -o | --output) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    -n | --count | --at | --from | --since) return ;;
+    --redundancy) _bkpc_words LRS ZRS GRS RA-GRS; return ;;
+    --prices | --chart) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+    -n | --count | --at | --from | --since | --used | --vm | --disk | --churn | --months | --start) return ;;
     esac
     case $cmd in
     check) opts="-q --quiet --format --color --werror -h --help" ;;
@@ -91,6 +95,7 @@ _bkpc() {
     explain) opts="-p --policy --at -f --format -h --help" ;;
     next) opts="-p --policy -n --count --from -f --format -h --help" ;;
     simulate) opts="--at --since -p --policy -f --format -h --help" ;;
+    cost) opts="-p --policy --used --vm --disk --churn --redundancy --prices --months --start -f --format --chart -h --help" ;;
     fmt) opts="--check -w --write --diff -h --help" ;;
     import) opts="-o --output --format --color --werror -h --help" ;;
     diff) opts="--at -f --format --fail-on-loss -h --help" ;;

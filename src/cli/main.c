@@ -21,6 +21,7 @@ static const Command commands[] = {
     {"explain", cmd_explain, "the policy in plain English: schedule, RPO, retention, defaults"},
     {"next", cmd_next, "the next backup times, in the policy's time zone and in UTC"},
     {"simulate", cmd_simulate, "the recovery points that exist at a time, their tiers and why"},
+    {"cost", cmd_cost, "storage per tier and cost over time: an estimate"},
     {"diff", cmd_diff, "what changing policies does: fields, refusals, recovery points deleted"},
     /* developer aid */
     {"parse", cmd_parse, "print the syntax tree (a developer aid; syntax errors only)"},

@@ -465,9 +465,21 @@ def ex_defaults(c, j, t):
             c.unknown("default", item)
 
 
+def ex_storage(c, j, t):
+    m = fullmatch(c, "storage", r"(\d+) snapshots? a (day|week); in steady state (\d+) points? in snapshot, (\d+) in "
+                  r"vault-standard and (\d+) in vault-archive: what storage cost follows \(bkpc cost\)\.", t)
+    if not m:
+        return
+    st = j.get("storage") or {}
+    c.eq("storage.snapshots", st.get("snapshots"), int(m.group(1)))
+    c.eq("storage.per", st.get("per"), m.group(2))
+    for i, tier in enumerate(["snapshot", "vault-standard", "vault-archive"]):
+        c.eq("storage.steady_points." + tier, get(st, "steady_points", tier), int(m.group(3 + i)))
+
+
 EXPLAIN = {"policy": ex_policy, "promise": ex_promise, "type": ex_type, "time zone": ex_zone,
            "snapshots": ex_snapshots, "schedule": ex_schedule, "retention": ex_retention, "RPO": ex_rpo,
-           "tiering": ex_tiering, "defaults": ex_defaults}
+           "tiering": ex_tiering, "storage": ex_storage, "defaults": ex_defaults}
 
 
 def explain(c, text, j):
@@ -660,6 +672,8 @@ def alterations(kind, doc):
             lambda d: d["archive"]["classes"][0].update(moves="none" if d["archive"]["classes"][0]["moves"] != "none"
                                                         else "all"))
         add("rpo", True, lambda d: bump(d["rpo"]["snapshot"], "worst_case_minutes", 60))
+        add("storage steady points", True, lambda d: bump(d["storage"]["steady_points"], "vault-standard"))
+        add("storage snapshots", True, lambda d: bump(d["storage"], "snapshots"))
     elif kind == "next":
         add("kept_as", doc.get("backups"), lambda d: d["backups"][0]["kept_as"].pop())
         add("utc", doc.get("backups"), lambda d: d["backups"][-1]["time"].update(utc="1999-01-01T00:00:00Z"))
