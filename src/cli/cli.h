@@ -21,6 +21,7 @@ int cmd_import(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_complete(int argc, char **argv);   /* hidden: `complete policies FILE` */
+int cmd_lsp(int argc, char **argv);
 
 /* Reads `path` ("-" = stdin); NULL, a message and *status = 2 when it
  * cannot. Free it with bkp_source_free. */
