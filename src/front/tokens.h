@@ -38,6 +38,9 @@ enum {
     BKP_LEX_NUL = 1u << 6,            /* error: a run of NUL bytes */
     BKP_LEX_CHAR = 1u << 7,           /* error: another ASCII character: `@` */
     BKP_LEX_BYTE = 1u << 8,           /* error: a byte that is not UTF-8 */
+    BKP_LEX_HOLDS_NUL = 1u << 9,      /* COMMENT, STRING: a NUL byte inside */
+    BKP_LEX_PASTED = 1u << 10,        /* a character pasted from a document (unichar.h),
+                                         read as its ASCII one; alone: an error token */
 };
 
 /* One token as the scanner gives it. The caller points `val` where a
@@ -70,14 +73,22 @@ typedef struct BkpTokens {
     BkpSyntaxCount *errors;    /* lexical errors count here, with the parser's */
     AstComment *comments, *last_comment;   /* every comment, in order */
     unsigned ncomments;
+    int prev;                  /* the previous grammar token */
+    BkpSpan nul;               /* a run of NULs not reported yet (empty: none) */
+    bool not_utf8;             /* the file is not UTF-8, and said so: no error per byte */
+    bool quiet_nul;            /* the file looks like UTF-16 without a BOM, and said so */
+    BkpSpan *marked;           /* grammar tokens whose error was reported, in order */
+    size_t nmarked, capmarked;
 } BkpTokens;
 
 /* 0, or -1 when the scanner cannot start. Lexical errors are reported to
- * ctx's diagnostics and counted in *errors (stopping at errors->max). */
+ * ctx's diagnostics and counted in *errors (stopping at errors->max); so is
+ * a file that is not UTF-8, once (`encoding`). */
 int bkp_tokens_init(BkpTokens *T, BkpCtx *ctx, BkpSource *src, BkpSyntaxCount *errors);
 void bkp_tokens_destroy(BkpTokens *T);
 
-/* For bkp_tokens_next (tokens.c): report t's lexical errors; record a comment. */
+/* For bkp_tokens_next (tokens.c): report t's lexical errors (a run of NUL
+ * tokens as one); record a comment. */
 void bkp_tokens_report(BkpTokens *T, const BkpToken *t);
 void bkp_tokens_comment(BkpTokens *T, BkpSpan span);
 
@@ -91,13 +102,14 @@ static inline int bkp_tokens_next(BkpTokens *T, BKP_YYSTYPE *val, BkpSpan *at)
     for (;;) {
         t.errors = 0;
         int kind = bkp_scan(T->sc, &t);
-        if (t.errors)
+        if (t.errors || T->nul.end)
             bkp_tokens_report(T, &t);
         if (kind >= 0)
             break;                 /* a grammar token, or the end */
         if (kind == BKP_TOK_COMMENT)
             bkp_tokens_comment(T, t.span);
     }
+    T->prev = t.kind;
     *at = t.span;
     return t.kind;
 }
