@@ -528,6 +528,7 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
             o->at.rg_suffix = c->u.rg.suffix.span;
             p->snapshot_rg_prefix = c->u.rg.prefix.value;
             p->snapshot_rg_suffix = c->u.rg.suffix.value;
+            check_snapshot_rg(C, &c->u.rg.prefix, &c->u.rg.suffix);
             break;
         case S_CONS: consistency(C, c, p, o); break;
         default: break;
