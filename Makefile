@@ -168,4 +168,4 @@ uninstall:
 	    rmdir "$(INSTALL_ROOT)/$$d" 2>/dev/null || true; \
 	done
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/tests -name '*.d' 2>/dev/null)
