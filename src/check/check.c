@@ -113,6 +113,8 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
                                    a->rg.value);
             bkp_diag_secondary(C->D, g, b->vm.span, "first here");
             bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
+            name_case_hint(C, g, b->vm.value, a->vm.value);
+            name_case_hint(C, g, b->rg.value, a->rg.value);
             ok = false;
         } else {
             *vm_slot = a;
@@ -195,6 +197,7 @@ static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f)
             BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name.span,
                                    "policy `%s` is defined twice", ap->name.value);
             bkp_diag_secondary(C.D, g, first->ast->name.span, "first defined here");
+            name_case_hint(&C, g, first->ast->name.value, ap->name.value);
         }
         BkpPolicy *p = check_policy(&C, ap, ap->had_error || (ap == f->bare && bare_mixed));
         if (!first) {

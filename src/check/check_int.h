@@ -58,6 +58,9 @@ bool check_snapshot_rg(Checker *C, const AstName *prefix, const AstName *suffix)
  * that agree with that (Unicode simple case folding). */
 size_t name_hash_fold(const char *s);
 bool name_equal_fold(const char *a, const char *b);
+/* On g, about two names found equal: that case does not tell them apart,
+ * when they differ in case only. */
+void name_case_hint(Checker *C, BkpDiag *g, const char *first, const char *again);
 
 /* One policy of the file, resolved and put through the rule table; NULL when
  * it has no schedule (reported unless `no_schedule_said`: a missing schedule

@@ -295,3 +295,9 @@ bool name_equal_fold(const char *a, const char *b)
             return false;
     return !*a && !*b;
 }
+
+void name_case_hint(Checker *C, BkpDiag *g, const char *first, const char *again)
+{
+    if (strcmp(first, again) != 0)
+        bkp_diag_hint(C->D, g, "Azure does not tell names apart by case: `%s` is `%s`", again, first);
+}

@@ -39,7 +39,7 @@ static const uint16_t cp1252[32] = {
 };
 
 /* A file that is not UTF-8 (Latin-1, Windows-1252...) gets one error, at
- * its first byte that is not UTF-8, and none per byte after it. */
+ * its first byte that is not UTF-8, and none after it. */
 static void report_not_utf8(BkpTokens *T)
 {
     const char *t = T->src->text;
@@ -60,7 +60,7 @@ static void report_not_utf8(BkpTokens *T)
     }
     if (count == 0)
         return;
-    T->not_utf8 = true;
+    T->stop = true;
     unsigned char b = (unsigned char)t[first];
     char more[96] = "";
     if (count > 1)
@@ -118,7 +118,8 @@ static void check_encoding(BkpTokens *T)
         bkp_diag_hint(T->diags, g, "save it as UTF-8, or as UTF-16 with a byte-order mark "
                       "(Windows PowerShell: `Out-File -Encoding utf8`)");
         T->errors->n++;
-        T->quiet_nul = true;
+        T->stop = true;
+        return;
     }
     report_not_utf8(T);
 }
@@ -278,11 +279,11 @@ static bool report(BkpTokens *T, const BkpToken *t, unsigned mark)
     case BKP_LEX_UNTERMINATED:
         lex_error(T, t->span, "unterminated string", unterminated_hint(T, t));
         break;
-    case BKP_LEX_STRING_UTF8:
-        break;                  /* the file's encoding error says it (check_encoding) */
+    case BKP_LEX_STRING_UTF8:   /* (the file's encoding error says it, and the
+                                   stream stops there: check_encoding) */
+        break;
     case BKP_LEX_HOLDS_NUL:
-        if (!T->quiet_nul)
-            report_nuls(T, nul_run(T, t->span), t->kind == STRING ? " in a string" : " in a comment");
+        report_nuls(T, nul_run(T, t->span), t->kind == STRING ? " in a string" : " in a comment");
         break;
     case BKP_LEX_PASTED:
         report_pasted(T, t);
@@ -323,9 +324,9 @@ static bool report(BkpTokens *T, const BkpToken *t, unsigned mark)
         snprintf(msg, sizeof msg, "unexpected character `%c`", text[0]);
         lex_error(T, t->span, msg, NULL);
         break;
-    default:
-        if (!T->not_utf8)
-            lex_error(T, t->span, "unexpected byte (not UTF-8 text)", NULL);
+    default:                    /* BKP_LEX_BYTE: a control character */
+        snprintf(msg, sizeof msg, "unexpected control character U+%04X", (unsigned char)text[0]);
+        lex_error(T, t->span, msg, NULL);
         break;
     }
     return true;
@@ -334,7 +335,7 @@ static bool report(BkpTokens *T, const BkpToken *t, unsigned mark)
 /* A run of NULs before what comes now, as one error. */
 static void flush_nuls(BkpTokens *T)
 {
-    if (T->nul.end && !T->quiet_nul)
+    if (T->nul.end)
         report_nuls(T, T->nul, NULL);
     T->nul = bkp_span(0, 0);
 }

@@ -37,7 +37,8 @@ enum {
     BKP_LEX_NON_ASCII = 1u << 5,      /* error: a non-ASCII character outside a string */
     BKP_LEX_NUL = 1u << 6,            /* error: a run of NUL bytes */
     BKP_LEX_CHAR = 1u << 7,           /* error: another ASCII character: `@` */
-    BKP_LEX_BYTE = 1u << 8,           /* error: a byte that is not UTF-8 */
+    BKP_LEX_BYTE = 1u << 8,           /* error: a control character, or a byte that is not
+                                         UTF-8 (the stream stops at the first: tokens.c) */
     BKP_LEX_HOLDS_NUL = 1u << 9,      /* COMMENT, STRING: a NUL byte inside */
     BKP_LEX_PASTED = 1u << 10,        /* a character pasted from a document (unichar.h),
                                          read as its ASCII one; alone: an error token */
@@ -75,15 +76,17 @@ typedef struct BkpTokens {
     unsigned ncomments;
     int prev;                  /* the previous grammar token */
     BkpSpan nul;               /* a run of NULs not reported yet (empty: none) */
-    bool not_utf8;             /* the file is not UTF-8, and said so: no error per byte */
-    bool quiet_nul;            /* the file looks like UTF-16 without a BOM, and said so */
+    bool stop;                 /* the file is not text bkpc can read, and said so:
+                                  no tokens (none would mean what was written) */
     BkpSpan *marked;           /* grammar tokens whose error was reported, in order */
     size_t nmarked, capmarked;
 } BkpTokens;
 
 /* 0, or -1 when the scanner cannot start. Lexical errors are reported to
  * ctx's diagnostics and counted in *errors (stopping at errors->max); so is
- * a file that is not UTF-8, once (`encoding`). */
+ * a file that is not UTF-8 (or is UTF-16 without a byte-order mark), once
+ * (`encoding`), and then the stream is empty: the rest of such a file read
+ * as UTF-8 would only give errors that are not the writer's. */
 int bkp_tokens_init(BkpTokens *T, BkpCtx *ctx, BkpSource *src, BkpSyntaxCount *errors);
 void bkp_tokens_destroy(BkpTokens *T);
 
@@ -99,6 +102,10 @@ static inline int bkp_tokens_next(BkpTokens *T, BKP_YYSTYPE *val, BkpSpan *at)
 {
     BkpToken t;
     t.val = val;
+    if (T->stop) {
+        *at = bkp_span(0, 0);
+        return 0;
+    }
     for (;;) {
         t.errors = 0;
         int kind = bkp_scan(T->sc, &t);
