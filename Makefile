@@ -8,6 +8,9 @@
 #   make uninstall  remove what make install installed
 #   make check      build and run every test (unit, golden, validators)
 #   make asan-check the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make valgrind-check
+#                   the command-line suites with every bkpc run under
+#                   valgrind's memcheck: no error, no leak (slow; not in check)
 #   make bench      the benchmarks in bench/ (not part of check)
 #   make clean
 #
@@ -47,7 +50,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all run check unit golden asan-check bench clean deps test-deps install uninstall
+.PHONY: all run check unit golden asan-check valgrind-check bench clean deps test-deps install uninstall
 all: $(BUILD)/bkpc
 
 # --- dependencies -----------------------------------------------------------
@@ -126,6 +129,12 @@ asan-check:
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# The golden suites and the runners of tests/extra that drive the command
+# line (not those that run other programs on its output: editors, scripts).
+VALGRIND_RUNNERS := cli diagout facts paths rest robust rules
+valgrind-check: $(BUILD)/bkpc
+	@BUILD=$(BUILD) BKPC=$(BUILD)/bkpc SHARED=$(SHARED) tests/valgrind.sh $(VALGRIND_RUNNERS)
+
 bench: $(BUILD)/bkpc
 	bench/run.sh $(BUILD)/bkpc
 	bench/simulate/run.sh $(BUILD)/bkpc
@@ -178,4 +187,4 @@ uninstall:
 	    rmdir "$(INSTALL_ROOT)/$$d" 2>/dev/null || true; \
 	done
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/tests -name '*.d' 2>/dev/null)

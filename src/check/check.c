@@ -9,7 +9,8 @@
 
 /* Names of a file (policies; VM + resource group of `protect`s): an
  * open-addressing hash table in the arena, since a file may hold 20,000
- * policies. Keys are not copied. */
+ * policies. Keys are not copied, and compared as Azure compares names,
+ * without regard to case. */
 typedef struct NameIndex {
     const char **key;
     const void **val;
@@ -29,12 +30,9 @@ static void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
  * then it is added, with a NULL value for the caller to set. */
 static const void **name_index(NameIndex *ix, const char *key, bool add)
 {
-    size_t h = 1469598103934665603u;
-    for (const char *c = key; *c; c++)
-        h = (h ^ (unsigned char)*c) * 1099511628211u;
-    size_t i = h & (ix->cap - 1);
+    size_t i = name_hash_fold(key) & (ix->cap - 1);
     for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
-        if (strcmp(ix->key[i], key) == 0)
+        if (name_equal_fold(ix->key[i], key))
             return &ix->val[i];
     if (!add)
         return NULL;
@@ -52,6 +50,9 @@ typedef struct PolicyName {
 static void check_vault(Checker *C, const AstFile *f, BkpProgram *prog)
 {
     for (const AstVault *v = f->vaults; v; v = v->next) {
+        check_name(C, &v->name, NAME_VAULT);
+        check_name(C, &v->rg, NAME_RESOURCE_GROUP);
+        check_name(C, &v->subscription, NAME_SUBSCRIPTION);
         if (prog->vault) {
             BkpDiag *g = bkp_error(C->D, C->src, "duplicate", v->span, "a file names one vault");
             bkp_diag_secondary(C->D, g, f->vaults->span, "first vault");
@@ -101,6 +102,8 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
             }
             ok = false;
         }
+        if (!check_name(C, &a->vm, NAME_VM) | !check_name(C, &a->rg, NAME_RESOURCE_GROUP))
+            ok = false;
         /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
         const void **vm_slot = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm.value, a->rg.value), true);
         const AstProtect *b = *vm_slot;
@@ -110,6 +113,8 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
                                    a->rg.value);
             bkp_diag_secondary(C->D, g, b->vm.span, "first here");
             bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
+            name_case_hint(C, g, b->vm.value, a->vm.value);
+            name_case_hint(C, g, b->rg.value, a->rg.value);
             ok = false;
         } else {
             *vm_slot = a;
@@ -156,9 +161,9 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     }
 }
 
-BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
+static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f)
 {
-    Checker C = {ctx, &ctx->diags, &ctx->arena, f->src};
+    Checker C = {ctx, &ctx->diags, &ctx->arena, f->src, f};
     unsigned errors_before = ctx->diags.errors;
     BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
     prog->src = f->src;
@@ -192,6 +197,7 @@ BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
             BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name.span,
                                    "policy `%s` is defined twice", ap->name.value);
             bkp_diag_secondary(C.D, g, first->ast->name.span, "first defined here");
+            name_case_hint(&C, g, first->ast->name.value, ap->name.value);
         }
         BkpPolicy *p = check_policy(&C, ap, ap->had_error || (ap == f->bare && bare_mixed));
         if (!first) {
@@ -212,4 +218,14 @@ BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
     check_vault(&C, f, prog);
     check_protects(&C, f, prog, &ix);
     return f->syntax_errors || ctx->diags.errors > errors_before ? NULL : prog;
+}
+
+BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
+{
+    /* A file of 100,000 mistakes gets BKP_MAX_CHECK_DIAGS of them shown. */
+    unsigned limit = ctx->diags.limit;
+    ctx->diags.limit = ctx->diags.count + BKP_MAX_CHECK_DIAGS;
+    BkpProgram *prog = check_file(ctx, f);
+    ctx->diags.limit = limit;
+    return prog;
 }

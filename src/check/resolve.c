@@ -40,8 +40,18 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
             bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
         return false;
     }
+    /* Far too long first: 99999999999999999w is that, not "not a whole
+     * number of days" (nor would it fit one). */
     int64_t v;
-    if (!bkp_unit_convert(d->num, u, want, &v)) {
+    bool exact = bkp_unit_convert(d->num, u, want, &v);
+    if ((exact ? v : bkp_unit_nearest(d->num, u, want)) > MAX_COUNT) {
+        BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
+                               bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
+                               clause);
+        bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
+        return false;
+    }
+    if (!exact) {
         const char *text = bkp_arena_strndup(C->A, C->src->text + d->span.off,
                                              d->span.end - d->span.off);
         BkpDiag *g = bkp_error(C->D, C->src, "unit", d->span,
@@ -55,13 +65,6 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
         check_fix(C->D, g, d->span, "%" PRId64 "%c", near, bkp_unit_letter(want));
         if (want == BKP_DAYS && u >= BKP_MONTHS)
             bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
-        return false;
-    }
-    if (v > MAX_COUNT) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
-                               bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
-                               clause);
-        bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
         return false;
     }
     *out = (int)v;
@@ -528,6 +531,7 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
             o->at.rg_suffix = c->u.rg.suffix.span;
             p->snapshot_rg_prefix = c->u.rg.prefix.value;
             p->snapshot_rg_suffix = c->u.rg.suffix.value;
+            check_snapshot_rg(C, &c->u.rg.prefix, &c->u.rg.suffix);
             break;
         case S_CONS: consistency(C, c, p, o); break;
         default: break;

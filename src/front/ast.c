@@ -289,3 +289,18 @@ void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mo
     p->luns = *luns;
     p->disks_span = bkp_span_join(mode_kw, luns->span);
 }
+
+bool bkp_ast_marked(const AstFile *f, BkpSpan s)
+{
+    size_t lo = 0, hi = f->nmarked;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->marked[mid].off == s.off)
+            return true;
+        if (f->marked[mid].off < s.off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}

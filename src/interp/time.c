@@ -22,6 +22,11 @@ int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minut
     return local - (int64_t)std_offset(tz, p, u) * 60;
 }
 
+bool interp_day_exists(BkpTz *tz, const BkpPolicy *p, int64_t day)
+{
+    return bkp_interp_run_utc(tz, p, day, 0) > bkp_interp_run_utc(tz, p, day - 1, 0);
+}
+
 int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t)
 {
     return bkp_floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);

@@ -338,7 +338,7 @@ protect vm web resource-group rg with nope
     "code": "A6",
     "codeDescription": {"href": "https://github.com/bkpc/bkpc/blob/main/docs/rules/A6.md"},
     "source": "bkpc",
-    "message": "policy name `a b` is not one Azure accepts\nhint: a policy name has 3 to 150 characters: a letter, then letters, digits, `-`, `_` or `!`\nhint: the name comes from the file name; or wrap the clauses in `policy NAME { ... }`"
+    "message": "policy name `a b` is not one Azure accepts\nhint: a policy name has 3 to 150 characters: a letter, then letters, digits, `-`, `_` or `!`\nhint: did you mean `a-b`?\nhint: the name comes from the file name; or wrap the clauses in `policy NAME { ... }`"
    }
   ]
  }
