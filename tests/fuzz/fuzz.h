@@ -57,12 +57,20 @@ void fuzz_unit_free(FuzzUnit *u);
 
 /* Every diagnostic of d: its spans and fix inside its source, its
  * positions consistent (bkp_source_pos, bkp_source_offset16), and d
- * rendered as text (colored) and as JSON lines, which must be JSON, one
- * line per diagnostic; with `sarif`, as a SARIF log too, which must be one
- * JSON value. (A SARIF log holds the whole rule reference: rendering it
- * costs as much as the rest of an input, so harnesses ask for it on a
- * fixed share of their inputs.) */
-void fuzz_diags(BkpDiags *d, bool sarif);
+ * rendered as text (colored); with FUZZ_DIAG_JSON as JSON lines too, which
+ * must be JSON, one line per diagnostic; with FUZZ_DIAG_SARIF as a SARIF
+ * log, which must be one JSON value. The JSON renderers cost several
+ * times the rest of an input (each diagnostic carries its rule's page, a
+ * SARIF log the whole rule reference, and both are read back), so a
+ * harness asks for them on a fixed share of its inputs: fuzz_renderers(). */
+enum { FUZZ_DIAG_JSON = 1u << 0, FUZZ_DIAG_SARIF = 1u << 1 };
+void fuzz_diags(BkpDiags *d, unsigned renderers);
+/* The renderers for an input of `size` bytes: JSON lines for one input in
+ * 4, SARIF for one in 64 (by size: the same input always gets the same). */
+static inline unsigned fuzz_renderers(size_t size)
+{
+    return (size % 4 == 0 ? FUZZ_DIAG_JSON : 0u) | (size % 64 == 0 ? FUZZ_DIAG_SARIF : 0u);
+}
 
 /* The policy of prog an input picks: the `pick`-th, wrapping around. */
 const BkpPolicy *fuzz_policy(const BkpProgram *prog, unsigned pick);

@@ -87,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_out_open(&o);
     bkp_ast_print(o.f, u.file);
     fuzz_out_free(&o);
-    fuzz_diags(&u.ctx.diags, size % 64 == 0);
+    fuzz_diags(&u.ctx.diags, fuzz_renderers(size));
     apply_fixes(&u);
     fuzz_unit_free(&u);
     return 0;

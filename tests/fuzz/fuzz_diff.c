@@ -109,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     BkpTz *tz = old.prog && new.prog ? bkp_ctx_tz(&ctx) : NULL;
     if (tz)
         diffs(tz, old.prog, new.prog, par.at);
-    fuzz_diags(&ctx.diags, false);
+    fuzz_diags(&ctx.diags, 0);
     bkp_ctx_free(&ctx);
     unload(&old);
     unload(&new);

@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(text != NULL, "bkp_import_check made no text: %s", strerror(errno));
         text_again(text, prog);
     }
-    fuzz_diags(&ctx.diags, size % 64 == 0);
+    fuzz_diags(&ctx.diags, fuzz_renderers(size));
     bkp_import_free(&im);
     bkp_ctx_free(&ctx);
     bkp_source_free(text);
