@@ -17,7 +17,12 @@
  *   - a weekly, monthly or yearly rule that NEW does not have (weekly ->
  *     daily): its points stay for the time they had left;
  *   - a point keeps the kinds it was taken as: a rule NEW adds, or new
- *     days of a rule, keep only the points taken after the change.
+ *     days of a rule, keep only the points taken after the change;
+ *   - vault-archive: a point already there stays there (Azure does not
+ *     move points back), one deleted less than BKP_ARCHIVE_MIN_DAYS after
+ *     its move is charged for early deletion; a point in vault-standard
+ *     moves when NEW's tiering and NEW's rules say, by the interpreter's
+ *     bkp_interp_archive_at.
  */
 #ifndef BKPC_DIFF_H
 #define BKPC_DIFF_H
@@ -40,11 +45,46 @@ enum {
                                          immutability refuses the change */
 };
 
-/* Points deleted at once, of one kind (the longest-kept rule of each). */
+/* Points deleted at once, of one kind (the longest-kept rule of each); also
+ * any set of points with an instant each (BkpMoves, BkpArchiveEffect). */
 typedef struct BkpDeleted {
     size_t count;
-    int64_t oldest, newest;           /* when the first and the last were taken */
+    int64_t oldest, newest;           /* when the first and the last were taken (or moved, ...) */
 } BkpDeleted;
+
+/* How the move to vault-archive of points in vault-standard changes. */
+typedef enum {
+    BKP_MOVE_AT_ONCE,                 /* NEW moves them now (they were to move later, or never) */
+    BKP_MOVE_EARLIER,
+    BKP_MOVE_LATER,
+    BKP_MOVE_NO_LONGER,               /* they were to move; under NEW they never do */
+    BKP_MOVE_NEWLY,                   /* they were never to move; under NEW they do, later */
+    BKP_MOVE_COUNT
+} BkpMoveChange;
+
+/* Points whose move changes one way, and when they were to move (`was`)
+ * and now move (`now`): of those that have such an instant (`count` of
+ * each), the first (`oldest`) and the last (`newest`). NEWLY's were never
+ * to move (was.count 0), NO_LONGER's never will (now.count 0), AT_ONCE's
+ * move at `at` (some may never have been to move). */
+typedef struct BkpMoves {
+    size_t count;
+    BkpDeleted was, now;
+} BkpMoves;
+
+/* What the change does to vault-archive. */
+typedef struct BkpArchiveEffect {
+    size_t archived;                  /* points in vault-archive at `at`: they stay there */
+    size_t archived_deleted;          /* of those, deleted at once (counted in BkpEffect.deleted too) */
+    BkpDeleted early_deleted;         /* of those, moved less than BKP_ARCHIVE_MIN_DAYS before `at`:
+                                         oldest and newest are when they moved */
+    BkpDeleted early_expiring;        /* archived points NEW keeps, but that now leave the vault less
+                                         than BKP_ARCHIVE_MIN_DAYS after their move (when they moved) */
+    BkpMoves moves[BKP_MOVE_COUNT];   /* points in vault-standard that stay in the vault */
+    size_t nmoves;                    /* their sum */
+    bool assumed;                     /* either side is `archive recommended`: every eligible point is
+                                         counted as moving (interp.h's archive_assumed) */
+} BkpArchiveEffect;
 
 /* What applying NEW does to the points that exist under OLD at `at`. */
 typedef struct BkpEffect {
@@ -58,8 +98,10 @@ typedef struct BkpEffect {
     size_t snapshots_dropped;         /* points that stay in the vault but lose their snapshot now */
     size_t earlier, later;            /* points that now expire earlier, or later */
     int64_t most_earlier, most_later; /* by how much at most, seconds */
-    int64_t settled;                  /* when the change has fully taken effect: every point the
+    int64_t settled;                  /* when the change has fully taken effect: every point whose
+                                         expiry or move it changes gone or moved, every point the
                                          changed rules keep taken under NEW, the rules that grew full */
+    BkpArchiveEffect archive;
 } BkpEffect;
 
 typedef struct BkpPolicyChange {

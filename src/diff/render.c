@@ -68,6 +68,72 @@ static char *when(BkpTz *tz, const BkpPolicy *p, int64_t t, unsigned flags, char
     return bkp_fmt_clock(t, bkp_interp_offset(tz, p, t), flags, buf, n);
 }
 
+/* The JSON keys and the text's words of each way a move changes. */
+static const char *const move_keys[BKP_MOVE_COUNT] = {
+    [BKP_MOVE_AT_ONCE] = "at_once", [BKP_MOVE_EARLIER] = "earlier", [BKP_MOVE_LATER] = "later",
+    [BKP_MOVE_NO_LONGER] = "no_longer", [BKP_MOVE_NEWLY] = "newly"};
+static const char *const move_words[BKP_MOVE_COUNT] = {
+    [BKP_MOVE_AT_ONCE] = "move to vault-archive at once", [BKP_MOVE_EARLIER] = "move to vault-archive earlier",
+    [BKP_MOVE_LATER] = "move to vault-archive later", [BKP_MOVE_NO_LONGER] = "no longer move to vault-archive",
+    [BKP_MOVE_NEWLY] = "newly move to vault-archive"};
+
+/* "2026-01-04 02:00", or "2026-01-04 02:00 to 2026-06-07 02:00". */
+static char *range(BkpTz *tz, const BkpPolicy *p, int64_t first, int64_t last, char *buf, size_t n)
+{
+    char a[BKP_CLOCK_MAX], b[BKP_CLOCK_MAX];
+    when(tz, p, first, 0, a, sizeof a);
+    when(tz, p, last, 0, b, sizeof b);
+    if (first == last)
+        snprintf(buf, n, "%s", a);
+    else
+        snprintf(buf, n, "%s to %s", a, b);
+    return buf;
+}
+
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
+static void text_archive(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
+{
+    const BkpArchiveEffect *a = &c->effect.archive;
+    char r[2 * BKP_CLOCK_MAX + 8], q[2 * BKP_CLOCK_MAX + 8];
+    if (a->archived) {
+        fprintf(out, "    in vault-archive: %zu point%s, which stay there (Azure does not move points back to "
+                "vault-standard)", a->archived, plural(a->archived));
+        if (a->archived_deleted)
+            fprintf(out, "; %zu of them deleted at once", a->archived_deleted);
+        fputc('\n', out);
+    }
+    if (a->early_deleted.count)
+        fprintf(out, "    early deletion charged: %zu point%s deleted at once less than %d days after moving to "
+                "vault-archive, moved %s\n", a->early_deleted.count, plural(a->early_deleted.count),
+                BKP_ARCHIVE_MIN_DAYS, range(tz, c->old, a->early_deleted.oldest, a->early_deleted.newest, r, sizeof r));
+    if (a->early_expiring.count)
+        fprintf(out, "    early deletion charged: %zu point%s now expire less than %d days after moving to "
+                "vault-archive, moved %s\n", a->early_expiring.count, plural(a->early_expiring.count),
+                BKP_ARCHIVE_MIN_DAYS, range(tz, c->old, a->early_expiring.oldest, a->early_expiring.newest, r, sizeof r));
+    for (int k = 0; k < BKP_MOVE_COUNT; k++) {
+        const BkpMoves *m = &a->moves[k];
+        if (!m->count)
+            continue;
+        fprintf(out, "    %s: %zu point%s", move_words[k], m->count, plural(m->count));
+        if (k != BKP_MOVE_AT_ONCE && m->now.count)
+            fprintf(out, ", %s", range(tz, c->old, m->now.oldest, m->now.newest, r, sizeof r));
+        if (m->was.count == m->count)
+            fprintf(out, " (%s %s)", k == BKP_MOVE_EARLIER || k == BKP_MOVE_LATER ? "was" : "were to move",
+                    range(tz, c->old, m->was.oldest, m->was.newest, q, sizeof q));
+        else if (m->was.count)
+            fprintf(out, " (%zu were to move %s, %zu never)", m->was.count,
+                    range(tz, c->old, m->was.oldest, m->was.newest, q, sizeof q), m->count - m->was.count);
+        fputc('\n', out);
+    }
+    if (a->assumed && (a->archived || a->nmoves))
+        fprintf(out, "    archive recommended: every eligible point is counted as in or moving to vault-archive; "
+                "Azure moves only those its recommendation picks from the VM's churn\n");
+}
+
 static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
 {
     const BkpEffect *e = &c->effect;
@@ -101,10 +167,11 @@ static void text_effect(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
         bkp_fmt_span(e->most_later / 60, a, sizeof a);
         fprintf(out, "    expire later: %zu point%s, by up to %s\n", e->later, e->later == 1 ? "" : "s", a);
     }
+    text_archive(tz, c, out);
     when(tz, c->old, e->settled, 0, a, sizeof a);
     if (e->settled > c->at)
-        fprintf(out, "  fully in effect at %s: the last point it moves expires, and the rules it changed are "
-                "full\n", a);
+        fprintf(out, "  fully in effect at %s: the last point it changes expires or moves, and the rules it "
+                "changed are full\n", a);
     else
         fprintf(out, "  in effect at once\n");
 }
@@ -160,6 +227,53 @@ static void jw_count(JsonW *w, const char *key, int64_t v)
     jw_int(w, v);
 }
 
+/* {"count": N, KEYS[0]: instant, KEYS[1]: instant}: the instants only of a
+ * set that has points ("oldest" and "newest" taken, "first" and "last"
+ * else). */
+static void json_dated(BkpTz *tz, const BkpPolicy *p, const char *key, const BkpDeleted *d,
+                       const char *const keys[2], JsonW *w)
+{
+    jw_key(w, key);
+    jw_obj(w);
+    jw_count(w, "count", (int64_t)d->count);
+    if (d->count) {
+        jw_instant(w, tz, p, keys[0], d->oldest);
+        jw_instant(w, tz, p, keys[1], d->newest);
+    }
+    jw_end_obj(w);
+}
+
+static const char *const first_last[2] = {"first", "last"};
+
+static void json_archive(BkpTz *tz, const BkpPolicyChange *c, JsonW *w)
+{
+    const BkpArchiveEffect *a = &c->effect.archive;
+    jw_key(w, "archive");
+    jw_obj(w);
+    jw_count(w, "in_archive", (int64_t)a->archived);
+    jw_count(w, "in_archive_deleted", (int64_t)a->archived_deleted);
+    json_dated(tz, c->old, "early_deletion_at_once", &a->early_deleted, first_last, w);
+    json_dated(tz, c->old, "early_deletion_later", &a->early_expiring, first_last, w);
+    jw_count(w, "moves_changed", (int64_t)a->nmoves);
+    jw_key(w, "moves");
+    jw_obj(w);
+    for (int k = 0; k < BKP_MOVE_COUNT; k++) {
+        const BkpMoves *m = &a->moves[k];
+        if (!m->count)
+            continue;
+        jw_key(w, move_keys[k]);
+        jw_obj(w);
+        jw_count(w, "count", (int64_t)m->count);
+        json_dated(tz, c->old, "was", &m->was, first_last, w);
+        json_dated(tz, c->old, "now", &m->now, first_last, w);
+        jw_end_obj(w);
+    }
+    jw_end_obj(w);
+    jw_key(w, "assumed");
+    jw_bool(w, a->assumed);
+    jw_end_obj(w);
+}
+
 static void json_effect(BkpTz *tz, const BkpPolicyChange *c, JsonW *w)
 {
     const BkpEffect *e = &c->effect;
@@ -169,17 +283,10 @@ static void json_effect(BkpTz *tz, const BkpPolicyChange *c, JsonW *w)
     jw_count(w, "deleted", (int64_t)e->ndeleted);
     jw_key(w, "deleted_by_kind");
     jw_obj(w);
-    for (int k = 0; k < BKP_WHY_COUNT; k++) {
-        const BkpDeleted *d = &e->deleted[k];
-        if (!d->count)
-            continue;
-        jw_key(w, bkp_why_name((BkpWhy)k));
-        jw_obj(w);
-        jw_count(w, "count", (int64_t)d->count);
-        jw_instant(w, tz, c->old, "oldest", d->oldest);
-        jw_instant(w, tz, c->old, "newest", d->newest);
-        jw_end_obj(w);
-    }
+    static const char *const taken[2] = {"oldest", "newest"};
+    for (int k = 0; k < BKP_WHY_COUNT; k++)
+        if (e->deleted[k].count)
+            json_dated(tz, c->old, bkp_why_name((BkpWhy)k), &e->deleted[k], taken, w);
     jw_end_obj(w);
     jw_count(w, "deleted_with_snapshot", (int64_t)e->with_snapshot);
     if (e->with_snapshot)
@@ -190,6 +297,7 @@ static void json_effect(BkpTz *tz, const BkpPolicyChange *c, JsonW *w)
     jw_count(w, "expire_later", (int64_t)e->later);
     jw_count(w, "most_later_seconds", e->most_later);
     jw_instant(w, tz, c->old, "settled", e->settled);
+    json_archive(tz, c, w);
     jw_end_obj(w);
 }
 
