@@ -3,6 +3,11 @@
  * refuses or cannot undo, and the effect on the recovery points that exist
  * when the change is made.
  *
+ * Vaults are matched by name, resource group and subscription, protects by
+ * VM and resource group: a VM newly protected, no longer protected, moved
+ * to another policy (with the effect of the other policy on its points,
+ * computed as for a changed policy), or its disks included otherwise.
+ *
  * The effect is the interpreter's (interp.h), not a second model of
  * retention: OLD is simulated up to the moment of the change, and the
  * retention of NEW is applied to the points that exist then, as Azure
@@ -37,7 +42,7 @@
 
 typedef enum { BKP_CHANGE_ADDED, BKP_CHANGE_REMOVED, BKP_CHANGE_CHANGED } BkpChangeKind;
 
-/* What a change is, beyond its fields (bits). */
+/* What a change is, beyond its fields (bits; BKP_UPGRADE below too). */
 enum {
     BKP_REFUSED_TYPE = 1u << 0,       /* standard <-> enhanced in place: Azure needs a new policy (A3) */
     BKP_REFUSED_DOWNGRADE = 1u << 1,  /* enhanced -> standard: a protected VM can never go back (A4) */
@@ -115,22 +120,78 @@ typedef struct BkpPolicyChange {
     BkpEffect effect;                 /* changed and not refused only */
 } BkpPolicyChange;
 
-/* Every policy that differs, by name. */
+/* What a vault statement may differ in (bits of BkpVaultChange.fields). */
+enum {
+    BKP_VAULT_NAME = 1u << 0,
+    BKP_VAULT_RESOURCE_GROUP = 1u << 1,
+    BKP_VAULT_SUBSCRIPTION = 1u << 2,
+};
+
+/* A vault of one side only, or a pair that differs: vaults are matched by
+ * name, resource group and subscription; of those left, one of each side
+ * with the same name, or the only one left on each side, is a change. */
+typedef struct BkpVaultChange {
+    BkpChangeKind kind;
+    const BkpVault *old, *new;        /* NULL when added, or removed */
+    unsigned fields;                  /* BKP_VAULT_*: changed only */
+} BkpVaultChange;
+
+/* What a protect may differ in (bits of BkpProtectChange.fields). */
+enum {
+    BKP_PROTECT_POLICY = 1u << 0,     /* moved to another policy (by name) */
+    BKP_PROTECT_DISKS = 1u << 1,      /* its disks included or excluded otherwise */
+};
+
+/* A VM protected on one side only (newly protected; no longer protected),
+ * or protected otherwise: protects are matched by VM and resource group. */
+typedef struct BkpProtectChange {
+    BkpChangeKind kind;
+    const BkpProtect *old, *new;      /* NULL when added, or removed */
+    unsigned fields;                  /* BKP_PROTECT_*: changed only */
+    unsigned flags;                   /* moved: BKP_REFUSED_DOWNGRADE (enhanced -> standard, A4),
+                                         BKP_UPGRADE (standard -> enhanced: cannot be undone) */
+    BkpEffect effect;                 /* moved between policies of other values, not refused: what
+                                         the other policy does to the VM's points (as a changed
+                                         policy does); not computed: refused, or the same values */
+} BkpProtectChange;
+
+/* BkpProtectChange.flags: a VM moved from a standard to an enhanced policy,
+ * which Azure allows but never undoes (A4). */
+enum { BKP_UPGRADE = 1u << 3 };
+
+/* What bkp_diff compares besides policies. A side that cannot say (a JSON
+ * of policies has no protects) leaves them out: the CLI decides. */
+enum { BKP_DIFF_VAULTS = 1u << 0, BKP_DIFF_PROTECTS = 1u << 1, BKP_DIFF_ALL = 3u };
+
+/* Every policy, vault and protect that differs. */
 typedef struct BkpDiff {
     BkpPolicyChange *changes;
     int n;
+    BkpVaultChange *vaults;
+    int nvaults;
+    BkpProtectChange *protects;
+    int nprotects;
+    unsigned scope;                   /* BKP_DIFF_*: what was compared */
     int64_t at;
 } BkpDiff;
 
-/* The differences between the policies of old and new (vaults and protects
- * are not compared), the effect of each change made at UTC instant `at`.
- * Returns 0, or -1 when out of memory (then *out is empty). */
-int bkp_diff(BkpTz *tz, const BkpProgram *old, const BkpProgram *new, int64_t at, BkpDiff *out);
+/* The differences between old and new: their policies, and their vaults
+ * and protects as `scope` says; the effect of each change made at UTC
+ * instant `at`. Returns 0, or -1 when out of memory (then *out is empty). */
+int bkp_diff(BkpTz *tz, const BkpProgram *old, const BkpProgram *new, int64_t at, unsigned scope,
+             BkpDiff *out);
 void bkp_diff_free(BkpDiff *d);
 
-/* Whether the change deletes recovery points at once or is refused: what
- * `--fail-on-loss` fails on. */
+/* Whether anything differs. */
+bool bkp_diff_differs(const BkpDiff *d);
+
+/* Whether the change deletes recovery points at once, is refused, or
+ * leaves a VM unprotected: what `--fail-on-loss` fails on. */
 bool bkp_diff_loses(const BkpDiff *d);
+
+/* Vaults and protects (src/diff/deploy.c): into d, which bkp_diff set up.
+ * 0, or -1 when out of memory. */
+int bkp_diff_deploy(BkpTz *tz, const BkpProgram *old, const BkpProgram *new, BkpDiff *d);
 
 /* Field f of p in words: "180 days", "every 4 hours from 08:00 for 24
  * hours", "after 3 months", "none". With `whole`, a rule's count with the

@@ -91,6 +91,29 @@ archive old/monthly-no-archive.bkp archive-newly.bkp moves.at_once.count 51
 archive old/monthly-no-archive.bkp archive-newly.bkp moves.newly.count 3
 archive old/monthly-no-archive.bkp archive-newly.bkp in_archive 0
 
+# --- vaults and protects ----------------------------------------------------------------------
+# a VM no longer protected is a loss; one newly protected is not
+sed '/old-01/d' tests/diff/old/deploy.bkp >"$tmp/unprotect.bkp"
+expect unprotected 1 "$BKPC" diff --at 2026-06-15 --fail-on-loss tests/diff/old/deploy.bkp "$tmp/unprotect.bkp"
+grep -q "protect vm old-01 (resource group rg-old): removed: no longer protected" "$tmp/out" && ok || ko "unprotected: no line"
+{ cat tests/diff/old/deploy.bkp; echo "protect vm new-01 resource-group rg-new with db-tier"; } >"$tmp/protect.bkp"
+expect newly-protected 0 "$BKPC" diff --at 2026-06-15 --fail-on-loss tests/diff/old/deploy.bkp "$tmp/protect.bkp"
+expect newly-protected-differs 1 "$BKPC" diff --at 2026-06-15 tests/diff/old/deploy.bkp "$tmp/protect.bkp"
+# moved to an enhanced policy from a standard one is allowed; back is refused, a loss
+sed 's/app-01 resource-group rg-app with std-tier/app-01 resource-group rg-app with web-tier/' \
+    tests/diff/old/deploy.bkp >"$tmp/upgrade.bkp"
+expect upgrade 0 "$BKPC" diff --at 2026-06-15 --fail-on-loss tests/diff/old/deploy.bkp "$tmp/upgrade.bkp"
+expect downgrade 1 "$BKPC" diff --at 2026-06-15 --fail-on-loss "$tmp/upgrade.bkp" tests/diff/old/deploy.bkp
+# a JSON side says nothing of protects: a deployed body against a file that protects VMs is no drift
+{ cat tests/import/rest-get-v2-hourly.bkp; echo "protect vm vm-01 resource-group rg-vm with $(sed -n 's/^policy \([^ ]*\).*/\1/p' tests/import/rest-get-v2-hourly.bkp | head -1)"; } >"$tmp/protects.bkp"
+if "$BKPC" check "$tmp/protects.bkp" >/dev/null 2>&1; then
+    expect json-side-protects 0 "$BKPC" diff tests/import/rest-get-v2-hourly.json "$tmp/protects.bkp"
+    "$BKPC" diff --format json tests/import/rest-get-v2-hourly.json "$tmp/protects.bkp" |
+        python3 -c 'import json, sys; sys.exit(json.load(sys.stdin)["compared"]["protects"])' && ok || ko "json side: protects compared"
+else
+    ko "protects.bkp does not check"; "$BKPC" check "$tmp/protects.bkp"
+fi
+
 # --- 4. errors --------------------------------------------------------------------------------
 expect one-file 2 "$BKPC" diff tests/diff/old/daily-30.bkp
 expect three-files 2 "$BKPC" diff tests/diff/old/daily-30.bkp tests/diff/old/daily-30.bkp tests/diff/old/daily-30.bkp

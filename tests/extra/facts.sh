@@ -85,6 +85,6 @@ case_ self-test explain --at 2026-06-15 tests/explain/defaults.bkp
 case_ self-test next --from 2026-03-27T00:00 -n 12 tests/next/dst-europe-gap.bkp
 case_ self-test next --from 2026-03-27T00:00 -n 12 examples/prod-vms.bkp
 case_ self-test simulate --at 2026-04-01T12:00 examples/gfs-archive.bkp
-for c in fields archive-early-deletion archive-newly daily-to-weekly; do diff_case "$c" || ko "diff $c"; done
+for c in fields archive-early-deletion archive-newly daily-to-weekly deploy; do diff_case "$c" || ko "diff $c"; done
 check --self-test "$list"
 summary

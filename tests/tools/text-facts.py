@@ -763,40 +763,114 @@ def diff_effect(c, p, lines, i):
     return i + 1
 
 
+VAULT_NOTE = ("note: Azure does not rename a vault or move it with its recovery points: if this names another "
+              "vault, the points its VMs have so far stay in the old one")
+UNPROTECTED = "its recovery points are kept or deleted as protection is stopped"
+PROTECT_REFUSED = "refused: a VM protected by an enhanced policy can never move to a standard one (A4)"
+UPGRADE = "cannot be undone: once protected by an enhanced policy, the VM can never go back to a standard one (A4)"
+SAME_VALUES = "the two policies have the same values: its recovery points do not change"
+VAULT_WORDS = {"name": "name", "resource group": "resource_group", "subscription": "subscription"}
+
+
+def diff_policy(c, p, m, lines, i):
+    """A policy's block after its first line; returns the index after it."""
+    c.eq("policy name", p.get("name"), m.group(1))
+    c.eq("policy %s change" % m.group(1), p.get("change"), m.group(2))
+    fields = p.get("fields") or []
+    k = 0
+    while i < len(lines) and re.match(r"  [a-z][^:]*: .* → ", lines[i]) and not lines[i].startswith("  note:"):
+        f = fields[k] if k < len(fields) else {}
+        c.eq("field line", "  %s: %s → %s" % (f.get("name"), f.get("old"), f.get("new")), lines[i])
+        k += 1
+        i += 1
+    c.eq("fields of " + m.group(1), len(fields), k)
+    for key, line in (("refused", REFUSED), ("irreversible", IRREVERSIBLE)):
+        here = i < len(lines) and lines[i] == "  " + line
+        c.eq(key, bool(p.get(key)), here)
+        i += here
+    if i < len(lines) and lines[i].startswith("  the "):
+        i = diff_effect(c, p, lines, i)
+    else:
+        c.true("an effect the text does not show", "effect" not in p)
+    here = i < len(lines) and lines[i] == "  " + SHORTENS
+    c.eq("shortens_retention", bool(p.get("shortens_retention")), here)
+    return i + here
+
+
+def diff_vault(c, v, m, lines, i):
+    side = v.get("new") if m.group(4) == "added" else v.get("old")
+    c.eq("vault change", v.get("change"), m.group(4))
+    c.eq("vault", [get(side, k) for k in ("name", "resource_group", "subscription")],
+         [m.group(1), m.group(2), m.group(3)])
+    seen = []
+    while i < len(lines) and lines[i].startswith("  ") and not lines[i].startswith("  note:"):
+        f = fullmatch(c, "vault field", r"  (name|resource group|subscription): (\S+) → (\S+)", lines[i])
+        if f:
+            k = VAULT_WORDS[f.group(1)]
+            seen.append(k)
+            c.eq("vault %s old" % k, get(v, "old", k) or "none", f.group(2))
+            c.eq("vault %s new" % k, get(v, "new", k) or "none", f.group(3))
+        i += 1
+    c.eq("vault fields", v.get("fields"), seen)
+    here = i < len(lines) and lines[i] == "  " + VAULT_NOTE
+    c.eq("vault note", v.get("change") == "changed", here)
+    return i + here
+
+
+def diff_protect(c, p, m, lines, i):
+    c.eq("protect", [p.get("vm"), p.get("resource_group"), p.get("change")], list(m.group(1, 2, 3)))
+    rest = m.group(4) or ""
+    if m.group(3) == "added":
+        c.eq("newly protected by", get(p, "new", "policy"), re.sub(r"^: newly protected by ", "", rest))
+    elif m.group(3) == "removed":
+        c.eq("no longer protected", ": no longer protected (it was by %s); %s" % (get(p, "old", "policy"), UNPROTECTED),
+             rest)
+    else:
+        c.eq("changed protect line", "", rest)
+    seen = []
+    while i < len(lines) and re.match(r"  (policy|disks): ", lines[i]):
+        f = fullmatch(c, "protect field", r"  (policy|disks): (.+) → (.+)", lines[i])
+        if f:
+            seen.append(f.group(1))
+            c.eq("protect %s" % f.group(1), [get(p, "old", f.group(1)), get(p, "new", f.group(1))],
+                 [f.group(2), f.group(3)])
+        i += 1
+    c.eq("protect fields", p.get("fields"), seen)
+    for key, line in (("refused", PROTECT_REFUSED), ("irreversible", UPGRADE)):
+        here = i < len(lines) and lines[i] == "  " + line
+        c.eq("protect " + key, bool(p.get(key)), here)
+        i += here
+    if i < len(lines) and lines[i].startswith("  the "):
+        return diff_effect(c, p, lines, i)
+    c.true("an effect the text does not show", "effect" not in p)
+    here = i < len(lines) and lines[i] == "  " + SAME_VALUES
+    c.eq("same values", "policy" in (p.get("fields") or []) and not p.get("refused"), here)
+    return i + here
+
+
 def diff(c, text, j):
     lines = text.rstrip("\n").split("\n") if text.strip() else []
-    policies = j.get("policies") or []
-    c.eq("different", j.get("different"), bool(policies))
-    i, n = 0, 0
+    lists = {k: j.get(k) or [] for k in ("policies", "vaults", "protects")}
+    c.eq("different", j.get("different"), any(lists.values()))
+    n = {k: 0 for k in lists}
+    forms = (("policies", r"policy (\S+): (added|removed|changed)", diff_policy),
+             ("vaults", r"vault (\S+) \(resource group (\S+)(?:, subscription (\S+))?\): (added|removed|changed)",
+              diff_vault),
+             ("protects", r"protect vm (\S+) \(resource group (\S+)\): (added|removed|changed)(.*)", diff_protect))
+    i = 0
     while i < len(lines):
-        m = fullmatch(c, "policy line", r"policy (\S+): (added|removed|changed)", lines[i])
-        i += 1
-        if not m:
-            continue
-        p = policies[n] if n < len(policies) else {}
-        n += 1
-        c.eq("policy name", p.get("name"), m.group(1))
-        c.eq("policy %s change" % m.group(1), p.get("change"), m.group(2))
-        fields = p.get("fields") or []
-        k = 0
-        while i < len(lines) and re.match(r"  [a-z][^:]*: .* → ", lines[i]) and not lines[i].startswith("  note:"):
-            f = fields[k] if k < len(fields) else {}
-            c.eq("field line", "  %s: %s → %s" % (f.get("name"), f.get("old"), f.get("new")), lines[i])
-            k += 1
-            i += 1
-        c.eq("fields of " + m.group(1), len(fields), k)
-        for key, line in (("refused", REFUSED), ("irreversible", IRREVERSIBLE)):
-            here = i < len(lines) and lines[i] == "  " + line
-            c.eq(key, bool(p.get(key)), here)
-            i += here
-        if i < len(lines) and lines[i].startswith("  the "):
-            i = diff_effect(c, p, lines, i)
+        for key, pattern, fn in forms:
+            m = re.fullmatch(pattern, lines[i])
+            if m:
+                item = lists[key][n[key]] if n[key] < len(lists[key]) else {}
+                n[key] += 1
+                i = fn(c, item, m, lines, i + 1)
+                break
         else:
-            c.true("an effect the text does not show", "effect" not in p)
-        here = i < len(lines) and lines[i] == "  " + SHORTENS
-        c.eq("shortens_retention", bool(p.get("shortens_retention")), here)
-        i += here
-    c.eq("policies", len(policies), n)
+            c.unknown("diff line", lines[i])
+            i += 1
+    for k in lists:
+        c.eq(k, len(lists[k]), n[k])
 
 
 CHECKS = {"explain": explain, "next": next_, "simulate": simulate, "diff": diff}
@@ -873,6 +947,14 @@ def alterations(kind, doc):
             lambda d: [bump(p["effect"]["archive"]["early_deletion_at_once"], "count") for p in d["policies"]
                        if "effect" in p])
         add("shortens", pols, lambda d: [flip(p, "shortens_retention") for p in d["policies"] if "effect" in p])
+        add("a vault dropped", doc.get("vaults"), lambda d: d["vaults"].pop())
+        add("a vault's field", doc.get("vaults"), lambda d: d["vaults"][0]["fields"].append("name"))
+        add("a protect dropped", doc.get("protects"), lambda d: d["protects"].pop())
+        add("a protect's policy", any(p["new"] for p in doc.get("protects", [])),
+            lambda d: [p["new"].update(policy="?") for p in d["protects"] if p["new"]])
+        add("a protect refused", doc.get("protects"), lambda d: [flip(p, "refused") for p in d["protects"]])
+        add("a protect's effect", any("effect" in p for p in doc.get("protects", [])),
+            lambda d: [bump(p["effect"], "expire_later") for p in d["protects"] if "effect" in p])
     else:
         add("summary tiers", True, lambda d: bump(d["summary"]["tiers"], "snapshot"))
         add("since default", True, lambda d: flip(d["since"], "default"))
