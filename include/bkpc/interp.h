@@ -139,6 +139,21 @@ unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault);
 int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day, int minute,
                           int64_t t);
 
+/* When a vault point of backup b moves to vault-archive under p's tiering
+ * (the archive rule above, docs/semantics.md §5), the one computation of
+ * it: `why` the rules it was taken for, expires[w] the instant each of them
+ * lets it go (its daily and weekly rules release it, its longest vault rule
+ * ends it; expired ones count), and no earlier than `from` (INT64_MIN: any
+ * time), as if it were released then: its 6 months left count from there.
+ * bkp_simulate gives each point its archive_at with p's own rules and no
+ * `from`; bkpc diff asks with a new policy's rules applied to an old point,
+ * from the change. INT64_MAX: it never moves. */
+int64_t bkp_interp_archive_at(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigned why,
+                              const int64_t expires[BKP_WHY_COUNT], int64_t from);
+/* Azure bills a point in vault-archive for at least this many days: one
+ * deleted sooner is charged for the rest (early deletion, DOC-ARC). */
+#define BKP_ARCHIVE_MIN_DAYS 180
+
 /* Parses a command-line TIME: YYYY-MM-DD (midnight), YYYY-MM-DDTHH:MM (a
  * space may stand for the T) in the policy's zone, by its clocks (DST
  * included), or either form followed by Z for UTC. Years 1900-9999. Returns

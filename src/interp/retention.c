@@ -150,30 +150,69 @@ int64_t interp_release_days(const BkpPolicy *p, unsigned why, bool *weekly)
     return *weekly ? week : daily;
 }
 
-/* It must be a monthly or yearly point; it moves at the tiering age in
- * calendar months or, when later (*late), the day its daily or weekly rule
- * releases it; and only if 6 calendar months of its retention (its longest
- * rule's) are left from that day. */
-int64_t interp_archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late)
+/* The archive rule on schedule days, for a point of schedule day `day`
+ * kept by the rules in `why`, that its daily and weekly rules release on
+ * `release` and that leaves the vault on `end`: it must be a monthly or
+ * yearly point; it moves at the tiering age in calendar months or, when
+ * later (*late), the day it is released; and only if 6 calendar months of
+ * its retention (its longest rule's) are left from that day. The one place
+ * of the rule: explain's classes and every point's move come from it. */
+static bool archivable(const BkpPolicy *p, unsigned why)
 {
-    bool ignored;
-    if (!late)
-        late = &ignored;
-    int months = interp_archive_age(p);
+    return interp_archive_age(p) > 0 && (why & (1u << BKP_WHY_MONTHLY | 1u << BKP_WHY_YEARLY));
+}
+
+static int64_t archive_move(const BkpPolicy *p, int64_t day, unsigned why, int64_t release, int64_t end,
+                            bool *late)
+{
     *late = false;
-    if (months <= 0 || !(why & (1u << BKP_WHY_MONTHLY | 1u << BKP_WHY_YEARLY)))
+    if (!archivable(p, why))
         return INT64_MAX;
-    bool weekly;
-    int64_t move = bkp_add_months(day, months), release = day + interp_release_days(p, why, &weekly);
+    int64_t move = bkp_add_months(day, interp_archive_age(p));
     if (release > move) {
         move = release;
         *late = true;
     }
+    return bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) <= end ? move : INT64_MAX;
+}
+
+int64_t interp_archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late)
+{
+    bool ignored, weekly;
     int64_t end = INT64_MIN;         /* the day it leaves the vault */
     for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++) {
         int64_t e = bkp_keep_end_day(bkp_keep(p, (BkpWhy)w), day);
         if (why >> w & 1 && e > end)
             end = e;
     }
-    return bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) <= end ? move : INT64_MAX;
+    return archive_move(p, day, why, day + interp_release_days(p, why, &weekly), end, late ? late : &ignored);
+}
+
+int64_t bkp_interp_archive_at(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigned why,
+                              const int64_t expires[BKP_WHY_COUNT], int64_t from)
+{
+    /* Instants of the point's rules as its schedule days: the day whose run
+     * at the point's minute is the last at or before them. Moving no
+     * earlier than `from` is as if it were released then. */
+    int64_t release = from, end = INT64_MIN;
+    for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++) {
+        if (!(why >> w & 1))
+            continue;
+        if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && expires[w] > release)
+            release = expires[w];
+        if (expires[w] > end)
+            end = expires[w];
+    }
+    if (end == INT64_MIN || !archivable(p, why))
+        return INT64_MAX;
+    int64_t shift = (int64_t)b->minute * 60;
+    int64_t release_day = release == INT64_MIN ? b->day : bkp_interp_day_of(tz, p, release - shift);
+    bool late;
+    int64_t move = archive_move(p, b->day, why, release_day, bkp_interp_day_of(tz, p, end - shift), &late);
+    if (move == INT64_MAX)
+        return INT64_MAX;
+    /* It moves at the later of the instant it is old enough, at its time of
+     * day, and the instant its daily or weekly rules let it go (or `from`). */
+    int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(b->day, interp_archive_age(p)), b->minute);
+    return release > old_enough ? release : old_enough;
 }

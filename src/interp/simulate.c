@@ -36,13 +36,11 @@ static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t 
         return false;
     /* Instants may be negative (before 1970): no 0 sentinels. */
     pt->expires = INT64_MIN;
-    int64_t release = INT64_MIN;     /* when its daily or weekly rules let it go */
+    int64_t ends[BKP_WHY_COUNT] = {0};   /* every rule it was taken for, expired or not */
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
         if (!(pt->b.why >> w & 1))
             continue;
-        int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
-        if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > release)
-            release = e;
+        int64_t e = ends[w] = bkp_interp_expiry(tz, p, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
         if (e > at) {
             pt->why |= 1u << w;
             pt->rule_expires[w] = e;
@@ -53,15 +51,7 @@ static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t 
     if (!pt->why)
         return false;
     pt->expires_offset = bkp_interp_offset(tz, p, pt->expires);
-    /* It moves (if interp_archive_day says it does) at the later of the
-     * instant it is old enough, at its time of day, and the instant its
-     * daily or weekly rule lets it go. */
-    pt->archive_at = INT64_MAX;
-    if (interp_archive_day(p, pt->b.day, pt->b.why, NULL) != INT64_MAX) {
-        int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(pt->b.day, interp_archive_age(p)),
-                                                pt->b.minute);
-        pt->archive_at = release > old_enough ? release : old_enough;
-    }
+    pt->archive_at = bkp_interp_archive_at(tz, p, &pt->b, pt->b.why, ends, INT64_MIN);
     if (pt->why >> BKP_WHY_SNAPSHOT & 1)
         pt->tiers |= 1u << BKP_TIER_SNAPSHOT;
     if (pt->why & ~(1u << BKP_WHY_SNAPSHOT))
