@@ -20,6 +20,7 @@ const char *bkp_clause_name(AstClauseKind k)
         [AST_ARCHIVE] = "archive",
         [AST_SNAPSHOT_RG] = "snapshot resource-group",
         [AST_CONSISTENCY] = "consistency",
+        [AST_REQUIRE] = "require",
     };
     return k < AST_CLAUSE_KIND_COUNT ? names[k] : "?";
 }
@@ -180,11 +181,29 @@ static AstPolicy *new_policy(BkpParser *P, const AstName *name)
     return p;
 }
 
-void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbrace)
+static AstPolicy *new_template(BkpParser *P, const AstName *name)
 {
-    AstPolicy *p = new_policy(P, name);
+    AstPolicy *p = BKP_NEW(&P->ctx->arena, AstPolicy);
+    p->name = *name;
+    p->is_template = true;
+    if (P->last_template)
+        P->last_template->next = p;
+    else
+        P->file->templates = p;
+    P->last_template = p;
+    return p;
+}
+
+void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, const BkpKwName *from, BkpSpan lbrace,
+                      bool is_template)
+{
+    AstPolicy *p = is_template ? new_template(P, name) : new_policy(P, name);
     p->span = bkp_span_join(kw, lbrace);
     p->lbrace_at = lbrace.off;
+    if (from->kw.end) {
+        p->from = from->name;
+        p->from_at = from->kw.off;
+    }
     P->cur = p;
     P->cur_last = NULL;
 }
@@ -252,11 +271,41 @@ AstVault *ast_vault(BkpParser *P, BkpSpan span, const AstName *name, BkpSpan rg_
     return v;
 }
 
-void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub)
+void ast_vault_subscription(AstVault *v, const BkpKwName *sub)
 {
-    v->span = span;
-    v->subscription_at = kw.off;
-    v->subscription = *sub;
+    if (!sub->kw.end)
+        return;
+    v->subscription_at = sub->kw.off;
+    v->subscription = sub->name;
+}
+
+BkpNames ast_names_new(void)
+{
+    BkpNames l;
+    memset(&l, 0, sizeof l);
+    return l;
+}
+
+void ast_names_push(BkpParser *P, BkpNames *l, const AstName *n)
+{
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 2;
+        AstName *v = BKP_NEWN(&P->ctx->arena, AstName, cap);
+        if (l->n)
+            memcpy(v, l->v, sizeof(AstName) * (size_t)l->n);
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *n;
+    l->span = l->n == 1 ? n->span : bkp_span_join(l->span, n->span);
+}
+
+void ast_vault_policies(AstVault *v, BkpSpan with_kw, const BkpNames *names)
+{
+    v->with_at = with_kw.off;
+    v->policies = names->v;
+    v->npolicies = names->n;
+    v->policies_span = names->span;
 }
 
 AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const AstName *vm,
@@ -279,6 +328,14 @@ AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const A
     return p;
 }
 
+void ast_protect_vault(AstProtect *p, const BkpKwName *vault)
+{
+    if (!vault->kw.end)
+        return;
+    p->in_at = vault->kw.off;
+    p->vault = vault->name;
+}
+
 void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mode_kw,
                        BkpSpan disks_kw, const AstList *luns)
 {
@@ -288,4 +345,41 @@ void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mo
     p->disks_at = disks_kw.off;
     p->luns = *luns;
     p->disks_span = bkp_span_join(mode_kw, luns->span);
+}
+
+void ast_use(BkpParser *P, BkpSpan span, AstName path)
+{
+    AstUse *u = BKP_NEW(&P->ctx->arena, AstUse);
+    u->span = span;
+    u->path = path;
+    if (P->last_use)
+        P->last_use->next = u;
+    else
+        P->file->uses = u;
+    P->last_use = u;
+}
+
+AstClause *ast_require(BkpParser *P, AstRequireWhat what, BkpSpan span, BkpSpan kind_kw, BkpKeyword kind)
+{
+    AstClause *c = ast_clause(P, AST_REQUIRE, span, kind_kw);
+    c->u.require.what = what;
+    c->u.require.kind = kind;
+    return c;
+}
+
+void ast_require_span(BkpParser *P, AstClause *c, BkpSpan for_kw, AstDuration span)
+{
+    (void)P;
+    c->u.require.for_at = for_kw.off;
+    c->u.require.span = span;
+    c->u.require.has_span = true;
+}
+
+void ast_require_tier(BkpParser *P, AstClause *c, const BkpKwName *tier)
+{
+    (void)P;
+    if (!tier->kw.end)
+        return;
+    c->u.require.in_at = tier->kw.off;
+    c->u.require.tier = tier->name;
 }
