@@ -1,6 +1,7 @@
 /* compile.h — the library's front door: the whole pipeline,
  *
  *   source -> tokens -> AST        bkp_parse   (parse.h; src/front/)
+ *   the files `use` names          bkp_load_uses (here; read through ctx->load)
  *   AST -> checked program         bkp_check   (check.h; src/check/)
  *   checked program -> outputs     emit.h (src/emit/), interp.h (src/interp/)
  *
@@ -16,7 +17,13 @@
 #include "bkpc/policy.h"
 #include "bkpc/source.h"
 
-/* bkp_parse + bkp_check. */
+/* Reads and parses, once each, the files the `use` statements of `main`
+ * name, and theirs, through ctx->load (AstUse.file); a file that cannot be
+ * read, a cycle of uses or uses nested too deep are errors at the `use`. */
+void bkp_load_uses(BkpCtx *ctx, AstFile *main);
+
+/* bkp_parse + bkp_load_uses + bkp_check: the checked program, or NULL when
+ * any file had errors (all of them in ctx->diags). */
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
 
 #endif
