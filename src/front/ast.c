@@ -32,16 +32,22 @@ AstList ast_list_new(void)
     return l;
 }
 
+/* Room for one more element in the array v of n elements of `size` bytes,
+ * *cap of them allocated: v itself, or a copy twice as large. */
+static void *grow(BkpParser *P, void *v, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 2;
+    void *w = bkp_arena_alloc(&P->ctx->arena, size * (size_t)*cap);
+    if (n)
+        memcpy(w, v, size * (size_t)n);
+    return w;
+}
+
 void ast_list_push(BkpParser *P, AstList *l, AstItem it)
 {
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 2;
-        AstItem *v = BKP_NEWN(&P->ctx->arena, AstItem, cap);
-        if (l->n)
-            memcpy(v, l->v, sizeof(AstItem) * (size_t)l->n);
-        l->v = v;
-        l->cap = cap;
-    }
+    l->v = grow(P, l->v, l->n, &l->cap, sizeof *l->v);
     l->v[l->n++] = it;
     l->span = l->n == 1 ? it.span : bkp_span_join(l->span, it.span);
 }
@@ -79,14 +85,7 @@ BkpTimes ast_times_new(void)
 
 void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm)
 {
-    if (t->n == t->cap) {
-        int cap = t->cap ? t->cap * 2 : 2;
-        AstTime *v = BKP_NEWN(&P->ctx->arena, AstTime, cap);
-        if (t->n)
-            memcpy(v, t->v, sizeof(AstTime) * (size_t)t->n);
-        t->v = v;
-        t->cap = cap;
-    }
+    t->v = grow(P, t->v, t->n, &t->cap, sizeof *t->v);
     t->v[t->n++] = tm;
     t->span = t->n == 1 ? tm.span : bkp_span_join(t->span, tm.span);
 }
@@ -169,35 +168,27 @@ void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months)
     k->months = months;
 }
 
-static AstPolicy *new_policy(BkpParser *P, const AstName *name)
+/* A new policy block, or template block, at the end of the file's list. */
+static AstPolicy *new_block(BkpParser *P, const AstName *name, bool is_template)
 {
     AstPolicy *p = BKP_NEW(&P->ctx->arena, AstPolicy);
     p->name = *name;
-    if (P->last_policy)
-        P->last_policy->next = p;
+    p->is_template = is_template;
+    AstPolicy **last = is_template ? &P->last_template : &P->last_policy;
+    if (*last)
+        (*last)->next = p;
+    else if (is_template)
+        P->file->templates = p;
     else
         P->file->policies = p;
-    P->last_policy = p;
-    return p;
-}
-
-static AstPolicy *new_template(BkpParser *P, const AstName *name)
-{
-    AstPolicy *p = BKP_NEW(&P->ctx->arena, AstPolicy);
-    p->name = *name;
-    p->is_template = true;
-    if (P->last_template)
-        P->last_template->next = p;
-    else
-        P->file->templates = p;
-    P->last_template = p;
+    *last = p;
     return p;
 }
 
 void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, const BkpKwName *from, BkpSpan lbrace,
                       bool is_template)
 {
-    AstPolicy *p = is_template ? new_template(P, name) : new_policy(P, name);
+    AstPolicy *p = new_block(P, name, is_template);
     p->span = bkp_span_join(kw, lbrace);
     p->lbrace_at = lbrace.off;
     if (from->kw.end) {
@@ -247,7 +238,7 @@ void ast_add_bare_clause(BkpParser *P, AstClause *c)
         AstName name = ast_name(bkp_arena_strdup(&P->ctx->arena, stem ? stem : "policy"),
                                 bkp_span(c->span.off, c->span.off), AST_NAME_BARE);
         free(stem);
-        f->bare = new_policy(P, &name);
+        f->bare = new_block(P, &name, false);
         f->bare->implicit = true;
         f->bare->span = c->span;
     }
@@ -288,14 +279,7 @@ BkpNames ast_names_new(void)
 
 void ast_names_push(BkpParser *P, BkpNames *l, const AstName *n)
 {
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 2;
-        AstName *v = BKP_NEWN(&P->ctx->arena, AstName, cap);
-        if (l->n)
-            memcpy(v, l->v, sizeof(AstName) * (size_t)l->n);
-        l->v = v;
-        l->cap = cap;
-    }
+    l->v = grow(P, l->v, l->n, &l->cap, sizeof *l->v);
     l->v[l->n++] = *n;
     l->span = l->n == 1 ? n->span : bkp_span_join(l->span, n->span);
 }
