@@ -33,9 +33,9 @@ CPPFLAGS := -Iinclude -Isrc -I$(BUILD)/gen
 CFLAGS_ALL = $(CSTD) $(OPT) $(SAN) $(CPPFLAGS) $(DEPCFLAGS) -MMD -MP
 
 # The library, stage by stage (src/base -> src/front -> src/check -> src/model
-# -> src/emit, src/interp; src/diag renders diagnostics); src/cli is the
-# command line on top.
-STAGES   := base diag front check model emit interp
+# -> src/emit, src/interp -> src/prove; src/diag renders diagnostics); src/cli
+# is the command line on top.
+STAGES   := base diag front check model emit interp prove
 LIB_SRC  := $(sort $(wildcard src/*.c $(STAGES:%=src/%/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c

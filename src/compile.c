@@ -1,12 +1,14 @@
 /* compile.c — the pipeline in one call: source -> tokens -> AST
  * (bkp_parse, src/front/), the files its `use` statements name, each read
  * once (through ctx->load) and parsed, -> checked program (bkp_check,
- * src/check/). */
+ * src/check/) -> its requirements proved (bkp_prove, src/prove/). */
 #include "bkpc/compile.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "bkpc/prove.h"
 
 
 /* How deep `use` statements may nest: a chain of files longer than this is
@@ -150,5 +152,8 @@ BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src)
 {
     AstFile *f = bkp_parse(ctx, src);
     bkp_load_uses(ctx, f);
-    return bkp_check(ctx, f);
+    BkpProgram *prog = bkp_check(ctx, f);
+    if (prog && bkp_prove(ctx, prog) != 0)
+        prog = NULL;
+    return prog;
 }

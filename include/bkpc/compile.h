@@ -3,6 +3,8 @@
  *   source -> tokens -> AST        bkp_parse   (parse.h; src/front/)
  *   the files `use` names          bkp_load_uses (here; read through ctx->load)
  *   AST -> checked program         bkp_check   (check.h; src/check/)
+ *   requirements proved            bkp_prove   (prove.h; src/prove/, with the
+ *                                  interpreter)
  *   checked program -> outputs     emit.h (src/emit/), interp.h (src/interp/)
  *
  * An editor server or a test calls these directly; the CLI is a thin layer
@@ -22,8 +24,9 @@
  * read, a cycle of uses or uses nested too deep are errors at the `use`. */
 void bkp_load_uses(BkpCtx *ctx, AstFile *main);
 
-/* bkp_parse + bkp_load_uses + bkp_check: the checked program, or NULL when
- * any file had errors (all of them in ctx->diags). */
+/* bkp_parse + bkp_load_uses + bkp_check + bkp_prove: the checked program,
+ * or NULL when any file had errors or a requirement does not hold (all of
+ * them in ctx->diags). */
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
 
 #endif
