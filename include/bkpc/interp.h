@@ -323,6 +323,19 @@ typedef struct BkpExplain {
      * weekly only when the policy has the rule. */
     BkpField defaults[BKP_EXPLAIN_DEFAULTS];
     int ndefaults;
+    /* For a policy made from a template (`from NAME`; NULL: none, and no
+     * sources): where each of its values came from, in BkpField order: the
+     * policy, a template (which, and its file), or a default. */
+    const char *template_name;
+    int nsources;
+    struct {
+        BkpField field;
+        const BkpTemplateRef *from;    /* the template; NULL: the policy or a default */
+        bool is_default;
+    } sources[BKP_FIELD_COUNT];
+    /* Its requirements (they hold: a policy whose requirements do not is
+     * not compiled). */
+    const BkpRequire *requirements;
 } BkpExplain;
 
 /* `at` only decides the zone's offsets and DST periods shown. */

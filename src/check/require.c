@@ -137,6 +137,17 @@ BkpRequire *check_require(Checker *C, const AstClause *c, const BkpTemplateRef *
     if (c->u.require.has_span) {
         o->span_at = c->u.require.span.span;
         ok &= span(C, c, &r->span);
+        if (ok && r->kind != BKP_REQ_POINTS && r->span.unit >= BKP_MONTHS) {
+            /* snapshots and rpo count time exactly: months have no length */
+            BkpDiag *g = bkp_error(C->D, C->src, "unit", o->span_at, "`require %s ... for` counts days exactly, "
+                                   "and a %s has no fixed number of days",
+                                   r->kind == BKP_REQ_RPO ? "rpo" : "snapshots",
+                                   r->span.unit == BKP_MONTHS ? "month" : "year");
+            int64_t near = bkp_unit_nearest(r->span.count, r->span.unit, BKP_DAYS);
+            bkp_diag_hint(C->D, g, "write `%dd`", (int)near);
+            check_fix(C->D, g, o->span_at, "%dd", (int)near);
+            ok = false;
+        }
     }
     if (ok && r->kind == BKP_REQ_POINTS && !longer_than(r->span, r->period)) {
         const char *n = period_noun[r->period];

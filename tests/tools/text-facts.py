@@ -465,9 +465,54 @@ def ex_defaults(c, j, t):
             c.unknown("default", item)
 
 
+FIELD_KEYS = {"policy type": "type", "time zone": "timezone", "schedule": "schedule",
+              "snapshot retention": "snapshots", "daily retention": "daily", "weekly retention": "weekly",
+              "monthly retention": "monthly", "yearly retention": "yearly", "archive tiering": "archive",
+              "snapshot resource group": "snapshot_resource_group", "snapshot consistency": "consistency"}
+
+
+def ex_from(c, j, t):
+    """made from template T; the policy: a, b; template U (FILE): c; defaults: d"""
+    groups = t.split("; ")
+    m = fullmatch(c, "from", r"made from template (\S+)", groups[0])
+    if m:
+        c.eq("template", j.get("template"), m.group(1))
+    got = j.get("sources") or []
+    seen = 0
+    for g in groups[1:]:
+        m = fullmatch(c, "from group", r"(the policy|defaults|template (\S+) \((.+)\)): (.+)", g)
+        if not m:
+            continue
+        for name in m.group(4).split(", "):
+            key = FIELD_KEYS.get(name)
+            if key is None:
+                c.unknown("field", name)
+                continue
+            seen += 1
+            want = {"from": "policy"} if m.group(1) == "the policy" else {"from": "default"} \
+                if m.group(1) == "defaults" else {"from": "template", "template": m.group(2), "file": m.group(3)}
+            c.true("source of %s: %r" % (name, want),
+                   any(x.get("field") == key and all(x.get(k) == v for k, v in want.items()) for x in got))
+    c.eq("sources count", len(got), seen)
+
+
+def ex_requires(c, j, t):
+    """REQ [(template T)]; ...: each holds at every moment, as bkpc check proves"""
+    m = fullmatch(c, "requires", r"(.+): each holds at every moment, as bkpc check proves", t)
+    if not m:
+        return
+    got = j.get("requirements") or []
+    items = m.group(1).split("; ")
+    c.eq("requirements count", len(got), len(items))
+    for i, item in enumerate(items):
+        r = re.fullmatch(r"(.+?)(?: \(template (\S+)\))?", item)
+        c.eq("requirements[%d].require" % i, get(got, i, "require"), r.group(1))
+        c.eq("requirements[%d].template" % i, get(got, i, "template"), r.group(2))
+
+
 EXPLAIN = {"policy": ex_policy, "promise": ex_promise, "type": ex_type, "time zone": ex_zone,
            "snapshots": ex_snapshots, "schedule": ex_schedule, "retention": ex_retention, "RPO": ex_rpo,
-           "tiering": ex_tiering, "defaults": ex_defaults}
+           "tiering": ex_tiering, "defaults": ex_defaults, "from": ex_from, "requires": ex_requires}
 
 
 def explain(c, text, j):
@@ -478,7 +523,11 @@ def explain(c, text, j):
             EXPLAIN[label](c, j, body)
         else:
             c.unknown("explain block", "%s %s" % (label, body))
-    c.true("the blocks of explain, once each, in order: %s" % seen, seen == list(EXPLAIN))
+    # "from" (a policy made from a template) and "requires" come only when they apply
+    want = [k for k in EXPLAIN if k in seen or k not in ("from", "requires")]
+    c.true("the blocks of explain, once each, in order: %s" % seen, seen == want)
+    c.eq("from (made from a template)", "from" in seen, "template" in j)
+    c.eq("requires (requirements)", "requires" in seen, "requirements" in j)
 
 
 # --- next and simulate ------------------------------------------------------------------
@@ -660,6 +709,11 @@ def alterations(kind, doc):
             lambda d: d["archive"]["classes"][0].update(moves="none" if d["archive"]["classes"][0]["moves"] != "none"
                                                         else "all"))
         add("rpo", True, lambda d: bump(d["rpo"]["snapshot"], "worst_case_minutes", 60))
+        add("a source's template", any(x.get("from") == "template" for x in doc.get("sources") or []),
+            lambda d: [x.update(template="other") for x in d["sources"] if x.get("from") == "template"])
+        add("a source dropped", doc.get("sources"), lambda d: d["sources"].pop())
+        add("a requirement's template", doc.get("requirements"),
+            lambda d: d["requirements"][0].update(template="other"))
     elif kind == "next":
         add("kept_as", doc.get("backups"), lambda d: d["backups"][0]["kept_as"].pop())
         add("utc", doc.get("backups"), lambda d: d["backups"][-1]["time"].update(utc="1999-01-01T00:00:00Z"))
