@@ -33,9 +33,11 @@ CPPFLAGS := -Iinclude -Isrc -I$(BUILD)/gen
 CFLAGS_ALL = $(CSTD) $(OPT) $(SAN) $(CPPFLAGS) $(DEPCFLAGS) -MMD -MP
 
 # The library, stage by stage (src/base -> src/front -> src/check -> src/model
-# -> src/emit, src/interp -> src/prove; src/diag renders diagnostics); src/cli
-# is the command line on top.
-STAGES   := base diag front check model emit interp prove
+# -> src/fmt (the formatter), src/emit, src/interp -> src/cost (storage and
+# cost), src/prove (require clauses proved), src/import (JSON -> checked
+# policies), src/diff (what a change does); src/diag renders diagnostics);
+# src/cli is the command line on top.
+STAGES   := base diag front check model fmt emit interp cost prove import diff
 LIB_SRC  := $(sort $(wildcard src/*.c $(STAGES:%=src/%/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
@@ -67,10 +69,16 @@ $(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l $(DEPS_OK)
 # The rule reference: docs/rules/*.md as the rows of a C table (ruledoc.h).
 # The directory is a prerequisite too, so adding or removing a page rebuilds it.
 RULE_DOCS := $(sort $(wildcard docs/rules/*.md))
-$(BUILD)/gen/rule_docs.inc: scripts/gen-rule-docs.py docs/rules $(RULE_DOCS) $(DEPS_OK)
+$(BUILD)/gen/rule_docs.inc: scripts/gen-rule-docs.py scripts/embed.py docs/rules $(RULE_DOCS) $(DEPS_OK)
 	@mkdir -p $(BUILD)/gen
 	python3 scripts/gen-rule-docs.py $@ $(RULE_DOCS)
 $(BUILD)/obj/src/diag/ruledoc.o: $(BUILD)/gen/rule_docs.inc
+
+# bkpc cost's bundled price table: data/prices.json as a C string.
+$(BUILD)/gen/prices.inc: scripts/embed.py data/prices.json $(DEPS_OK)
+	@mkdir -p $(BUILD)/gen
+	python3 scripts/embed.py bundled_prices $@ data/prices.json
+$(BUILD)/obj/src/cost/prices.o: $(BUILD)/gen/prices.inc
 
 # The generated files get relaxed warnings (nftables' libparser idea).
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
@@ -144,6 +152,7 @@ INSTALL_DATA := \
     $(foreach f,$(VIM_FILES),editors/vim/$(f):share/vim/vimfiles/$(f) editors/vim/$(f):share/nvim/site/$(f)) \
     editors/vim/lua/bkpc/lsp.lua:share/nvim/site/lua/bkpc/lsp.lua \
     $(foreach f,$(VSCODE_FILES),editors/vscode/$(f):share/bkpc/editors/vscode/$(f)) \
+    data/prices.json:share/bkpc/prices.json \
     LICENSE:share/doc/bkpc/LICENSE
 INSTALL_ROOT = $(DESTDIR)$(PREFIX)
 

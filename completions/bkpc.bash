@@ -3,13 +3,15 @@
 # Installed as share/bash-completion/completions/bkpc, where the
 # bash-completion package loads it on demand; without that package, source
 # this file from ~/.bashrc. Completes commands, each command's options, the
-# values of -t and --format, .bkp files, and after --policy/-p the policies
+# values of -t and --format, .bkp files (any file for import and diff, which
+# read JSON), and after --policy/-p the policies
 # of the file on the command line (`bkpc complete policies FILE`).
 
 # The options of each command that take a value.
 _bkpc_takes_value() {
     case $1 in
     -t | --target | -p | --policy | -o | --output | -f | --format | --color | -n | --count | --at | --from | --since) return 0 ;;
+    --used | --vm | --disk | --churn | --redundancy | --prices | --months | --start | --chart) return 0 ;;
     esac
     return 1
 }
@@ -58,7 +60,7 @@ _bkpc_files() {   # .bkp files and directories (where they may be)
 
 _bkpc() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="check build explain next simulate parse explain-rule rules help"
+    local commands="check build fmt import explain next simulate cost diff parse explain-rule rules help"
     COMPREPLY=()
     # --opt=value: bash splits it at the =.
     if [[ $cur == = ]]; then
@@ -75,14 +77,17 @@ _bkpc() {
     -t | --target) _bkpc_words json ps1 azcli; return ;;
     -f | --format)
         case ${COMP_WORDS[1]} in
-        check | build) _bkpc_words text json sarif ;;
+        check | build | import) _bkpc_words text json sarif ;;
+        cost) _bkpc_words text json csv ;;
         *) _bkpc_words text json ;;
         esac
         return ;;
     --color) _bkpc_words auto always never; return ;;
     -p | --policy) mapfile -t COMPREPLY < <(compgen -W "$(_bkpc_policies)" -- "$cur"); return ;;
     -o | --output) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
-    -n | --count | --at | --from | --since) return ;;
+    --redundancy) _bkpc_words LRS ZRS GRS RA-GRS; return ;;
+    --prices | --chart) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -f -- "$cur"); return ;;
+    -n | --count | --at | --from | --since | --used | --vm | --disk | --churn | --months | --start) return ;;
     esac
     case $cmd in
     check) opts="-q --quiet --format --color --werror -h --help" ;;
@@ -90,6 +95,10 @@ _bkpc() {
     explain) opts="-p --policy --at -f --format -h --help" ;;
     next) opts="-p --policy -n --count --from -f --format -h --help" ;;
     simulate) opts="--at --since -p --policy -f --format -h --help" ;;
+    cost) opts="-p --policy --used --vm --disk --churn --redundancy --prices --months --start -f --format --chart -h --help" ;;
+    fmt) opts="--check -w --write --diff -h --help" ;;
+    import) opts="-o --output --format --color --werror -h --help" ;;
+    diff) opts="--at -f --format --fail-on-loss -h --help" ;;
     parse) opts="-h --help" ;;
     explain-rule | rules)
         if [[ $cur == -* ]]; then _bkpc_words -h --help
@@ -100,6 +109,9 @@ _bkpc() {
     esac
     if [[ $cur == -* ]]; then
         _bkpc_words "$opts"
+    elif [[ $cmd == import || $cmd == diff ]]; then   # JSON (diff: or .bkp) files
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     else
         _bkpc_files
     fi

@@ -14,6 +14,9 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True    # no __pycache__ in the tree
+from embed import c_string  # noqa: E402
+
 KINDS = {
     "Reported as: error.": "BKP_RULE_ERROR",
     "Reported as: warning.": "BKP_RULE_WARNING",
@@ -26,17 +29,6 @@ LANG_ID = re.compile(r"^[a-z]+$")
 
 def fail(path, line, msg):
     sys.exit(f"{path}:{line}: {msg}")
-
-
-def c_string(text):
-    """A C string literal, one source line per line of text. `?` is escaped
-    so that no trigraph forms (-std=c11 reads them)."""
-    out = []
-    for line in text.splitlines(keepends=True):
-        s = line.replace("\\", "\\\\").replace('"', '\\"').replace("?", "\\?")
-        s = s.replace("\t", "\\t").replace("\n", "\\n")
-        out.append(f'"{s}"')
-    return "\n        ".join(out) if out else '""'
 
 
 def read_page(path):

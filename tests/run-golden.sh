@@ -3,10 +3,11 @@
 #
 #   tests/run-golden.sh [-g] [SUITE...]      (-g regenerates the expected files)
 #
-# suite.conf sets ARGS (the bkpc arguments before the file) and EXT (the
-# extension of the expected standard output; empty = stdout must be empty).
-# For every SUITE/NAME.bkp the runner does, inside SUITE/,
-#     $BKPC $ARGS [ARGS from a '# args: ...' line of NAME.bkp] NAME.bkp
+# suite.conf sets ARGS (the bkpc arguments before the file), EXT (the
+# extension of the expected standard output; empty = stdout must be empty)
+# and IN (the extension of the inputs; default bkp).
+# For every SUITE/NAME.$IN the runner does, inside SUITE/,
+#     $BKPC $ARGS [ARGS from a '# args: ...' line of NAME.$IN] NAME.$IN
 # and compares standard output with NAME.$EXT, standard error with NAME.err
 # (absent: must be empty) and the exit status with NAME.exit (absent: 1 if
 # NAME.err holds an "error[", else 0). Ends with "N passed, N failed".
@@ -20,14 +21,14 @@ fi
 for suite in $suites; do
     dir=$here/$suite
     [ -f "$dir/suite.conf" ] || { ko "no suite $suite"; continue; }
-    ARGS= EXT=
+    ARGS= EXT= IN=bkp
     . "$dir/suite.conf"
-    for f in "$dir"/*.bkp; do
+    for f in "$dir"/*."$IN"; do
         [ -e "$f" ] || continue
-        name=$(basename "$f" .bkp)
+        name=$(basename "$f" ."$IN")
         extra=$(sed -n 's/^# args: //p' "$f" | head -n 1)
         # shellcheck disable=SC2086
-        (cd "$dir" && "$BKPC" $ARGS $extra "$name.bkp" >"$tmp/out" 2>"$tmp/err")
+        (cd "$dir" && "$BKPC" $ARGS $extra "$name.$IN" >"$tmp/out" 2>"$tmp/err")
         rc=$?
         if [ $gen = 1 ]; then
             [ -n "$EXT" ] && cp "$tmp/out" "$dir/$name.$EXT"

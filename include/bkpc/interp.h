@@ -317,6 +317,11 @@ typedef struct BkpExplain {
      * ones, [1] yearly points (all zero if there are none); [k][1] those the
      * weekly rule also keeps, [k][0] the others. */
     BkpArchiveKind archive[2][2];
+    /* What storage cost follows (bkpc cost): backups, so snapshots, a day
+     * (a week for weekly schedules), and the points in each tier at `at`
+     * in steady state (bkp_sim_each without a start). */
+    int snapshots;
+    size_t steady_points[BKP_TIER_COUNT];
     /* The values left to their defaults, in the order explain says them:
      * type, time zone, snapshots, daily, weekly (with its days) or its days
      * alone, archive, consistency, snapshot resource group; daily and

@@ -50,9 +50,17 @@ void jw_end_arr(JsonW *w);           /* ] */
 void jw_key(JsonW *w, const char *k);
 void jw_str(JsonW *w, const char *s);
 void jw_int(JsonW *w, int64_t v);
+/* A real number with `decimals` decimals (0 to 9), trailing zeros dropped
+ * (12.5, 0.0448, 3); not finite: null. */
+void jw_real(JsonW *w, double v, int decimals);
 void jw_bool(JsonW *w, bool v);
 void jw_null(JsonW *w);
 void jw_raw(JsonW *w, const char *s, size_t n);   /* bytes as they are */
+/* A member of an object: its key, then its value (a NULL string: null). */
+void jw_key_str(JsonW *w, const char *k, const char *s);
+void jw_key_int(JsonW *w, const char *k, int64_t v);
+void jw_key_bool(JsonW *w, const char *k, bool v);
+void jw_key_real(JsonW *w, const char *k, double v, int decimals);
 /* An array of names: name(i, ctx) for each member i (bit i) of `set`,
  * i < count, in order ("days": ["Sunday", "Wednesday"]). */
 typedef const char *(*JwName)(int i, const void *ctx);

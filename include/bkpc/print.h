@@ -18,13 +18,15 @@
  *     words in the lexicon's own spelling (BKP_SPELL_BKP: `sun`, `jan`,
  *     `first`, `last`), each set in value order;
  *   - a comment on a line of its own is indented as what follows it; a
- *     comment after a token is two spaces after it.
+ *     comment after a token is two spaces after it, and the comments after
+ *     the tokens of consecutive lines are aligned: two spaces after the
+ *     longest of those lines (counted in characters).
  *
  * The printer writes every value a checked policy holds, defaults too, so
  * that printed text says what Azure receives: compile -> print -> compile
  * gives an equal program (policy.h's bkp_program_equal), and printing is
- * idempotent. The formatter keeps values as written but lays them out with
- * the same BkpPrinter and clause order.
+ * idempotent. The formatter (fmt.h) keeps values as written but lays them
+ * out with the same BkpPrinter and clause order.
  */
 #ifndef BKPC_PRINT_H
 #define BKPC_PRINT_H
@@ -61,6 +63,8 @@ typedef struct BkpPrinter {
     bool glued;                 /* the next token follows a list separator */
     bool eol_pending;           /* the line ends before the next token (after a brace) */
     int err;                    /* 0, or the errno of the first failure */
+    size_t *marks;              /* where a comment follows a line's tokens: the */
+    size_t nmarks, capmarks;    /* end of the tokens (aligned by bkp_pr_finish) */
 } BkpPrinter;
 
 void bkp_pr_init(BkpPrinter *pr);
@@ -73,6 +77,8 @@ char *bkp_pr_finish(BkpPrinter *pr, size_t *len);
 /* A token as it is, one space after the previous one on the line (at the
  * start of a line: the indentation). */
 void bkp_pr_token(BkpPrinter *pr, const char *text);
+/* The same with n bytes of text (not terminated): a span of a source. */
+void bkp_pr_text(BkpPrinter *pr, const char *text, size_t n);
 void bkp_pr_keyword(BkpPrinter *pr, BkpKeyword k);
 /* The separator after a list element: the next token follows BKP_LAYOUT_LIST_SEP. */
 void bkp_pr_list_sep(BkpPrinter *pr);
@@ -97,7 +103,8 @@ void bkp_pr_end_line(BkpPrinter *pr);
 void bkp_pr_blank_line(BkpPrinter *pr);
 /* A comment (`#` and its text, n bytes, no newline; trailing blanks
  * dropped): after the line's last token, or on a line of its own when the
- * line is empty. The line ends after it. */
+ * line is empty. The line ends after it. Comments after the tokens of
+ * consecutive lines are aligned when the text is finished. */
 void bkp_pr_comment(BkpPrinter *pr, const char *text, size_t n);
 
 /* Whether the grammar reads `s` as one bare word: an ASCII letter, then

@@ -2,9 +2,12 @@
 #include "bkpc/jsonw.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "bkpc/textwrap.h"
 
 /* A file's chunk: what is written to it at a time. */
 #define CHUNK 16384
@@ -211,6 +214,18 @@ void jw_int(JsonW *w, int64_t v)
     jw_raw(w, p, (size_t)(e - p));
 }
 
+void jw_real(JsonW *w, double v, int decimals)
+{
+    if (!isfinite(v)) {
+        jw_null(w);
+        return;
+    }
+    char buf[BKP_REAL_MAX];
+    bkp_fmt_real(v, decimals, buf, sizeof buf);
+    item(w);
+    put(w, buf);
+}
+
 void jw_bool(JsonW *w, bool v)
 {
     item(w);
@@ -230,4 +245,31 @@ void jw_names(JsonW *w, uint64_t set, int count, JwName name, const void *ctx)
         if (set >> i & 1)
             jw_str(w, name(i, ctx));
     jw_end_arr(w);
+}
+
+void jw_key_str(JsonW *w, const char *k, const char *s)
+{
+    jw_key(w, k);
+    if (s)
+        jw_str(w, s);
+    else
+        jw_null(w);
+}
+
+void jw_key_int(JsonW *w, const char *k, int64_t v)
+{
+    jw_key(w, k);
+    jw_int(w, v);
+}
+
+void jw_key_bool(JsonW *w, const char *k, bool v)
+{
+    jw_key(w, k);
+    jw_bool(w, v);
+}
+
+void jw_key_real(JsonW *w, const char *k, double v, int decimals)
+{
+    jw_key(w, k);
+    jw_real(w, v, decimals);
 }

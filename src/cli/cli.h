@@ -12,9 +12,13 @@ enum { EXIT_CLEAN = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 /* Each command: argv[0] is the command name. Returns the exit status. */
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_next(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_cost(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_complete(int argc, char **argv);   /* hidden: `complete policies FILE` */
 

@@ -15,10 +15,14 @@ typedef struct Command {
 static const Command commands[] = {
     {"check", cmd_check, "parse and type-check; print diagnostics"},
     {"build", cmd_build, "compile to the REST body (json), PowerShell (ps1) or Azure CLI (azcli)"},
+    {"fmt", cmd_fmt, "rewrite files in the canonical layout (--check, -w, --diff)"},
+    {"import", cmd_import, "JSON of deployed policies (REST, az, PowerShell, ARM) to canonical .bkp"},
     /* interpreter commands */
     {"explain", cmd_explain, "the policy in plain English: schedule, RPO, retention, defaults"},
     {"next", cmd_next, "the next backup times, in the policy's time zone and in UTC"},
     {"simulate", cmd_simulate, "the recovery points that exist at a time, their tiers and why"},
+    {"cost", cmd_cost, "storage per tier and cost over time: an estimate"},
+    {"diff", cmd_diff, "what changing policies does: fields, refusals, recovery points deleted"},
     /* developer aid */
     {"parse", cmd_parse, "print the syntax tree (a developer aid; syntax errors only)"},
     /* the rule reference */

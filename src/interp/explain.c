@@ -281,6 +281,10 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     out->archive_after_months = interp_archive_age(p);
     if (out->archive_after_months)
         archive_kinds(p, out->archive);
+    out->snapshots = p->freq == BKP_FREQ_WEEKLY ? out->nruns * out->run_days : out->nruns;
+    BkpSim steady;
+    bkp_sim_each(tz, p, at, NULL, &steady, NULL, NULL);
+    memcpy(out->steady_points, steady.tier_count, sizeof out->steady_points);
     explain_defaults(p, out);
     explain_sources(p, out);
 }

@@ -57,26 +57,9 @@ static void hhmm(JsonW *w, const char *key, int minute)
     jw_str(w, bkp_fmt_hhmm(minute, b));
 }
 
-static void str(JsonW *w, const char *key, const char *s)
-{
-    jw_key(w, key);
-    if (s)
-        jw_str(w, s);
-    else
-        jw_null(w);
-}
-
-static void num(JsonW *w, const char *key, int64_t v)
-{
-    jw_key(w, key);
-    jw_int(w, v);
-}
-
-static void boolean(JsonW *w, const char *key, bool v)
-{
-    jw_key(w, key);
-    jw_bool(w, v);
-}
+static void str(JsonW *w, const char *key, const char *s) { jw_key_str(w, key, s); }
+static void num(JsonW *w, const char *key, int64_t v) { jw_key_int(w, key, v); }
+static void boolean(JsonW *w, const char *key, bool v) { jw_key_bool(w, key, v); }
 
 static void offset(JsonW *w, const char *key, int minutes)
 {
@@ -455,6 +438,18 @@ static void explain_archive(JsonW *w, const BkpExplain *e)
     jw_end_obj(w);
 }
 
+static void explain_storage(JsonW *w, const BkpExplain *e)
+{
+    obj(w, "storage");
+    num(w, "snapshots", e->snapshots);
+    str(w, "per", e->policy->freq == BKP_FREQ_WEEKLY ? "week" : "day");
+    obj(w, "steady_points");
+    for (int t = 0; t < BKP_TIER_COUNT; t++)
+        num(w, bkp_tier_name((BkpTier)t), (int64_t)e->steady_points[t]);
+    jw_end_obj(w);
+    jw_end_obj(w);
+}
+
 static void explain_promise(JsonW *w, const BkpExplain *e)
 {
     arr(w, "promise");
@@ -570,6 +565,7 @@ int bkp_explain_json(const BkpExplain *e, FILE *out)
     explain_rpo(&w, e);
     explain_retention(&w, e);
     explain_archive(&w, e);
+    explain_storage(&w, e);
     boolean(&w, "named_after_file", e->named_after_file);
     explain_promise(&w, e);
     arr(&w, "defaults");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bkpc/textwrap.h"
 #include "internal.h"
 
 /* --- words ------------------------------------------------------------------------ */
@@ -191,42 +192,10 @@ static void line(FILE *out, const char *label, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Prints `lead` (padded to `indent` columns) then `text`, wrapped at 79
- * columns with a hanging indent. */
-static void wrapped_at(FILE *out, const char *lead, int indent, const char *text)
-{
-    int col = fprintf(out, "%-*s", indent, lead);
-    for (const char *w = text; *w;) {
-        const char *sp = strchr(w, ' ');
-        int wl = sp ? (int)(sp - w) : (int)strlen(w);
-        if (col > indent && col + 1 + wl > 79)
-            col = fprintf(out, "\n%-*s", indent, "") - 1;
-        else if (col > indent)
-            col += fprintf(out, " ");
-        col += fprintf(out, "%.*s", wl, w);
-        w += wl;
-        while (*w == ' ')
-            w++;
-    }
-    fputc('\n', out);
-}
-
+/* A block of explain: its label, then text wrapped at 79 columns. */
 static void wrapped(FILE *out, const char *label, const char *text)
 {
-    wrapped_at(out, label, 14, text);
-}
-
-/* Appends to a fixed buffer (truncating). */
-static void cat(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void cat(char *buf, size_t n, const char *fmt, ...)
-{
-    size_t len = strlen(buf);
-    if (len + 1 >= n)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + len, n - len, fmt, ap);
-    va_end(ap);
+    bkp_wrap(out, label, 14, 79, text);
 }
 
 static const char *dflt(bool is_default)
@@ -253,10 +222,10 @@ static void explain_promise(const BkpExplain *e, FILE *out)
     char a[64], b[64], t[1024] = "Restore";
     for (int i = 0; i < e->npromise; i++) {
         const BkpPromise *s = &e->promise[i];
-        cat(t, sizeof t, "%s to within %s for %s (%ss)", i == 0 ? "" : i + 1 == e->npromise ? " and" : ",",
-            bkp_fmt_span(s->rpo, a, sizeof a), bkp_keep_text(e->keep[s->rule], b, sizeof b), why_noun(s->points));
+        bkp_catf(t, sizeof t, "%s to within %s for %s (%ss)", i == 0 ? "" : i + 1 == e->npromise ? " and" : ",",
+                 bkp_fmt_span(s->rpo, a, sizeof a), bkp_keep_text(e->keep[s->rule], b, sizeof b), why_noun(s->points));
     }
-    cat(t, sizeof t, ".");
+    bkp_catf(t, sizeof t, ".");
     wrapped(out, "promise", t);
 }
 
@@ -267,15 +236,15 @@ static void explain_dst(const BkpExplain *e, FILE *out)
         line(out, "", "no daylight saving time in the year from %s", fmt_local(e->at, e->at_offset, false, a, sizeof a));
         return;
     }
-    cat(t, sizeof t, "daylight saving time (UTC%s)", bkp_fmt_offset(e->std_offset + e->dst_amount, a, sizeof a));
+    bkp_catf(t, sizeof t, "daylight saving time (UTC%s)", bkp_fmt_offset(e->std_offset + e->dst_amount, a, sizeof a));
     if (e->has_dst_start)       /* the clocks just before the change */
-        cat(t, sizeof t, " %s %s", e->dst_start <= e->at ? "since" : "from",
-            fmt_local(e->dst_start, e->dst_start_before, false, a, sizeof a));
+        bkp_catf(t, sizeof t, " %s %s", e->dst_start <= e->at ? "since" : "from",
+                 fmt_local(e->dst_start, e->dst_start_before, false, a, sizeof a));
     if (e->has_dst_end)
-        cat(t, sizeof t, " until %s", fmt_local(e->dst_end, e->dst_end_before, false, a, sizeof a));
-    cat(t, sizeof t, ": Azure does not move backups for it (bkpc explain-rule A8), so they keep their UTC time and "
+        bkp_catf(t, sizeof t, " until %s", fmt_local(e->dst_end, e->dst_end_before, false, a, sizeof a));
+    bkp_catf(t, sizeof t, ": Azure does not move backups for it (bkpc explain-rule A8), so they keep their UTC time and "
                      "the clocks read %s %s than written while it lasts.",
-        bkp_fmt_span(e->dst_amount, b, sizeof b), e->dst_amount < 0 ? "earlier" : "later");
+             bkp_fmt_span(e->dst_amount, b, sizeof b), e->dst_amount < 0 ? "earlier" : "later");
     wrapped(out, "", t);
 }
 
@@ -329,7 +298,7 @@ static void run_row(const BkpExplain *e, int row, unsigned *shifts, FILE *out)
         char sh[8] = "";
         if (dd)
             snprintf(sh, sizeof sh, "%+d", dd);
-        cat(t, sizeof t, "%s%s%s", i ? "  " : "", bkp_fmt_hhmm(m, a), dd ? sh : i + 1 < e->nruns ? "  " : "");
+        bkp_catf(t, sizeof t, "%s%s%s", i ? "  " : "", bkp_fmt_hhmm(m, a), dd ? sh : i + 1 < e->nruns ? "  " : "");
     }
     size_t len = strlen(t);        /* no trailing blanks */
     while (len && t[len - 1] == ' ')
@@ -352,23 +321,23 @@ static void explain_schedule(const BkpExplain *e, FILE *out)
      * (-1 needs a zone ahead of UTC, +2 one behind it: never both.) */
     bool plus = shifts & 1, minus = shifts & 2;
     if (shifts & 4)
-        cat(t, sizeof t, "(+1/+2: one/two days after the schedule's day");
+        bkp_catf(t, sizeof t, "(+1/+2: one/two days after the schedule's day");
     else if (plus || minus)
-        cat(t, sizeof t, "(%s: the day %s the schedule's day", plus && minus ? "+1/-1" : plus ? "+1" : "-1",
-            plus && minus ? "after/before" : plus ? "after" : "before");
+        bkp_catf(t, sizeof t, "(%s: the day %s the schedule's day", plus && minus ? "+1/-1" : plus ? "+1" : "-1",
+                 plus && minus ? "after/before" : plus ? "after" : "before");
     if (weekly && e->nruns && e->utc_day[0])
-        cat(t, sizeof t, "; in UTC: %s", fmt_days(e->utc_run_days, true, a, sizeof a));
+        bkp_catf(t, sizeof t, "; in UTC: %s", fmt_days(e->utc_run_days, true, a, sizeof a));
     if (t[0])
-        cat(t, sizeof t, ")");
+        bkp_catf(t, sizeof t, ")");
     if (e->nruns > 1) {
         const BkpRun *v = &e->runs[e->vault_run];
-        cat(t, sizeof t,
-            "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
-            "snapshots only (bkpc explain-rule B12).%s",
-            t[0] ? " " : "", bkp_fmt_hhmm(v->minute, a), v->minute >= 1440 ? "+1" : "",
-            v->minute >= 1440 ? " Retention rules count it as the point of the day its window opened." : "");
+        bkp_catf(t, sizeof t,
+                 "%sThe last backup of each window, %s%s, is transferred to the vault; the others stay "
+                 "snapshots only (bkpc explain-rule B12).%s",
+                 t[0] ? " " : "", bkp_fmt_hhmm(v->minute, a), v->minute >= 1440 ? "+1" : "",
+                 v->minute >= 1440 ? " Retention rules count it as the point of the day its window opened." : "");
     } else {
-        cat(t, sizeof t, "%sEach backup is a snapshot first, then transferred to the vault.", t[0] ? " " : "");
+        bkp_catf(t, sizeof t, "%sEach backup is a snapshot first, then transferred to the vault.", t[0] ? " " : "");
     }
     wrapped(out, "", t);
 }
@@ -379,7 +348,7 @@ static void retention_row(const BkpExplain *e, const char *label, const char *ki
 {
     char lead[200], k[64];
     snprintf(lead, sizeof lead, "%-14s%-11s%-11s", label, kind, bkp_keep_text(e->keep[w], k, sizeof k));
-    wrapped_at(out, lead, 36, what);
+    bkp_wrap(out, lead, 36, 79, what);
 }
 
 static void explain_retention(const BkpExplain *e, FILE *out)
@@ -472,10 +441,10 @@ static void archive_here(const BkpArchiveKind k[2], int after_months, char *t, s
         snprintf(t, n, "move when %s%s", fmt_arc_age(x, after_months, a, sizeof a),
                  x->when != BKP_ARCHIVE_AT_RELEASE ? "" : ", once the daily rule releases them");
         if (y->share == BKP_ARCHIVE_MOVES_NONE)
-            cat(t, n, ", except those the weekly rule keeps, which never move");
+            bkp_catf(t, n, ", except those the weekly rule keeps, which never move");
         else if (strcmp(fmt_arc_age(y, after_months, b, sizeof b), a) != 0)
-            cat(t, n, " (%s if the weekly rule keeps them)", b);
-        cat(t, n, "%s.", x->share == BKP_ARCHIVE_MOVES_SOME || y->share == BKP_ARCHIVE_MOVES_SOME ? some : "");
+            bkp_catf(t, n, " (%s if the weekly rule keeps them)", b);
+        bkp_catf(t, n, "%s.", x->share == BKP_ARCHIVE_MOVES_SOME || y->share == BKP_ARCHIVE_MOVES_SOME ? some : "");
     }
 }
 
@@ -490,16 +459,16 @@ static void explain_tiering(const BkpExplain *e, FILE *out)
         return;
     }
     if (p->archive == BKP_ARCHIVE_AFTER)
-        cat(t, sizeof t, "archive after %d months (%s): ", p->archive_months, bkp_azure_tiering(p->archive));
+        bkp_catf(t, sizeof t, "archive after %d months (%s): ", p->archive_months, bkp_azure_tiering(p->archive));
     else
-        cat(t, sizeof t, "archive recommended (%s): Azure moves the points its recommendation picks from the "
+        bkp_catf(t, sizeof t, "archive recommended (%s): Azure moves the points its recommendation picks from the "
                          "VM's churn, which bkpc cannot know; it shows every eligible point as moved: ",
-            bkp_azure_tiering(p->archive));
-    cat(t, sizeof t,
-        "a monthly or yearly point moves to vault-archive %d months after it is taken, once no daily "
-        "or weekly rule keeps it, if %d months of its retention are left then; else it stays in "
-        "vault-standard. Daily and weekly points are never archived.",
-        e->archive_after_months, BKP_ARCHIVE_MIN_LEFT_MONTHS);
+                 bkp_azure_tiering(p->archive));
+    bkp_catf(t, sizeof t,
+             "a monthly or yearly point moves to vault-archive %d months after it is taken, once no daily "
+             "or weekly rule keeps it, if %d months of its retention are left then; else it stays in "
+             "vault-standard. Daily and weekly points are never archived.",
+             e->archive_after_months, BKP_ARCHIVE_MIN_LEFT_MONTHS);
     wrapped(out, "tiering", t);
     /* The same sentence for both kinds is said once. */
     char m[256] = "", y[256] = "";
@@ -507,10 +476,10 @@ static void explain_tiering(const BkpExplain *e, FILE *out)
     archive_here(e->archive[1], e->archive_after_months, y, sizeof y);
     t[0] = 0;
     if (m[0] && y[0] && strcmp(m, y) == 0)
-        cat(t, sizeof t, "Here monthly and yearly points %s", m);
+        bkp_catf(t, sizeof t, "Here monthly and yearly points %s", m);
     else if (m[0] || y[0])
-        cat(t, sizeof t, "%s%s%s%s%s", m[0] ? "Here monthly points " : "", m, m[0] && y[0] ? " " : "",
-            y[0] ? "Here yearly points " : "", y);
+        bkp_catf(t, sizeof t, "%s%s%s%s%s", m[0] ? "Here monthly points " : "", m, m[0] && y[0] ? " " : "",
+                 y[0] ? "Here yearly points " : "", y);
     if (t[0])
         wrapped(out, "", t);
 }
@@ -540,7 +509,7 @@ static void explain_defaults(const BkpExplain *e, FILE *out)
     char t[1024] = "", a[160];
     for (int i = 0; i < e->ndefaults; i++) {
         default_text(e->policy, e->defaults[i], a, sizeof a);
-        cat(t, sizeof t, "%s%s", t[0] ? "; " : "", a);
+        bkp_catf(t, sizeof t, "%s%s", t[0] ? "; " : "", a);
     }
     wrapped(out, "defaults", t[0] ? t : "none: every value is written");
 }
@@ -556,8 +525,8 @@ static void from_group(char *t, size_t n, const BkpExplain *e, const char *head,
         if (kind == 0 ? from || dflt : kind == 1 ? from != tmpl : !dflt)
             continue;
         if (first)
-            cat(t, n, "; %s:", head);
-        cat(t, n, "%s %s", first ? "" : ",", bkp_field_name(e->sources[i].field));
+            bkp_catf(t, n, "; %s:", head);
+        bkp_catf(t, n, "%s %s", first ? "" : ",", bkp_field_name(e->sources[i].field));
         first = false;
     }
 }
@@ -597,12 +566,24 @@ static void explain_requires(const BkpExplain *e, FILE *out)
         return;
     char t[2048] = "", a[160];
     for (const BkpRequire *r = e->requirements; r; r = r->next) {
-        cat(t, sizeof t, "%s%s", t[0] ? "; " : "", bkp_require_text(r, a, sizeof a));
+        bkp_catf(t, sizeof t, "%s%s", t[0] ? "; " : "", bkp_require_text(r, a, sizeof a));
         if (r->origin && r->origin->from)
-            cat(t, sizeof t, " (template %s)", r->origin->from->name);
+            bkp_catf(t, sizeof t, " (template %s)", r->origin->from->name);
     }
-    cat(t, sizeof t, ": each holds at every moment, as bkpc check proves");
+    bkp_catf(t, sizeof t, ": each holds at every moment, as bkpc check proves");
     wrapped(out, "requires", t);
+}
+
+static void explain_storage(const BkpExplain *e, FILE *out)
+{
+    char t[512];
+    snprintf(t, sizeof t, "%d snapshot%s a %s; in steady state %zu point%s in snapshot, %zu in vault-standard and "
+                          "%zu in vault-archive: what storage cost follows (bkpc cost).",
+             e->snapshots, e->snapshots == 1 ? "" : "s", e->policy->freq == BKP_FREQ_WEEKLY ? "week" : "day",
+             e->steady_points[BKP_TIER_SNAPSHOT], e->steady_points[BKP_TIER_SNAPSHOT] == 1 ? "" : "s",
+             e->steady_points[BKP_TIER_STANDARD],
+             e->steady_points[BKP_TIER_ARCHIVE]);
+    wrapped(out, "storage", t);
 }
 
 int bkp_explain_text(const BkpExplain *e, FILE *out)
@@ -615,6 +596,7 @@ int bkp_explain_text(const BkpExplain *e, FILE *out)
     explain_retention(e, out);
     explain_rpo(e, out);
     explain_tiering(e, out);
+    explain_storage(e, out);
     explain_defaults(e, out);
     explain_from(e, out);
     explain_requires(e, out);

@@ -23,6 +23,7 @@ void bkp_pr_init(BkpPrinter *pr)
 void bkp_pr_free(BkpPrinter *pr)
 {
     free(pr->data);
+    free(pr->marks);
     bkp_pr_init(pr);
 }
 
@@ -71,11 +72,13 @@ static void lead(BkpPrinter *pr)
     pr->glued = false;
 }
 
-void bkp_pr_token(BkpPrinter *pr, const char *text)
+void bkp_pr_text(BkpPrinter *pr, const char *text, size_t n)
 {
     lead(pr);
-    put_str(pr, text);
+    put(pr, text, n);
 }
+
+void bkp_pr_token(BkpPrinter *pr, const char *text) { bkp_pr_text(pr, text, strlen(text)); }
 
 void bkp_pr_keyword(BkpPrinter *pr, BkpKeyword k) { bkp_pr_token(pr, bkp_keyword_text(k)); }
 
@@ -187,23 +190,135 @@ void bkp_pr_blank_line(BkpPrinter *pr)
         put(pr, "\n", 1);
 }
 
+/* Remembers that a comment follows the tokens of the current line, which
+ * end here: bkp_pr_finish() aligns it with its neighbours. */
+static void mark_comment(BkpPrinter *pr)
+{
+    if (pr->err)
+        return;
+    if (pr->nmarks == pr->capmarks) {
+        size_t cap = pr->capmarks ? pr->capmarks * 2 : 16;
+        size_t *m = realloc(pr->marks, cap * sizeof *m);
+        if (!m) {
+            fail(pr, ENOMEM);
+            return;
+        }
+        pr->marks = m;
+        pr->capmarks = cap;
+    }
+    pr->marks[pr->nmarks++] = pr->len;
+}
+
 void bkp_pr_comment(BkpPrinter *pr, const char *text, size_t n)
 {
     while (n && (text[n - 1] == ' ' || text[n - 1] == '\t' || text[n - 1] == '\r'))
         n--;
-    if (pr->in_line)
+    if (pr->in_line) {
+        mark_comment(pr);
         put(pr, "  ", 2);
-    else
+    } else {
         lead(pr);
+    }
     put(pr, text, n);
     pr->in_line = true;
     bkp_pr_end_line(pr);
+}
+
+/* Characters of s[0..n): UTF-8 continuation bytes do not count. */
+static size_t text_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/* Where the line that mark m ends starts. */
+static size_t mark_line(const BkpPrinter *pr, size_t m)
+{
+    while (m > 0 && pr->data[m - 1] != '\n')
+        m--;
+    return m;
+}
+
+/* The width of the tokens of the line that mark m ends. */
+static size_t mark_width(const BkpPrinter *pr, size_t m)
+{
+    size_t start = mark_line(pr, m);
+    return text_width(pr->data + start, m - start);
+}
+
+/* Whether marks a < b are on consecutive lines (one newline between them:
+ * a comment ends its line, and no token holds a newline) with the same
+ * indentation. */
+static bool marks_adjacent(const BkpPrinter *pr, size_t a, size_t b)
+{
+    int lines = 0;
+    for (size_t i = a; i < b && lines < 2; i++)
+        lines += pr->data[i] == '\n';
+    size_t la = mark_line(pr, a), lb = mark_line(pr, b);
+    return lines == 1 && strspn(pr->data + la, " ") == strspn(pr->data + lb, " ");
+}
+
+/* pad[i]: the blanks that align the comment of mark i with those of the
+ * consecutive lines around it (a run: two spaces after the widest line).
+ * Returns how many in all. */
+static size_t comment_pads(const BkpPrinter *pr, size_t *pad)
+{
+    size_t total = 0;
+    for (size_t i = 0, j; i < pr->nmarks; i = j) {
+        size_t widest = mark_width(pr, pr->marks[i]);
+        pad[i] = widest;
+        for (j = i + 1; j < pr->nmarks && marks_adjacent(pr, pr->marks[j - 1], pr->marks[j]); j++) {
+            pad[j] = mark_width(pr, pr->marks[j]);
+            if (pad[j] > widest)
+                widest = pad[j];
+        }
+        for (size_t k = i; k < j; k++) {
+            pad[k] = widest - pad[k];
+            total += pad[k];
+        }
+    }
+    return total;
+}
+
+/* Aligns the comments that follow the tokens of consecutive lines. */
+static void align_comments(BkpPrinter *pr)
+{
+    if (pr->err || pr->nmarks < 2)
+        return;
+    size_t *pad = malloc(pr->nmarks * sizeof *pad);
+    size_t extra = pad ? comment_pads(pr, pad) : 0;
+    char *d = extra ? malloc(pr->len + extra + 1) : NULL;
+    if (!pad || (extra && !d)) {
+        free(pad);
+        fail(pr, ENOMEM);
+        return;
+    }
+    if (d) {
+        size_t from = 0, at = 0;
+        for (size_t i = 0; i < pr->nmarks; i++) {
+            memcpy(d + at, pr->data + from, pr->marks[i] - from);
+            at += pr->marks[i] - from;
+            memset(d + at, ' ', pad[i]);
+            at += pad[i];
+            from = pr->marks[i];
+        }
+        memcpy(d + at, pr->data + from, pr->len - from + 1);
+        free(pr->data);
+        pr->data = d;
+        pr->len += extra;
+        pr->cap = pr->len + 1;
+    }
+    free(pad);
 }
 
 char *bkp_pr_finish(BkpPrinter *pr, size_t *len)
 {
     bkp_pr_end_line(pr);
     put(pr, "", 0);             /* an empty text is "", not NULL */
+    align_comments(pr);
+    free(pr->marks);
     int err = pr->err;
     char *text = err ? NULL : pr->data;
     if (len)

@@ -47,6 +47,7 @@ share/bkpc/editors/vscode/language-configuration.json
 share/bkpc/editors/vscode/package-lock.json
 share/bkpc/editors/vscode/package.json
 share/bkpc/editors/vscode/syntaxes/bkp.tmLanguage.json
+share/bkpc/prices.json
 share/doc/bkpc/LICENSE
 share/emacs/site-lisp/bkp-mode.el
 share/fish/vendor_completions.d/bkpc.fish
@@ -142,6 +143,8 @@ same "bash: --target j" "$(comp bkpc build --target j)" "json"
 for c in explain next simulate; do
     same "bash: $c --format" "$(comp bkpc "$c" --format '')" "$(printf 'json\ntext')"
 done
+same "bash: cost --format" "$(comp bkpc cost --format '')" "$(printf 'csv\njson\ntext')"
+same "bash: cost --redundancy" "$(comp bkpc cost --redundancy '')" "$(printf 'GRS\nLRS\nRA-GRS\nZRS')"
 same "bash: --policy after the file" "$(comp bkpc build multi.bkp --policy '')" \
     "$(printf 'db-tier\nfileshare-weekly\nweb-tier')"
 same "bash: --policy=, file after -o" "$(comp bkpc explain -o x.json multi.bkp --policy = w)" "web-tier"
@@ -183,6 +186,7 @@ if command -v fish >/dev/null 2>&1; then
     has_all "fish: commands" "$(fcomp 'bkpc ')" "$commands"
     same "fish: -t" "$(fcomp 'bkpc build -t ')" "$(printf 'azcli\njson\nps1')"
     same "fish: --format" "$(fcomp 'bkpc next --format ')" "$(printf 'json\ntext')"
+    same "fish: cost --format" "$(fcomp 'bkpc cost --format ')" "$(printf 'csv\njson\ntext')"
     same "fish: --policy" "$(fcomp 'bkpc build multi.bkp --policy ')" "$(printf 'db-tier\nfileshare-weekly\nweb-tier')"
     has_all "fish: .bkp files" "$(fcomp 'bkpc check ')" "$(printf 'multi.bkp\nplain-vms.bkp')"
     same "fish: no other files" "$(fcomp 'bkpc check ' | grep -c notes.txt)" 0

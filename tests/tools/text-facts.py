@@ -510,9 +510,22 @@ def ex_requires(c, j, t):
         c.eq("requirements[%d].template" % i, get(got, i, "template"), r.group(2))
 
 
+def ex_storage(c, j, t):
+    m = fullmatch(c, "storage", r"(\d+) snapshots? a (day|week); in steady state (\d+) points? in snapshot, (\d+) in "
+                  r"vault-standard and (\d+) in vault-archive: what storage cost follows \(bkpc cost\)\.", t)
+    if not m:
+        return
+    st = j.get("storage") or {}
+    c.eq("storage.snapshots", st.get("snapshots"), int(m.group(1)))
+    c.eq("storage.per", st.get("per"), m.group(2))
+    for i, tier in enumerate(["snapshot", "vault-standard", "vault-archive"]):
+        c.eq("storage.steady_points." + tier, get(st, "steady_points", tier), int(m.group(3 + i)))
+
+
 EXPLAIN = {"policy": ex_policy, "promise": ex_promise, "type": ex_type, "time zone": ex_zone,
            "snapshots": ex_snapshots, "schedule": ex_schedule, "retention": ex_retention, "RPO": ex_rpo,
-           "tiering": ex_tiering, "defaults": ex_defaults, "from": ex_from, "requires": ex_requires}
+           "tiering": ex_tiering, "storage": ex_storage, "defaults": ex_defaults, "from": ex_from,
+           "requires": ex_requires}
 
 
 def explain(c, text, j):
@@ -714,6 +727,8 @@ def alterations(kind, doc):
         add("a source dropped", doc.get("sources"), lambda d: d["sources"].pop())
         add("a requirement's template", doc.get("requirements"),
             lambda d: d["requirements"][0].update(template="other"))
+        add("storage steady points", True, lambda d: bump(d["storage"]["steady_points"], "vault-standard"))
+        add("storage snapshots", True, lambda d: bump(d["storage"], "snapshots"))
     elif kind == "next":
         add("kept_as", doc.get("backups"), lambda d: d["backups"][0]["kept_as"].pop())
         add("utc", doc.get("backups"), lambda d: d["backups"][-1]["time"].update(utc="1999-01-01T00:00:00Z"))

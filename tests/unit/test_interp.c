@@ -16,35 +16,9 @@
 #include "bkpc/diag_text.h"
 #include "bkpc/interp.h"
 #include "bkpc/sched.h"
+#include "policy_fixture.h"
 
 #define DAY 86400
-
-typedef struct Run {
-    BkpCtx ctx;
-    BkpSource *src;
-    BkpProgram *prog;
-    const BkpPolicy *p;
-    BkpTz *tz;
-} Run;
-
-static void load(Run *r, const char *text)
-{
-    bkp_ctx_init(&r->ctx);
-    r->src = bkp_source_from_string("test-policy.bkp", text, strlen(text));
-    r->prog = bkp_compile(&r->ctx, r->src);
-    if (!r->prog) {
-        bkp_diags_print(&r->ctx.diags, stderr);
-        fail_msg("policy does not compile: %s", text);
-    }
-    r->p = r->prog->policies;
-    r->tz = bkp_ctx_tz(&r->ctx);
-}
-
-static void done(Run *r)
-{
-    bkp_ctx_free(&r->ctx);
-    bkp_source_free(r->src);
-}
 
 static int64_t utc_at(int y, int m, int d, int hh, int mm)
 {

@@ -165,6 +165,32 @@ static void test_bounded_chunks(void **state)
     free(text);
 }
 
+/* Real numbers: fixed decimals without trailing zeros, no -0, and null
+ * for what JSON cannot hold; read back by jansson as the same values. */
+static void test_reals(void **state)
+{
+    (void)state;
+    JsonW w;
+    jw_init(&w);
+    jw_arr(&w);
+    jw_real(&w, 12.5, 3);
+    jw_real(&w, 0.0448, 6);
+    jw_real(&w, 3, 2);
+    jw_real(&w, -0.0001, 2);
+    jw_real(&w, 2.0 / 3, 4);
+    jw_real(&w, 1.0 / 0.0, 2);
+    jw_end_arr(&w);
+    assert_false(w.failed);
+    const char want[] = "[\n  12.5,\n  0.0448,\n  3,\n  0,\n  0.6667,\n  null\n]";
+    assert_int_equal(w.len, strlen(want));
+    assert_memory_equal(w.data, want, w.len);
+    json_t *j = json_loadb(w.data, w.len, 0, NULL);
+    assert_non_null(j);
+    assert_true(json_number_value(json_array_get(j, 1)) == 0.0448);
+    json_decref(j);
+    jw_free(&w);
+}
+
 static void test_write_error(void **state)
 {
     (void)state;
@@ -183,6 +209,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jansson_layout),
         cmocka_unit_test(test_bounded_chunks),
+        cmocka_unit_test(test_reals),
         cmocka_unit_test(test_write_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

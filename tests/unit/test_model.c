@@ -16,6 +16,7 @@
 #include "bkpc/diag_text.h"
 #include "bkpc/emit.h"
 #include "bkpc/print.h"
+#include "tree_fixture.h"
 
 /* One compilation, kept alive while its program is used. */
 typedef struct Unit {
@@ -620,16 +621,6 @@ static void test_print_program(void **state)
 
 /* ---- the round trip ---------------------------------------------------------------- */
 
-static char *rest_body(const BkpPolicy *p)
-{
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *f = open_memstream(&buf, &n);
-    assert_non_null(f);
-    assert_int_equal(bkp_emit_json(p, f), 0);
-    assert_int_equal(fclose(f), 0);
-    return buf;
-}
 
 static void same_policies(const char *name, const BkpProgram *a, const BkpProgram *b)
 {
@@ -682,18 +673,6 @@ static bool round_trip(const char *name, const char *text, size_t len)
     return true;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    BkpSource *src = bkp_source_read(path);
-    if (!src)
-        fail_msg("cannot read %s", path);
-    char *text = malloc(src->len + 1);
-    assert_non_null(text);
-    memcpy(text, src->text, src->len + 1);
-    *len = src->len;
-    bkp_source_free(src);
-    return text;
-}
 
 /* Every .bkp of the tree that checks clean (run from the repository root,
  * as `make check` does): examples/, the golden suites, tests/hostile/. */
