@@ -260,9 +260,8 @@ int bkp_default_snapshot_days(bool enhanced, BkpFreq freq);
 typedef struct BkpVault {
     const char *name, *resource_group, *subscription;  /* subscription may be NULL */
     BkpSpan span;
-    /* `with P, Q`: the policies it holds; all: every policy of the program
-     * (no `with`). */
-    bool all;
+    /* `with P, Q`: the policies it holds; none (npolicies 0, no `with`):
+     * every policy of the program. */
     const struct BkpPolicy **policies;
     int npolicies;
     const struct BkpVault *next;

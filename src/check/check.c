@@ -135,7 +135,6 @@ static void check_vaults(Checker *C, const AstFile *f, BkpProgram *prog, NameInd
         bv->resource_group = v->rg.value;
         bv->subscription = v->subscription.value;
         bv->span = v->span;
-        bv->all = v->npolicies == 0;
         if (!vault_policies(C, f, v, policies, bv))
             continue;
         if (last)

@@ -153,14 +153,14 @@ bool bkp_vault_equal(const BkpVault *a, const BkpVault *b)
     if (!a || !b)
         return a == b;
     if (!str_eq(a->name, b->name) || !str_eq(a->resource_group, b->resource_group) ||
-        !str_eq(a->subscription, b->subscription) || a->all != b->all)
+        !str_eq(a->subscription, b->subscription) || (a->npolicies > 0) != (b->npolicies > 0))
         return false;
-    return a->all || (a->npolicies == b->npolicies && names_in(a, b) && names_in(b, a));
+    return a->npolicies <= 0 || (a->npolicies == b->npolicies && names_in(a, b) && names_in(b, a));
 }
 
 bool bkp_program_one_vault(const BkpProgram *prog)
 {
-    return !prog->vaults || (!prog->vaults->next && prog->vaults->all);
+    return !prog->vaults || (!prog->vaults->next && prog->vaults->npolicies <= 0);
 }
 
 uint64_t bkp_protect_luns(const BkpProtect *p)

@@ -17,7 +17,7 @@ const BkpTemplateRef *bkp_policy_template(const BkpPolicy *p, BkpField f)
 
 bool bkp_vault_holds(const BkpVault *v, const BkpPolicy *p)
 {
-    if (v->all)
+    if (v->npolicies <= 0)
         return true;
     for (int i = 0; i < v->npolicies; i++)
         if (v->policies[i] == p)

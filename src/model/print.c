@@ -567,10 +567,8 @@ void bkp_print_vault(BkpPrinter *pr, const BkpVault *v)
         bkp_pr_keyword(pr, BKP_KW_SUBSCRIPTION);
         bkp_pr_name(pr, v->subscription);
     }
-    if (!v->all) {
+    if (v->npolicies > 0) {
         bkp_pr_keyword(pr, BKP_KW_WITH);
-        if (!v->npolicies)
-            fail(pr, EINVAL);           /* `with` needs a list */
         for (int i = 0; i < v->npolicies; i++) {
             bkp_pr_name(pr, v->policies[i]->name);
             if (i + 1 < v->npolicies)
@@ -616,7 +614,7 @@ static void print_protect(BkpPrinter *pr, const BkpProtect *pt, bool name_vault)
 
 void bkp_print_protect(BkpPrinter *pr, const BkpProtect *pt)
 {
-    print_protect(pr, pt, pt->vault && !pt->vault->all);
+    print_protect(pr, pt, pt->vault && pt->vault->npolicies > 0);
 }
 
 void bkp_print_program(BkpPrinter *pr, const BkpProgram *prog)
