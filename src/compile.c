@@ -122,6 +122,7 @@ static void load_use(Loader *L, AstFile *f, AstUse *u)
             }
         }
     }
+    u->failed = !u->file;
     free(id);
     free(path);
 }

@@ -240,6 +240,7 @@ typedef struct AstUse {
     /* The file it names, parsed: set by the pipeline that loads it
      * (bkp_compile); NULL before, or when it could not be loaded. */
     const struct AstFile *file;
+    bool failed;               /* the pipeline could not (it said why) */
     struct AstUse *next;
 } AstUse;
 

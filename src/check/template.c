@@ -112,10 +112,15 @@ static void collect(Checker *C, Templates *T)
     }
 }
 
-/* `from NAME` naming no template the file sees. */
+/* `from NAME` naming no template the file sees: said, unless a file the
+ * file uses could not be read (said at its `use`): the template is likely
+ * there. */
 static void unknown(Checker *C, int file, const AstName *name)
 {
     const AstFile *f = C->files[file];
+    for (const AstUse *u = f->uses; u; u = u->next)
+        if (u->failed)
+            return;
     BkpDiag *g = bkp_error(C->D, f->src, "name", name->span, "no template named `%s`", name->value);
     for (const AstPolicy *p = f->policies; p; p = p->next)
         if (!p->implicit && strcmp(p->name.value, name->value) == 0) {
