@@ -76,13 +76,14 @@ static void cannot_read(Loader *L, const AstFile *f, const AstUse *u, const char
 {
     BkpDiags *D = &L->ctx->diags;
     BkpDiag *g;
+    const char *name = u->path.value;
     if (err == EISDIR)
-        g = bkp_error(D, f->src, "use", u->path.span, "`%s` is a directory, not a .bkp file", path);
+        g = bkp_error(D, f->src, "use", u->path.span, "`%s` is a directory, not a .bkp file", name);
     else
-        g = bkp_error(D, f->src, "use", u->path.span, "cannot read `%s`: %s", path,
+        g = bkp_error(D, f->src, "use", u->path.span, "cannot read `%s`: %s", name,
                       err == EFBIG ? "file too large (64 MiB at most)" : strerror(err));
-    if (u->path.value[0] != '/' && strcmp(path, u->path.value) != 0)
-        bkp_diag_hint(D, g, "a `use` path is relative to the directory of the file that says it");
+    if (name[0] != '/' && strcmp(path, name) != 0)
+        bkp_diag_hint(D, g, "a `use` path is relative to the directory of the file that says it: `%s`", path);
 }
 
 static void load_uses(Loader *L, AstFile *f);
@@ -152,8 +153,12 @@ void bkp_load_uses(BkpCtx *ctx, AstFile *main)
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src)
 {
     AstFile *f = bkp_parse(ctx, src);
+    unsigned before = ctx->diags.errors;
     bkp_load_uses(ctx, f);
+    bool unusable = ctx->diags.errors > before;     /* a `use` that failed: said at it */
     BkpProgram *prog = bkp_check(ctx, f);
+    if (unusable)
+        prog = NULL;
     if (prog && bkp_prove(ctx, prog) != 0)
         prog = NULL;
     return prog;
