@@ -8,7 +8,15 @@
 #   make uninstall  remove what make install installed
 #   make check      build and run every test (unit, golden, validators)
 #   make asan-check the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make valgrind-check
+#                   the command-line suites with every bkpc run under
+#                   valgrind's memcheck: no error, no leak (slow; not in check)
 #   make bench      the benchmarks in bench/ (not part of check)
+#   make fuzz       the libFuzzer harnesses of tests/fuzz/ (clang), built into
+#                   $(BUILD)/fuzz/ and run FUZZ_SECONDS each (default 60), or
+#                   only FUZZ_TARGET (compile, emit, interp, import, fmt, diff...)
+#   make fuzz-smoke each harness over its seed corpus, then a few seconds of
+#                   fuzzing (.ci/run runs it); both skip without clang
 #   make clean
 #
 # Build output goes to $(BUILD) (default build/); nothing generated is committed.
@@ -35,9 +43,10 @@ CFLAGS_ALL = $(CSTD) $(OPT) $(SAN) $(CPPFLAGS) $(DEPCFLAGS) -MMD -MP
 # The library, stage by stage (src/base -> src/front -> src/check -> src/model
 # -> src/fmt (the formatter), src/emit, src/interp -> src/cost (storage and
 # cost), src/prove (require clauses proved), src/import (JSON -> checked
-# policies), src/diff (what a change does); src/diag renders diagnostics);
-# src/cli is the command line on top.
-STAGES   := base diag front check model fmt emit interp cost prove import diff
+# policies), src/diff (what a change does); src/diag renders diagnostics;
+# src/lsp, the language server, uses them all); src/cli is the command line
+# on top.
+STAGES   := base diag front check model fmt emit interp cost prove import diff lsp
 LIB_SRC  := $(sort $(wildcard src/*.c $(STAGES:%=src/%/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
@@ -47,7 +56,8 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all run check unit golden asan-check bench clean deps test-deps install uninstall
+.PHONY: all run check unit golden asan-check valgrind-check bench clean deps test-deps install uninstall \
+        fuzz fuzz-smoke fuzz-bins
 all: $(BUILD)/bkpc
 
 # --- dependencies -----------------------------------------------------------
@@ -126,12 +136,49 @@ asan-check:
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# The golden suites and the runners of tests/extra that drive the command
+# line (not those that run other programs on its output: editors, scripts).
+VALGRIND_RUNNERS := cli diagout facts paths rest robust rules
+valgrind-check: $(BUILD)/bkpc
+	@BUILD=$(BUILD) BKPC=$(BUILD)/bkpc SHARED=$(SHARED) tests/valgrind.sh $(VALGRIND_RUNNERS)
+
 bench: $(BUILD)/bkpc
 	bench/run.sh $(BUILD)/bkpc
 	bench/simulate/run.sh $(BUILD)/bkpc
+	bench/lsp/run.sh $(BUILD)/bkpc
 
 clean:
 	rm -rf build
+
+# --- fuzzing ---------------------------------------------------------------------
+# The library again, built by clang with libFuzzer's coverage and ASan+UBSan
+# (a make of its own with BUILD=$(FUZZ_BUILD)), and one binary per
+# tests/fuzz/fuzz_NAME.c. tests/fuzz/run.sh finds clang (FUZZ_CC), says the
+# harnesses were skipped when it has no libFuzzer, builds (fuzz-bins) and
+# runs them; tests/fuzz/README.md has the details and the figures.
+FUZZ_BUILD   := $(BUILD)/fuzz
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINS    := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz-%)
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OPT     := -O2 -g -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET  ?=
+FUZZ_CC      ?= clang
+
+fuzz fuzz-smoke:
+	@MAKE="$(MAKE)" BUILD="$(BUILD)" FUZZ_CC="$(FUZZ_CC)" FUZZ_SECONDS="$(FUZZ_SECONDS)" \
+	    FUZZ_TARGET="$(FUZZ_TARGET)" tests/fuzz/run.sh $(@:fuzz-%=%) $(FUZZ_NAMES)
+
+fuzz-bins: $(FUZZ_BINS)
+# Always asked of the library's own make, which knows when it is up to date.
+$(FUZZ_BUILD)/libbkpc.a: FORCE
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" \
+	    SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link -fsanitize-coverage-ignorelist=tests/fuzz/nocov.txt" $@
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libbkpc.a
+	$(FUZZ_CC) $(CSTD) $(FUZZ_OPT) $(FUZZ_SAN) -fsanitize=fuzzer $(CPPFLAGS) $(DEPCFLAGS) $(WARN) \
+	    -o $@ $< tests/fuzz/fuzz.c $(FUZZ_BUILD)/libbkpc.a $(DEPLIBS) -lm
+.PHONY: FORCE
+FORCE:
 
 # --- installing ----------------------------------------------------------------
 # Each line: a file of the tree, then where it goes under $(DESTDIR)$(PREFIX).
@@ -177,4 +224,4 @@ uninstall:
 	    rmdir "$(INSTALL_ROOT)/$$d" 2>/dev/null || true; \
 	done
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/tests -name '*.d' 2>/dev/null)

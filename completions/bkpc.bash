@@ -60,7 +60,7 @@ _bkpc_files() {   # .bkp files and directories (where they may be)
 
 _bkpc() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="check build fmt import explain next simulate cost diff parse explain-rule rules help"
+    local commands="check build fmt import explain next simulate cost diff parse explain-rule rules lsp help"
     COMPREPLY=()
     # --opt=value: bash splits it at the =.
     if [[ $cur == = ]]; then
@@ -104,6 +104,7 @@ _bkpc() {
         if [[ $cur == -* ]]; then _bkpc_words -h --help
         elif ((COMP_CWORD == 2)); then _bkpc_words "$(bkpc rules 2>/dev/null | cut -d' ' -f1)"; fi
         return ;;
+    lsp) [[ $cur == -* ]] && _bkpc_words --stdio -h --help; return ;;   # no operands
     help) ((COMP_CWORD == 2)) && _bkpc_words "${commands% help}"; return ;;
     *) return ;;
     esac

@@ -33,7 +33,7 @@ function __bkpc_files
     __fish_complete_suffix .bkp | string match -r -- '^[^\t]*(\.bkp|/)(\t.*)?$'
 end
 
-set -l commands check build fmt import explain next simulate cost diff parse explain-rule rules help
+set -l commands check build fmt import explain next simulate cost diff parse explain-rule rules lsp help
 set -l files check build fmt explain next simulate cost parse
 
 complete -c bkpc -f
@@ -51,7 +51,10 @@ complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a diff -d 'What
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a parse -d 'Print the syntax tree (a developer aid)'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a explain-rule -d 'What a rule id means'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a rules -d 'Every rule bkpc knows'
+complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a lsp -d 'A language server for editors'
 complete -c bkpc -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show the help of a command'
+complete -c bkpc -n "__fish_seen_subcommand_from lsp" -s h -l help -d 'Show the help'
+complete -c bkpc -n "__fish_seen_subcommand_from lsp" -l stdio -d 'Talk over standard input and output'
 complete -c bkpc -n "__fish_seen_subcommand_from explain-rule rules" -s h -l help -d 'Show the help'
 complete -c bkpc -n "__fish_seen_subcommand_from explain-rule rules" -x -a "(bkpc rules 2>/dev/null | string replace -r ' .*' '')"
 complete -c bkpc -n "__fish_seen_subcommand_from help" -a "$files"

@@ -4,8 +4,9 @@
 #   scripts/install-deps.sh          build dependencies
 #   scripts/install-deps.sh --all    also the test tools (script checkers, node/npm,
 #                                    the editors and shells the editor and completion
-#                                    tests drive, pre-commit, yamllint) and, where
-#                                    the .NET SDK is, PowerShell 7
+#                                    tests drive, pre-commit, yamllint, clang and
+#                                    libFuzzer for make fuzz) and, where the .NET SDK
+#                                    is, PowerShell 7
 #
 # Libraries are found with pkg-config, tools on the PATH, so any system that
 # has them builds; dpkg is asked only about the few Debian packages that have
@@ -42,6 +43,14 @@ need_lib() {   # $1 = pkg-config module, $2 = Debian package
         add "$2" "pkg-config module $1"
     fi
 }
+need_fuzzer() {   # clang and its libFuzzer runtime (make fuzz, tests/fuzz/)
+    if ! command -v clang >/dev/null 2>&1; then
+        add "clang libclang-rt-dev" "clang, and its runtime libclang_rt.fuzzer"
+        return 0
+    fi
+    rt=$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a" 2>/dev/null) || rt=""
+    [ -f "$rt" ] || add libclang-rt-dev "clang's runtime libclang_rt.fuzzer"
+}
 need_deb() {   # $1 = Debian package without a command or a .pc; $2 = what it is
     command -v dpkg-query >/dev/null 2>&1 || return 0    # cannot tell: its tests will say
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || add "$1" "$2"
@@ -70,6 +79,7 @@ if [ "${1:-}" = "--all" ]; then
     need_cmd fish fish
     need_cmd pre-commit pre-commit
     need_cmd yamllint yamllint
+    need_fuzzer
     need_deb bash-completion "bash-completion's loader"
     need_deb elpa-eglot "Emacs's eglot package"
     install_pwsh

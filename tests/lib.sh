@@ -25,8 +25,8 @@
 #                       nginx.conf.bkp (a backup copy, no policy), ab.bkp (bare
 #                       clauses), late.bkp (a warning), "it's bad.bkp" (errors
 #                       after a tab and an é), syntax.bkp (for highlighting);
-#                       and $tmp/bin/bkpc: $BKPC, with `bkpc lsp` played by
-#                       tests/tools/fake-lsp.py until the real server exists
+#                       and $tmp/bin/bkpc: $BKPC, so that an editor finds
+#                       `bkpc` (and `bkpc lsp`) on the PATH
 #   build_all TARGET EXT LIST
 #                       build every examples/*.bkp and tests/hostile/*.bkp
 #                       with `bkpc build -t TARGET` (each from its own
@@ -108,12 +108,7 @@ policy crash {
 }
 protect vm daily resource-group rg-x with weekly
 BKP
-    cat >"$tmp/bin/bkpc" <<STUB
-#!/bin/sh
-[ "\$1" = lsp ] && exec python3 "$tools/fake-lsp.py"
-exec "$BKPC" "\$@"
-STUB
-    chmod +x "$tmp/bin/bkpc"
+    ln -sf "$BKPC" "$tmp/bin/bkpc"
 }
 
 build_all() {

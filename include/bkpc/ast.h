@@ -261,7 +261,14 @@ typedef struct AstFile {
     AstComment *comments;      /* every comment, in order */
     unsigned ncomments;
     unsigned syntax_errors;    /* lexical (the token stream's) and grammatical */
+    const BkpSpan *marked;     /* tokens whose lexical error was reported (a NUL in a
+                                  string, a pasted character...), in order */
+    size_t nmarked;
 } AstFile;
+
+/* Whether the token at span s had its lexical error reported: the checker
+ * then says nothing more about the name it wrote (one error per mistake). */
+bool bkp_ast_marked(const AstFile *f, BkpSpan s);
 
 const char *bkp_clause_name(AstClauseKind k);   /* "keep daily", "timezone", ... */
 

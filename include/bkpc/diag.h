@@ -69,7 +69,13 @@ static inline BkpSource *bkp_label_src(const BkpDiag *g, const BkpLabel *l)
 typedef struct BkpDiags {
     BkpArena *arena;       /* where records and their strings live */
     BkpDiag *head, *tail;
-    unsigned count, errors, warnings;
+    unsigned count, errors, warnings;   /* errors, warnings: queued or not */
+    /* At most `limit` records are queued (0: no limit): the last one says
+     * "too many diagnostics"; later ones are counted in errors and warnings
+     * but go to `sink`, a record that is never queued (callers may add
+     * hints to it as to any other). A stage sets it around its run. */
+    unsigned limit;
+    BkpDiag *sink;
 } BkpDiags;
 
 void bkp_diags_init(BkpDiags *d, BkpArena *arena);

@@ -345,6 +345,10 @@ typedef struct BkpExplain {
 
 /* `at` only decides the zone's offsets and DST periods shown. */
 void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out);
+/* Only the zone's facts (zone_written .. dst_in_force; the rest zero), for
+ * which p needs only its timezone (and, for zone_written, its origin): what
+ * an editor shows over a time-zone id. bkp_explain starts with it. */
+void bkp_explain_zone(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out);
 
 /* --- rendering ------------------------------------------------------------------ */
 
@@ -353,6 +357,14 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out);
  * describes both. The JSON is streamed: memory does not grow with it.
  * Return 0, or -1 on a write error. */
 int bkp_explain_text(const BkpExplain *e, FILE *out);
+/* The lines of bkp_explain_text that are about one field of the policy,
+ * what an editor shows over the clause that writes it: BKP_FIELD_TYPE the
+ * type; _TIMEZONE the zone and its DST (all bkp_explain_zone needs);
+ * _SCHEDULE the schedule; _SNAPSHOTS, _DAILY, _WEEKLY(_DAYS), _MONTHLY(_ON),
+ * _YEARLY(_ON) the rule's retention and RPO and, for monthly and yearly,
+ * whether and when its points move to vault-archive; _ARCHIVE the tiering;
+ * _CONSISTENCY and _SNAPSHOT_RG the snapshots; _NAME all of it. */
+int bkp_explain_field_text(const BkpExplain *e, BkpField f, FILE *out);
 int bkp_explain_json(const BkpExplain *e, FILE *out);
 int bkp_next_text(const BkpNext *next, FILE *out);
 int bkp_next_json(const BkpNext *next, FILE *out);

@@ -21,6 +21,7 @@
 
 enum {
     JW_UTF8 = 1u << 0,   /* non-ASCII characters as they are, not \uXXXX */
+    JW_COMPACT = 1u << 1,   /* no line breaks nor indent: jansson's JSON_COMPACT */
 };
 
 typedef struct JsonW {
@@ -34,7 +35,8 @@ typedef struct JsonW {
     bool failed;         /* out of memory, or a write to `out` failed */
 } JsonW;
 
-/* To memory: the text is in w->data[0..w->len) (ASCII only). */
+/* To memory: the text is in w->data[0..w->len) (ASCII only unless
+ * w->flags, set after jw_init, says JW_UTF8). */
 void jw_init(JsonW *w);
 /* To f, in chunks of a few KiB: call jw_finish at the end. */
 void jw_init_file(JsonW *w, FILE *f, unsigned flags);

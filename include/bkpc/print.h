@@ -107,9 +107,7 @@ void bkp_pr_blank_line(BkpPrinter *pr);
  * consecutive lines are aligned when the text is finished. */
 void bkp_pr_comment(BkpPrinter *pr, const char *text, size_t n);
 
-/* Whether the grammar reads `s` as one bare word: an ASCII letter, then
- * ASCII letters, digits, `-`, `_` or `!` (keywords are names too). */
-bool bkp_name_is_bare(const char *s);
+/* bkp_name_is_bare(): lexicon.h. */
 /* Whether `s` can be written as a string literal: it holds no newline
  * (strings are UTF-8, as the scanner and jansson ensure). */
 bool bkp_string_printable(const char *s);

@@ -22,10 +22,26 @@ static inline BkpSpan bkp_span_join(BkpSpan a, BkpSpan b)
     return s;
 }
 
+/* How the bytes of a source were encoded (bkp_source_read decodes them):
+ * the text is UTF-8 in every case. A leading UTF-8 byte-order mark is
+ * dropped; UTF-16 with a byte-order mark (what Windows PowerShell 5.1's `>`
+ * writes) is decoded to UTF-8, its unpaired surrogates (and an odd last
+ * byte) becoming U+FFFD and counted in `bad16`. Anything else is taken as
+ * UTF-8; bytes that are not are the scanner's to report (once per file). */
+typedef enum BkpEncoding {
+    BKP_ENC_UTF8,          /* no byte-order mark */
+    BKP_ENC_UTF8_BOM,      /* EF BB BF, dropped */
+    BKP_ENC_UTF16LE,       /* FF FE */
+    BKP_ENC_UTF16BE,       /* FE FF */
+} BkpEncoding;
+
 typedef struct BkpSource {
     char *name;            /* as shown in diagnostics: the path, or "<stdin>" */
-    char *text;            /* NUL-terminated copy of the bytes (may contain NULs) */
+    char *text;            /* NUL-terminated UTF-8 (decoded; may contain NULs) */
     size_t len;
+    BkpEncoding encoding;  /* of the bytes read */
+    uint32_t bad16;        /* UTF-16: code units that were not UTF-16 (now U+FFFD) */
+    uint32_t bad16_off;    /* ... the first one's offset in `text` */
     uint32_t *lines;       /* offsets of line starts, built on first use */
     uint32_t nlines;
     struct BkpColMark *cols;   /* column checkpoints, built on first use (source.c) */
@@ -34,8 +50,9 @@ typedef struct BkpSource {
 /* The largest source read: 64 MiB. */
 enum { BKP_SOURCE_MAX = 64 * 1024 * 1024 };
 
-/* Reads a whole file ("-" = stdin). Returns NULL and sets errno on failure,
- * or when the file is over BKP_SOURCE_MAX bytes (EFBIG). */
+/* Reads a whole file ("-" = stdin) and decodes it (BkpEncoding). Returns
+ * NULL and sets errno on failure, or when the file is over BKP_SOURCE_MAX
+ * bytes (EFBIG). bkp_source_from_string decodes the same way. */
 BkpSource *bkp_source_read(const char *path);
 BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len);
 void bkp_source_free(BkpSource *src);

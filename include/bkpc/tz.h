@@ -9,6 +9,7 @@
 #define BKPC_TZ_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "bkpc/civil.h"
@@ -35,6 +36,11 @@ BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id);
  * farther than about len/3 edits (at most 6), nor more than 2 edits worse
  * than the best; storage owned by tz.) */
 int bkp_tz_suggest(BkpTz *tz, const char *id, const char **out, int max);
+
+/* Every Windows id Azure accepts (CLDR's windowsZones, from ICU), sorted
+ * by strcmp; *n gets how many (0 if ICU has none). For completion; storage
+ * owned by tz. */
+const char *const *bkp_tz_windows_ids(BkpTz *tz, size_t *n);
 
 /* The IANA zone whose rules a Windows id stands for (CLDR territory 001),
  * e.g. "India Standard Time" -> "Asia/Calcutta". NULL if unknown. */

@@ -23,6 +23,10 @@ size_t bkp_utf8_len(const char *s, size_t n);
 /* The same, and *cp gets the code point (U+FFFD when the length is 0). */
 size_t bkp_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* Writes code point cp (at most U+10FFFF, not a surrogate) as UTF-8 into
+ * out, which has room for 4 bytes; returns how many it wrote. */
+size_t bkp_utf8_encode(uint32_t cp, char *out);
+
 /* Whether s[0..n) is well-formed UTF-8 as a whole. */
 bool bkp_utf8_valid(const char *s, size_t n);
 

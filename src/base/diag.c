@@ -18,17 +18,31 @@ void bkp_diags_init(BkpDiags *d, BkpArena *arena)
 static BkpDiag *add(BkpDiags *d, BkpSeverity sev, BkpSource *src, const char *rule,
                     BkpSpan span, const char *fmt, va_list ap)
 {
+    if (sev == BKP_SEV_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    if (d->limit && d->count >= d->limit) {      /* past the limit: counted, not kept */
+        if (!d->sink)
+            d->sink = BKP_NEW(d->arena, BkpDiag);
+        memset(d->sink, 0, sizeof *d->sink);
+        d->sink->sev = sev;
+        d->sink->rule = rule;
+        d->sink->src = src;
+        d->sink->primary.span = span;
+        d->sink->msg = "";
+        return d->sink;
+    }
     BkpDiag *g = BKP_NEW(d->arena, BkpDiag);
     g->sev = sev;
     g->rule = rule;
     g->src = src;
     g->primary.span = span;
-    g->msg = bkp_arena_vprintf(d->arena, fmt, ap);
     g->seq = d->count++;
-    if (sev == BKP_SEV_ERROR)
-        d->errors++;
+    if (d->limit && d->count == d->limit)       /* the last one kept says so */
+        g->msg = "too many diagnostics; the rest are not shown";
     else
-        d->warnings++;
+        g->msg = bkp_arena_vprintf(d->arena, fmt, ap);
     if (d->tail)
         d->tail->next = g;
     else
@@ -57,8 +71,16 @@ BkpDiag *bkp_warning(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span
     return g;
 }
 
+/* Whether g says "too many diagnostics", or is past it: nothing to add. */
+static bool muted(const BkpDiags *d, const BkpDiag *g)
+{
+    return g == d->sink || (d->limit && g->seq + 1 == d->limit);
+}
+
 void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 {
+    if (muted(d, g))
+        return;
     va_list ap;
     va_start(ap, fmt);
     g->primary.text = bkp_arena_vprintf(d->arena, fmt, ap);
@@ -67,7 +89,7 @@ void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 
 static void secondary(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span, const char *fmt, va_list ap)
 {
-    if (g->nsecondary == BKP_DIAG_MAX_SECONDARY)
+    if (muted(d, g) || g->nsecondary == BKP_DIAG_MAX_SECONDARY)
         return;
     BkpLabel *l = &g->secondary[g->nsecondary++];
     l->span = span;
@@ -93,7 +115,7 @@ void bkp_diag_secondary_in(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span
 
 void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 {
-    if (g->nhints == BKP_DIAG_MAX_HINTS)
+    if (muted(d, g) || g->nhints == BKP_DIAG_MAX_HINTS)
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -103,6 +125,8 @@ void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 
 void bkp_diag_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *text)
 {
+    if (muted(d, g))
+        return;
     g->fix.span = span;
     g->fix.text = bkp_arena_strdup(d->arena, text);
 }

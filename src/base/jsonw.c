@@ -84,6 +84,8 @@ static void put(JsonW *w, const char *s) { jw_raw(w, s, strlen(s)); }
 static void newline(JsonW *w)
 {
     static const char spaces[] = "                                                                ";
+    if (w->flags & JW_COMPACT)
+        return;
     jw_raw(w, "\n", 1);
     for (int n = 2 * w->depth; n > 0; n -= 64)
         jw_raw(w, spaces, n > 64 ? 64 : (size_t)n);
@@ -190,7 +192,7 @@ void jw_key(JsonW *w, const char *k)
 {
     item(w);
     string(w, k);
-    jw_raw(w, ": ", 2);
+    jw_raw(w, ": ", w->flags & JW_COMPACT ? 1 : 2);
     w->after_key = true;
 }
 

@@ -11,6 +11,71 @@
 
 #include "bkpc/utf8.h"
 
+/* The UTF-16 code unit at b (2 bytes), big- or little-endian. */
+static unsigned unit16(const unsigned char *b, bool be)
+{
+    return be ? (unsigned)b[0] << 8 | b[1] : (unsigned)b[1] << 8 | b[0];
+}
+
+/* s's text, UTF-16 after a byte-order mark of 2 bytes, decoded to UTF-8 in
+ * a new buffer: an unpaired surrogate or an odd last byte becomes U+FFFD,
+ * counted in s->bad16. -1 when memory runs out. */
+static int decode_utf16(BkpSource *s, bool be)
+{
+    const unsigned char *b = (const unsigned char *)s->text + 2;
+    size_t n = s->len - 2;
+    char *out = malloc(n / 2 * 3 + 4);      /* a unit: at most 3 bytes; a pair: 4 */
+    if (!out)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = 0xFFFD;
+        bool bad = true;
+        if (i + 1 < n) {
+            unsigned u = unit16(b + i, be);
+            i += 2;
+            if (u < 0xD800 || u > 0xDFFF) {
+                cp = u;
+                bad = false;
+            } else if (u <= 0xDBFF && i + 1 < n) {
+                unsigned v = unit16(b + i, be);
+                if (v >= 0xDC00 && v <= 0xDFFF) {
+                    cp = 0x10000 + ((uint32_t)(u - 0xD800) << 10) + (v - 0xDC00);
+                    bad = false;
+                    i += 2;
+                }
+            }
+        } else {
+            i = n;                          /* an odd last byte */
+        }
+        if (bad && s->bad16++ == 0)
+            s->bad16_off = (uint32_t)k;
+        k += bkp_utf8_encode(cp, out + k);
+    }
+    out[k] = '\0';
+    free(s->text);
+    s->text = out;
+    s->len = k;
+    s->encoding = be ? BKP_ENC_UTF16BE : BKP_ENC_UTF16LE;
+    return 0;
+}
+
+/* Decodes s's bytes by their byte-order mark (BkpEncoding). -1 when memory
+ * runs out. */
+static int decode(BkpSource *s)
+{
+    const unsigned char *b = (const unsigned char *)s->text;
+    if (s->len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        memmove(s->text, s->text + 3, s->len - 3 + 1);
+        s->len -= 3;
+        s->encoding = BKP_ENC_UTF8_BOM;
+        return 0;
+    }
+    if (s->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+        return decode_utf16(s, b[0] == 0xFE);
+    return 0;
+}
+
 /* A source named `name` over text[0..len), which it takes: text has room
  * for the final NUL. NULL (errno ENOMEM, text freed) when text is NULL or
  * memory runs out. */
@@ -28,6 +93,11 @@ static BkpSource *adopt(const char *name, char *text, size_t len)
     s->name = copy;
     s->text = text;
     s->len = len;
+    if (decode(s) != 0) {
+        bkp_source_free(s);
+        errno = ENOMEM;
+        return NULL;
+    }
     return s;
 }
 

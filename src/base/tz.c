@@ -184,6 +184,13 @@ static long find_windows(BkpTz *tz, const char *id)
     return (long)tz->last_win;
 }
 
+const char *const *bkp_tz_windows_ids(BkpTz *tz, size_t *n)
+{
+    load_windows(tz);
+    *n = tz->nwin;
+    return (const char *const *)tz->win;
+}
+
 /* --- resolve --------------------------------------------------------------- */
 
 BkpTz *bkp_tz_new(void)

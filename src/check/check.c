@@ -4,12 +4,14 @@
  */
 #include <string.h>
 
+#include "bkpc/lexicon.h"
 #include "bkpc/misspell.h"
 #include "check_int.h"
 
 /* Names of a file (policies; VM + resource group of `protect`s): an
  * open-addressing hash table in the arena, since a file may hold 20,000
- * policies. Keys are not copied. */
+ * policies. Keys are not copied, and compared as Azure compares names,
+ * without regard to case. */
 typedef struct NameIndex {
     const char **key;
     const void **val;
@@ -29,12 +31,9 @@ static void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
  * then it is added, with a NULL value for the caller to set. */
 static const void **name_index(NameIndex *ix, const char *key, bool add)
 {
-    size_t h = 1469598103934665603u;
-    for (const char *c = key; *c; c++)
-        h = (h ^ (unsigned char)*c) * 1099511628211u;
-    size_t i = h & (ix->cap - 1);
+    size_t i = name_hash_fold(key) & (ix->cap - 1);
     for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
-        if (strcmp(ix->key[i], key) == 0)
+        if (name_equal_fold(ix->key[i], key))
             return &ix->val[i];
     if (!add)
         return NULL;
@@ -97,10 +96,11 @@ static bool vault_policies(Checker *C, const AstFile *f, const AstVault *v, Name
         }
         bool twice = false;
         for (int k = 0; k < i && !twice; k++)
-            if (strcmp(v->policies[k].value, n->value) == 0) {
+            if (name_equal_fold(v->policies[k].value, n->value)) {
                 BkpDiag *g = bkp_error(C->D, C->src, "duplicate", n->span, "policy `%s` is listed twice",
                                        n->value);
                 bkp_diag_secondary(C->D, g, v->policies[k].span, "first here");
+                name_case_hint(C, g, v->policies[k].value, n->value);
                 twice = true;
             }
         if (twice || !named->checked) {     /* checked with errors: reported */
@@ -117,10 +117,14 @@ static void check_vaults(Checker *C, const AstFile *f, BkpProgram *prog, NameInd
 {
     BkpVault *last = NULL;
     for (const AstVault *v = f->vaults; v; v = v->next) {
+        check_name(C, &v->name, NAME_VAULT);
+        check_name(C, &v->rg, NAME_RESOURCE_GROUP);
+        check_name(C, &v->subscription, NAME_SUBSCRIPTION);
+        /* Azure compares the names without regard to case */
         const BkpVault *twin = NULL;
         for (const BkpVault *w = prog->vaults; w && !twin; w = w->next)
-            if (strcmp(w->name, v->name.value) == 0 && strcmp(w->resource_group, v->rg.value) == 0 &&
-                (w->subscription ? v->subscription.value && strcmp(w->subscription, v->subscription.value) == 0
+            if (name_equal_fold(w->name, v->name.value) && name_equal_fold(w->resource_group, v->rg.value) &&
+                (w->subscription ? v->subscription.value && name_equal_fold(w->subscription, v->subscription.value)
                                  : !v->subscription.value))
                 twin = w;
         if (twin) {
@@ -128,6 +132,8 @@ static void check_vaults(Checker *C, const AstFile *f, BkpProgram *prog, NameInd
                                    v->name.value, v->rg.value);
             bkp_diag_secondary(C->D, g, twin->span, "first named here");
             bkp_diag_hint(C->D, g, "name it once, with every policy it holds: `with P, Q`");
+            name_case_hint(C, g, twin->name, v->name.value);
+            name_case_hint(C, g, twin->resource_group, v->rg.value);
             continue;
         }
         BkpVault *bv = BKP_NEW(C->A, BkpVault);
@@ -161,6 +167,53 @@ static int vaults_holding(const BkpProgram *prog, const BkpPolicy *p, const BkpV
     return n;
 }
 
+/* `in VAULT`: the vault of that name (as Azure compares names) that holds
+ * pol, into *out. false when there is none, or two (reported). */
+static bool named_vault(Checker *C, const AstProtect *a, const BkpProgram *prog, const BkpPolicy *pol,
+                        const BkpVault **out)
+{
+    const BkpVault *named = NULL, *holds[2] = {NULL, NULL};
+    int n = 0;
+    for (const BkpVault *w = prog->vaults; w; w = w->next)
+        if (name_equal_fold(w->name, a->vault.value)) {
+            named = named ? named : w;
+            if (bkp_vault_holds(w, pol) && n++ < 2)
+                holds[n - 1] = w;
+        }
+    if (!named) {
+        const char *names[64];
+        size_t nn = 0;
+        for (const BkpVault *w = prog->vaults; w && nn < 64; w = w->next)
+            names[nn++] = w->name;
+        BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "no vault named `%s` in this file",
+                               a->vault.value);
+        const char *best = bkp_closest(a->vault.value, names, nn);
+        if (best) {
+            bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
+            check_fix_name(C->D, g, C->src, a->vault.span, best);
+        } else
+            bkp_diag_hint(C->D, g, "name it with `vault %s resource-group RG`", a->vault.value);
+        return false;
+    }
+    if (n == 0) {
+        BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "vault `%s` does not hold policy `%s`",
+                               named->name, pol->name);
+        bkp_diag_secondary(C->D, g, named->span, "its policies");
+        bkp_diag_hint(C->D, g, "add `%s` to the vault's `with` list", pol->name);
+        return false;
+    }
+    if (n > 1) {
+        BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "%d vaults named `%s` hold policy `%s`", n,
+                               a->vault.value, pol->name);
+        bkp_diag_secondary(C->D, g, holds[0]->span, "one");
+        bkp_diag_secondary(C->D, g, holds[1]->span, "another");
+        bkp_diag_hint(C->D, g, "`in` names a vault by its name alone: list `%s` in one of them only", pol->name);
+        return false;
+    }
+    *out = holds[0];
+    return true;
+}
+
 /* The vault a `protect` protects its VM in: `in VAULT`, or the one vault
  * that holds its policy; NULL when the file names no vault. false when it
  * cannot be told (reported). */
@@ -168,36 +221,8 @@ static bool protect_vault(Checker *C, const AstProtect *a, const BkpProgram *pro
                           const BkpVault **out)
 {
     *out = NULL;
-    if (a->vault.value) {
-        const BkpVault *v = NULL;
-        for (const BkpVault *w = prog->vaults; w && !v; w = w->next)
-            if (strcmp(w->name, a->vault.value) == 0)
-                v = w;
-        if (!v) {
-            const char *names[64];
-            size_t nn = 0;
-            for (const BkpVault *w = prog->vaults; w && nn < 64; w = w->next)
-                names[nn++] = w->name;
-            BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "no vault named `%s` in this file",
-                                   a->vault.value);
-            const char *best = bkp_closest(a->vault.value, names, nn);
-            if (best) {
-                bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
-                check_fix_name(C->D, g, C->src, a->vault.span, best);
-            } else
-                bkp_diag_hint(C->D, g, "name it with `vault %s resource-group RG`", a->vault.value);
-            return false;
-        }
-        if (!bkp_vault_holds(v, pol)) {
-            BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "vault `%s` does not hold policy `%s`",
-                                   v->name, pol->name);
-            bkp_diag_secondary(C->D, g, v->span, "its policies");
-            bkp_diag_hint(C->D, g, "add `%s` to the vault's `with` list", pol->name);
-            return false;
-        }
-        *out = v;
-        return true;
-    }
+    if (a->vault.value)
+        return named_vault(C, a, prog, pol, out);
     if (!prog->vaults)
         return true;
     const BkpVault *in[2];
@@ -216,8 +241,12 @@ static bool protect_vault(Checker *C, const AstProtect *a, const BkpProgram *pro
                            "policy `%s` is in %d vaults; which one protects VM `%s`?", pol->name, n, a->vm.value);
     bkp_diag_secondary(C->D, g, in[0]->span, "one");
     bkp_diag_secondary(C->D, g, in[1]->span, "another");
-    bkp_diag_hint(C->D, g, "name it: `protect vm %s resource-group %s with %s in %s`", a->vm.value, a->rg.value,
-                  pol->name, in[0]->name);
+    if (bkp_name_is_bare(a->vm.value) && bkp_name_is_bare(a->rg.value) && bkp_name_is_bare(pol->name) &&
+        bkp_name_is_bare(in[0]->name))
+        bkp_diag_hint(C->D, g, "name it: `protect vm %s resource-group %s with %s in %s`", a->vm.value, a->rg.value,
+                      pol->name, in[0]->name);
+    else
+        bkp_diag_hint(C->D, g, "name it: `in` and the vault's name after the policy's");
     return false;
 }
 
@@ -243,6 +272,9 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
         } else if (!protect_vault(C, a, prog, pol, &vault)) {
             ok = false;
         }
+        bool vm_ok = check_name(C, &a->vm, NAME_VM);     /* both names, each reported */
+        if (!check_name(C, &a->rg, NAME_RESOURCE_GROUP) || !vm_ok)
+            ok = false;
         /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
         const void **vm_slot = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm.value, a->rg.value), true);
         const AstProtect *b = *vm_slot;
@@ -252,6 +284,8 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
                                    a->rg.value);
             bkp_diag_secondary(C->D, g, b->vm.span, "first here");
             bkp_diag_hint(C->D, g, "a VM is backed up by one policy");
+            name_case_hint(C, g, b->vm.value, a->vm.value);
+            name_case_hint(C, g, b->rg.value, a->rg.value);
             ok = false;
         } else {
             *vm_slot = a;
@@ -348,6 +382,7 @@ static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, Bkp
             BkpDiag *g = bkp_error(C->D, C->src, "duplicate", ap->name.span,
                                    "policy `%s` is defined twice", ap->name.value);
             bkp_diag_secondary_in(C->D, g, first->file->src, first->ast->name.span, "first defined here");
+            name_case_hint(C, g, first->ast->name.value, ap->name.value);
         }
         BkpPolicy *p = check_policy(C, f, ap, ap->had_error || (ap == f->bare && mixed));
         if (!first) {
@@ -368,9 +403,9 @@ static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, Bkp
     }
 }
 
-BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
+static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f)
 {
-    Checker C = {ctx, &ctx->diags, &ctx->arena, f->src, {0}, NULL, NULL, 0};
+    Checker C = {.ctx = ctx, .D = &ctx->diags, .A = &ctx->arena, .src = f->src, .file = f};
     bkp_diags_init(&C.quiet, C.A);
     unsigned errors_before = ctx->diags.errors;
     BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
@@ -394,7 +429,7 @@ BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
     name_index_init(&ix, C.A, n);
     BkpPolicy *last = NULL;
     for (int i = 0; i < C.nfiles; i++) {
-        C.src = files[i]->src;
+        check_in(&C, files[i]);
         check_file_policies(&C, files[i], &ix, prog, &last);
     }
     /* The vaults and protects of every file are checked; the program has the
@@ -402,9 +437,19 @@ BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
     for (int i = 0; i < C.nfiles; i++) {
         const AstFile *g = files[i];
         BkpProgram *own = g == f ? prog : BKP_NEW(C.A, BkpProgram);
-        C.src = g->src;
+        check_in(&C, g);
         check_vaults(&C, g, own, &ix);
         check_protects(&C, g, own, &ix);
     }
     return syntax || ctx->diags.errors > errors_before ? NULL : prog;
+}
+
+BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
+{
+    /* A file of 100,000 mistakes gets BKP_MAX_CHECK_DIAGS of them shown. */
+    unsigned limit = ctx->diags.limit;
+    ctx->diags.limit = ctx->diags.count + BKP_MAX_CHECK_DIAGS;
+    BkpProgram *prog = check_file(ctx, f);
+    ctx->diags.limit = limit;
+    return prog;
 }

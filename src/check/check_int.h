@@ -28,13 +28,21 @@ typedef struct Checker {
     BkpCtx *ctx;
     BkpDiags *D;                /* where diagnostics go: ctx->diags, or `quiet` */
     BkpArena *A;
-    BkpSource *src;             /* the file of the clauses being resolved */
+    BkpSource *src;             /* the file of the clauses being resolved: file->src */
+    const AstFile *file;        /* (NULL: a policy alone) */
     BkpDiags quiet;             /* diagnostics nobody sees: of a template's clauses,
                                    reported once, when a policy inherits them */
     struct Templates *templates;
     const AstFile *const *files;    /* every file: those `use` brings, then the main one */
     int nfiles;
 } Checker;
+
+/* The checker now reads file f: its clauses, its diagnostics' source. */
+static inline void check_in(Checker *C, const AstFile *f)
+{
+    C->file = f;
+    C->src = f->src;
+}
 
 /* Clause slots: one clause of each kind per policy (`require` has none: a
  * policy may give several). */
@@ -46,7 +54,7 @@ enum Slot check_slot(AstClauseKind k);
  * from (NULL: the policy's own). */
 typedef struct ClauseFrom {
     const AstClause *c;
-    BkpSource *src;
+    const AstFile *file;
     const BkpTemplateRef *from;
 } ClauseFrom;
 
@@ -83,6 +91,9 @@ BkpRequire *check_require(Checker *C, const AstClause *c, const BkpTemplateRef *
  * error. */
 const BkpRequire *check_require_list(Checker *C, BkpRequire *own, const BkpRequire *inherited);
 
+/* Diagnostics one check shows at most; the last says there were more. */
+#define BKP_MAX_CHECK_DIAGS 100
+
 /* Retention ranges (RULES.md D5-D8); C6 measures only a valid one. */
 enum { DAILY_MIN = 7, DAILY_MAX = 9999, WEEKLY_MIN = 1, WEEKLY_MAX = 5163,
        MONTHLY_MIN = 1, MONTHLY_MAX = 1188, YEARLY_MIN = 1, YEARLY_MAX = 99 };
@@ -98,6 +109,24 @@ void check_fix_name(BkpDiags *d, BkpDiag *g, const BkpSource *src, BkpSpan span,
 /* Delete a clause, and the blanks that set it apart (its line, when it is
  * alone on it). */
 void check_fix_remove(BkpDiags *d, BkpDiag *g, const BkpSource *src, BkpSpan span);
+
+/* The names of Azure resources a file gives (names.c): whether `n` is a
+ * name Azure accepts for a resource of kind k, else an `naming` error.
+ * A name not written, or whose token the scanner reported, passes. */
+typedef enum NameKind {
+    NAME_VAULT, NAME_RESOURCE_GROUP, NAME_VM, NAME_SUBSCRIPTION, NAME_RG_PREFIX, NAME_RG_SUFFIX,
+} NameKind;
+bool check_name(Checker *C, const AstName *n, NameKind k);
+/* `snapshot resource-group PREFIX suffix SUFFIX` (suffix->value NULL:
+ * none): each part, and the two together. Empty parts are A10's. */
+bool check_snapshot_rg(Checker *C, const AstName *prefix, const AstName *suffix);
+/* Azure compares names without regard to case: a hash and an equality
+ * that agree with that (Unicode simple case folding). */
+size_t name_hash_fold(const char *s);
+bool name_equal_fold(const char *a, const char *b);
+/* On g, about two names found equal: that case does not tell them apart,
+ * when they differ in case only. */
+void name_case_hint(Checker *C, BkpDiag *g, const char *first, const char *again);
 
 /* One policy of `file`, resolved (with the clauses of its templates) and put
  * through the rule table; NULL when it has no schedule (reported unless

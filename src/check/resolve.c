@@ -48,8 +48,18 @@ bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *
     BkpUnit u;
     if (!check_unit(C, d, &u))
         return false;
+    /* Far too long first: 99999999999999999w is that, not "not a whole
+     * number of days" (nor would it fit one). */
     int64_t v;
-    if (!bkp_unit_convert(d->num, u, want, &v)) {
+    bool exact = bkp_unit_convert(d->num, u, want, &v);
+    if ((exact ? v : bkp_unit_nearest(d->num, u, want)) > MAX_COUNT) {
+        BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
+                               bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
+                               clause);
+        bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
+        return false;
+    }
+    if (!exact) {
         const char *text = bkp_arena_strndup(C->A, C->src->text + d->span.off,
                                              d->span.end - d->span.off);
         BkpDiag *g = bkp_error(C->D, C->src, "unit", d->span,
@@ -63,13 +73,6 @@ bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *
         check_fix(C->D, g, d->span, "%" PRId64 "%c", near, bkp_unit_letter(want));
         if (want == BKP_DAYS && u >= BKP_MONTHS)
             bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
-        return false;
-    }
-    if (v > MAX_COUNT) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
-                               bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
-                               clause);
-        bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
         return false;
     }
     *out = (int)v;
@@ -515,7 +518,7 @@ void check_block_clauses(Checker *C, const AstPolicy *ap, const BkpTemplateRef *
                           bkp_clause_name(c->kind));
             continue;
         }
-        slot[s] = (ClauseFrom){c, C->src, from};
+        slot[s] = (ClauseFrom){c, C->file, from};
     }
 }
 
@@ -526,9 +529,9 @@ static void resolve_clause(Checker *C, enum Slot s, const ClauseFrom *cf, BkpPol
                            bool quiet)
 {
     const AstClause *c = cf->c;
-    BkpSource *src = C->src;
+    const AstFile *file = C->file;
     BkpDiags *D = C->D;
-    C->src = cf->src;
+    check_in(C, cf->file);
     if (quiet)
         C->D = &C->quiet;
     for (int i = 0; i < 2 && slot_fields[s][i] != BKP_FIELD_NAME; i++)
@@ -552,11 +555,12 @@ static void resolve_clause(Checker *C, enum Slot s, const ClauseFrom *cf, BkpPol
         o->at.rg_suffix = c->u.rg.suffix.span;
         p->snapshot_rg_prefix = c->u.rg.prefix.value;
         p->snapshot_rg_suffix = c->u.rg.suffix.value;
+        check_snapshot_rg(C, &c->u.rg.prefix, &c->u.rg.suffix);
         break;
     case S_CONS: consistency(C, c, p, o); break;
     default: break;
     }
-    C->src = src;
+    check_in(C, file);
     C->D = D;
 }
 

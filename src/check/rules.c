@@ -79,6 +79,19 @@ RULE(A6)
         return true;
     BkpDiag *g = err(d, p, "A6", name_loc(p), "policy name `%s` is not one Azure accepts", p->name);
     bkp_diag_hint(d, g, "a policy name has 3 to 150 characters: a letter, then letters, digits, `-`, `_` or `!`");
+    /* `web.01`: quoting does not help; `-` for the characters Azure refuses may. */
+    char *near = bkp_arena_strdup(d->arena, p->name);
+    bool printable = true;
+    for (char *c = near + 1; *c; c++) {
+        printable &= *c >= 0x20 && *c < 0x7F;
+        if (!bkp_policy_name_ok((char[]){'a', 'b', *c, 0}))
+            *c = '-';
+    }
+    if (printable && strcmp(near, p->name) != 0 && bkp_policy_name_ok(near)) {
+        bkp_diag_hint(d, g, "did you mean `%s`?", near);
+        if (!p->origin->name_implicit)
+            check_fix_name(d, g, p->origin->src, p->origin->name_span, near);
+    }
     if (p->origin->name_implicit)
         bkp_diag_hint(d, g, "the name comes from the file name; or wrap the clauses in `policy NAME { ... }`");
     return false;

@@ -167,8 +167,8 @@ static void cycle(Checker *C, Template *const *v, int top, int last)
 static void work_out(Checker *C, Template *t)
 {
     const Template *parent = t->parent;
-    BkpSource *src = C->src;
-    C->src = C->files[t->file]->src;
+    const AstFile *file = C->file;
+    check_in(C, C->files[t->file]);
     ClauseFrom own[NSLOT];
     BkpRequire *reqs;
     check_block_clauses(C, t->ast, &t->ref, own, &reqs);
@@ -178,7 +178,7 @@ static void work_out(Checker *C, Template *t)
         g->slot[s] = own[s].c ? own[s] : parent ? parent->gives.slot[s] : (ClauseFrom){NULL, NULL, NULL};
     g->requirements = check_require_list(C, reqs, parent ? parent->gives.requirements : NULL);
     g->broken = g->broken || (parent && parent->gives.broken);
-    C->src = src;
+    check_in(C, file);
     t->state = T_DONE;
 }
 

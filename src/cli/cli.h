@@ -2,6 +2,7 @@
 #ifndef BKPC_CLI_H
 #define BKPC_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -21,6 +22,7 @@ int cmd_import(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_complete(int argc, char **argv);   /* hidden: `complete policies FILE` */
+int cmd_lsp(int argc, char **argv);
 
 /* Reads `path` ("-" = stdin); NULL, a message and *status = 2 when it
  * cannot. Free it with bkp_source_free. */
@@ -91,19 +93,47 @@ const BkpPolicy *cli_pick_policy(const BkpProgram *prog, const char *name, int *
 /* Usage errors: "bkpc CMD: message" + "try 'bkpc CMD --help'"; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Output that appears only when complete: a temporary file in the target's
- * directory, renamed over the target on commit. path NULL or "-" = stdout. */
+/* SIGINT, SIGTERM and SIGHUP held (blocked) from cli_signals_hold to
+ * cli_signals_release, where one that came in the meantime takes effect;
+ * cli_signals_pending tells whether one did (out.c). */
+typedef struct CliSignals {
+    sigset_t saved;
+    bool held;
+} CliSignals;
+void cli_signals_hold(CliSignals *h);
+bool cli_signals_pending(void);
+void cli_signals_release(CliSignals *h);
+
+/* Output that appears only when complete (out.c says how each kind of OUT
+ * is written): a temporary file beside the target (the end of its symbolic
+ * links), renamed over it on commit, keeping the mode and owner of the file
+ * it replaces; a character device or a FIFO is written through; a socket,
+ * a block device or a directory is refused. path NULL, "-", or the file
+ * standard output is: standard output. While a temporary exists, SIGINT,
+ * SIGTERM and SIGHUP wait: on one, the temporary is removed, nothing is
+ * replaced, and the signal then ends the process. */
 typedef struct CliOut {
     FILE *f;
-    char *path, *tmp;
+    char *path, *tmp;           /* where it goes; the temporary (NULL: none) */
+    char *shown;                /* OUT as given, for messages */
+    CliSignals signals;         /* held while the temporary exists */
 } CliOut;
 int cli_out_open(CliOut *o, const char *path);   /* 0, or -1 with a message printed */
 int cli_out_open_mode(CliOut *o, const char *path, unsigned mode);   /* e.g. 0755 for a script */
+/* The same for one file of a set: refuses anything but a regular file (or
+ * nothing yet) at path, since only files can be replaced all together. */
+int cli_out_open_file(CliOut *o, const char *path, unsigned mode);
 int cli_out_close(CliOut *o);    /* the file complete but not yet in place; 0 or -1 (aborted) */
 /* Of an open CliOut, or one cli_out_close() succeeded on (never after an
  * abort): 0, or -1 with a message printed. */
 int cli_out_commit(CliOut *o);
 void cli_out_abort(CliOut *o);
+/* A set of files, each opened with cli_out_open_file and closed: all of
+ * them replace their targets, or none does (a failed rename puts back the
+ * files renamed before it); 0, or -1 with a message printed. Every v[i] is
+ * done with afterwards. Open a set under cli_signals_hold, or one v[i]
+ * after another may let a signal through. */
+int cli_out_commit_all(CliOut *v, int n);
 
 /* Parses a non-negative decimal; false if it is not one or exceeds max. */
 bool cli_parse_uint(const char *s, long max, long *out);

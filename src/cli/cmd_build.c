@@ -26,9 +26,12 @@ static const char help[] =
     "                     reads and prints them)\n"
     "  -o, --output OUT   write to OUT instead of standard output; OUT is written\n"
     "                     only when complete (a temporary file, then renamed), and\n"
-    "                     is left untouched on any error. With -t json, OUT ending\n"
-    "                     in / (or an existing directory) gets OUT/NAME.json for\n"
-    "                     every policy.\n"
+    "                     is left untouched on any error or interruption; a file\n"
+    "                     replaced keeps its mode, a symbolic link is followed, a\n"
+    "                     character device or FIFO is written to, a socket is\n"
+    "                     refused. With -t json, OUT ending in / (or an existing\n"
+    "                     directory) gets OUT/NAME.json for every policy, all of\n"
+    "                     them replaced or none.\n"
     CLI_DIAG_HELP
     "                     (--werror: nothing is written then)\n"
     "  -h, --help         show this help\n"
@@ -57,9 +60,11 @@ static int is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Every policy into DIR/NAME.json: all files are written to temporaries
- * (closed as they are done: a file may hold 20,000 policies) and renamed
- * only when every one of them is complete. */
+/* Every policy into DIR/NAME.json, all of them or none: every file is
+ * written to a temporary (closed as it is done: a file may hold 20,000
+ * policies), and they replace their targets together once all are
+ * complete (cli_out_commit_all). SIGINT and SIGTERM wait meanwhile: on one,
+ * the temporaries go and nothing is replaced. */
 static int build_dir(const BkpProgram *prog, const char *dir)
 {
     if (!is_dir(dir) && mkdir(dir, 0777) != 0) {
@@ -72,6 +77,8 @@ static int build_dir(const BkpProgram *prog, const char *dir)
         fprintf(stderr, "bkpc: out of memory\n");
         return EXIT_USAGE;
     }
+    CliSignals held;
+    cli_signals_hold(&held);
     size_t dl = strlen(dir);
     int k = 0, status = EXIT_CLEAN;
     for (const BkpPolicy *p = prog->policies; p; p = p->next, k++) {
@@ -83,29 +90,29 @@ static int build_dir(const BkpProgram *prog, const char *dir)
             break;
         }
         snprintf(path, len, "%s%s%s.json", dir, dl && dir[dl - 1] == '/' ? "" : "/", p->name);
-        int rc = cli_out_open(&outs[k], path);
+        int rc = cli_out_open_file(&outs[k], path, 0644);
         free(path);
         if (rc != 0 || bkp_emit_json(p, outs[k].f) != 0 || cli_out_close(&outs[k]) != 0) {
             if (rc == 0 && outs[k].f)
-                fprintf(stderr, "bkpc: cannot write %s: %s\n", outs[k].path, strerror(errno ? errno : EIO));
+                fprintf(stderr, "bkpc: cannot write %s: %s\n", outs[k].shown, strerror(errno ? errno : EIO));
+            status = EXIT_USAGE;
+            k++;
+            break;
+        }
+        if (cli_signals_pending()) {
+            fprintf(stderr, "bkpc: interrupted; nothing written\n");
             status = EXIT_USAGE;
             k++;
             break;
         }
     }
-    if (status == EXIT_CLEAN) {
-        for (int i = 0; i < k; i++)
-            if (cli_out_commit(&outs[i]) != 0) {
-                status = EXIT_USAGE;
-                for (int j = i + 1; j < k; j++)
-                    cli_out_abort(&outs[j]);
-                break;
-            }
-    } else {
-        for (int i = 0; i < k; i++)
+    if (status == EXIT_CLEAN && cli_out_commit_all(outs, k) != 0)
+        status = EXIT_USAGE;
+    else if (status != EXIT_CLEAN)
+        for (int i = k - 1; i >= 0; i--)
             cli_out_abort(&outs[i]);
-    }
     free(outs);
+    cli_signals_release(&held);           /* a signal that came ends the process here */
     return status;
 }
 
@@ -157,7 +164,11 @@ int cmd_build(int argc, char **argv)
             target = (Target)k;
             break;
         case OPT_POLICY: policy = o.value; break;
-        case OPT_OUTPUT: out = o.value; break;
+        case OPT_OUTPUT:
+            if (!*o.value)
+                return cli_usage_error("build", "-o wants a file or a directory (- for standard output), not ''");
+            out = o.value;
+            break;
         case CLI_OPT_ARG:
             if (file)
                 return cli_usage_error("build", "one input file at a time");

@@ -1,6 +1,7 @@
 /* diagout.c — how the commands write diagnostics: text with or without
  * colour to standard error, JSON lines or a SARIF log to standard output
- * (see CliDiag in cli.h), and whether warnings fail. */
+ * (see CliDiag in cli.h), whether warnings fail, and compiling a file with
+ * them (cli_compile, cli_load). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,4 +123,12 @@ BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **s
     cli_diag_emit(c, &ctx->diags);
     *status = prog ? EXIT_CLEAN : EXIT_ERRORS;
     return prog;
+}
+
+/* cli_compile with text diagnostics, as the commands without --format do. */
+BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
+{
+    CliDiag text;
+    cli_diag_init(&text);
+    return cli_compile(ctx, path, &text, srcp, status);
 }

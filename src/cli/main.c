@@ -28,6 +28,8 @@ static const Command commands[] = {
     /* the rule reference */
     {"explain-rule", cmd_explain_rule, "what a rule id of a diagnostic means, with an example and its fix"},
     {"rules", cmd_rules, "every rule bkpc checks or enforces, with its id"},
+    /* for editors */
+    {"lsp", cmd_lsp, "a language server for editors (LSP over standard input and output)"},
     {"complete", cmd_complete, NULL},   /* hidden: for the shell completions */
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

@@ -1,5 +1,5 @@
-/* util.c — what every command shares: loading, picking a policy, usage
- * errors, and output files that appear only when complete. */
+/* util.c — what every command shares: reading a file, picking a policy,
+ * usage errors (compiling with diagnostics: diagout.c; output files: out.c). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,12 +22,6 @@ BkpSource *cli_read(const char *path, int *status)
     return src;
 }
 
-BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
-{
-    CliDiag text;
-    cli_diag_init(&text);
-    return cli_compile(ctx, path, &text, srcp, status);
-}
 
 /* The policy name of prog nearest to `name`, if one is a plausible typo. */
 static const char *closest_policy(const BkpProgram *prog, const char *name)
@@ -43,23 +37,6 @@ static const char *closest_policy(const BkpProgram *prog, const char *name)
     return near;
 }
 
-int cli_choice(const char *cmd, const char *what, const char *value, const char *const *choices, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(value, choices[i]) == 0)
-            return i;
-    char list[256] = "";
-    for (int i = 0; i < n; i++) {
-        size_t l = strlen(list);
-        snprintf(list + l, sizeof list - l, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", choices[i]);
-    }
-    const char *near = bkp_closest(value, choices, (size_t)n);
-    if (near)
-        cli_usage_error(cmd, "unknown %s '%s' (%s); did you mean '%s'?", what, value, list, near);
-    else
-        cli_usage_error(cmd, "unknown %s '%s' (%s)", what, value, list);
-    return -1;
-}
 
 const BkpPolicy *cli_pick_policy(const BkpProgram *prog, const char *name, int *status)
 {
@@ -115,99 +92,4 @@ bool cli_parse_uint(const char *s, long max, long *out)
     }
     *out = v;
     return true;
-}
-
-int cli_out_open(CliOut *o, const char *path)
-{
-    return cli_out_open_mode(o, path, 0644);
-}
-
-int cli_out_open_mode(CliOut *o, const char *path, unsigned mode)
-{
-    memset(o, 0, sizeof *o);
-    if (!path || strcmp(path, "-") == 0) {
-        o->f = stdout;
-        return 0;
-    }
-    o->path = strdup(path);
-    size_t n = strlen(path) + 16;
-    o->tmp = malloc(n);
-    if (!o->path || !o->tmp) {
-        cli_out_abort(o);
-        fprintf(stderr, "bkpc: out of memory\n");
-        return -1;
-    }
-    /* The temporary file sits beside the target, so rename() is atomic. */
-    snprintf(o->tmp, n, "%s.XXXXXX", path);
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        fprintf(stderr, "bkpc: cannot write %s: %s\n", path, strerror(errno));
-        free(o->tmp);
-        o->tmp = NULL;
-        cli_out_abort(o);
-        return -1;
-    }
-    /* mkstemp() creates the file 0600; give it `mode` as open() would have,
-     * i.e. less the process's umask. */
-    mode_t um = umask(0);
-    umask(um);
-    if (fchmod(fd, (mode_t)mode & ~um) != 0 || !(o->f = fdopen(fd, "w"))) {
-        int err = errno;
-        close(fd);
-        fprintf(stderr, "bkpc: cannot write %s: %s\n", path, strerror(err));
-        cli_out_abort(o);
-        return -1;
-    }
-    return 0;
-}
-
-int cli_out_close(CliOut *o)
-{
-    if (!o->f || o->f == stdout)
-        return 0;
-    int bad = ferror(o->f);
-    if (fclose(o->f) != 0)
-        bad = 1;
-    o->f = NULL;
-    if (bad) {
-        fprintf(stderr, "bkpc: cannot write %s: %s\n", o->path, strerror(errno ? errno : EIO));
-        cli_out_abort(o);
-        return -1;
-    }
-    return 0;
-}
-
-int cli_out_commit(CliOut *o)
-{
-    if (o->f == stdout) {
-        o->f = NULL;
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "bkpc: cannot write standard output: %s\n", strerror(errno));
-            return -1;
-        }
-        return 0;
-    }
-    if (cli_out_close(o) != 0)
-        return -1;
-    if (rename(o->tmp, o->path) != 0) {
-        fprintf(stderr, "bkpc: cannot write %s: %s\n", o->path, strerror(errno ? errno : EIO));
-        cli_out_abort(o);
-        return -1;
-    }
-    free(o->tmp);
-    free(o->path);
-    o->tmp = o->path = NULL;
-    return 0;
-}
-
-void cli_out_abort(CliOut *o)
-{
-    if (o->f && o->f != stdout)
-        fclose(o->f);
-    o->f = NULL;
-    if (o->tmp)
-        unlink(o->tmp);
-    free(o->tmp);
-    free(o->path);
-    o->tmp = o->path = NULL;
 }

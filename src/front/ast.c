@@ -367,3 +367,18 @@ void ast_require_tier(BkpParser *P, AstClause *c, const BkpKwName *tier)
     c->u.require.in_at = tier->kw.off;
     c->u.require.tier = tier->name;
 }
+
+bool bkp_ast_marked(const AstFile *f, BkpSpan s)
+{
+    size_t lo = 0, hi = f->nmarked;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->marked[mid].off == s.off)
+            return true;
+        if (f->marked[mid].off < s.off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}

@@ -29,6 +29,8 @@ AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
     bkp_tokens_destroy(&T);
     P.file->comments = T.comments;
     P.file->ncomments = T.ncomments;
+    P.file->marked = T.marked;
+    P.file->nmarked = T.nmarked;
     P.file->syntax_errors = P.errors.n;
     return P.file;
 }

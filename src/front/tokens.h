@@ -37,7 +37,11 @@ enum {
     BKP_LEX_NON_ASCII = 1u << 5,      /* error: a non-ASCII character outside a string */
     BKP_LEX_NUL = 1u << 6,            /* error: a run of NUL bytes */
     BKP_LEX_CHAR = 1u << 7,           /* error: another ASCII character: `@` */
-    BKP_LEX_BYTE = 1u << 8,           /* error: a byte that is not UTF-8 */
+    BKP_LEX_BYTE = 1u << 8,           /* error: a control character, or a byte that is not
+                                         UTF-8 (the stream stops at the first: tokens.c) */
+    BKP_LEX_HOLDS_NUL = 1u << 9,      /* COMMENT, STRING: a NUL byte inside */
+    BKP_LEX_PASTED = 1u << 10,        /* a character pasted from a document (unichar.h),
+                                         read as its ASCII one; alone: an error token */
 };
 
 /* One token as the scanner gives it. The caller points `val` where a
@@ -70,14 +74,24 @@ typedef struct BkpTokens {
     BkpSyntaxCount *errors;    /* lexical errors count here, with the parser's */
     AstComment *comments, *last_comment;   /* every comment, in order */
     unsigned ncomments;
+    int prev;                  /* the previous grammar token */
+    BkpSpan nul;               /* a run of NULs not reported yet (empty: none) */
+    bool stop;                 /* the file is not text bkpc can read, and said so:
+                                  no tokens (none would mean what was written) */
+    BkpSpan *marked;           /* grammar tokens whose error was reported, in order */
+    size_t nmarked, capmarked;
 } BkpTokens;
 
 /* 0, or -1 when the scanner cannot start. Lexical errors are reported to
- * ctx's diagnostics and counted in *errors (stopping at errors->max). */
+ * ctx's diagnostics and counted in *errors (stopping at errors->max); so is
+ * a file that is not UTF-8 (or is UTF-16 without a byte-order mark), once
+ * (`encoding`), and then the stream is empty: the rest of such a file read
+ * as UTF-8 would only give errors that are not the writer's. */
 int bkp_tokens_init(BkpTokens *T, BkpCtx *ctx, BkpSource *src, BkpSyntaxCount *errors);
 void bkp_tokens_destroy(BkpTokens *T);
 
-/* For bkp_tokens_next (tokens.c): report t's lexical errors; record a comment. */
+/* For bkp_tokens_next (tokens.c): report t's lexical errors (a run of NUL
+ * tokens as one); record a comment. */
 void bkp_tokens_report(BkpTokens *T, const BkpToken *t);
 void bkp_tokens_comment(BkpTokens *T, BkpSpan span);
 
@@ -88,16 +102,21 @@ static inline int bkp_tokens_next(BkpTokens *T, BKP_YYSTYPE *val, BkpSpan *at)
 {
     BkpToken t;
     t.val = val;
+    if (T->stop) {
+        *at = bkp_span(0, 0);
+        return 0;
+    }
     for (;;) {
         t.errors = 0;
         int kind = bkp_scan(T->sc, &t);
-        if (t.errors)
+        if (t.errors || T->nul.end)
             bkp_tokens_report(T, &t);
         if (kind >= 0)
             break;                 /* a grammar token, or the end */
         if (kind == BKP_TOK_COMMENT)
             bkp_tokens_comment(T, t.span);
     }
+    T->prev = t.kind;
     *at = t.span;
     return t.kind;
 }

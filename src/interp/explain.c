@@ -205,12 +205,11 @@ static void explain_dst(BkpTz *tz, const BkpPolicy *p, BkpExplain *e)
 
 /* --- the rest ------------------------------------------------------------------------ */
 
-static void explain_schedule(BkpTz *tz, const BkpPolicy *p, BkpExplain *e)
+static void explain_schedule(const BkpPolicy *p, BkpExplain *e)
 {
     e->nruns = bkp_sched_day(p, e->runs);
     for (int d = 0; d < 7; d++)
         e->run_days += bkp_sched_runs_on(p, d);
-    e->std_offset = bkp_tz_std_offset(tz, p->timezone, e->at);
     e->vault_run = e->nruns - 1;
     for (int i = 0; i < e->nruns; i++) {
         int m = e->runs[i].minute - e->std_offset;
@@ -264,7 +263,7 @@ static void explain_sources(const BkpPolicy *p, BkpExplain *e)
     }
 }
 
-void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
+void bkp_explain_zone(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
 {
     memset(out, 0, sizeof *out);
     out->policy = p;
@@ -274,8 +273,14 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     out->zone_written = p->origin && p->origin->timezone_written ? p->origin->timezone_written : p->timezone;
     out->zone_mapped = strcmp(out->zone_written, p->timezone) != 0;
     out->iana = bkp_tz_iana(tz, p->timezone);
-    explain_schedule(tz, p, out);
+    out->std_offset = bkp_tz_std_offset(tz, p->timezone, at);
     explain_dst(tz, p, out);
+}
+
+void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
+{
+    bkp_explain_zone(tz, p, at, out);
+    explain_schedule(p, out);
     explain_rules(p, out);
     explain_promise(out);
     out->archive_after_months = interp_archive_age(p);

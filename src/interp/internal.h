@@ -10,6 +10,11 @@
  * included, repeats after it. */
 #define CYCLE_DAYS 146097
 
+/* Whether schedule day `day` is a day of the zone's calendar: not one it
+ * skips, as Samoa skipped 2011-12-30 (its midnight, in standard time, comes
+ * after the previous day's). A skipped day has no backups. */
+bool interp_day_exists(BkpTz *tz, const BkpPolicy *p, int64_t day);
+
 /* The backup `run` of schedule day `day`, placed in time. */
 void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b);
 

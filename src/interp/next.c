@@ -31,7 +31,7 @@ static void walk_init(Walk *w, BkpTz *tz, const BkpPolicy *p, int64_t from, int 
 static bool walk_next(Walk *w, BkpBackup *b)
 {
     for (; w->nruns > 0 && w->guard > 0; w->guard--, w->day++, w->run = 0) {
-        if (!bkp_sched_runs_on(w->p, bkp_weekday(w->day)))
+        if (!bkp_sched_runs_on(w->p, bkp_weekday(w->day)) || !interp_day_exists(w->tz, w->p, w->day))
             continue;
         while (w->run < w->nruns) {
             interp_backup(w->tz, w->p, w->day, &w->runs[w->run++], b);

@@ -248,12 +248,17 @@ static void explain_dst(const BkpExplain *e, FILE *out)
     wrapped(out, "", t);
 }
 
+static void explain_type(const BkpExplain *e, FILE *out)
+{
+    const BkpPolicy *p = e->policy;
+    line(out, "type", "%s (%s)%s", p->enhanced ? "enhanced" : "standard", bkp_azure_policy_type(p->enhanced),
+         dflt(is_default(e, BKP_FIELD_TYPE)));
+}
+
 static void explain_zone(const BkpExplain *e, FILE *out)
 {
     const BkpPolicy *p = e->policy;
     char a[16];
-    line(out, "type", "%s (%s)%s", p->enhanced ? "enhanced" : "standard", bkp_azure_policy_type(p->enhanced),
-         dflt(is_default(e, BKP_FIELD_TYPE)));
     bool utc = strcmp(p->timezone, "UTC") == 0;
     if (utc)
         line(out, "time zone", "UTC%s", dflt(is_default(e, BKP_FIELD_TIMEZONE)));
@@ -351,48 +356,60 @@ static void retention_row(const BkpExplain *e, const char *label, const char *ki
     bkp_wrap(out, lead, 36, 79, what);
 }
 
-static void explain_retention(const BkpExplain *e, FILE *out)
+/* The row of rule w (which the policy has), labelled `label`. */
+static void retention_of(const BkpExplain *e, BkpWhy w, const char *label, FILE *out)
 {
     const BkpPolicy *p = e->policy;
     char a[256], b[256], t[1024];
-    snprintf(t, sizeof t, "every backup, in the snapshot tier%s", dflt(is_default(e, BKP_FIELD_SNAPSHOTS)));
-    retention_row(e, "retention", "snapshots", BKP_WHY_SNAPSHOT, t, out);
-    if (e->on[BKP_WHY_DAILY]) {
-        snprintf(t, sizeof t, "every vault point%s", dflt(is_default(e, BKP_FIELD_DAILY)));
-        retention_row(e, "", "daily", BKP_WHY_DAILY, t, out);
-    }
-    if (e->on[BKP_WHY_WEEKLY]) {
+    switch (w) {
+    case BKP_WHY_SNAPSHOT:
+        snprintf(t, sizeof t, "every backup, in the snapshot tier%s", dflt(is_default(e, BKP_FIELD_SNAPSHOTS)));
+        break;
+    case BKP_WHY_DAILY: snprintf(t, sizeof t, "every vault point%s", dflt(is_default(e, BKP_FIELD_DAILY))); break;
+    case BKP_WHY_WEEKLY:
         snprintf(t, sizeof t, "the vault points of %s%s", fmt_days(p->weekly.days, true, a, sizeof a),
                  is_default(e, BKP_FIELD_WEEKLY) ? "  (default)"
                  : is_default(e, BKP_FIELD_WEEKLY_DAYS) ? "  (days: default)" : "");
-        retention_row(e, "", "weekly", BKP_WHY_WEEKLY, t, out);
-    }
-    if (e->on[BKP_WHY_MONTHLY]) {
+        break;
+    case BKP_WHY_MONTHLY:
         snprintf(t, sizeof t, "the vault points of %s of each month: %d calendar months",
                  fmt_longterm_on(&p->monthly, a, sizeof a), p->monthly.count);
-        retention_row(e, "", "monthly", BKP_WHY_MONTHLY, t, out);
-    }
-    if (e->on[BKP_WHY_YEARLY]) {
+        break;
+    default:
         snprintf(t, sizeof t, "the vault points of %s in %s: calendar years", fmt_longterm_on(&p->yearly, a, sizeof a),
                  bkp_words_join(b, sizeof b, BKP_WORD_MONTH, p->yearly.months, BKP_SPELL_PROSE, ", ", " and "));
-        retention_row(e, "", "yearly", BKP_WHY_YEARLY, t, out);
+        break;
     }
+    retention_row(e, label, w == BKP_WHY_SNAPSHOT ? "snapshots" : bkp_why_name(w), w, t, out);
+}
+
+static void explain_retention(const BkpExplain *e, FILE *out)
+{
+    const char *label = "retention";
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        if (e->on[w]) {
+            retention_of(e, (BkpWhy)w, label, out);
+            label = "";
+        }
     wrapped(out, "", "A point kept by several rules is one recovery point, kept until the last of them expires.");
+}
+
+/* The RPO of rule w (which the policy has), labelled `label`. */
+static void rpo_of(const BkpExplain *e, BkpWhy w, const char *label, FILE *out)
+{
+    char a[64], b[64], what[32] = "all backups";
+    if (w != BKP_WHY_SNAPSHOT)
+        snprintf(what, sizeof what, "%ss", why_noun(w));
+    line(out, label, "%-15s %-9s while kept, %s", what, bkp_fmt_span(e->rpo[w], a, sizeof a),
+         bkp_keep_text(e->keep[w], b, sizeof b));
 }
 
 static void explain_rpo(const BkpExplain *e, FILE *out)
 {
-    char a[64], b[64];
     line(out, "RPO", "worst-case data loss: the longest gap between two points of a kind");
-    for (int w = 0; w < BKP_WHY_COUNT; w++) {
-        if (!e->on[w])
-            continue;
-        char what[32] = "all backups";
-        if (w != BKP_WHY_SNAPSHOT)
-            snprintf(what, sizeof what, "%ss", why_noun((BkpWhy)w));
-        line(out, "", "%-15s %-9s while kept, %s", what, bkp_fmt_span(e->rpo[w], a, sizeof a),
-             bkp_keep_text(e->keep[w], b, sizeof b));
-    }
+    for (int w = 0; w < BKP_WHY_COUNT; w++)
+        if (e->on[w])
+            rpo_of(e, (BkpWhy)w, "", out);
 }
 
 /* --- explain: vault-archive -------------------------------------------------------- */
@@ -448,14 +465,19 @@ static void archive_here(const BkpArchiveKind k[2], int after_months, char *t, s
     }
 }
 
+static void tiering_none(const BkpExplain *e, FILE *out)
+{
+    bool d = is_default(e, BKP_FIELD_ARCHIVE);
+    line(out, "tiering", "none: vault points stay in vault-standard (%s)%s",
+         d ? bkp_azure_tiering(BKP_ARCHIVE_NEVER) : "archive never", dflt(d));
+}
+
 static void explain_tiering(const BkpExplain *e, FILE *out)
 {
     const BkpPolicy *p = e->policy;
     char t[1024] = "";
     if (!e->archive_after_months) {
-        bool d = is_default(e, BKP_FIELD_ARCHIVE);
-        line(out, "tiering", "none: vault points stay in vault-standard (%s)%s",
-             d ? bkp_azure_tiering(BKP_ARCHIVE_NEVER) : "archive never", dflt(d));
+        tiering_none(e, out);
         return;
     }
     if (p->archive == BKP_ARCHIVE_AFTER)
@@ -590,6 +612,7 @@ int bkp_explain_text(const BkpExplain *e, FILE *out)
 {
     fprintf(out, "policy %s%s\n\n", e->policy->name, e->named_after_file ? " (named after the file)" : "");
     explain_promise(e, out);
+    explain_type(e, out);
     explain_zone(e, out);
     explain_snapshots(e, out);
     explain_schedule(e, out);
@@ -600,5 +623,51 @@ int bkp_explain_text(const BkpExplain *e, FILE *out)
     explain_defaults(e, out);
     explain_from(e, out);
     explain_requires(e, out);
+    return done(out);
+}
+
+/* --- explain: one field ------------------------------------------------------------ */
+
+/* What explain says of rule w: its retention, its RPO, and for monthly and
+ * yearly points whether and when they move to vault-archive. */
+static void rule_facts(const BkpExplain *e, BkpWhy w, FILE *out)
+{
+    if (!e->on[w])
+        return;
+    retention_of(e, w, "retention", out);
+    rpo_of(e, w, "RPO", out);
+    if (w != BKP_WHY_MONTHLY && w != BKP_WHY_YEARLY)
+        return;
+    if (!e->archive_after_months) {
+        tiering_none(e, out);
+        return;
+    }
+    char m[256] = "", t[300];
+    archive_here(e->archive[w == BKP_WHY_YEARLY], e->archive_after_months, m, sizeof m);
+    snprintf(t, sizeof t, "%s points %s", bkp_why_name(w), m);
+    if (m[0])
+        wrapped(out, "tiering", t);
+}
+
+int bkp_explain_field_text(const BkpExplain *e, BkpField f, FILE *out)
+{
+    switch (f) {
+    case BKP_FIELD_NAME: return bkp_explain_text(e, out);
+    case BKP_FIELD_TYPE: explain_type(e, out); break;
+    case BKP_FIELD_TIMEZONE: explain_zone(e, out); break;
+    case BKP_FIELD_SCHEDULE: explain_schedule(e, out); break;
+    case BKP_FIELD_SNAPSHOTS: rule_facts(e, BKP_WHY_SNAPSHOT, out); break;
+    case BKP_FIELD_DAILY: rule_facts(e, BKP_WHY_DAILY, out); break;
+    case BKP_FIELD_WEEKLY:
+    case BKP_FIELD_WEEKLY_DAYS: rule_facts(e, BKP_WHY_WEEKLY, out); break;
+    case BKP_FIELD_MONTHLY:
+    case BKP_FIELD_MONTHLY_ON: rule_facts(e, BKP_WHY_MONTHLY, out); break;
+    case BKP_FIELD_YEARLY:
+    case BKP_FIELD_YEARLY_ON: rule_facts(e, BKP_WHY_YEARLY, out); break;
+    case BKP_FIELD_ARCHIVE: explain_tiering(e, out); break;
+    case BKP_FIELD_SNAPSHOT_RG:
+    case BKP_FIELD_CONSISTENCY: explain_snapshots(e, out); break;
+    default: break;
+    }
     return done(out);
 }

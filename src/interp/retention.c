@@ -1,4 +1,4 @@
-/* retention.c — the retention rules: which rules keep a backup, how long a
+/* retention.c — the retention rules: a backup and which rules keep it, how long a
  * rule keeps a point (BkpKeep, the one place), when it expires, and when it
  * moves to vault-archive (see include/bkpc/interp.h and docs/semantics.md
  * §4-5). */
@@ -82,6 +82,18 @@ unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
     if (longterm_days(&p->yearly, true, y, m, wd1) >> d & 1)
         why |= 1u << BKP_WHY_YEARLY;
     return why;
+}
+
+/* A backup of schedule day `day`: when it runs, and the rules that keep it. */
+void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b)
+{
+    b->day = day;
+    b->minute = run->minute;
+    b->to_vault = run->to_vault;
+    b->utc = bkp_interp_run_utc(tz, p, day, run->minute);
+    b->offset = bkp_interp_offset(tz, p, b->utc);
+    b->std_offset = bkp_tz_std_offset(tz, p->timezone, b->utc);
+    b->why = bkp_interp_why(p, day, run->to_vault);
 }
 
 /* --- how long ------------------------------------------------------------------------ */

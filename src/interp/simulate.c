@@ -111,7 +111,7 @@ int bkp_sim_each(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
         for (int w = 0; w < BKP_WHY_COUNT; w++)
             if (day >= lo[w] && (keeps >> w & 1))
                 in |= 1u << w;
-        if (!in)
+        if (!in || !interp_day_exists(tz, p, day))
             continue;
         int vault_rules = 0;
         for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++)

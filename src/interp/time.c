@@ -22,21 +22,16 @@ int64_t bkp_interp_run_utc(BkpTz *tz, const BkpPolicy *p, int64_t day, int minut
     return local - (int64_t)std_offset(tz, p, u) * 60;
 }
 
+bool interp_day_exists(BkpTz *tz, const BkpPolicy *p, int64_t day)
+{
+    return bkp_interp_run_utc(tz, p, day, 0) > bkp_interp_run_utc(tz, p, day - 1, 0);
+}
+
 int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t)
 {
     return bkp_floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);
 }
 
-void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b)
-{
-    b->day = day;
-    b->minute = run->minute;
-    b->to_vault = run->to_vault;
-    b->utc = bkp_interp_run_utc(tz, p, day, run->minute);
-    b->offset = bkp_interp_offset(tz, p, b->utc);
-    b->std_offset = std_offset(tz, p, b->utc);
-    b->why = bkp_interp_why(p, day, run->to_vault);
-}
 
 int bkp_interp_day(BkpTz *tz, const BkpPolicy *p, int64_t day, BkpBackup out[BKP_SCHED_MAX_RUNS])
 {

@@ -113,18 +113,6 @@ void bkp_pr_string(BkpPrinter *pr, const char *s)
     put(pr, "\"", 1);
 }
 
-static bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-
-bool bkp_name_is_bare(const char *s)
-{
-    if (!s || !is_alpha(*s))
-        return false;
-    for (s++; *s; s++)
-        if (!is_alpha(*s) && !(*s >= '0' && *s <= '9') && !strchr("-_!", *s))
-            return false;
-    return true;
-}
-
 void bkp_pr_name(BkpPrinter *pr, const char *name)
 {
     if (bkp_name_is_bare(name))

@@ -5,8 +5,8 @@
 #     nginx.conf.bkp is not a policy), font-lock faces at positions, the
 #     compilation regexp on bkpc's real output (file, line, bkpc's character
 #     column after a tab and a non-ASCII character, error or warning), the
-#     Flymake backend, and the Eglot registration of `bkpc lsp`, against a
-#     stand-in server (tests/tools/fake-lsp.py) until the real one exists.
+#     Flymake backend, and the Eglot registration of `bkpc lsp` with the
+#     server's diagnostics (their lines, UTF-16 columns and rule ids).
 # env: BKPC. Runs from the repository root; ends with "N passed, N failed".
 . "$(dirname "$0")/../lib.sh"
 if ! command -v emacs >/dev/null 2>&1; then
@@ -27,7 +27,7 @@ if emacs --batch -Q --eval '(setq byte-compile-error-on-warn t)' \
 # 2. the checks, in a directory of test files, bkpc on the PATH.
 editor_fixture "$tmp/work"
 cd "$tmp/work" || exit 2
-PATH=$tmp/bin:$PATH FAKE_LSP_LOG=$tmp/lsp.log HOME=$tmp LC_ALL=C.UTF-8 timeout 120 emacs --batch -Q -L "$tmp/el" -l "$check_el" \
+PATH=$tmp/bin:$PATH HOME=$tmp LC_ALL=C.UTF-8 timeout 120 emacs --batch -Q -L "$tmp/el" -l "$check_el" \
     >"$tmp/out" 2>"$tmp/err"
 rc=$?
 report "$tmp/out"

@@ -8,8 +8,8 @@
 #     character column as the byte column vim wants), its type, the rule id
 #     and the hints;
 #  4. Neovim: the same detection, and the LSP configuration (lua/bkpc/lsp.lua)
-#     starting `bkpc lsp` — a stand-in server (tests/tools/fake-lsp.py) until
-#     the real one exists — whose diagnostic reaches vim.diagnostic.
+#     starting `bkpc lsp`, one client per project, whose diagnostics reach
+#     vim.diagnostic (tests/extra/lsp.sh tests the server with Neovim).
 # env: BKPC. Runs from the repository root; ends with "N passed, N failed".
 . "$(dirname "$0")/../lib.sh"
 rtp=$(pwd)/editors/vim
@@ -18,8 +18,7 @@ mkdir -p "$work"
 same() {   # same NAME GOT WANT
     if [ "$2" = "$3" ]; then ok; else ko "$1: got [$2], expected [$3]"; fi
 }
-# The test files, and bkpc on the PATH with `bkpc lsp` answered by the
-# stand-in server.
+# The test files, and bkpc on the PATH.
 editor_fixture "$work"
 PATH=$tmp/bin:$PATH
 export PATH
@@ -122,36 +121,51 @@ if command -v nvim >/dev/null 2>&1; then
         -S "$tmp/probe.vim" </dev/null >"$tmp/nvim.log" 2>&1)
     if [ -s "$tmp/nvim.out" ]; then check_probe nvim "$tmp/nvim.out"; else
         ko "nvim wrote no results"; cat "$tmp/nvim.log"; fi
-    # The LSP configuration, against the stand-in server.
+    # The LSP configuration, with the server (tests/extra/lsp.sh checks what
+    # the server answers).
     cat >"$tmp/lsp.lua" <<'EOF'
 local out = {}
 require('bkpc.lsp').setup()
-vim.cmd('edit prod-vms.bkp')
-local got = vim.wait(10000, function() return #vim.diagnostic.get(0) > 0 end, 50)
-local d = vim.diagnostic.get(0)[1] or {}
+vim.cmd('edit ' .. vim.fn.fnameescape("it's bad.bkp"))
+local got = vim.wait(10000, function() return #vim.diagnostic.get(0) == 3 end, 50)
+local ds = vim.diagnostic.get(0)
+table.sort(ds, function(a, b) return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col) end)
+local d = ds[1] or {}
 local clients = vim.lsp.get_active_clients()
 local c = clients[1] or { config = {} }
-table.insert(out, 'diagnostic\t' .. tostring(got) .. ' ' .. tostring(d.message) .. ' ' .. tostring(d.lnum))
+table.insert(out, 'diagnostic\t' .. tostring(got) .. ' ' .. tostring(d.code) .. ' ' .. tostring(d.lnum) .. ':' .. tostring(d.col))
 table.insert(out, 'client\t' .. #clients .. ' ' .. tostring(c.name) .. ' ' .. table.concat(c.config.cmd or {}, ' '))
 table.insert(out, 'root\t' .. tostring(c.config.root_dir))
 vim.cmd('edit ab.bkp')
 vim.wait(10000, function() return #vim.diagnostic.get(0) > 0 end, 50)
 table.insert(out, 'clients-after-second-file\t' .. #vim.lsp.get_active_clients())
-vim.fn.writefile(out, os.getenv('OUT'))
+-- Both documents are open at the one server: it lists the symbols of each.
+local open = 0
+for _, buf in ipairs(vim.api.nvim_list_bufs()) do
+  if vim.bo[buf].filetype == 'bkp' then
+    local r = vim.lsp.buf_request_sync(buf, 'textDocument/documentSymbol',
+      { textDocument = { uri = vim.uri_from_bufnr(buf) } }, 10000) or {}
+    for _, a in pairs(r) do
+      open = open + ((a.result and not a.error) and 1 or 0)
+    end
+  end
+end
+table.insert(out, 'documents\t' .. open)
 vim.lsp.stop_client(vim.lsp.get_active_clients())
-vim.wait(2000, function() return #vim.lsp.get_active_clients() == 0 end, 50)
+vim.wait(5000, function() return #vim.lsp.get_active_clients() == 0 end, 50)
+table.insert(out, 'stopped\t' .. #vim.lsp.get_active_clients())
+vim.fn.writefile(out, os.getenv('OUT'))
 vim.cmd('qall!')
 EOF
     mkdir -p "$work/.git"
-    (cd "$work" && OUT=$tmp/lsp.out FAKE_LSP_LOG=$tmp/lsp.log timeout 60 nvim --headless -u NONE -i NONE \
+    (cd "$work" && OUT=$tmp/lsp.out timeout 60 nvim --headless -u NONE -i NONE \
         --cmd "set rtp^=$rtp" --cmd 'filetype plugin on' -c "luafile $tmp/lsp.lua" </dev/null >"$tmp/nvim.log" 2>&1)
-    same "nvim lsp: the server's diagnostic" "$(val diagnostic "$tmp/lsp.out")" "true fake diagnostic 0"
+    same "nvim lsp: the server's first diagnostic" "$(val diagnostic "$tmp/lsp.out")" "true A7 1:10"
     same "nvim lsp: one client, bkpc lsp" "$(val client "$tmp/lsp.out")" "1 bkpc bkpc lsp"
     same "nvim lsp: root at .git" "$(val root "$tmp/lsp.out")" "$work"
     same "nvim lsp: the second file shares the client" "$(val clients-after-second-file "$tmp/lsp.out")" 1
-    same "nvim lsp: two documents opened as bkp" \
-        "$(grep -c '^textDocument/didOpen .*"languageId": "bkp"' "$tmp/lsp.log" 2>/dev/null)" 2
-    same "nvim lsp: shut down" "$(grep -c '^shutdown' "$tmp/lsp.log" 2>/dev/null)" 1
+    same "nvim lsp: both documents open at the server" "$(val documents "$tmp/lsp.out")" 2
+    same "nvim lsp: stopped" "$(val stopped "$tmp/lsp.out")" 0
 else
     echo "vim: Neovim checks skipped: nvim is not installed (scripts/install-deps.sh --all)"
 fi

@@ -8,15 +8,17 @@ Run from the repository root. Prints one line per check, "ok WHAT" or
 
 1. The ids the checker can report, read from its source (every quoted id
    of Azure's rules, A1..F99, in src/front, src/check, src/prove,
-   src/compile.c (`use`) and grammar/, and
-   every lowercase id a bkp_error or bkp_warning call names), are exactly
+   src/compile.c (`use`) and grammar/, and every lowercase id a bkp_error
+   or bkp_warning call names there and in src/import), are exactly
    the pages that say "Reported as: error." or "warning."; a page of a rule
    enforced by construction or of a note names an id the checker never
    reports.
 2. The binary carries every page as it is in docs/rules (`bkpc explain-rule
    ID`, also in lower case), and `bkpc rules` lists each page once.
 3. Every ```bkp block of a page is checked: it is clean, or every diagnostic
-   it gives has the page's id. A page of a reported rule has a block that
+   it gives has the page's id; every ```json block (the pages of `bkpc
+   import`'s ids) likewise through `bkpc import`, where "clean" means
+   without the page's id. A page of a reported rule has a block that
    breaks the rule and a clean one (the fix), except for the rules that
    the defaults make impossible to break. Each line of a ```text block that
    follows a ```bkp block appears in bkpc's output for that block.
@@ -33,8 +35,10 @@ import sys
 BKPC, TMP = sys.argv[1], sys.argv[2]
 
 # Reported rules whose defaults leave no way to break them in a .bkp file
-# (docs/language.md §11): their pages explain the default instead.
-UNBREAKABLE = {"D1", "D2", "D3"}
+# (docs/language.md §11): their pages explain the default instead. And
+# `encoding`: a page is UTF-8 text, so its examples cannot be a file in
+# another encoding (tests/check/encoding-*.bkp are).
+UNBREAKABLE = {"D1", "D2", "D3", "encoding"}
 
 
 def report(good, what, why=""):
@@ -45,9 +49,12 @@ def source_ids():
     ids = set()
     files = glob.glob("src/front/*.[ch]") + glob.glob("src/check/*.[ch]") + glob.glob("grammar/*") + \
         glob.glob("src/prove/*.[ch]") + ["src/compile.c"]
-    for path in files:
+    # import names Azure's rules only inside its own messages (its id is `import`)
+    importer = glob.glob("src/import/*.[ch]")
+    for path in files + importer:
         text = open(path, encoding="utf-8").read()
-        ids |= set(re.findall(r'"([A-F][0-9]{1,2})"', text))
+        if path not in importer:
+            ids |= set(re.findall(r'"([A-F][0-9]{1,2})"', text))
         for call in re.finditer(r"\bbkp_(?:error|warning)\s*\(", text):
             lit = re.search(r'"([^"\\]*)"', text[call.end():call.end() + 200])
             if lit and re.fullmatch(r"[a-z]+", lit.group(1)):
@@ -80,6 +87,18 @@ def check(body, n):
     return rules, tx.stderr
 
 
+def check_json(body, n):
+    """The rule ids `bkpc import` gives a JSON example, and its text output."""
+    path = os.path.join(TMP, f"example{n}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+    out = os.path.join(TMP, f"example{n}.bkp")
+    js = subprocess.run([BKPC, "import", "--format", "json", "-o", out, path], capture_output=True, text=True)
+    tx = subprocess.run([BKPC, "import", "--color", "never", path], capture_output=True, text=True)
+    rules = [json.loads(line)["rule"] for line in js.stdout.splitlines()]
+    return rules, tx.stderr
+
+
 def check_examples(ident, path, text, reported):
     n_break = n_clean = 0
     last_output = None
@@ -94,12 +113,22 @@ def check_examples(ident, path, text, reported):
                 report(False, f"{path} example {k + 1}", f"gives {sorted(set(rules))}, not only {ident}")
                 continue
             report(True, f"{path} example {k + 1}")
+        elif info == "json":
+            rules, last_output = check_json(body, k)
+            if ident not in rules:
+                n_clean += 1
+            elif set(rules) == {ident}:
+                n_break += 1
+            else:
+                report(False, f"{path} example {k + 1}", f"gives {sorted(set(rules))}, not only {ident}")
+                continue
+            report(True, f"{path} example {k + 1}")
         elif info == "text" and last_output is not None:
             missing = [l for l in body.splitlines() if l.strip() and l not in last_output]
             report(not missing, f"{path} output excerpt {k + 1}", f"not in bkpc's output: {missing}")
     if reported:
-        report(n_break > 0 or ident in UNBREAKABLE, f"{path} breaks the rule", "no ```bkp block gives it")
-        report(n_clean > 0, f"{path} fix", "no clean ```bkp block")
+        report(n_break > 0 or ident in UNBREAKABLE, f"{path} breaks the rule", "no ```bkp or ```json block gives it")
+        report(n_clean > 0, f"{path} fix", "no clean ```bkp or ```json block")
 
 
 def main():

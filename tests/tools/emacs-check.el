@@ -2,7 +2,7 @@
 
 ;; emacs --batch -Q -L editors/emacs -l tests/tools/emacs-check.el
 ;; run in a directory holding the files tests/extra/emacs.sh writes there,
-;; with `bkpc' on the PATH (and `bkpc lsp' answered by a stand-in server).
+;; with `bkpc' on the PATH (and so `bkpc lsp', the language server).
 ;; Prints "ok NAME" or "FAIL NAME: why" lines; exits 1 when one failed.
 
 ;;; Code:
@@ -136,14 +136,25 @@ Return (FILE LINE CHARACTER-COLUMN TYPE TEXT-AT-POINT)."
   ;; Only this buffer is managed: the compilation checks left others open.
   (dolist (b (buffer-list))
     (when (buffer-file-name b) (kill-buffer b)))
-  (with-current-buffer (find-file-noselect "prod-vms.bkp")
+  ;; The server's diagnostics, where it says (UTF-16 columns, here after a
+  ;; tab and an é), with their rule ids.
+  (with-current-buffer (find-file-noselect "it's bad.bkp")
     (setq eglot-sync-connect t)
     (apply #'eglot (eglot--guess-contact))
     (flymake-start)
-    (let ((diags (emacs-check-wait (lambda () (flymake-diagnostics)))))
-      (emacs-check "eglot: the server's diagnostic"
-                   (equal (mapcar #'flymake-diagnostic-text diags) '("bkpc [B3]: fake diagnostic"))
-                   diags))
+    (let* ((diags (emacs-check-wait (lambda () (and (= (length (flymake-diagnostics)) 3)
+                                                     (flymake-diagnostics)))))
+           (got (mapcar (lambda (d)
+                          (let ((beg (flymake-diagnostic-beg d)))
+                            (list (line-number-at-pos beg)
+                                  (- beg (save-excursion (goto-char beg) (line-beginning-position)))
+                                  (car (split-string (flymake-diagnostic-text d) "\n")))))
+                        (sort diags (lambda (a b) (< (flymake-diagnostic-beg a) (flymake-diagnostic-beg b)))))))
+      (emacs-check "eglot: the server's diagnostics"
+                   (equal got '((2 10 "bkpc [A7]: unknown time zone \"é\"")
+                                (2 23 "bkpc [B3]: backups start on the hour or the half hour, not at 02:15")
+                                (4 38 "bkpc [name]: no policy named `nope` in this file")))
+                   got))
     (eglot-shutdown (eglot-current-server))))
 
 (kill-emacs (if (zerop emacs-check-failed) 0 1))

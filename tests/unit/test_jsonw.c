@@ -1,6 +1,7 @@
 /* test_jsonw.c — the streaming JSON writer (include/bkpc/jsonw.h): its
- * text is jansson's, byte for byte, in memory and streamed to a file; a
- * file is written in bounded chunks; write errors are reported. */
+ * text is jansson's, byte for byte (indented or compact), in memory and
+ * streamed to a file; a file is written in bounded chunks; write errors are
+ * reported. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -119,6 +120,20 @@ static void test_jansson_layout(void **state)
     assert_string_equal(f, ascii);
     free(f);
     f = to_file(JW_UTF8);
+    assert_string_equal(f, utf8);
+    free(f);
+    free(ascii);
+    free(utf8);
+    /* JW_COMPACT: jansson's JSON_COMPACT, in memory and to a file */
+    ascii = json_dumps(tree, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    utf8 = json_dumps(tree, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    jw_init(&w);
+    w.flags = JW_COMPACT;
+    write_doc(&w);
+    jw_raw(&w, "", 1);
+    assert_string_equal(w.data, ascii);
+    jw_free(&w);
+    f = to_file(JW_COMPACT | JW_UTF8);
     assert_string_equal(f, utf8);
     free(f);
     free(ascii);

@@ -258,7 +258,7 @@ static void test_vault_protect_program(void **state)
     (void)state;
     Unit a, b;
     const BkpProgram *pa = unit_ok(&a,
-        "vault v resource-group g\n"
+        "vault rsv resource-group g\n"
         "policy one { daily at 02:00 }\npolicy two { weekly on sun at 03:00 }\n"
         "protect vm x resource-group g with one exclude disks 2, 1\n"
         "protect vm y resource-group g with two\n");
@@ -266,7 +266,7 @@ static void test_vault_protect_program(void **state)
         "protect vm y resource-group \"g\" with two\n"
         "policy two { weekly on sun at 03:00 }\npolicy one { daily at 02:00 }\n"
         "protect vm x resource-group g with one exclude disks 1, 2\n"
-        "vault \"v\" resource-group g\n");
+        "vault \"rsv\" resource-group g\n");
     assert_true(bkp_program_equal(pa, pb));            /* the file's order does not count */
     assert_true(bkp_vault_equal(pa->vault, pb->vault));
     assert_true(bkp_protect_equal(pa->protects, pb->protects->next));
@@ -580,7 +580,7 @@ static void test_print_program(void **state)
     (void)state;
     Unit u;
     const BkpProgram *prog = unit_ok(&u,
-        "protect vm \"web 01\" resource-group with with daily include disks 3, 0, 2\n"
+        "protect vm \"web.01\" resource-group with with daily include disks 3, 0, 2\n"
         "vault vault resource-group \"rg\" subscription \"0000-11\"\n"
         "policy daily { daily at 02:00 keep daily 7d }\n"
         "protect vm exclude resource-group g with daily\n");
@@ -598,7 +598,7 @@ static void test_print_program(void **state)
         "    consistency application\n"
         "}\n"
         "\n"
-        "protect vm \"web 01\" resource-group with with daily include disks 0, 2, 3\n"
+        "protect vm \"web.01\" resource-group with with daily include disks 0, 2, 3\n"
         "protect vm exclude resource-group g with daily\n");
     free(text);
     unit_free(&u);
@@ -705,26 +705,28 @@ static void test_round_trip_tree(void **state)
     assert_true(clean >= 90);
 }
 
-/* Names built to break quoting, keywords as names: intact after printing. */
+/* Names built to break quoting, keywords as names: intact after printing.
+ * Only a subscription's name may hold `"` and `\` (the naming rules). */
 static void test_round_trip_names(void **state)
 {
     (void)state;
     static const char text[] =
-        "vault vault resource-group resource-group subscription subscription\n"
-        "policy daily { daily at 02:00 snapshot resource-group \"q\\\"\\\\ #x\" suffix \"\\\\\" }\n"
-        "policy exclude { weekly on sun at 01:00 snapshot resource-group \"\xe6\x97\xa5\\t\" }\n"
+        "vault vault resource-group resource-group subscription \"q\\\"\\\\ #x {}, \xe6\x97\xa5\"\n"
+        "policy daily { daily at 02:00 snapshot resource-group \"(q).x\" suffix \"_\" }\n"
+        "policy exclude { weekly on sun at 01:00 snapshot resource-group \"\xe6\x97\xa5\" }\n"
         "protect vm with resource-group exclude with exclude exclude disks 1\n"
-        "protect vm \"tab\there\" resource-group \"a\\\"b\" with daily\n"
-        "protect vm \"\\\\\" resource-group \"{}, \" with daily include disks 0\n";
+        "protect vm \"tab'$here\" resource-group \"a.b\" with daily\n"
+        "protect vm \"{}'`$x\" resource-group \"(rg)\" with daily include disks 0\n";
     assert_true(round_trip("names.bkp", text, sizeof text - 1));
     Unit u;
     const BkpProgram *prog = unit_ok(&u, text);
-    assert_string_equal(prog->policies->snapshot_rg_prefix, "q\"\\ #x");
-    assert_string_equal(prog->policies->snapshot_rg_suffix, "\\");
+    assert_string_equal(prog->vault->subscription, "q\"\\ #x {}, \xe6\x97\xa5");
+    assert_string_equal(prog->policies->snapshot_rg_prefix, "(q).x");
+    assert_string_equal(prog->policies->snapshot_rg_suffix, "_");
     char *t = bkp_program_text(prog, NULL);
     assert_non_null(strstr(t, "\nprotect vm with resource-group exclude with exclude exclude disks 1\n"));
-    assert_non_null(strstr(t, "snapshot resource-group \"q\\\"\\\\ #x\" suffix \"\\\\\"\n"));
-    assert_non_null(strstr(t, "protect vm \"\\\\\" resource-group \"{}, \" with daily include disks 0\n"));
+    assert_non_null(strstr(t, "subscription \"q\\\"\\\\ #x {}, \xe6\x97\xa5\"\n"));
+    assert_non_null(strstr(t, "protect vm \"{}'`$x\" resource-group \"(rg)\" with daily include disks 0\n"));
     free(t);
     unit_free(&u);
 }

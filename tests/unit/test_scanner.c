@@ -7,7 +7,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+
 #include "bkpc/compile.h"
+#include "bkpc/unichar.h"
+#include "bkpc/utf8.h"
 #include "front/tokens.h"
 
 /* A token stream over a string. */
@@ -137,16 +141,144 @@ static void test_strings(void **state)
     lex_close(&L);
 }
 
+/* Bytes that are not UTF-8 make one error for the file, whatever holds
+ * them (strings, words, comments), and none per byte; then there are no
+ * tokens: read as UTF-8, the file would only give errors of its reading. */
 static void test_invalid_utf8_string(void **state)
 {
     (void)state;
     Lexed L;
-    lex_open(&L, "\"a\xff\"");
+    lex_open(&L, "\"a\xff\" caf\xe9 # \xe9\xe9\n\"\xe9\"");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), 0);
+    assert_int_equal(L.ctx.diags.errors, 1);
+    assert_string_equal(L.ctx.diags.head->msg,
+                        "this file is not UTF-8: byte 0xFF is not UTF-8 text (and 4 more, on 2 lines)");
+    assert_string_equal(L.ctx.diags.head->rule, "encoding");
+    assert_int_equal(L.ctx.diags.head->primary.span.off, 2);
+    lex_close(&L);
+}
+
+/* NULs never make a token: in a comment or a string they are an error (the
+ * first run of them), and the scanner reads them in linear time. */
+static void test_nul_in_comment_and_string(void **state)
+{
+    (void)state;
+    static const char text[] = "# a\0\0b\n\"x\0y\" keep";
+    Lexed L;
+    lex_open_n(&L, text, sizeof text - 1);
     BKP_YYSTYPE v;
     BkpSpan at;
     assert_int_equal(next(&L, &v, &at), STRING);
+    assert_int_equal(next(&L, &v, &at), KEEP);
+    assert_int_equal(next(&L, &v, &at), 0);
+    assert_int_equal(L.ctx.diags.errors, 2);
+    const BkpDiag *g = L.ctx.diags.head;
+    assert_string_equal(g->msg, "2 NUL bytes in a comment");
+    assert_int_equal(g->primary.span.off, 3);
+    assert_int_equal(g->primary.span.end, 5);
+    assert_string_equal(g->next->msg, "a NUL byte in a string");
+    assert_int_equal(g->next->primary.span.off, 9);
+    assert_int_equal(L.T.nmarked, 1);          /* the string: the checker says no more */
+    lex_close(&L);
+}
+
+/* Every character of the pasted-character table (unichar.h) is read as its
+ * ASCII one where it stands: in a word, around a string, as a space. */
+static void test_pasted_characters(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0xA0; cp < 0x10000; cp++) {
+        const char *a = bkp_pasted_ascii(cp);
+        if (!a)
+            continue;
+        char c[5] = {0}, text[64];
+        bkp_utf8_encode(cp, c);
+        if (strcmp(a, "-") == 0)
+            snprintf(text, sizeof text, "resource%sgroup", c);
+        else if (strcmp(a, "\"") == 0)
+            snprintf(text, sizeof text, "%sUTC%s", c, c);
+        else
+            snprintf(text, sizeof text, "keep%sdaily", c);
+        Lexed L;
+        lex_open(&L, text);
+        BKP_YYSTYPE v;
+        BkpSpan at;
+        int k = next(&L, &v, &at);
+        if (strcmp(a, "-") == 0)
+            assert_int_equal(k, RESOURCE_GROUP);
+        else if (strcmp(a, "\"") == 0) {
+            assert_int_equal(k, STRING);
+            assert_string_equal(v.str, "UTC");
+        } else {
+            assert_int_equal(k, KEEP);
+            assert_int_equal(next(&L, &v, &at), DAILY);
+        }
+        assert_int_equal(next(&L, &v, &at), 0);
+        assert_int_equal(L.ctx.diags.errors, 1);
+        char name[96];
+        assert_non_null(strstr(L.ctx.diags.head->msg, bkp_char_name(cp, name, sizeof name)));
+        assert_non_null(L.ctx.diags.head->fix.text);
+        lex_close(&L);
+    }
+}
+
+static void test_pasted_message(void **state)
+{
+    (void)state;
+    Lexed L;
+    lex_open(&L, "web\xe2\x80\x93tier");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), WORD);
+    assert_string_equal(v.str, "web-tier");
+    const BkpDiag *g = L.ctx.diags.head;
+    assert_string_equal(g->msg, "U+2013 EN DASH instead of `-`");
+    assert_string_equal(g->hints[0], "it looks pasted from a document: write `web-tier`");
+    assert_string_equal(g->fix.text, "web-tier");
+    assert_int_equal(g->fix.span.off, 0);
+    assert_int_equal(g->fix.span.end, 10);
+    assert_int_equal(g->primary.span.off, 3);  /* the dash itself */
+    assert_int_equal(g->primary.span.end, 6);
+    lex_close(&L);
+}
+
+/* A byte-order mark is not part of the text; UTF-16 is decoded. */
+static void test_encodings(void **state)
+{
+    (void)state;
+    static const char bom8[] = "\xef\xbb\xbfkeep";
+    static const char le[] = "\xff\xfek\0e\0e\0p\0 \0\x3d\xd8\x00\xde";   /* keep U+1F600 */
+    static const char be[] = "\xfe\xff\0k\0e\0e\0p";
+    static const char bad[] = "\xff\xfek\0\x00\xd8k\0";                  /* an unpaired surrogate */
+    BkpSource *s = bkp_source_from_string("t.bkp", bom8, sizeof bom8 - 1);
+    assert_int_equal(s->encoding, BKP_ENC_UTF8_BOM);
+    assert_string_equal(s->text, "keep");
+    bkp_source_free(s);
+    s = bkp_source_from_string("t.bkp", le, sizeof le - 1);
+    assert_int_equal(s->encoding, BKP_ENC_UTF16LE);
+    assert_string_equal(s->text, "keep \xf0\x9f\x98\x80");
+    assert_int_equal(s->bad16, 0);
+    bkp_source_free(s);
+    s = bkp_source_from_string("t.bkp", be, sizeof be - 1);
+    assert_int_equal(s->encoding, BKP_ENC_UTF16BE);
+    assert_string_equal(s->text, "keep");
+    bkp_source_free(s);
+    s = bkp_source_from_string("t.bkp", bad, sizeof bad - 1);
+    assert_string_equal(s->text, "k\xef\xbf\xbdk");
+    assert_int_equal(s->bad16, 1);
+    assert_int_equal(s->bad16_off, 1);
+    bkp_source_free(s);
+
+    Lexed L;
+    lex_open_n(&L, "k\0e\0e\0p\0 \0d\0a\0i\0l\0y\0", 20);  /* UTF-16 without its BOM */
     assert_int_equal(L.ctx.diags.errors, 1);
-    assert_string_equal(L.ctx.diags.head->msg, "string is not valid UTF-8");
+    assert_string_equal(L.ctx.diags.head->msg, "this file looks like UTF-16 (little-endian) without a byte-order mark");
+    BKP_YYSTYPE v;
+    BkpSpan at;
+    assert_int_equal(next(&L, &v, &at), 0);
+    assert_int_equal(L.ctx.diags.errors, 1);   /* and not one per NUL */
     lex_close(&L);
 }
 
@@ -284,6 +416,10 @@ int main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_strings),
         cmocka_unit_test(test_invalid_utf8_string),
+        cmocka_unit_test(test_nul_in_comment_and_string),
+        cmocka_unit_test(test_pasted_characters),
+        cmocka_unit_test(test_pasted_message),
+        cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_comments_side_table),
         cmocka_unit_test(test_bad_characters),
         cmocka_unit_test(test_nul_run_is_one_error),

@@ -39,7 +39,8 @@ function M.root_dir(bufnr, markers)
   end
 end
 
--- The client configuration for a buffer.
+-- The client configuration for a buffer. On attach, completion goes to the
+-- server through 'omnifunc' (<C-x><C-o>) unless the buffer has one already.
 function M.config(bufnr, opts)
   local o = merged(opts)
   local root = M.root_dir(bufnr, o.root_markers)
@@ -48,7 +49,14 @@ function M.config(bufnr, opts)
     cmd = o.cmd,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
-    on_attach = o.on_attach,
+    on_attach = function(client, buf)
+      if vim.bo[buf].omnifunc == '' then
+        vim.bo[buf].omnifunc = 'v:lua.vim.lsp.omnifunc'
+      end
+      if o.on_attach then
+        o.on_attach(client, buf)
+      end
+    end,
     capabilities = o.capabilities,
   }
 end
