@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bkpc/prove.h"
 
@@ -14,6 +15,9 @@
 /* How deep `use` statements may nest: a chain of files longer than this is
  * an error (and no stack runs out). */
 enum { USE_DEPTH_MAX = 64 };
+
+/* cannot_read's `err` for a path that is neither a file nor a directory. */
+enum { NOT_REGULAR = -1 };
 
 /* A file read for a `use`: its identity (bkp_path_identity) and its tree. */
 typedef struct Loaded {
@@ -79,6 +83,8 @@ static void cannot_read(Loader *L, const AstFile *f, const AstUse *u, const char
     const char *name = u->path.value;
     if (err == EISDIR)
         g = bkp_error(D, f->src, "use", u->path.span, "`%s` is a directory, not a .bkp file", name);
+    else if (err == NOT_REGULAR)
+        g = bkp_error(D, f->src, "use", u->path.span, "`%s` is not a file (a device, a pipe or a socket)", name);
     else
         g = bkp_error(D, f->src, "use", u->path.span, "cannot read `%s`: %s", name,
                       err == EFBIG ? "file too large (64 MiB at most)" : strerror(err));
@@ -105,9 +111,14 @@ static void load_use(Loader *L, AstFile *f, AstUse *u)
         bkp_error(&ctx->diags, f->src, "use", u->span, "`use` statements nest more than %d files deep",
                   USE_DEPTH_MAX);
     } else {
+        /* a FIFO or a terminal would wait for input, a device never end */
+        struct stat st;
+        bool odd = stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
         errno = 0;
-        BkpSource *src = bkp_ctx_load(ctx, path);
-        if (!src) {
+        BkpSource *src = odd ? NULL : bkp_ctx_load(ctx, path);
+        if (odd) {
+            cannot_read(L, f, u, path, NOT_REGULAR);
+        } else if (!src) {
             cannot_read(L, f, u, path, errno ? errno : EIO);
         } else {
             AstFile *used = bkp_parse(ctx, src);
@@ -150,9 +161,8 @@ void bkp_load_uses(BkpCtx *ctx, AstFile *main)
     free(L.v);
 }
 
-BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src)
+BkpProgram *bkp_compile_ast(BkpCtx *ctx, AstFile *f)
 {
-    AstFile *f = bkp_parse(ctx, src);
     unsigned before = ctx->diags.errors;
     bkp_load_uses(ctx, f);
     bool unusable = ctx->diags.errors > before;     /* a `use` that failed: said at it */
@@ -162,4 +172,9 @@ BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src)
     if (prog && bkp_prove(ctx, prog) != 0)
         prog = NULL;
     return prog;
+}
+
+BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src)
+{
+    return bkp_compile_ast(ctx, bkp_parse(ctx, src));
 }

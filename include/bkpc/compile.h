@@ -24,9 +24,12 @@
  * read, a cycle of uses or uses nested too deep are errors at the `use`. */
 void bkp_load_uses(BkpCtx *ctx, AstFile *main);
 
-/* bkp_parse + bkp_load_uses + bkp_check + bkp_prove: the checked program,
- * or NULL when any file had errors or a requirement does not hold (all of
- * them in ctx->diags). */
+/* bkp_load_uses + bkp_check + bkp_prove of a parsed file (an editor keeps
+ * the tree): the checked program, or NULL when any file had errors or a
+ * requirement does not hold (all of them in ctx->diags). */
+BkpProgram *bkp_compile_ast(BkpCtx *ctx, AstFile *f);
+
+/* bkp_parse + bkp_compile_ast. */
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
 
 #endif
