@@ -32,4 +32,9 @@ BkpProgram *bkp_compile_ast(BkpCtx *ctx, AstFile *f);
 /* bkp_parse + bkp_compile_ast. */
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
 
+/* bkp_compile without bkp_prove: the program as it is, whether its
+ * requirements hold or not (what explain, next, simulate and cost describe:
+ * a counterexample can be looked at). */
+BkpProgram *bkp_compile_unproved(BkpCtx *ctx, BkpSource *src);
+
 #endif

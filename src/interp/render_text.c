@@ -592,7 +592,7 @@ static void explain_requires(const BkpExplain *e, FILE *out)
         if (r->origin && r->origin->from)
             bkp_catf(t, sizeof t, " (template %s)", r->origin->from->name);
     }
-    bkp_catf(t, sizeof t, ": each holds at every moment, as bkpc check proves");
+    bkp_catf(t, sizeof t, ": each must hold at every moment (bkpc check proves it)");
     wrapped(out, "requires", t);
 }
 

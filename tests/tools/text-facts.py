@@ -497,8 +497,8 @@ def ex_from(c, j, t):
 
 
 def ex_requires(c, j, t):
-    """REQ [(template T)]; ...: each holds at every moment, as bkpc check proves"""
-    m = fullmatch(c, "requires", r"(.+): each holds at every moment, as bkpc check proves", t)
+    """REQ [(template T)]; ...: each must hold at every moment (bkpc check proves it)"""
+    m = fullmatch(c, "requires", r"(.+): each must hold at every moment \(bkpc check proves it\)", t)
     if not m:
         return
     got = j.get("requirements") or []
