@@ -8,39 +8,6 @@
 #include "bkpc/misspell.h"
 #include "check_int.h"
 
-/* Names of a file (policies; VM + resource group of `protect`s): an
- * open-addressing hash table in the arena, since a file may hold 20,000
- * policies. Keys are not copied, and compared as Azure compares names,
- * without regard to case. */
-typedef struct NameIndex {
-    const char **key;
-    const void **val;
-    size_t cap;                     /* a power of two, at least twice the entries */
-} NameIndex;
-
-static void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
-{
-    ix->cap = 16;
-    while (ix->cap < 2 * n)
-        ix->cap *= 2;
-    ix->key = BKP_NEWN(A, const char *, ix->cap);
-    ix->val = BKP_NEWN(A, const void *, ix->cap);
-}
-
-/* The slot of `key`'s value; NULL when `key` is not there, unless `add`:
- * then it is added, with a NULL value for the caller to set. */
-static const void **name_index(NameIndex *ix, const char *key, bool add)
-{
-    size_t i = name_hash_fold(key) & (ix->cap - 1);
-    for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
-        if (name_equal_fold(ix->key[i], key))
-            return &ix->val[i];
-    if (!add)
-        return NULL;
-    ix->key[i] = key;
-    return &ix->val[i];
-}
-
 /* What the policy index holds for a name: its first definition, its file,
  * and the checker's result for it (NULL: defined, but with errors). */
 typedef struct PolicyName {

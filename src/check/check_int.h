@@ -128,6 +128,20 @@ bool name_equal_fold(const char *a, const char *b);
  * when they differ in case only. */
 void name_case_hint(Checker *C, BkpDiag *g, const char *first, const char *again);
 
+/* Names -> values (policies, templates, VMs): an open-addressing hash table
+ * in the arena, since a fleet may hold 20,000 of them. Keys are not copied,
+ * and compared as Azure compares names, without regard to case. */
+typedef struct NameIndex {
+    const char **key;
+    const void **val;
+    size_t cap;                     /* a power of two, at least twice the entries */
+} NameIndex;
+/* For n names at most. */
+void name_index_init(NameIndex *ix, BkpArena *A, size_t n);
+/* The slot of `key`'s value; NULL when `key` is not there, unless `add`:
+ * then it is added, with a NULL value for the caller to set. */
+const void **name_index(NameIndex *ix, const char *key, bool add);
+
 /* One policy of `file`, resolved (with the clauses of its templates) and put
  * through the rule table; NULL when it has no schedule (reported unless
  * `no_schedule_said`: a missing schedule explained by another error) or its

@@ -28,6 +28,7 @@ typedef struct Template {
 typedef struct Templates {
     Template *v;
     int n;
+    NameIndex names;            /* name -> its Template (one per name) */
     Template **chain;           /* resolve()'s stack: a chain holds each template once */
     bool *sees;                 /* sees[i * nfiles + j]: file i sees file j's templates and policies */
 } Templates;
@@ -70,16 +71,13 @@ bool check_sees(const Checker *C, const AstFile *from, const AstFile *what)
     return i >= 0 && j >= 0 && C->templates->sees[(size_t)i * (size_t)C->nfiles + (size_t)j];
 }
 
-/* The template named `name` that file `file` sees, or NULL. Templates are
- * few next to policies; a linear search keeps this simple. */
+/* The template named `name` that file `file` sees, or NULL. */
 static Template *lookup(Checker *C, int file, const char *name)
 {
     Templates *T = C->templates;
-    for (int i = 0; i < T->n; i++)
-        if (strcmp(T->v[i].ast->name.value, name) == 0 &&
-            T->sees[(size_t)file * (size_t)C->nfiles + (size_t)T->v[i].file])
-            return &T->v[i];
-    return NULL;
+    const void **slot = name_index(&T->names, name, false);
+    Template *t = slot ? (Template *)*slot : NULL;
+    return t && T->sees[(size_t)file * (size_t)C->nfiles + (size_t)t->file] ? t : NULL;
 }
 
 /* Every template of every file, once per name. */
@@ -90,21 +88,24 @@ static void collect(Checker *C, Templates *T)
         for (const AstPolicy *t = C->files[i]->templates; t; t = t->next)
             n++;
     T->v = BKP_NEWN(C->A, Template, n ? n : 1);
+    name_index_init(&T->names, C->A, (size_t)n);
     for (int i = 0; i < C->nfiles; i++) {
         const AstFile *f = C->files[i];
         for (const AstPolicy *t = f->templates; t; t = t->next) {
-            const Template *first = NULL;
-            for (int k = 0; k < T->n && !first; k++)
-                if (strcmp(T->v[k].ast->name.value, t->name.value) == 0)
-                    first = &T->v[k];
+            const void **slot = name_index(&T->names, t->name.value, true);
+            const Template *first = *slot;
             if (first) {
                 BkpDiag *g = bkp_error(C->D, f->src, "duplicate", t->name.span, "template `%s` is defined twice",
                                        t->name.value);
                 bkp_diag_secondary_in(C->D, g, C->files[first->file]->src, first->ast->name.span,
                                       "first defined here");
+                if (strcmp(first->ast->name.value, t->name.value) != 0)
+                    bkp_diag_hint(C->D, g, "template names, as policy names, are compared without regard to "
+                                           "case: `%s` is `%s`", t->name.value, first->ast->name.value);
                 continue;
             }
             Template *x = &T->v[T->n++];
+            *slot = x;
             x->ast = t;
             x->file = i;
             x->ref = (BkpTemplateRef){t->name.value, f->src, t->name.span};
@@ -123,7 +124,7 @@ static void unknown(Checker *C, int file, const AstName *name)
             return;
     BkpDiag *g = bkp_error(C->D, f->src, "name", name->span, "no template named `%s`", name->value);
     for (const AstPolicy *p = f->policies; p; p = p->next)
-        if (!p->implicit && strcmp(p->name.value, name->value) == 0) {
+        if (!p->implicit && name_equal_fold(p->name.value, name->value)) {
             bkp_diag_hint(C->D, g, "`%s` is a policy; a policy is made from a template: write `template %s { ... }`",
                           name->value, name->value);
             return;
@@ -148,10 +149,16 @@ static void unknown(Checker *C, int file, const AstName *name)
 static void cycle(Checker *C, Template *const *v, int top, int last)
 {
     BkpArena *A = C->A;
+    enum { SHOWN = 8 };             /* a longer cycle: its first templates, a count, its last */
     const char *chain = bkp_arena_printf(A, "`%s`", v[top]->ref.name);
-    for (int i = top + 1; i <= last; i++)
+    for (int i = top + 1; i <= last; i++) {
+        if (last - top > SHOWN && i == top + SHOWN) {
+            chain = bkp_arena_printf(A, "%s, ... (%d more) ...", chain, last - i);
+            i = last;
+        }
         chain = bkp_arena_printf(A, "%s%s `%s`", chain, i == top + 1 ? " is made from" : ", which is made from",
                                  v[i]->ref.name);
+    }
     chain = bkp_arena_printf(A, "%s%s `%s` again", chain, top == last ? " is made from" : ", which is made from",
                              v[top]->ref.name);
     const AstPolicy *a = v[last]->ast;
