@@ -132,6 +132,66 @@ static void test_weekly_saturday_daily(void **state)
     assert_true(prove("policy sat {\n weekly on sat at 02:00\n}\n", points(BKP_PERIOD_WEEK, 12, BKP_WEEKS)).holds);
 }
 
+/* Weeks run Monday to Sunday. Sunday's point at 23:00, kept 12 weeks,
+ * outlives the 12 weeks from its week's Monday; kept 11 weeks, the point
+ * of Sun 2029-10-21 goes at Sun 2030-01-06 23:00 (its daily rule let it go
+ * after 35 days), while the week of Mon 10-15 lies within the last 12
+ * weeks until Mon 2030-01-07 00:00: an hour without a point of it. The
+ * weeks before it ended their hour before 2030. */
+static void test_weekly_boundary(void **state)
+{
+    (void)state;
+    BkpRequire r = points(BKP_PERIOD_WEEK, 12, BKP_WEEKS);
+    assert_true(prove(DAILY_2300 " keep weekly 12w on sun\n}\n", r).holds);
+    assert_fails(prove(DAILY_2300 " keep weekly 11w on sun\n}\n", r), BKP_FAIL_PERIOD, utc(2030, 1, 6, 23, 0),
+                 utc(2029, 10, 15, 0, 0), utc(2029, 10, 22, 0, 0));
+}
+
+/* Yearly points on the first Sunday of January: 2024's is Sun 01-07 at
+ * 23:00 (2024-01-01 was a Monday). Kept 7 years, each year's lasts past the
+ * 7 years from the year's first day; kept 6, 2024's goes at 2030-01-07
+ * 23:00 while 2024 lies within the last 7 years until 2031-01-01. (2023's
+ * went at 2029-01-01 23:00, and 2023 left the last 7 years at 2030-01-01
+ * 00:00, the first moment proved.) */
+static void test_yearly_boundary(void **state)
+{
+    (void)state;
+    BkpRequire r = points(BKP_PERIOD_YEAR, 7, BKP_YEARS);
+    assert_true(prove(DAILY_2300 " keep yearly 7y in jan on first sun\n}\n", r).holds);
+    assert_fails(prove(DAILY_2300 " keep yearly 6y in jan on first sun\n}\n", r), BKP_FAIL_PERIOD,
+                 utc(2030, 1, 7, 23, 0), utc(2024, 1, 1, 0, 0), utc(2025, 1, 1, 0, 0));
+}
+
+/* Leap years: a year Y lies within the last 2 years until Y + 2 begins, so
+ * its last point, of Dec 31 at 23:00, must last a whole year Y + 1 and one
+ * hour more. Daily points kept 366 days do that after a year of 365 days
+ * but not after a leap year: 2031's goes at 2032-12-31 23:00, an hour
+ * before 2033. (2027's failed the same way in the last hour of 2028, before
+ * the first moment proved.) Kept 367 days, every year holds. */
+static void test_leap_year(void **state)
+{
+    (void)state;
+    BkpRequire r = points(BKP_PERIOD_YEAR, 2, BKP_YEARS);
+    assert_fails(prove("policy leap { daily at 23:00\n keep daily 366d }\n", r), BKP_FAIL_PERIOD,
+                 utc(2032, 12, 31, 23, 0), utc(2031, 1, 1, 0, 0), utc(2032, 1, 1, 0, 0));
+    assert_true(prove("policy leap { daily at 23:00\n keep daily 367d }\n", r).holds);
+}
+
+/* An rpo at its boundary: daily backups at 02:00 are 24 hours apart, which
+ * `rpo 24h` allows (the newest point is at most 24 hours old: exactly 24
+ * at 02:00, as the next one is taken). `rpo 23h` fails: the newest point,
+ * of Mon 2029-12-31 02:00, is 23 hours old at 2030-01-01 01:00, which is
+ * allowed, and older from then until the next backup at 02:00; the
+ * counterexample is the first whole minute of that, 01:01. */
+static void test_rpo_boundary(void **state)
+{
+    (void)state;
+    const char *p = "policy a-b { daily at 02:00\n keep daily 30d }\n";
+    assert_true(prove(p, (BkpRequire){.kind = BKP_REQ_RPO, .rpo_hours = 24, .span = {2, BKP_DAYS}}).holds);
+    assert_fails(prove(p, (BkpRequire){.kind = BKP_REQ_RPO, .rpo_hours = 23, .span = {2, BKP_DAYS}}),
+                 BKP_FAIL_NEWEST, utc(2030, 1, 1, 1, 1), utc(2029, 12, 31, 2, 0), utc(2030, 1, 1, 2, 0));
+}
+
 /* Daily points kept exactly 30 days hold 30 days; kept 29, the point of
  * Mon 2029-12-03 02:00 goes at 2030-01-01 02:00, while that day lies within
  * the last 30 days until 2030-01-02 00:00. */
@@ -417,6 +477,8 @@ int main(void)
         cmocka_unit_test(test_weekly_saturday_daily), cmocka_unit_test(test_daily_span),
         cmocka_unit_test(test_dst_day_without_backup), cmocka_unit_test(test_window_across_midnight),
         cmocka_unit_test(test_rpo_span),              cmocka_unit_test(test_rpo_everything),
+        cmocka_unit_test(test_weekly_boundary),       cmocka_unit_test(test_yearly_boundary),
+        cmocka_unit_test(test_leap_year),             cmocka_unit_test(test_rpo_boundary),
         cmocka_unit_test(test_snapshots),             cmocka_unit_test(test_standard_tier),
         cmocka_unit_test(test_fast_is_reference),     cmocka_unit_test(test_counterexample_simulated),
         cmocka_unit_test(test_diagnostic),
