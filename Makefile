@@ -145,6 +145,7 @@ valgrind-check: $(BUILD)/bkpc
 bench: $(BUILD)/bkpc
 	bench/run.sh $(BUILD)/bkpc
 	bench/simulate/run.sh $(BUILD)/bkpc
+	bench/fleet/run.sh $(BUILD)/bkpc
 	bench/lsp/run.sh $(BUILD)/bkpc
 
 clean:
