@@ -23,19 +23,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bkpc=$root/build/bkpc
 case ${1:-} in -*|'') ;; *) bkpc=$1; shift ;; esac
-if [ -n "${BENCH_OUT:-}" ]; then
-    out=$BENCH_OUT
-else
-    out=$(mktemp -d) || exit 2
-    trap 'rm -rf "$out"' EXIT INT TERM
-fi
-if [ ! -x "$bkpc" ]; then
-    echo "bench/fleet: $bkpc is missing: run make first" >&2
-    exit 2
-fi
-command -v python3 >/dev/null || { echo "bench/fleet: python3 is needed" >&2; exit 2; }
-mkdir -p "$out"
-${CC:-cc} -std=c11 -O2 -Wall -Wextra -o "$out/measure" "$here/../measure.c"
+. "$here/../setup.sh"
+bench_setup fleet "$bkpc"
 ${CC:-cc} -std=c11 -O2 -Wall -Wextra -o "$out/dayscan" "$here/dayscan.c"
 
 BKPC=$bkpc OUT=$out HERE=$here BENCH=$here/.. PYTHONDONTWRITEBYTECODE=1 python3 - "$@" <<'PY'

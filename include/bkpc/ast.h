@@ -266,6 +266,33 @@ typedef struct AstFile {
     size_t nmarked;
 } AstFile;
 
+/* A file's top-level statements in source order: the policy blocks (and
+ * the bare clauses' policy, where its first clause stands), the template
+ * blocks, the uses, the vaults and the protects, each list in order, merged
+ * by position.
+ *
+ *     AstStmtIter it;
+ *     ast_stmts_begin(&it, f);
+ *     for (AstStmt s; (s = ast_stmts_next(&it)).kind != AST_STMT_END;) ...
+ */
+typedef enum { AST_STMT_END, AST_STMT_POLICY, AST_STMT_TEMPLATE, AST_STMT_USE, AST_STMT_VAULT,
+               AST_STMT_PROTECT } AstStmtKind;
+typedef struct AstStmt {
+    AstStmtKind kind;
+    const AstPolicy *block;    /* AST_STMT_POLICY, AST_STMT_TEMPLATE */
+    const AstUse *use;
+    const AstVault *vault;
+    const AstProtect *protect;
+} AstStmt;
+typedef struct AstStmtIter {
+    const AstPolicy *policy, *template_;
+    const AstUse *use;
+    const AstVault *vault;
+    const AstProtect *protect;
+} AstStmtIter;
+void ast_stmts_begin(AstStmtIter *it, const AstFile *f);
+AstStmt ast_stmts_next(AstStmtIter *it);
+
 /* Whether the token at span s had its lexical error reported: the checker
  * then says nothing more about the name it wrote (one error per mistake). */
 bool bkp_ast_marked(const AstFile *f, BkpSpan s);

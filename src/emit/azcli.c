@@ -222,6 +222,52 @@ static void az_protect(FILE *out, const BkpProtect *pr)
     putc('\n', out);
 }
 
+/* The script's first lines: the interpreter, what shellcheck should not
+ * say of names, who generated it, and the header comment's first line. */
+static void header_start(FILE *out, const BkpProgram *prog, const BkpPolicy *only)
+{
+    fputs("#!/usr/bin/env bash\n", out);
+    if (program_lint_noise(prog, only))
+        fputs("# The names in this script are data in single quotes, where $, ` and Unicode\n"
+              "# quotes are plain characters:\n"
+              "# shellcheck disable=SC2016,SC1112\n",
+              out);
+    emit_generated_by(out, "# ", prog);
+    fputs("#\n", out);
+}
+
+/* The header's "with the Azure CLI[, then enables backup of N VMs]." */
+static void header_tools(FILE *out, int nprot)
+{
+    if (nprot)
+        fprintf(out, "# with the Azure CLI, then enables backup of %d VM%s.\n", nprot, nprot == 1 ? "" : "s");
+    else
+        fputs("# with the Azure CLI.\n", out);
+}
+
+/* The header's lines on how a VM is protected, when the script protects any. */
+static void header_protects(FILE *out, int nprot)
+{
+    if (nprot)
+        fputs("# A VM the vault does not protect yet gets backup enabled (az backup protection\n"
+              "# enable-for-vm); one it protects is moved to its policy (az backup item\n"
+              "# set-policy) and gets the disk selection of the file (az backup protection\n"
+              "# update-for-vm).\n",
+              out);
+}
+
+/* After the prologue: the shell functions, and the temporary directory. */
+static void body_start(FILE *out, int nprot)
+{
+    fputs(functions, out);
+    if (nprot)
+        fputs(protect_fn, out);
+    fputs("\n"
+          "tmp=$(mktemp -d)\n"
+          "trap 'rm -rf \"$tmp\"' EXIT\n",
+          out);
+}
+
 /* ---- several vaults ------------------------------------------------------------ */
 
 /* The file's vaults, one after the other: VAULT, RESOURCE_GROUP and
@@ -230,31 +276,17 @@ static int az_vaults(FILE *out, const BkpProgram *prog, const BkpPolicy *only)
 {
     EmitVaultTotals t = emit_vault_totals(prog, only);
     int nvaults = t.nvaults, nprot = t.nprotects;
-    fputs("#!/usr/bin/env bash\n", out);
-    if (program_lint_noise(prog, only))
-        fputs("# The names in this script are data in single quotes, where $, ` and Unicode\n"
-              "# quotes are plain characters:\n"
-              "# shellcheck disable=SC2016,SC1112\n",
-              out);
-    emit_generated_by(out, "# ", prog);
-    fprintf(out, "#\n# Creates or updates %d Azure VM backup polic%s in %d Recovery Services vaults\n",
+    header_start(out, prog, only);
+    fprintf(out, "# Creates or updates %d Azure VM backup polic%s in %d Recovery Services vaults\n",
             t.npolicies, t.npolicies == 1 ? "y" : "ies", nvaults);
     if (t.ndeploy != t.npolicies)
         fprintf(out, "# (each in the vaults that hold it: %d in all)\n", t.ndeploy);
-    if (nprot)
-        fprintf(out, "# with the Azure CLI, then enables backup of %d VM%s.\n", nprot, nprot == 1 ? "" : "s");
-    else
-        fputs("# with the Azure CLI.\n", out);
+    header_tools(out, nprot);
     fputs("# In each vault (in its subscription; a vault named without one is in the CLI's\n"
           "# current subscription), a policy the vault does not have yet is created (az backup\n"
           "# policy create), an existing one is replaced (az backup policy set).\n",
           out);
-    if (nprot)
-        fputs("# A VM the vault does not protect yet gets backup enabled (az backup protection\n"
-              "# enable-for-vm); one it protects is moved to its policy (az backup item\n"
-              "# set-policy) and gets the disk selection of the file (az backup protection\n"
-              "# update-for-vm).\n",
-              out);
+    header_protects(out, nprot);
     fputs("#\n"
           "# usage: bash SCRIPT [--dry-run]\n"
           "#   DRY_RUN=1 does the same: it prints the commands that would change something\n"
@@ -262,13 +294,7 @@ static int az_vaults(FILE *out, const BkpProgram *prog, const BkpPolicy *only)
           "set -euo pipefail\n\n",
           out);
     fputs(prologue_vaults, out);
-    fputs(functions, out);
-    if (nprot)
-        fputs(protect_fn, out);
-    fputs("\n"
-          "tmp=$(mktemp -d)\n"
-          "trap 'rm -rf \"$tmp\"' EXIT\n",
-          out);
+    body_start(out, nprot);
     int k = 0, policy = 0;
     for (const BkpVault *v = prog->vaults; v; v = v->next) {
         int np, nv;
@@ -307,29 +333,14 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
     emit_count(prog, only, &npol, &nprot);
     const BkpVault *v = prog->vault;
 
-    fputs("#!/usr/bin/env bash\n", out);
-    if (program_lint_noise(prog, only))
-        fputs("# The names in this script are data in single quotes, where $, ` and Unicode\n"
-              "# quotes are plain characters:\n"
-              "# shellcheck disable=SC2016,SC1112\n",
-              out);
-    emit_generated_by(out, "# ", prog);
-    fputs("#\n", out);
+    header_start(out, prog, only);
     fprintf(out, "# Creates or updates %d Azure VM backup polic%s in a Recovery Services vault\n", npol,
             npol == 1 ? "y" : "ies");
-    if (nprot)
-        fprintf(out, "# with the Azure CLI, then enables backup of %d VM%s.\n", nprot, nprot == 1 ? "" : "s");
-    else
-        fputs("# with the Azure CLI.\n", out);
+    header_tools(out, nprot);
     fputs("# A policy the vault does not have yet is created (az backup policy create), an\n"
           "# existing one is replaced (az backup policy set).\n",
           out);
-    if (nprot)
-        fputs("# A VM the vault does not protect yet gets backup enabled (az backup protection\n"
-              "# enable-for-vm); one it protects is moved to its policy (az backup item\n"
-              "# set-policy) and gets the disk selection of the file (az backup protection\n"
-              "# update-for-vm).\n",
-              out);
+    header_protects(out, nprot);
     fputs("#\n"
           "# usage: bash SCRIPT [--vault NAME] [--resource-group RG] [--subscription ID] [--dry-run]\n"
           "#   The environment variables VAULT, RESOURCE_GROUP, SUBSCRIPTION and DRY_RUN=1 do the\n"
@@ -345,13 +356,7 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
     default_var(out, "RESOURCE_GROUP", v ? v->resource_group : NULL);
     default_var(out, "SUBSCRIPTION", v ? v->subscription : NULL);
     fputs(prologue, out);
-    fputs(functions, out);
-    if (nprot)
-        fputs(protect_fn, out);
-    fputs("\n"
-          "tmp=$(mktemp -d)\n"
-          "trap 'rm -rf \"$tmp\"' EXIT\n",
-          out);
+    body_start(out, nprot);
 
     int k = 0;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)

@@ -382,3 +382,31 @@ bool bkp_ast_marked(const AstFile *f, BkpSpan s)
     }
     return false;
 }
+
+void ast_stmts_begin(AstStmtIter *it, const AstFile *f)
+{
+    *it = (AstStmtIter){f->policies, f->templates, f->uses, f->vaults, f->protects};
+}
+
+AstStmt ast_stmts_next(AstStmtIter *it)
+{
+    uint32_t at[5] = {it->policy ? it->policy->span.off : UINT32_MAX,
+                      it->template_ ? it->template_->span.off : UINT32_MAX,
+                      it->use ? it->use->span.off : UINT32_MAX, it->vault ? it->vault->span.off : UINT32_MAX,
+                      it->protect ? it->protect->span.off : UINT32_MAX};
+    int k = 0;
+    for (int i = 1; i < 5; i++)
+        if (at[i] < at[k])
+            k = i;
+    AstStmt s = {AST_STMT_END, NULL, NULL, NULL, NULL};
+    if (at[k] == UINT32_MAX)
+        return s;
+    switch (k) {
+    case 0: s = (AstStmt){AST_STMT_POLICY, it->policy, NULL, NULL, NULL}; it->policy = it->policy->next; break;
+    case 1: s = (AstStmt){AST_STMT_TEMPLATE, it->template_, NULL, NULL, NULL}; it->template_ = it->template_->next; break;
+    case 2: s = (AstStmt){AST_STMT_USE, NULL, it->use, NULL, NULL}; it->use = it->use->next; break;
+    case 3: s = (AstStmt){AST_STMT_VAULT, NULL, NULL, it->vault, NULL}; it->vault = it->vault->next; break;
+    default: s = (AstStmt){AST_STMT_PROTECT, NULL, NULL, NULL, it->protect}; it->protect = it->protect->next; break;
+    }
+    return s;
+}

@@ -336,25 +336,14 @@ void bkp_ast_walk(const AstFile *f, const AstVisitor *v)
     const AstNode *n = AST_NODE(AST_NODE_FILE, bkp_span(0, (uint32_t)f->src->len), NULL, .file = f);
     if (!open_node(&w, n))
         return;
-    /* The kinds of statement, each in order: merged by position. */
-    const AstPolicy *p = f->policies, *t = f->templates;
-    const AstUse *u = f->uses;
-    const AstVault *va = f->vaults;
-    const AstProtect *pr = f->protects;
-    while (p || t || u || va || pr) {
-        uint32_t at[5] = {p ? p->span.off : UINT32_MAX, t ? t->span.off : UINT32_MAX,
-                          u ? u->span.off : UINT32_MAX, va ? va->span.off : UINT32_MAX,
-                          pr ? pr->span.off : UINT32_MAX};
-        int k = 0;
-        for (int i = 1; i < 5; i++)
-            if (at[i] < at[k])
-                k = i;
-        switch (k) {
-        case 0: policy(&w, p); p = p->next; break;
-        case 1: policy(&w, t); t = t->next; break;
-        case 2: use(&w, u); u = u->next; break;
-        case 3: vault(&w, va); va = va->next; break;
-        default: protect(&w, pr); pr = pr->next; break;
+    AstStmtIter it;
+    ast_stmts_begin(&it, f);
+    for (AstStmt s; (s = ast_stmts_next(&it)).kind != AST_STMT_END;) {
+        switch (s.kind) {
+        case AST_STMT_USE: use(&w, s.use); break;
+        case AST_STMT_VAULT: vault(&w, s.vault); break;
+        case AST_STMT_PROTECT: protect(&w, s.protect); break;
+        default: policy(&w, s.block); break;
         }
     }
     close_node(&w, n);

@@ -111,35 +111,20 @@ static void use_symbol(JsonW *w, BkpSource *src, const AstUse *u)
     jw_end_obj(w);
 }
 
-/* The file's statements in source order: each list is in order, and the
- * next symbol is the first of their heads. */
 int lsp_symbols(BkpLsp *s, const json_t *params, JsonW *w, LspError *e)
 {
     LspDoc *d = lsp_doc(s, params, e);
     if (!d)
         return -1;
-    const AstFile *f = d->ast;
-    const AstPolicy *p = lsp_next_policy(f, NULL), *t = f->templates;
-    const AstUse *u = f->uses;
-    const AstVault *v = f->vaults;
-    const AstProtect *pr = f->protects;
+    AstStmtIter it;
+    ast_stmts_begin(&it, d->ast);
     jw_arr(w);
-    for (;;) {
-        uint32_t at[5] = {p ? p->span.off : UINT32_MAX, t ? t->span.off : UINT32_MAX,
-                          u ? u->span.off : UINT32_MAX, v ? v->span.off : UINT32_MAX,
-                          pr ? pr->span.off : UINT32_MAX};
-        int k = 0;
-        for (int i = 1; i < 5; i++)
-            if (at[i] < at[k])
-                k = i;
-        if (at[k] == UINT32_MAX)
-            break;
-        switch (k) {
-        case 0: policy_symbol(w, d->src, p); p = lsp_next_policy(f, p); break;
-        case 1: policy_symbol(w, d->src, t); t = t->next; break;
-        case 2: use_symbol(w, d->src, u); u = u->next; break;
-        case 3: vault_symbol(w, d->src, v); v = v->next; break;
-        default: protect_symbol(w, d->src, pr); pr = pr->next; break;
+    for (AstStmt st; (st = ast_stmts_next(&it)).kind != AST_STMT_END;) {
+        switch (st.kind) {
+        case AST_STMT_USE: use_symbol(w, d->src, st.use); break;
+        case AST_STMT_VAULT: vault_symbol(w, d->src, st.vault); break;
+        case AST_STMT_PROTECT: protect_symbol(w, d->src, st.protect); break;
+        default: policy_symbol(w, d->src, st.block); break;
         }
     }
     jw_end_arr(w);

@@ -10,6 +10,7 @@
  *   - the smallest change that makes it hold, proved too, as a hint, and as
  *     a fix where it is one edit of the policy's own text.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,8 +353,14 @@ static void smallest_change(Report *R, BkpWhy cause)
 
 /* The error at the requirement, as the policy has it; msg: the
  * counterexample. */
-static void open_diag(Report *R, const char *msg)
+static void open_diag(Report *R, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void open_diag(Report *R, const char *fmt, ...)
 {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     const BkpRequireOrigin *o = R->r->origin;
     char what[160];
     bkp_require_text(R->r, what, sizeof what);
@@ -400,10 +407,7 @@ static void report_period(Report *R)
     bool shows = simulate_shows(R, pf->at, pf->from, pf->to, R->r->tier);
     const char *tier = R->r->tier == BKP_REQ_SNAPSHOT_TIER ? " in the snapshot tier"
                        : R->r->tier == BKP_REQ_STANDARD_TIER ? " in vault-standard" : "";
-    char msg[400];
-    snprintf(msg, sizeof msg, "at %s, %s lies within the last %s and no point taken in it is left%s", when, name,
-             span, tier);
-    open_diag(R, msg);
+    open_diag(R, "at %s, %s lies within the last %s and no point taken in it is left%s", when, name, span, tier);
     BkpWhy cause = BKP_WHY_COUNT;
     if (!had) {
         secondary_rule(R, BKP_FIELD_SCHEDULE, "%s", "no backup falls in it");
@@ -439,10 +443,7 @@ static void report_snapshots(Report *R)
     moment(R, pf->at, when, sizeof when);
     moment(R, pf->from, taken, sizeof taken);
     length(R->r->span, span, sizeof span);
-    char msg[400];
-    snprintf(msg, sizeof msg, "at %s, the backup taken %s (less than %s before) has no snapshot left", when, taken,
-             span);
-    open_diag(R, msg);
+    open_diag(R, "at %s, the backup taken %s (less than %s before) has no snapshot left", when, taken, span);
     bkp_keep_text(bkp_keep(R->p, BKP_WHY_SNAPSHOT), k, sizeof k);
     secondary_rule(R, BKP_FIELD_SNAPSHOTS, "keeps snapshots %s", k);
     if (bkp_policy_default(R->p, BKP_FIELD_SNAPSHOTS))
@@ -453,15 +454,14 @@ static void report_snapshots(Report *R)
 static void report_rpo(Report *R)
 {
     const BkpProof *pf = R->pf;
-    char when[64], a[64], b[64], gap[48], msg[400];
+    char when[64], a[64], b[64], gap[48];
     moment(R, pf->at, when, sizeof when);
     BkpWhy cause = BKP_WHY_COUNT;
     switch (pf->fail) {
     case BKP_FAIL_NEWEST:
         moment(R, pf->from, a, sizeof a);
         bkp_fmt_span((pf->to - pf->from) / 60, gap, sizeof gap);
-        snprintf(msg, sizeof msg, "at %s, the newest point was taken %s: backups are %s apart", when, a, gap);
-        open_diag(R, msg);
+        open_diag(R, "at %s, the newest point was taken %s: backups are %s apart", when, a, gap);
         secondary_rule(R, BKP_FIELD_SCHEDULE, "%s", "the schedule");
         break;
     case BKP_FAIL_GAP: {
@@ -471,8 +471,7 @@ static void report_rpo(Report *R)
             snprintf(b, sizeof b, "none is");
         else
             snprintf(b, sizeof b, "the next was taken %s later", bkp_fmt_span((next - pf->from) / 60, gap, sizeof gap));
-        snprintf(msg, sizeof msg, "at %s, the point taken %s is followed by no point within the rpo: %s", when, a, b);
-        open_diag(R, msg);
+        open_diag(R, "at %s, the point taken %s is followed by no point within the rpo: %s", when, a, b);
         break;
     }
     default: {
@@ -480,11 +479,10 @@ static void report_rpo(Report *R)
         moment(R, start, a, sizeof a);
         int64_t first = next_shown(R, pf->at, start);
         if (first == INT64_MAX || first > pf->at)
-            snprintf(msg, sizeof msg, "at %s, no point of the span (since %s) is left", when, a);
+            open_diag(R, "at %s, no point of the span (since %s) is left", when, a);
         else
-            snprintf(msg, sizeof msg, "at %s, the oldest point of the span (since %s) was taken %s after its start",
-                     when, a, bkp_fmt_span((first - start) / 60, gap, sizeof gap));
-        open_diag(R, msg);
+            open_diag(R, "at %s, the oldest point of the span (since %s) was taken %s after its start", when, a,
+                      bkp_fmt_span((first - start) / 60, gap, sizeof gap));
         break;
     }
     }
