@@ -7,7 +7,8 @@
 # standards.bkp, and the hint's simulate command runs and shows that no
 # point of the period is left; `use` paths are relative to the file that
 # says them, from any directory and from standard input; explain says
-# where each value came from.
+# where each value came from. Then hostile uses: a chain of 70 files, a
+# file used along two paths (read once), a file that uses itself.
 # env: BKPC. Runs from the repository root; ends with "N passed, N failed".
 . "$(dirname "$0")/../lib.sh"
 ex=examples/fleet
@@ -67,4 +68,24 @@ if [ $? = 0 ]; then ok; else ko "check from standard input"; head -3 "$tmp/err";
 (cd "$tmp" && "$bkpc" check - <"$root/$ex/web-team.bkp") >"$tmp/out" 2>"$tmp/err"
 if [ $? = 1 ] && grep -q "error\[use\]: cannot read \`standards.bkp\`" "$tmp/err"; then ok; else
     ko "standard input elsewhere: want error[use]"; head -3 "$tmp/err"; fi
+# A chain of 70 files, each using the next: an error at the 64th `use`.
+d=$tmp/chain
+mkdir -p "$d"
+i=0
+while [ $i -lt 70 ]; do printf 'use "f%d.bkp"\n' $((i + 1)) >"$d/f$i.bkp"; i=$((i + 1)); done
+printf 'template last { daily at 01:00 }\n' >"$d/f70.bkp"
+t use-deep 1 "$bkpc" check "$d/f0.bkp"
+has use-deep-msg "$tmp/err" "error[use]: \`use\` statements nest more than 64 files deep"
+# A diamond: a.bkp uses b.bkp and c.bkp, which both use d.bkp: read once,
+# its template defined once.
+d=$tmp/diamond
+mkdir -p "$d"
+printf 'use "b.bkp"\nuse "c.bkp"\npolicy app-vms from base { }\n' >"$d/a.bkp"
+printf 'use "d.bkp"\n' >"$d/b.bkp"
+printf 'use "d.bkp"\n' >"$d/c.bkp"
+printf 'template base { daily at 01:00 }\n' >"$d/d.bkp"
+t use-diamond 0 "$bkpc" check "$d/a.bkp"
+printf 'use "self.bkp"\npolicy self-vms { daily at 01:00 }\n' >"$d/self.bkp"
+t use-self 1 "$bkpc" check "$d/self.bkp"
+has use-self-msg "$tmp/err" "uses \`$d/self.bkp\` again"
 summary
