@@ -125,7 +125,10 @@ enum {
     BKP_VAULT_NAME = 1u << 0,
     BKP_VAULT_RESOURCE_GROUP = 1u << 1,
     BKP_VAULT_SUBSCRIPTION = 1u << 2,
+    BKP_VAULT_POLICIES = 1u << 3,     /* the policies it holds (`with`; none: every policy) */
 };
+/* The fields that make a vault another Azure resource. */
+#define BKP_VAULT_IDENTITY (BKP_VAULT_NAME | BKP_VAULT_RESOURCE_GROUP | BKP_VAULT_SUBSCRIPTION)
 
 /* A vault of one side only, or a pair that differs: vaults are matched by
  * name, resource group and subscription; of those left, one of each side
@@ -140,6 +143,8 @@ typedef struct BkpVaultChange {
 enum {
     BKP_PROTECT_POLICY = 1u << 0,     /* moved to another policy (by name) */
     BKP_PROTECT_DISKS = 1u << 1,      /* its disks included or excluded otherwise */
+    BKP_PROTECT_VAULT = 1u << 2,      /* protected in another vault (by name): its points so far
+                                         stay in the old one; no effect is computed */
 };
 
 /* A VM protected on one side only (newly protected; no longer protected),

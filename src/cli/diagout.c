@@ -101,6 +101,11 @@ int cli_diag_finish(CliDiag *c, int status)
 
 BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **srcp, int *status)
 {
+    return cli_compile_as(ctx, path, c, true, srcp, status);
+}
+
+BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove, BkpSource **srcp, int *status)
+{
     BkpSource *src = bkp_source_read(path);
     *srcp = src;
     if (!src) {
@@ -119,16 +124,17 @@ BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **s
         *status = EXIT_USAGE;
         return NULL;
     }
-    BkpProgram *prog = bkp_compile(ctx, src);
+    BkpProgram *prog = prove ? bkp_compile(ctx, src) : bkp_compile_unproved(ctx, src);
     cli_diag_emit(c, &ctx->diags);
     *status = prog ? EXIT_CLEAN : EXIT_ERRORS;
     return prog;
 }
 
-/* cli_compile with text diagnostics, as the commands without --format do. */
+/* cli_compile with text diagnostics and without proofs, as the commands
+ * that describe a policy (explain, next, simulate, cost) do. */
 BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
 {
     CliDiag text;
     cli_diag_init(&text);
-    return cli_compile(ctx, path, &text, srcp, status);
+    return cli_compile_as(ctx, path, &text, false, srcp, status);
 }

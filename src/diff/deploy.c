@@ -19,22 +19,39 @@ static bool same(const char *a, const char *b)
 static int vaults_of(const BkpProgram *p, const BkpVault **v)
 {
     int n = 0;
-    if (p->vault)
-        v[n++] = p->vault;
+    for (const BkpVault *x = p->vaults; x; x = x->next)
+        v[n++] = x;
     return n;
 }
 
 /* How many vaults a program has, at most. */
 static size_t nvaults(const BkpProgram *p)
 {
-    return p->vault ? 1 : 0;
+    return (size_t)p->nvaults;
+}
+
+/* Whether a and b hold policies of the same names (`with`, in any order;
+ * none: every policy of their programs). */
+static bool same_policies(const BkpVault *a, const BkpVault *b)
+{
+    if (a->npolicies != b->npolicies)
+        return false;
+    for (int i = 0; i < a->npolicies; i++) {
+        bool found = false;
+        for (int j = 0; j < b->npolicies && !found; j++)
+            found = same(a->policies[i]->name, b->policies[j]->name);
+        if (!found)
+            return false;
+    }
+    return true;
 }
 
 static unsigned vault_fields(const BkpVault *a, const BkpVault *b)
 {
     return (same(a->name, b->name) ? 0 : BKP_VAULT_NAME) |
            (same(a->resource_group, b->resource_group) ? 0 : BKP_VAULT_RESOURCE_GROUP) |
-           (same(a->subscription, b->subscription) ? 0 : BKP_VAULT_SUBSCRIPTION);
+           (same(a->subscription, b->subscription) ? 0 : BKP_VAULT_SUBSCRIPTION) |
+           (same_policies(a, b) ? 0 : BKP_VAULT_POLICIES);
 }
 
 static void vault_change(BkpDiff *d, BkpChangeKind kind, const BkpVault *old, const BkpVault *new)
@@ -116,9 +133,11 @@ static bool same_disks(const BkpProtect *a, const BkpProtect *b)
 }
 
 /* A VM moved from policy a to policy b: what Azure refuses or never undoes
- * (A4), and, when allowed and the policies differ in value, the effect of
- * b on its points, as for a changed policy. */
-static int moved(BkpTz *tz, const BkpPolicy *a, const BkpPolicy *b, int64_t at, BkpProtectChange *c)
+ * (A4), and, when allowed, in the same vault (`effect`), and the policies
+ * differ in value, the effect of b on its points, as for a changed policy
+ * (in another vault its points so far stay in the old one). */
+static int moved(BkpTz *tz, const BkpPolicy *a, const BkpPolicy *b, int64_t at, bool effect,
+                 BkpProtectChange *c)
 {
     if (a->enhanced && !b->enhanced) {
         c->flags |= BKP_REFUSED_DOWNGRADE;
@@ -126,6 +145,8 @@ static int moved(BkpTz *tz, const BkpPolicy *a, const BkpPolicy *b, int64_t at, 
     }
     if (!a->enhanced && b->enhanced)
         c->flags |= BKP_UPGRADE;
+    if (!effect)
+        return 0;
     BkpField f[BKP_FIELD_COUNT];
     int n = bkp_policy_diff(a, b, f);
     if (n == 0 || (n == 1 && f[0] == BKP_FIELD_NAME))
@@ -144,6 +165,18 @@ static BkpProtectChange *protect_change(BkpDiff *d, BkpChangeKind kind, const Bk
     return c;
 }
 
+/* The name vault v (of OLD) has in NEW: the new name of a vault paired as
+ * changed, else its own (NULL: no vault). */
+static const char *vault_after(const BkpDiff *d, const BkpVault *v)
+{
+    if (!v)
+        return NULL;
+    for (int i = 0; i < d->nvaults; i++)
+        if (d->vaults[i].old == v && d->vaults[i].kind == BKP_CHANGE_CHANGED)
+            return d->vaults[i].new->name;
+    return v->name;
+}
+
 static int diff_protects(BkpTz *tz, const BkpProgram *oldp, const BkpProgram *newp, BkpDiff *d)
 {
     d->protects = calloc((size_t)oldp->nprotects + (size_t)newp->nprotects + 1, sizeof *d->protects);
@@ -156,12 +189,15 @@ static int diff_protects(BkpTz *tz, const BkpProgram *oldp, const BkpProgram *ne
             continue;
         }
         unsigned fields = (same(o->policy->name, n->policy->name) ? 0 : BKP_PROTECT_POLICY) |
-                          (same_disks(o, n) ? 0 : BKP_PROTECT_DISKS);
+                          (same_disks(o, n) ? 0 : BKP_PROTECT_DISKS) |
+                          (same(vault_after(d, o->vault), n->vault ? n->vault->name : NULL)
+                               ? 0 : BKP_PROTECT_VAULT);
         if (!fields)
             continue;
         BkpProtectChange *c = protect_change(d, BKP_CHANGE_CHANGED, o, n);
         c->fields = fields;
-        if ((fields & BKP_PROTECT_POLICY) && moved(tz, o->policy, n->policy, d->at, c) != 0)
+        if ((fields & BKP_PROTECT_POLICY) &&
+            moved(tz, o->policy, n->policy, d->at, !(fields & BKP_PROTECT_VAULT), c) != 0)
             return -1;
     }
     for (const BkpProtect *n = newp->protects; n; n = n->next)

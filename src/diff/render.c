@@ -199,12 +199,23 @@ static void text_change(BkpTz *tz, const BkpPolicyChange *c, FILE *out)
 
 /* ---- vaults and protects, in words ---------------------------------------------------- */
 
-static const char *const vault_keys[] = {"name", "resource_group", "subscription"};
-static const char *const vault_words[] = {"name", "resource group", "subscription"};
-static const char *const protect_keys[] = {"policy", "disks"};
+static const char *const vault_keys[] = {"name", "resource_group", "subscription", "policies"};
+static const char *const vault_words[] = {"name", "resource group", "subscription", "policies"};
+static const char *const protect_keys[] = {"policy", "disks", "vault"};
 
-static const char *vault_value(const BkpVault *v, int k)
+/* Field k (BKP_VAULT_* bit index) of a vault in words; its policies as
+ * "web-tier, db-tier" or "every policy". */
+static const char *vault_value(const BkpVault *v, int k, char *buf, size_t n)
 {
+    if (k == 3) {
+        if (!v->npolicies)
+            return "every policy";
+        size_t at = 0;
+        buf[0] = 0;
+        for (int i = 0; i < v->npolicies && at < n; i++)
+            at += (size_t)snprintf(buf + at, n - at, "%s%s", i ? ", " : "", v->policies[i]->name);
+        return buf;
+    }
     const char *s = k == 0 ? v->name : k == 1 ? v->resource_group : v->subscription;
     return s ? s : "none";
 }
@@ -230,6 +241,8 @@ static char *disks_words(const BkpProtect *p, char *buf, size_t n)
 /* Field k (BKP_PROTECT_* bit index) of a protect in words. */
 static const char *protect_value(const BkpProtect *p, int k, char *buf, size_t n)
 {
+    if (k == 2)
+        return p->vault ? p->vault->name : "none";
     return k == 0 ? p->policy->name : disks_words(p, buf, n);
 }
 
@@ -240,10 +253,12 @@ static void text_vault(const BkpVaultChange *c, FILE *out)
     if (v->subscription)
         fprintf(out, ", subscription %s", v->subscription);
     fprintf(out, "): %s\n", change_names[c->kind]);
-    for (int k = 0; k < 3; k++)
+    char a[400], b[400];
+    for (int k = 0; k < 4; k++)
         if (c->fields >> k & 1)
-            fprintf(out, "  %s: %s → %s\n", vault_words[k], vault_value(c->old, k), vault_value(c->new, k));
-    if (c->kind == BKP_CHANGE_CHANGED)
+            fprintf(out, "  %s: %s → %s\n", vault_words[k], vault_value(c->old, k, a, sizeof a),
+                    vault_value(c->new, k, b, sizeof b));
+    if (c->kind == BKP_CHANGE_CHANGED && (c->fields & BKP_VAULT_IDENTITY))
         fprintf(out, "  note: Azure does not rename a vault or move it with its recovery points: if this names "
                 "another vault, the points its VMs have so far stay in the old one\n");
 }
@@ -260,10 +275,14 @@ static void text_protect(BkpTz *tz, const BkpProtectChange *c, int64_t at, FILE 
                 "protection is stopped\n", p->policy->name);
     else
         fputc('\n', out);
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < 3; k++)
         if (c->fields >> k & 1)
             fprintf(out, "  %s: %s → %s\n", protect_keys[k], protect_value(c->old, k, a, sizeof a),
                     protect_value(c->new, k, b, sizeof b));
+    if (c->fields & BKP_PROTECT_VAULT)
+        fprintf(out, "  note: Azure protects a VM in one vault at a time: its protection in the old vault must be "
+                "stopped first, and the recovery points it has there stay there, kept or deleted as protection "
+                "is stopped\n");
     if (c->flags & BKP_REFUSED_DOWNGRADE)
         fprintf(out, "  refused: a VM protected by an enhanced policy can never move to a standard one (A4)\n");
     if (c->flags & BKP_UPGRADE)
@@ -271,7 +290,8 @@ static void text_protect(BkpTz *tz, const BkpProtectChange *c, int64_t at, FILE 
                 "standard one (A4)\n");
     if (c->effect.computed)
         text_effect(tz, c->old->policy, at, &c->effect, out);
-    else if ((c->fields & BKP_PROTECT_POLICY) && !(c->flags & BKP_REFUSED_DOWNGRADE))
+    else if ((c->fields & BKP_PROTECT_POLICY) && !(c->fields & BKP_PROTECT_VAULT) &&
+             !(c->flags & BKP_REFUSED_DOWNGRADE))
         fprintf(out, "  the two policies have the same values: its recovery points do not change\n");
 }
 
@@ -429,14 +449,14 @@ typedef const char *(*SideValue)(const void *side, int k, char *buf, size_t n);
 
 static const char *vault_json(const void *side, int k, char *buf, size_t n)
 {
-    (void)buf, (void)n;
     const BkpVault *v = side;
-    return k == 2 && !v->subscription ? NULL : vault_value(v, k);
+    return k == 2 && !v->subscription ? NULL : vault_value(v, k, buf, n);
 }
 
 static const char *protect_json(const void *side, int k, char *buf, size_t n)
 {
-    return protect_value(side, k, buf, n);
+    const BkpProtect *p = side;
+    return k == 2 && !p->vault ? NULL : protect_value(p, k, buf, n);
 }
 
 /* KEY: null, or {keys[k]: value k} for each of the nkeys. */
@@ -477,9 +497,9 @@ static void json_vault(const BkpVaultChange *c, JsonW *w)
     jw_obj(w);
     jw_key(w, "change");
     jw_str(w, change_names[c->kind]);
-    json_side("old", c->old, vault_keys, 3, vault_json, w);
-    json_side("new", c->new, vault_keys, 3, vault_json, w);
-    json_field_keys(c->fields, vault_keys, 3, w);
+    json_side("old", c->old, vault_keys, 4, vault_json, w);
+    json_side("new", c->new, vault_keys, 4, vault_json, w);
+    json_field_keys(c->fields, vault_keys, 4, w);
     jw_end_obj(w);
 }
 
@@ -493,9 +513,9 @@ static void json_protect(BkpTz *tz, const BkpProtectChange *c, int64_t at, JsonW
     jw_str(w, p->resource_group);
     jw_key(w, "change");
     jw_str(w, change_names[c->kind]);
-    json_side("old", c->old, protect_keys, 2, protect_json, w);
-    json_side("new", c->new, protect_keys, 2, protect_json, w);
-    json_field_keys(c->fields, protect_keys, 2, w);
+    json_side("old", c->old, protect_keys, 3, protect_json, w);
+    json_side("new", c->new, protect_keys, 3, protect_json, w);
+    json_field_keys(c->fields, protect_keys, 3, w);
     jw_key(w, "refused");
     jw_bool(w, c->flags & BKP_REFUSED_DOWNGRADE);
     jw_key(w, "irreversible");

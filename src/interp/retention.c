@@ -24,21 +24,42 @@ const char *bkp_tier_name(BkpTier t)
 
 /* --- which rules keep a backup ---------------------------------------------------- */
 
-static bool longterm_matches(const BkpLongTerm *lt, bool yearly, int y, int m, int d, int wday)
+/* The days (bit d, 1 to 31) of month m of year y that a monthly or yearly
+ * rule selects; wd1: the weekday of the month's first day. `on first sun`:
+ * the Sunday among days 1-7 (second: 8-14, third: 15-21, fourth: 22-28),
+ * `last sun`: the last Sunday; `on day 1, last`: those dates. */
+static uint32_t longterm_days(const BkpLongTerm *lt, bool yearly, int y, int m, int wd1)
 {
-    if (!lt->on)
-        return false;
-    if (yearly && !(lt->months >> (m - 1) & 1))
-        return false;
+    if (!lt->on || (yearly && !(lt->months >> (m - 1) & 1)))
+        return 0;
     int dim = bkp_days_in_month(y, m);
     if (lt->format == BKP_FORMAT_DAILY)
-        return (d <= 28 && (lt->dates >> d & 1)) || (lt->last_day && d == dim);
-    if (!(lt->days >> wday & 1))
-        return false;
-    int week = (d - 1) / 7;
-    if (week <= BKP_WEEK_FOURTH && (lt->weeks >> week & 1))
-        return true;
-    return (lt->weeks >> BKP_WEEK_LAST & 1) && d + 7 > dim;
+        return (lt->dates & 0x1FFFFFFEu) | (lt->last_day ? 1u << dim : 0);
+    uint32_t set = 0;
+    for (int w = 0; w < 7; w++) {
+        if (!(lt->days >> w & 1))
+            continue;
+        int first = 1 + (w - wd1 + 7) % 7;         /* in days 1-7: the first week */
+        for (int k = BKP_WEEK_FIRST; k <= BKP_WEEK_FOURTH; k++)
+            if (lt->weeks >> k & 1)
+                set |= 1u << (first + 7 * k);
+        if (lt->weeks >> BKP_WEEK_LAST & 1)
+            set |= 1u << (first + 7 * ((dim - first) / 7));
+    }
+    return set;
+}
+
+uint32_t bkp_interp_month_days(const BkpPolicy *p, BkpWhy w, int y, int m)
+{
+    if (w != BKP_WHY_MONTHLY && w != BKP_WHY_YEARLY)
+        return 0;
+    int wd1 = bkp_weekday(bkp_days_from_civil(y, m, 1));
+    uint32_t set = longterm_days(w == BKP_WHY_MONTHLY ? &p->monthly : &p->yearly, w == BKP_WHY_YEARLY, y, m, wd1);
+    if (p->freq == BKP_FREQ_WEEKLY)         /* only days with a backup */
+        for (int d = 1; d <= 31; d++)
+            if ((set >> d & 1) && !bkp_sched_runs_on(p, (wd1 + d - 1) % 7))
+                set &= ~(1u << d);
+    return set;
 }
 
 unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
@@ -55,9 +76,10 @@ unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
         why |= 1u << BKP_WHY_DAILY;
     if (p->weekly.on && (p->weekly.days >> wday & 1))
         why |= 1u << BKP_WHY_WEEKLY;
-    if (longterm_matches(&p->monthly, false, y, m, d, wday))
+    int wd1 = ((wday - (d - 1)) % 7 + 7) % 7;
+    if (longterm_days(&p->monthly, false, y, m, wd1) >> d & 1)
         why |= 1u << BKP_WHY_MONTHLY;
-    if (longterm_matches(&p->yearly, true, y, m, d, wday))
+    if (longterm_days(&p->yearly, true, y, m, wd1) >> d & 1)
         why |= 1u << BKP_WHY_YEARLY;
     return why;
 }
@@ -215,4 +237,23 @@ int64_t bkp_interp_archive_at(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b,
      * day, and the instant its daily or weekly rules let it go (or `from`). */
     int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(b->day, interp_archive_age(p)), b->minute);
     return release > old_enough ? release : old_enough;
+}
+
+void bkp_backup_life(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, BkpLife *out)
+{
+    out->expires = out->vault_until = out->snapshot_until = INT64_MIN;
+    for (int w = 0; w < BKP_WHY_COUNT; w++) {
+        out->rule_expires[w] = INT64_MIN;
+        if (!(b->why >> w & 1))
+            continue;
+        int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, b->day, b->minute, b->utc);
+        out->rule_expires[w] = e;
+        if (e > out->expires)
+            out->expires = e;
+        if (w == BKP_WHY_SNAPSHOT)
+            out->snapshot_until = e;
+        else if (e > out->vault_until)
+            out->vault_until = e;
+    }
+    out->archive_at = bkp_interp_archive_at(tz, p, b, b->why, out->rule_expires, INT64_MIN);
 }

@@ -34,14 +34,13 @@ static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t 
     interp_backup(tz, p, day, run, &pt->b);
     if (pt->b.utc > at || pt->b.utc < sim->since)
         return false;
+    BkpLife life;
+    bkp_backup_life(tz, p, &pt->b, &life);
     /* Instants may be negative (before 1970): no 0 sentinels. */
     pt->expires = INT64_MIN;
-    int64_t ends[BKP_WHY_COUNT] = {0};   /* every rule it was taken for, expired or not */
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
-        if (!(pt->b.why >> w & 1))
-            continue;
-        int64_t e = ends[w] = bkp_interp_expiry(tz, p, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
-        if (e > at) {
+        int64_t e = life.rule_expires[w];
+        if ((pt->b.why >> w & 1) && e > at) {
             pt->why |= 1u << w;
             pt->rule_expires[w] = e;
             if (e > pt->expires)
@@ -51,7 +50,7 @@ static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t 
     if (!pt->why)
         return false;
     pt->expires_offset = bkp_interp_offset(tz, p, pt->expires);
-    pt->archive_at = bkp_interp_archive_at(tz, p, &pt->b, pt->b.why, ends, INT64_MIN);
+    pt->archive_at = life.archive_at;
     if (pt->why >> BKP_WHY_SNAPSHOT & 1)
         pt->tiers |= 1u << BKP_TIER_SNAPSHOT;
     if (pt->why & ~(1u << BKP_WHY_SNAPSHOT))

@@ -33,6 +33,17 @@ int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t)
 }
 
 
+int bkp_interp_day(BkpTz *tz, const BkpPolicy *p, int64_t day, BkpBackup out[BKP_SCHED_MAX_RUNS])
+{
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int n = bkp_sched_day(p, runs);
+    if (!bkp_sched_runs_on(p, bkp_weekday(day)))
+        return 0;
+    for (int i = 0; i < n; i++)
+        interp_backup(tz, p, day, &runs[i], &out[i]);
+    return n;
+}
+
 bool bkp_backup_other_day(const BkpBackup *b)
 {
     return bkp_floor_div(b->utc + (int64_t)b->offset * 60, DAY) != b->day;

@@ -82,6 +82,7 @@ case_ self-test explain --at 2026-01-15 examples/weekly.bkp
 case_ self-test explain --at 2026-06-15 tests/explain/archive-weekly-hold.bkp
 case_ self-test explain --at 2026-06-15 tests/explain/utc-two-days-on.bkp
 case_ self-test explain --at 2026-06-15 tests/explain/defaults.bkp
+case_ self-test explain --at 2026-06-15 tests/explain/templates.bkp
 case_ self-test next --from 2026-03-27T00:00 -n 12 tests/next/dst-europe-gap.bkp
 case_ self-test next --from 2026-03-27T00:00 -n 12 examples/prod-vms.bkp
 case_ self-test simulate --at 2026-04-01T12:00 examples/gfs-archive.bkp

@@ -100,6 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     BkpCtx ctx;
     bkp_ctx_init(&ctx);
+    ctx.load = fuzz_load;
     Side old, new;
     load(&ctx, &old, "old", data, cut);
     if (cut < size)

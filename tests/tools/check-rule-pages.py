@@ -7,9 +7,9 @@ Run from the repository root. Prints one line per check, "ok WHAT" or
 "FAIL WHAT: why"; tests/extra/rules.sh counts them.
 
 1. The ids the checker can report, read from its source (every quoted id
-   of Azure's rules, A1..F99, in src/front, src/check and grammar/, and
-   every lowercase id a bkp_error or bkp_warning call names there and in
-   src/import), are exactly
+   of Azure's rules, A1..F99, in src/front, src/check, src/prove,
+   src/compile.c (`use`) and grammar/, and every lowercase id a bkp_error
+   or bkp_warning call names there and in src/import), are exactly
    the pages that say "Reported as: error." or "warning."; a page of a rule
    enforced by construction or of a note names an id the checker never
    reports.
@@ -47,7 +47,8 @@ def report(good, what, why=""):
 
 def source_ids():
     ids = set()
-    files = glob.glob("src/front/*.[ch]") + glob.glob("src/check/*.[ch]") + glob.glob("grammar/*")
+    files = glob.glob("src/front/*.[ch]") + glob.glob("src/check/*.[ch]") + glob.glob("grammar/*") + \
+        glob.glob("src/prove/*.[ch]") + ["src/compile.c"]
     # import names Azure's rules only inside its own messages (its id is `import`)
     importer = glob.glob("src/import/*.[ch]")
     for path in files + importer:

@@ -466,6 +466,51 @@ def ex_defaults(c, j, t):
             c.unknown("default", item)
 
 
+FIELD_KEYS = {"policy type": "type", "time zone": "timezone", "schedule": "schedule",
+              "snapshot retention": "snapshots", "daily retention": "daily", "weekly retention": "weekly",
+              "monthly retention": "monthly", "yearly retention": "yearly", "archive tiering": "archive",
+              "snapshot resource group": "snapshot_resource_group", "snapshot consistency": "consistency"}
+
+
+def ex_from(c, j, t):
+    """made from template T; the policy: a, b; template U (FILE): c; defaults: d"""
+    groups = t.split("; ")
+    m = fullmatch(c, "from", r"made from template (\S+)", groups[0])
+    if m:
+        c.eq("template", j.get("template"), m.group(1))
+    got = j.get("sources") or []
+    seen = 0
+    for g in groups[1:]:
+        m = fullmatch(c, "from group", r"(the policy|defaults|template (\S+) \((.+)\)): (.+)", g)
+        if not m:
+            continue
+        for name in m.group(4).split(", "):
+            key = FIELD_KEYS.get(name)
+            if key is None:
+                c.unknown("field", name)
+                continue
+            seen += 1
+            want = {"from": "policy"} if m.group(1) == "the policy" else {"from": "default"} \
+                if m.group(1) == "defaults" else {"from": "template", "template": m.group(2), "file": m.group(3)}
+            c.true("source of %s: %r" % (name, want),
+                   any(x.get("field") == key and all(x.get(k) == v for k, v in want.items()) for x in got))
+    c.eq("sources count", len(got), seen)
+
+
+def ex_requires(c, j, t):
+    """REQ [(template T)]; ...: each must hold at every moment (bkpc check proves it)"""
+    m = fullmatch(c, "requires", r"(.+): each must hold at every moment \(bkpc check proves it\)", t)
+    if not m:
+        return
+    got = j.get("requirements") or []
+    items = m.group(1).split("; ")
+    c.eq("requirements count", len(got), len(items))
+    for i, item in enumerate(items):
+        r = re.fullmatch(r"(.+?)(?: \(template (\S+)\))?", item)
+        c.eq("requirements[%d].require" % i, get(got, i, "require"), r.group(1))
+        c.eq("requirements[%d].template" % i, get(got, i, "template"), r.group(2))
+
+
 def ex_storage(c, j, t):
     m = fullmatch(c, "storage", r"(\d+) snapshots? a (day|week); in steady state (\d+) points? in snapshot, (\d+) in "
                   r"vault-standard and (\d+) in vault-archive: what storage cost follows \(bkpc cost\)\.", t)
@@ -480,7 +525,8 @@ def ex_storage(c, j, t):
 
 EXPLAIN = {"policy": ex_policy, "promise": ex_promise, "type": ex_type, "time zone": ex_zone,
            "snapshots": ex_snapshots, "schedule": ex_schedule, "retention": ex_retention, "RPO": ex_rpo,
-           "tiering": ex_tiering, "storage": ex_storage, "defaults": ex_defaults}
+           "tiering": ex_tiering, "storage": ex_storage, "defaults": ex_defaults, "from": ex_from,
+           "requires": ex_requires}
 
 
 def explain(c, text, j):
@@ -491,7 +537,11 @@ def explain(c, text, j):
             EXPLAIN[label](c, j, body)
         else:
             c.unknown("explain block", "%s %s" % (label, body))
-    c.true("the blocks of explain, once each, in order: %s" % seen, seen == list(EXPLAIN))
+    # "from" (a policy made from a template) and "requires" come only when they apply
+    want = [k for k in EXPLAIN if k in seen or k not in ("from", "requires")]
+    c.true("the blocks of explain, once each, in order: %s" % seen, seen == want)
+    c.eq("from (made from a template)", "from" in seen, "template" in j)
+    c.eq("requires (requirements)", "requires" in seen, "requirements" in j)
 
 
 # --- next and simulate ------------------------------------------------------------------
@@ -769,7 +819,10 @@ UNPROTECTED = "its recovery points are kept or deleted as protection is stopped"
 PROTECT_REFUSED = "refused: a VM protected by an enhanced policy can never move to a standard one (A4)"
 UPGRADE = "cannot be undone: once protected by an enhanced policy, the VM can never go back to a standard one (A4)"
 SAME_VALUES = "the two policies have the same values: its recovery points do not change"
-VAULT_WORDS = {"name": "name", "resource group": "resource_group", "subscription": "subscription"}
+VAULT_WORDS = {"name": "name", "resource group": "resource_group", "subscription": "subscription",
+               "policies": "policies"}
+VAULT_MOVE = ("note: Azure protects a VM in one vault at a time: its protection in the old vault must be stopped "
+              "first, and the recovery points it has there stay there, kept or deleted as protection is stopped")
 
 
 def diff_policy(c, p, m, lines, i):
@@ -804,7 +857,7 @@ def diff_vault(c, v, m, lines, i):
          [m.group(1), m.group(2), m.group(3)])
     seen = []
     while i < len(lines) and lines[i].startswith("  ") and not lines[i].startswith("  note:"):
-        f = fullmatch(c, "vault field", r"  (name|resource group|subscription): (\S+) → (\S+)", lines[i])
+        f = fullmatch(c, "vault field", r"  (name|resource group|subscription|policies): (.+) → (.+)", lines[i])
         if f:
             k = VAULT_WORDS[f.group(1)]
             seen.append(k)
@@ -813,7 +866,8 @@ def diff_vault(c, v, m, lines, i):
         i += 1
     c.eq("vault fields", v.get("fields"), seen)
     here = i < len(lines) and lines[i] == "  " + VAULT_NOTE
-    c.eq("vault note", v.get("change") == "changed", here)
+    identity = set(v.get("fields") or []) & {"name", "resource_group", "subscription"}
+    c.eq("vault note", v.get("change") == "changed" and bool(identity), here)
     return i + here
 
 
@@ -828,14 +882,17 @@ def diff_protect(c, p, m, lines, i):
     else:
         c.eq("changed protect line", "", rest)
     seen = []
-    while i < len(lines) and re.match(r"  (policy|disks): ", lines[i]):
-        f = fullmatch(c, "protect field", r"  (policy|disks): (.+) → (.+)", lines[i])
+    while i < len(lines) and re.match(r"  (policy|disks|vault): ", lines[i]):
+        f = fullmatch(c, "protect field", r"  (policy|disks|vault): (.+) → (.+)", lines[i])
         if f:
             seen.append(f.group(1))
-            c.eq("protect %s" % f.group(1), [get(p, "old", f.group(1)), get(p, "new", f.group(1))],
+            c.eq("protect %s" % f.group(1), [get(p, "old", f.group(1)) or "none", get(p, "new", f.group(1)) or "none"],
                  [f.group(2), f.group(3)])
         i += 1
     c.eq("protect fields", p.get("fields"), seen)
+    here = i < len(lines) and lines[i] == "  " + VAULT_MOVE
+    c.eq("protect vault note", "vault" in seen, here)
+    i += here
     for key, line in (("refused", PROTECT_REFUSED), ("irreversible", UPGRADE)):
         here = i < len(lines) and lines[i] == "  " + line
         c.eq("protect " + key, bool(p.get(key)), here)
@@ -844,7 +901,8 @@ def diff_protect(c, p, m, lines, i):
         return diff_effect(c, p, lines, i)
     c.true("an effect the text does not show", "effect" not in p)
     here = i < len(lines) and lines[i] == "  " + SAME_VALUES
-    c.eq("same values", "policy" in (p.get("fields") or []) and not p.get("refused"), here)
+    fields = p.get("fields") or []
+    c.eq("same values", "policy" in fields and "vault" not in fields and not p.get("refused"), here)
     return i + here
 
 
@@ -919,6 +977,11 @@ def alterations(kind, doc):
             lambda d: d["archive"]["classes"][0].update(moves="none" if d["archive"]["classes"][0]["moves"] != "none"
                                                         else "all"))
         add("rpo", True, lambda d: bump(d["rpo"]["snapshot"], "worst_case_minutes", 60))
+        add("a source's template", any(x.get("from") == "template" for x in doc.get("sources") or []),
+            lambda d: [x.update(template="other") for x in d["sources"] if x.get("from") == "template"])
+        add("a source dropped", doc.get("sources"), lambda d: d["sources"].pop())
+        add("a requirement's template", doc.get("requirements"),
+            lambda d: d["requirements"][0].update(template="other"))
         add("storage steady points", True, lambda d: bump(d["storage"]["steady_points"], "vault-standard"))
         add("storage snapshots", True, lambda d: bump(d["storage"], "snapshots"))
     elif kind == "next":
