@@ -100,22 +100,16 @@ def check_json(body, n):
 
 
 def check_examples(ident, path, text, reported):
+    # A ```bkp example is clean without diagnostics; a ```json one (through
+    # bkpc import) without the page's id, since JSON that is fixed may
+    # still be a policy import refuses for another reason.
+    run = {"bkp": (check, lambda rules: not rules), "json": (check_json, lambda rules: ident not in rules)}
     n_break = n_clean = 0
     last_output = None
     for k, (info, body) in enumerate(blocks(text)):
-        if info == "bkp":
-            rules, last_output = check(body, k)
-            if not rules:
-                n_clean += 1
-            elif set(rules) == {ident}:
-                n_break += 1
-            else:
-                report(False, f"{path} example {k + 1}", f"gives {sorted(set(rules))}, not only {ident}")
-                continue
-            report(True, f"{path} example {k + 1}")
-        elif info == "json":
-            rules, last_output = check_json(body, k)
-            if ident not in rules:
+        if info in run:
+            rules, last_output = run[info][0](body, k)
+            if run[info][1](rules):
                 n_clean += 1
             elif set(rules) == {ident}:
                 n_break += 1
