@@ -1,6 +1,7 @@
 /* arena.c — bump allocator; see include/bkpc/arena.h. */
 #include "bkpc/arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,13 @@ struct BkpArenaBlock {
     max_align_t data[];
 };
 
-enum { BLOCK_MIN = 64 * 1024 };
+/* Blocks grow from 64 KiB to 2 MiB, doubling: a one-policy compilation
+ * takes one small block, a large file few large ones (a 64 KiB block is
+ * malloc'd from the heap, each new one faulted in page by page; the large
+ * ones are mmap'd). Blocks come from calloc and the arena never hands out
+ * the same bytes twice, so what it returns is zero without a memset: the
+ * kernel's fresh pages are. */
+enum { BLOCK_MIN = 64 * 1024, BLOCK_MAX = 2 * 1024 * 1024 };
 
 void bkp_arena_init(BkpArena *a)
 {
@@ -38,15 +45,17 @@ void *bkp_arena_alloc(BkpArena *a, size_t n)
         n = align;
     BkpArenaBlock *b = a->head;
     if (!b || b->cap - b->used < n) {
-        size_t cap = n > BLOCK_MIN / 2 ? n : BLOCK_MIN;
-        b = malloc(sizeof(*b) + cap);
+        size_t next = !b ? BLOCK_MIN : b->cap >= BLOCK_MAX / 2 ? BLOCK_MAX : b->cap * 2;
+        bool alone = n > next / 2;
+        size_t cap = alone ? n : next;
+        b = calloc(1, sizeof(*b) + cap);
         if (!b) {
             fputs("bkpc: out of memory\n", stderr);
             abort();
         }
         b->used = 0;
         b->cap = cap;
-        if (a->head && n > BLOCK_MIN / 2) {
+        if (a->head && alone) {
             /* A large request gets its own block behind the current one, so
              * the space left in the current block is not wasted. */
             b->next = a->head->next;
@@ -58,7 +67,6 @@ void *bkp_arena_alloc(BkpArena *a, size_t n)
     }
     void *p = (char *)b->data + b->used;
     b->used += n;
-    memset(p, 0, n);
     return p;
 }
 
