@@ -51,31 +51,48 @@ int jw_finish(JsonW *w)
     return failed ? -1 : 0;
 }
 
-void jw_raw(JsonW *w, const char *s, size_t n)
+/* Room for n more bytes at w->data + w->len (a file's buffer written out
+ * first when it would pass its chunk), or NULL when w has failed. */
+static char *room_slow(JsonW *w, size_t n)
 {
     if (w->failed)
-        return;
-    if (w->out && w->len + n > CHUNK) {
+        return NULL;
+    if (w->out && w->len + n > CHUNK)
         flush(w);
-        if (n > CHUNK) {        /* a long string: as it is */
-            if (!w->failed && fwrite(s, 1, n, w->out) != n)
-                w->failed = true;
-            return;
-        }
-    }
     if (w->len + n > w->cap) {
-        size_t cap = w->out ? CHUNK : w->cap ? w->cap : 8192;
+        size_t cap = w->cap ? w->cap : w->out ? CHUNK : 8192;
         while (cap < w->len + n)
             cap *= 2;
         char *d = realloc(w->data, cap);
         if (!d) {
             w->failed = true;
-            return;
+            return NULL;
         }
         w->data = d;
         w->cap = cap;
     }
-    memcpy(w->data + w->len, s, n);
+    return w->failed ? NULL : w->data + w->len;
+}
+
+/* One capacity check per token: callers write up to n bytes at the
+ * pointer and add what they wrote to w->len. */
+static inline char *room(JsonW *w, size_t n)
+{
+    return w->len + n <= w->cap && !w->failed ? w->data + w->len : room_slow(w, n);
+}
+
+void jw_raw(JsonW *w, const char *s, size_t n)
+{
+    if (w->out && n > CHUNK && !w->failed) {    /* a long string: as it is */
+        flush(w);
+        if (!w->failed && fwrite(s, 1, n, w->out) != n)
+            w->failed = true;
+        return;
+    }
+    char *p = room(w, n);
+    if (!p)
+        return;
+    memcpy(p, s, n);
     w->len += n;
 }
 
@@ -83,12 +100,15 @@ static void put(JsonW *w, const char *s) { jw_raw(w, s, strlen(s)); }
 
 static void newline(JsonW *w)
 {
-    static const char spaces[] = "                                                                ";
     if (w->flags & JW_COMPACT)
         return;
-    jw_raw(w, "\n", 1);
-    for (int n = 2 * w->depth; n > 0; n -= 64)
-        jw_raw(w, spaces, n > 64 ? 64 : (size_t)n);
+    size_t n = 1 + 2 * (size_t)w->depth;
+    char *p = room(w, n);
+    if (!p)
+        return;
+    p[0] = '\n';
+    memset(p + 1, ' ', n - 1);
+    w->len += n;
 }
 
 /* Before a value or a key: the separator and the line break. */
@@ -128,15 +148,34 @@ void jw_arr(JsonW *w) { begin(w, "["); }
 void jw_end_obj(JsonW *w) { finish(w, "}"); }
 void jw_end_arr(JsonW *w) { finish(w, "]"); }
 
+/* Whether byte c stands as it is in a JSON string (utf8: non-ASCII too). */
+static inline bool plain(unsigned char c, bool utf8)
+{
+    return c >= 0x20 && (c < 0x80 || utf8) && c != '"' && c != '\\';
+}
+
 static void string(JsonW *w, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";   /* upper case, as jansson */
     bool utf8 = w->flags & JW_UTF8;
+    size_t len = 0;
+    while (plain((unsigned char)s[len], utf8))
+        len++;
+    if (!s[len] && len <= CHUNK) {                   /* nothing to escape: the usual case */
+        char *o = room(w, len + 2);
+        if (o) {
+            o[0] = '"';
+            memcpy(o + 1, s, len);
+            o[len + 1] = '"';
+            w->len += len + 2;
+        }
+        return;
+    }
     jw_raw(w, "\"", 1);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         const unsigned char *run = p;
-        while (*p >= 0x20 && (*p < 0x80 || utf8) && *p != '"' && *p != '\\')
+        while (plain(*p, utf8))
             p++;
         jw_raw(w, (const char *)run, (size_t)(p - run));
         if (!*p)
