@@ -71,8 +71,11 @@ test-deps: $(DEPS_OK)
 $(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: grammar/parser.y $(DEPS_OK)
 	@mkdir -p $(BUILD)/gen
 	bison -Wall -Werror --defines=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
-$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: grammar/lexer.l $(DEPS_OK)
+# The scanner: grammar/lexer.l with a rule per keyword of keywords.def.
+$(BUILD)/gen/lexer.l: grammar/lexer.l include/bkpc/keywords.def scripts/gen-keyword-rules.py $(DEPS_OK)
 	@mkdir -p $(BUILD)/gen
+	python3 scripts/gen-keyword-rules.py grammar/lexer.l include/bkpc/keywords.def $@
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: $(BUILD)/gen/lexer.l
 	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 
 # The rule reference: docs/rules/*.md as the rows of a C table (ruledoc.h).
