@@ -148,18 +148,32 @@ void jw_arr(JsonW *w) { begin(w, "["); }
 void jw_end_obj(JsonW *w) { finish(w, "}"); }
 void jw_end_arr(JsonW *w) { finish(w, "]"); }
 
+/* What a byte of a string needs: 0 nothing, ESCAPE always (control
+ * characters, `"`, `\`, and the NUL that ends the string), ASCII_ONLY
+ * unless JW_UTF8 (bytes of non-ASCII characters). */
+enum { ESCAPE = 1, ASCII_ONLY = 2 };
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char needs[256] = {
+    R16(ESCAPE), R16(ESCAPE),
+    ['"'] = ESCAPE, ['\\'] = ESCAPE,
+    [0x80] = R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY),
+    R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY),
+};
+#undef R16
+
 /* Whether byte c stands as it is in a JSON string (utf8: non-ASCII too). */
 static inline bool plain(unsigned char c, bool utf8)
 {
-    return c >= 0x20 && (c < 0x80 || utf8) && c != '"' && c != '\\';
+    return !(needs[c] & (utf8 ? ESCAPE : ESCAPE | ASCII_ONLY));
 }
 
 static void string(JsonW *w, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";   /* upper case, as jansson */
     bool utf8 = w->flags & JW_UTF8;
+    unsigned stop = utf8 ? ESCAPE : ESCAPE | ASCII_ONLY;
     size_t len = 0;
-    while (plain((unsigned char)s[len], utf8))
+    while (!(needs[(unsigned char)s[len]] & stop))
         len++;
     if (!s[len] && len <= CHUNK) {                   /* nothing to escape: the usual case */
         char *o = room(w, len + 2);
