@@ -119,9 +119,19 @@ static void item(JsonW *w)
         return;
     }
     if (w->depth > 0) {
-        if (!w->first)
-            jw_raw(w, ",", 1);
-        newline(w);
+        /* the comma, the line break and the indent in one go */
+        bool comma = !w->first, lines = !(w->flags & JW_COMPACT);
+        size_t n = comma + (lines ? 1 + 2 * (size_t)w->depth : 0);
+        char *p = room(w, n);
+        if (p) {
+            if (comma)
+                *p++ = ',';
+            if (lines) {
+                *p++ = '\n';
+                memset(p, ' ', n - comma - 1);
+            }
+            w->len += n;
+        }
     }
     w->first = false;
 }
@@ -244,8 +254,20 @@ static void string(JsonW *w, const char *s)
 void jw_key(JsonW *w, const char *k)
 {
     item(w);
-    string(w, k);
-    jw_raw(w, ": ", w->flags & JW_COMPACT ? 1 : 2);
+    size_t len = 0;
+    while (!(needs[(unsigned char)k[len]] & (ESCAPE | ASCII_ONLY)))
+        len++;
+    size_t sep = w->flags & JW_COMPACT ? 1 : 2;
+    char *o;
+    if (!k[len] && len <= CHUNK && (o = room(w, len + 2 + sep)) != NULL) {   /* a plain key: the usual case */
+        o[0] = '"';
+        memcpy(o + 1, k, len);
+        memcpy(o + 1 + len, "\": ", 1 + sep);
+        w->len += len + 2 + sep;
+    } else {
+        string(w, k);
+        jw_raw(w, ": ", sep);
+    }
     w->after_key = true;
 }
 
