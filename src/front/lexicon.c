@@ -127,9 +127,12 @@ const BkpWord *bkp_word_find(BkpWordKind kind, const char *s, size_t n)
     if (n == 0)
         return NULL;
     const struct Kind *k = &kinds[kind];
-    /* by hand, the length checked last: no library call per candidate */
+    /* by hand, the first letter first: no library call per candidate */
+    char first = k->any_case ? (char)ascii_lower(s[0]) : s[0];
     for (size_t i = 0; i < k->nwords; i++) {
         const char *w = k->words[i].text;
+        if (w[0] != first)          /* the words are lower case */
+            continue;
         size_t j = 0;
         while (j < n && w[j] && (k->any_case ? ascii_lower(s[j]) == ascii_lower(w[j]) : s[j] == w[j]))
             j++;
