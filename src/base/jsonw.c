@@ -122,13 +122,16 @@ static void item(JsonW *w)
         /* the comma, the line break and the indent in one go */
         bool comma = !w->first, lines = !(w->flags & JW_COMPACT);
         size_t n = comma + (lines ? 1 + 2 * (size_t)w->depth : 0);
-        char *p = room(w, n);
+        char *p = room(w, n + 16);
         if (p) {
+            static const char spaces[16] = "                ";
             if (comma)
                 *p++ = ',';
             if (lines) {
                 *p++ = '\n';
-                memset(p, ' ', n - comma - 1);
+                /* 16 spaces at a time (room for the last 16 was asked) */
+                for (size_t i = 0; i < n - comma - 1; i += 16)
+                    memcpy(p + i, spaces, 16);
             }
             w->len += n;
         }
@@ -259,10 +262,13 @@ void jw_key(JsonW *w, const char *k)
         len++;
     size_t sep = w->flags & JW_COMPACT ? 1 : 2;
     char *o;
-    if (!k[len] && len <= CHUNK && (o = room(w, len + 2 + sep)) != NULL) {   /* a plain key: the usual case */
+    if (!k[len] && len <= CHUNK && (o = room(w, len + 4)) != NULL) {   /* a plain key: the usual case */
         o[0] = '"';
         memcpy(o + 1, k, len);
-        memcpy(o + 1 + len, "\": ", 1 + sep);
+        o += 1 + len;
+        o[0] = '"';
+        o[1] = ':';
+        o[2] = ' ';                 /* not counted when compact */
         w->len += len + 2 + sep;
     } else {
         string(w, k);

@@ -54,7 +54,8 @@ char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
     int64_t days = bkp_floor_div(local, DAY), secs = local - days * DAY;
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
-    char out[64], *p = out;
+    /* at most 41 bytes and the NUL: in place when buf surely has room */
+    char tmp[BKP_CLOCK_MAX], *out = n >= sizeof tmp ? buf : tmp, *p = out;
     if (flags & BKP_CLOCK_WEEKDAY) {
         const char *wd = bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(days), BKP_SPELL_AZURE);
         for (int i = 0; i < 3 && wd[i]; i++)
@@ -85,6 +86,10 @@ char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
         *p++ = 'Z';
     if (flags & BKP_CLOCK_OFFSET)
         p = offset_at(p, offset);
+    if (out == buf) {
+        *p = '\0';
+        return buf;
+    }
     return copy_out(out, (size_t)(p - out), buf, n);
 }
 
