@@ -2,7 +2,7 @@
 """gen-corpus.py — a deterministic corpus of realistic, valid .bkp policies.
 
     bench/gen-corpus.py [-n 20000] [--seed 1] [-o corpus.bkp] [--one one.bkp]
-                        [--one-tz one-tz.bkp]
+                        [--one-tz one-tz.bkp] [--full]
 
 Writes N `policy NAME { ... }` blocks (about 250 bytes each, so 20,000 make
 about 5 MB) that satisfy every rule of reference/RULES.md A-E without a
@@ -16,6 +16,9 @@ corpus are the K-policy corpus (the linearity runs rely on it).
 
 --one writes a one-policy file in UTC (no time-zone data needed);
 --one-tz the same policy in "India Standard Time" (needs the zone tables).
+--full writes full policies instead of the mix: every one enhanced (hourly or
+daily), with snapshots, daily, weekly, monthly and yearly retention and
+archive tiering, and about 95% of them in a zone other than UTC.
 Python 3 standard library only.
 """
 import argparse
@@ -143,8 +146,11 @@ def on_day_of_month(rng):
     return "on day " + ", ".join(rng.choice(shapes))
 
 
-def policy(rng, idx):
-    """One valid policy: (name, list of (clause text, comment key))."""
+def policy(rng, idx, full=False):
+    """One valid policy: (name, list of (clause text, comment key)). A full
+    one (--full) is enhanced and has every tier: snapshots, daily, weekly,
+    monthly and yearly retention and archive tiering, and is mostly in a
+    zone other than UTC."""
     st = Style(rng)
     env, role, region = rng.choice(ENV), rng.choice(ROLE), rng.choice(REGION)
     sep = rng.choice(["-", "-", "-", "_"])
@@ -153,8 +159,9 @@ def policy(rng, idx):
         name = name + "!"
     quoted = rng.random() < 0.03
 
-    enhanced = rng.random() < 0.72
-    freq = wchoice(rng, [("hourly", 35), ("daily", 45), ("weekly", 20)] if enhanced
+    enhanced = full or rng.random() < 0.72
+    freq = wchoice(rng, [("hourly", 60), ("daily", 40)] if full else
+                   [("hourly", 35), ("daily", 45), ("weekly", 20)] if enhanced
                    else [("daily", 75), ("weekly", 25)])
     clauses = []
 
@@ -165,6 +172,8 @@ def policy(rng, idx):
         clauses.append(("enhanced", "enhanced"))
 
     zone = wchoice(rng, ZONES)
+    while full and zone in (None, "UTC") and rng.random() < 0.85:
+        zone = wchoice(rng, ZONES)
     if zone is not None:
         clauses.append((f'timezone "{zone}"', "tz"))
 
@@ -194,13 +203,13 @@ def policy(rng, idx):
     if freq == "weekly":
         weekly_weeks = rng.choice([4, 8, 12, 12, 26, 52, 104, 260, 520])
         weekly_on = sched_days
-    elif rng.random() < 0.6:
+    elif full or rng.random() < 0.6:
         weekly_weeks = rng.choice([4, 5, 8, 12, 12, 26, 52, 104])
         weekly_on = set(rng.sample(range(7), 1 if rng.random() < 0.9 else 2))
 
     # snapshots (instant restore)
     snap = None
-    if rng.random() < 0.85:
+    if full or rng.random() < 0.85:
         if not enhanced:
             snap = rng.randint(1, 5) if freq == "daily" else 5
         else:
@@ -217,7 +226,7 @@ def policy(rng, idx):
     if snap is not None:
         clauses.append((f"keep snapshots {dur(st, snap, 'd')}", "snap"))
 
-    if daily_days is not None and (freq == "hourly" or rng.random() < 0.93):
+    if daily_days is not None and (full or freq == "hourly" or rng.random() < 0.93):
         if daily_days % 7 == 0 and daily_days <= 28 and rng.random() < 0.2:
             d = dur(st, daily_days // 7, "w")       # an exact conversion: 2w = 14 days
         else:
@@ -233,7 +242,7 @@ def policy(rng, idx):
         clauses.append((text, "weekly"))
 
     monthly = None
-    if rng.random() < 0.6:
+    if full or rng.random() < 0.6:
         monthly = rng.choice([6, 12, 12, 13, 24, 36, 60, 60, 84, 120])
         if sched_days is not None or rng.random() < 0.5:
             on = on_weeks_days(rng, st, sched_days if sched_days is not None else range(7))
@@ -242,7 +251,7 @@ def policy(rng, idx):
         clauses.append((f"keep monthly {dur(st, monthly, 'm')} {on}", "monthly"))
 
     yearly = None
-    if rng.random() < 0.45:
+    if full or rng.random() < 0.45:
         yearly = rng.choice([1, 3, 5, 7, 7, 10, 10, 10, 25, 99])
         months = [0] if rng.random() < 0.7 else sorted(rng.sample(range(12), 2))
         if sched_days is not None or rng.random() < 0.6:
@@ -253,8 +262,8 @@ def policy(rng, idx):
 
     # archive tiering (rules E2, E3, E5)
     longest = max(monthly or 0, 12 * (yearly or 0))
-    if longest and rng.random() < 0.5:
-        kinds = ["never"]
+    if longest and (full or rng.random() < 0.5):
+        kinds = [] if full else ["never"]
         if longest >= 9:
             kinds.append("recommended")
         if longest >= 9:
@@ -330,12 +339,14 @@ def main():
     ap.add_argument("-o", "--output", default="-")
     ap.add_argument("--one", help="also write a one-policy file (UTC)")
     ap.add_argument("--one-tz", help='also write a one-policy file in "India Standard Time"')
+    ap.add_argument("--full", action="store_true",
+                    help="full policies: enhanced, every tier, archive, mostly not in UTC")
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
     parts = [f"# bkpc benchmark corpus, seed {args.seed} (bench/gen-corpus.py)\n\n"]
     for i in range(1, args.count + 1):
-        st, name, quoted, head, clauses = policy(rng, i)
+        st, name, quoted, head, clauses = policy(rng, i, args.full)
         parts.append(render(rng, st, name, quoted, head, clauses))
         if rng.random() < 0.5:
             parts.append("\n")

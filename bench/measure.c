@@ -2,8 +2,8 @@
  *
  *   measure [-n N] [-o OUT] [-e ERR] -- CMD [ARG...]
  *
- * One line per run: "SECONDS MAXRSS_KIB EXIT" (EXIT is 128+signal when the
- * child was killed). stdin is /dev/null; the child's stdout and stderr go to
+ * One line per run: "SECONDS MAXRSS_KIB EXIT CPU" (EXIT is 128+signal when
+ * the child was killed; CPU is its user + system seconds, from wait4). stdin is /dev/null; the child's stdout and stderr go to
  * OUT and ERR (default /dev/null).
  *
  * Why not Python's wait4: Linux charges a child, at exec, with the peak RSS
@@ -93,7 +93,9 @@ int main(int argc, char **argv)
         }
         double t = now() - t0;
         int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        printf("%.6f %ld %d\n", t, ru.ru_maxrss, code);
+        double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6
+                   + (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+        printf("%.6f %ld %d %.6f\n", t, ru.ru_maxrss, code, cpu);
         fflush(stdout);
     }
     return 0;

@@ -1,13 +1,14 @@
 #!/bin/sh
-# bench/run.sh — the compiler benchmark (issue 2). `make bench` runs it.
+# bench/run.sh — the compiler benchmark (issues 2 and 12). `make bench` runs it.
 #
 #   bench/run.sh [BKPC [bench.py options...]]      BKPC defaults to build/bkpc
 #
-# Builds the bare-tokenizer driver (bench/tokenize.c) against the libbkpc.a
-# beside BKPC and the launcher that measures runs (bench/measure.c), makes
-# sure jq is there (installing it with apt-get when it can, skipping that
-# baseline when it cannot), then runs bench/bench.py, which generates the
-# corpus and prints the results table. Everything it writes goes
+# Builds the floor (bench/floor.l: a bare flex scanner of the language, flex
+# %option fast, cc -O2), bkpc's own scanner alone (bench/tokenize.c, against
+# the libbkpc.a beside BKPC) and the launcher that measures runs
+# (bench/measure.c), makes sure jq is there (installing it with apt-get when
+# it can, skipping that floor when it cannot), then runs bench/bench.py,
+# which generates the corpora and prints the results table. Everything it writes goes
 # to bench/out/ (git-ignored; BENCH_OUT overrides). Not part of `make check`.
 set -eu
 
@@ -25,7 +26,11 @@ if [ ! -x "$bkpc" ] || [ ! -f "$build/libbkpc.a" ] || [ ! -f "$build/gen/parser.
 fi
 mkdir -p "$out"
 
-# The floor: the project's own scanner, linked exactly as bkpc links it.
+# The floor: a bare flex scanner of the language (see bench/floor.l).
+flex -o "$out/floor.c" "$here/floor.l"
+$CC -O2 -o "$out/floor" "$out/floor.c"
+
+# bkpc's own scanner alone, linked exactly as bkpc links it.
 # shellcheck disable=SC2046
 $CC -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra \
     -I"$root/include" -I"$root/src" -I"$build/gen" $(pkg-config --cflags jansson icu-i18n icu-uc) \
@@ -34,8 +39,6 @@ $CC -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra \
 
 # The launcher that times runs and reads their peak RSS.
 $CC -std=c11 -O2 -Wall -Wextra -o "$out/measure" "$here/measure.c"
-# What writing one file per body costs on this disk, without compiling.
-$CC -std=c11 -O2 -Wall -Wextra -o "$out/fsfloor" "$here/fsfloor.c"
 
 # The JSON baseline needs jq.
 if ! command -v jq >/dev/null 2>&1; then
@@ -50,4 +53,4 @@ fi
 jq=$(command -v jq 2>/dev/null || true)
 [ -n "$jq" ] || echo "bench: jq is not installed and cannot be installed here: the jq baseline is skipped" >&2
 
-exec python3 "$here/bench.py" --bkpc "$bkpc" --tokenize "$out/tokenize" --measure "$out/measure" --fsfloor "$out/fsfloor" --jq "$jq" --out "$out" "$@"
+exec python3 "$here/bench.py" --bkpc "$bkpc" --floor "$out/floor" --tokenize "$out/tokenize" --measure "$out/measure" --jq "$jq" --out "$out" "$@"

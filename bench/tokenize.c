@@ -1,4 +1,4 @@
-/* tokenize.c — the benchmark's floor: bkpc's own flex scanner, alone.
+/* tokenize.c — bkpc's own flex scanner, alone (beside the floor, bench/floor.l).
  *
  *   tokenize FILE [REPEAT]
  *

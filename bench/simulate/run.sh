@@ -35,21 +35,7 @@ policy hourly-all-tiers {
     archive after 3m
 }
 BKP
-cat >"$out/hourly-max.bkp" <<'BKP'
-# 4-hourly with Azure's longest retentions (RULES.md D5-D8): the most points
-# a policy can keep.
-policy hourly-max {
-    enhanced
-    timezone "W. Europe Standard Time"
-    every 4h from 00:00 for 24h
-    keep snapshots 17d
-    keep daily 9999d
-    keep weekly 5163w on sun, wed
-    keep monthly 1188m on day 1, 15, last
-    keep yearly 99y in jan, jul on first sun
-    archive after 3m
-}
-BKP
+cp "$here/../hourly-max.bkp" "$out/hourly-max.bkp"
 
 BKPC=$bkpc OUT=$out BENCH=$here/.. PYTHONDONTWRITEBYTECODE=1 python3 - <<'PY'
 import json, os, sys

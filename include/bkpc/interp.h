@@ -193,18 +193,30 @@ typedef struct BkpNextBackup {
     int64_t expires[BKP_WHY_COUNT];    /* when each rule in b.why lets it go (else 0) */
 } BkpNextBackup;
 
+/* A query for the next backups: nothing is computed until a renderer or
+ * bkp_next_each walks it, one backup at a time, so memory does not grow
+ * with n. */
 typedef struct BkpNext {
+    BkpTz *tz;
     const BkpPolicy *policy;
     int64_t from;
     int from_offset;                   /* the zone's offset at `from` */
-    BkpNextBackup *backups;            /* in time order */
-    int n;
+    int n;                             /* how many asked for (0 when out of range) */
 } BkpNext;
 
-/* bkp_interp_next's backups with the rules that keep them and until when.
- * Returns 0, or -1 when out of memory (*out is then empty). */
-int bkp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpNext *out);
-void bkp_next_free(BkpNext *next);
+/* Sets up the query for the first n (<= BKP_NEXT_MAX) backups at or after
+ * UTC instant `from`. */
+void bkp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpNext *out);
+
+/* Calls each(x, ctx) for the query's backups in time order, with the rules
+ * that keep each and until when; x is valid during the call only. Stops at
+ * the first non-zero return of each and returns it; else returns 0.
+ * *count (if not NULL) gets how many backups were passed to each. */
+typedef int (*BkpNextEach)(const BkpNextBackup *x, void *ctx);
+int bkp_next_each(const BkpNext *next, BkpNextEach each, void *ctx, int *count);
+/* How many backups the query gives (at most n; fewer only when the
+ * schedule runs out). */
+int bkp_next_count(const BkpNext *next);
 
 /* --- simulate ------------------------------------------------------------- */
 

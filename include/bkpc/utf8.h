@@ -29,6 +29,8 @@ size_t bkp_utf8_encode(uint32_t cp, char *out);
 
 /* Whether s[0..n) is well-formed UTF-8 as a whole. */
 bool bkp_utf8_valid(const char *s, size_t n);
+/* How many bytes s[0..n) starts with that are ASCII (< 0x80). */
+size_t bkp_ascii_prefix(const char *s, size_t n);
 
 /* How many UTF-16 code units the character starting s[0..n) takes: 2 for a
  * well-formed sequence of 4 bytes (outside the BMP), 0 for a continuation

@@ -1,6 +1,10 @@
 /* arena.c — bump allocator; see include/bkpc/arena.h. */
+#define _DEFAULT_SOURCE 1          /* MADV_HUGEPAGE (Linux) */
 #include "bkpc/arena.h"
 
+#include <sys/mman.h>
+
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +13,48 @@
 struct BkpArenaBlock {
     BkpArenaBlock *next;
     size_t used, cap;
+    bool mapped;               /* a HUGE block of its own mapping */
     max_align_t data[];
 };
 
-enum { BLOCK_MIN = 64 * 1024 };
+/* Blocks grow from 64 KiB to 2 MiB, doubling: a one-policy compilation
+ * takes one small block, a large file few large ones. Blocks come from
+ * calloc (or are fresh mappings, below) and the arena never hands out the
+ * same bytes twice, so what it returns is zero without a memset. */
+enum { BLOCK_MIN = 64 * 1024, BLOCK_MAX = 2 * 1024 * 1024 };
+/* A full-size block is a mapping of its own, 2 MiB long and aligned, that
+ * the kernel may back with one huge page: a large file's arena then costs
+ * one page fault per 2 MiB rather than 512 (fresh mappings are zero too). */
+#define HUGE ((size_t)2 * 1024 * 1024)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+
+static BkpArenaBlock *huge_block(void)
+{
+#ifdef ARENA_ASAN
+    return NULL;                /* AddressSanitizer watches calloc'd blocks, not mappings */
+#endif
+    char *m = mmap(NULL, 2 * HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return NULL;
+    char *a = (char *)(((uintptr_t)m + HUGE - 1) & ~(uintptr_t)(HUGE - 1));
+    if (a > m)
+        munmap(m, (size_t)(a - m));
+    munmap(a + HUGE, (size_t)(m + 2 * HUGE - (a + HUGE)));
+#ifdef MADV_HUGEPAGE
+    madvise(a, HUGE, MADV_HUGEPAGE);
+#endif
+    BkpArenaBlock *b = (BkpArenaBlock *)a;
+    b->mapped = true;
+    b->cap = HUGE - sizeof *b;
+    return b;
+}
 
 void bkp_arena_init(BkpArena *a)
 {
@@ -24,7 +66,10 @@ void bkp_arena_free(BkpArena *a)
     BkpArenaBlock *b = a->head;
     while (b) {
         BkpArenaBlock *next = b->next;
-        free(b);
+        if (b->mapped)
+            munmap(b, HUGE);
+        else
+            free(b);
         b = next;
     }
     a->head = NULL;
@@ -38,15 +83,21 @@ void *bkp_arena_alloc(BkpArena *a, size_t n)
         n = align;
     BkpArenaBlock *b = a->head;
     if (!b || b->cap - b->used < n) {
-        size_t cap = n > BLOCK_MIN / 2 ? n : BLOCK_MIN;
-        b = malloc(sizeof(*b) + cap);
+        size_t next = !b ? BLOCK_MIN : b->cap >= BLOCK_MAX / 2 ? BLOCK_MAX : b->cap * 2;
+        bool alone = n > next / 2;
+        size_t cap = alone ? n : next;
+        b = !alone && cap == BLOCK_MAX ? huge_block() : NULL;
+        if (!b) {
+            b = calloc(1, sizeof(*b) + cap);
+            if (b)
+                b->cap = cap;
+        }
         if (!b) {
             fputs("bkpc: out of memory\n", stderr);
             abort();
         }
         b->used = 0;
-        b->cap = cap;
-        if (a->head && n > BLOCK_MIN / 2) {
+        if (a->head && alone) {
             /* A large request gets its own block behind the current one, so
              * the space left in the current block is not wasted. */
             b->next = a->head->next;
@@ -58,7 +109,6 @@ void *bkp_arena_alloc(BkpArena *a, size_t n)
     }
     void *p = (char *)b->data + b->used;
     b->used += n;
-    memset(p, 0, n);
     return p;
 }
 

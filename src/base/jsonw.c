@@ -51,31 +51,48 @@ int jw_finish(JsonW *w)
     return failed ? -1 : 0;
 }
 
-void jw_raw(JsonW *w, const char *s, size_t n)
+/* Room for n more bytes at w->data + w->len (a file's buffer written out
+ * first when it would pass its chunk), or NULL when w has failed. */
+static char *room_slow(JsonW *w, size_t n)
 {
     if (w->failed)
-        return;
-    if (w->out && w->len + n > CHUNK) {
+        return NULL;
+    if (w->out && w->len + n > CHUNK)
         flush(w);
-        if (n > CHUNK) {        /* a long string: as it is */
-            if (!w->failed && fwrite(s, 1, n, w->out) != n)
-                w->failed = true;
-            return;
-        }
-    }
     if (w->len + n > w->cap) {
-        size_t cap = w->out ? CHUNK : w->cap ? w->cap : 8192;
+        size_t cap = w->cap ? w->cap : w->out ? CHUNK : 8192;
         while (cap < w->len + n)
             cap *= 2;
         char *d = realloc(w->data, cap);
         if (!d) {
             w->failed = true;
-            return;
+            return NULL;
         }
         w->data = d;
         w->cap = cap;
     }
-    memcpy(w->data + w->len, s, n);
+    return w->failed ? NULL : w->data + w->len;
+}
+
+/* One capacity check per token: callers write up to n bytes at the
+ * pointer and add what they wrote to w->len. */
+static inline char *room(JsonW *w, size_t n)
+{
+    return w->len + n <= w->cap && !w->failed ? w->data + w->len : room_slow(w, n);
+}
+
+void jw_raw(JsonW *w, const char *s, size_t n)
+{
+    if (w->out && n > CHUNK && !w->failed) {    /* a long string: as it is */
+        flush(w);
+        if (!w->failed && fwrite(s, 1, n, w->out) != n)
+            w->failed = true;
+        return;
+    }
+    char *p = room(w, n);
+    if (!p)
+        return;
+    memcpy(p, s, n);
     w->len += n;
 }
 
@@ -83,12 +100,15 @@ static void put(JsonW *w, const char *s) { jw_raw(w, s, strlen(s)); }
 
 static void newline(JsonW *w)
 {
-    static const char spaces[] = "                                                                ";
     if (w->flags & JW_COMPACT)
         return;
-    jw_raw(w, "\n", 1);
-    for (int n = 2 * w->depth; n > 0; n -= 64)
-        jw_raw(w, spaces, n > 64 ? 64 : (size_t)n);
+    size_t n = 1 + 2 * (size_t)w->depth;
+    char *p = room(w, n);
+    if (!p)
+        return;
+    p[0] = '\n';
+    memset(p + 1, ' ', n - 1);
+    w->len += n;
 }
 
 /* Before a value or a key: the separator and the line break. */
@@ -99,9 +119,22 @@ static void item(JsonW *w)
         return;
     }
     if (w->depth > 0) {
-        if (!w->first)
-            jw_raw(w, ",", 1);
-        newline(w);
+        /* the comma, the line break and the indent in one go */
+        bool comma = !w->first, lines = !(w->flags & JW_COMPACT);
+        size_t n = comma + (lines ? 1 + 2 * (size_t)w->depth : 0);
+        char *p = room(w, n + 16);
+        if (p) {
+            static const char spaces[16] = "                ";
+            if (comma)
+                *p++ = ',';
+            if (lines) {
+                *p++ = '\n';
+                /* 16 spaces at a time (room for the last 16 was asked) */
+                for (size_t i = 0; i < n - comma - 1; i += 16)
+                    memcpy(p + i, spaces, 16);
+            }
+            w->len += n;
+        }
     }
     w->first = false;
 }
@@ -128,15 +161,48 @@ void jw_arr(JsonW *w) { begin(w, "["); }
 void jw_end_obj(JsonW *w) { finish(w, "}"); }
 void jw_end_arr(JsonW *w) { finish(w, "]"); }
 
+/* What a byte of a string needs: 0 nothing, ESCAPE always (control
+ * characters, `"`, `\`, and the NUL that ends the string), ASCII_ONLY
+ * unless JW_UTF8 (bytes of non-ASCII characters). */
+enum { ESCAPE = 1, ASCII_ONLY = 2 };
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char needs[256] = {
+    R16(ESCAPE), R16(ESCAPE),
+    ['"'] = ESCAPE, ['\\'] = ESCAPE,
+    [0x80] = R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY),
+    R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY), R16(ASCII_ONLY),
+};
+#undef R16
+
+/* Whether byte c stands as it is in a JSON string (utf8: non-ASCII too). */
+static inline bool plain(unsigned char c, bool utf8)
+{
+    return !(needs[c] & (utf8 ? ESCAPE : ESCAPE | ASCII_ONLY));
+}
+
 static void string(JsonW *w, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";   /* upper case, as jansson */
     bool utf8 = w->flags & JW_UTF8;
+    unsigned stop = utf8 ? ESCAPE : ESCAPE | ASCII_ONLY;
+    size_t len = 0;
+    while (!(needs[(unsigned char)s[len]] & stop))
+        len++;
+    if (!s[len] && len <= CHUNK) {                   /* nothing to escape: the usual case */
+        char *o = room(w, len + 2);
+        if (o) {
+            o[0] = '"';
+            memcpy(o + 1, s, len);
+            o[len + 1] = '"';
+            w->len += len + 2;
+        }
+        return;
+    }
     jw_raw(w, "\"", 1);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         const unsigned char *run = p;
-        while (*p >= 0x20 && (*p < 0x80 || utf8) && *p != '"' && *p != '\\')
+        while (plain(*p, utf8))
             p++;
         jw_raw(w, (const char *)run, (size_t)(p - run));
         if (!*p)
@@ -191,8 +257,23 @@ static void string(JsonW *w, const char *s)
 void jw_key(JsonW *w, const char *k)
 {
     item(w);
-    string(w, k);
-    jw_raw(w, ": ", w->flags & JW_COMPACT ? 1 : 2);
+    size_t len = 0;
+    while (!(needs[(unsigned char)k[len]] & (ESCAPE | ASCII_ONLY)))
+        len++;
+    size_t sep = w->flags & JW_COMPACT ? 1 : 2;
+    char *o;
+    if (!k[len] && len <= CHUNK && (o = room(w, len + 4)) != NULL) {   /* a plain key: the usual case */
+        o[0] = '"';
+        memcpy(o + 1, k, len);
+        o += 1 + len;
+        o[0] = '"';
+        o[1] = ':';
+        o[2] = ' ';                 /* not counted when compact */
+        w->len += len + 2 + sep;
+    } else {
+        string(w, k);
+        jw_raw(w, ": ", sep);
+    }
     w->after_key = true;
 }
 

@@ -172,10 +172,13 @@ static void load_windows(BkpTz *tz)
 /* Index of a Windows id (exact, case-sensitive), or -1. Loads the list. */
 static long find_windows(BkpTz *tz, const char *id)
 {
-    load_windows(tz);
+    if (!tz->win_loaded)
+        load_windows(tz);
     if (!tz->nwin)
         return -1;
-    if (strcmp(tz->win[tz->last_win], id) == 0)
+    /* a checked policy's zone is tz's own string (bkp_tz_resolve): the
+     * same pointer is the same id, without comparing */
+    if (tz->win[tz->last_win] == id || strcmp(tz->win[tz->last_win], id) == 0)
         return (long)tz->last_win;
     char **hit = bsearch(&id, tz->win, tz->nwin, sizeof *tz->win, cmp_str);
     if (!hit)
@@ -528,7 +531,7 @@ static bool zone_span(BkpTz *tz, TzZone *z, const char *windows_id, double t, Tz
 static int32_t offset_ms(BkpTz *tz, const char *windows_id, double t, int32_t *raw, int32_t *dst)
 {
     *raw = *dst = 0;
-    if (!tz || !windows_id || strcmp(windows_id, utc_windows) == 0)
+    if (!tz || !windows_id || (windows_id[0] == 'U' && strcmp(windows_id, utc_windows) == 0))
         return 0;
     TzZone *z = zone_for(tz, windows_id);
     TzSpan s;

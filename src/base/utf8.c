@@ -1,6 +1,24 @@
 /* utf8.c — UTF-8 decoding and validation (see include/bkpc/utf8.h). */
 #include "bkpc/utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
+size_t bkp_ascii_prefix(const char *s, size_t n)
+{
+    /* eight bytes at a time: a file is mostly ASCII */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & UINT64_C(0x8080808080808080))
+            break;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 size_t bkp_utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *t = (const unsigned char *)s;
@@ -59,7 +77,7 @@ size_t bkp_utf8_encode(uint32_t cp, char *out)
 
 bool bkp_utf8_valid(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n;) {
+    for (size_t i = bkp_ascii_prefix(s, n); i < n;) {
         size_t k = bkp_utf8_len(s + i, n - i);
         if (k == 0)
             return false;

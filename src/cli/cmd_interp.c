@@ -182,10 +182,8 @@ static int render(const Args *a, BkpTz *tz, const BkpPolicy *p, int64_t at, int6
         (a->json ? bkp_explain_json : bkp_explain_text)(&e, stdout);
     } else if (a->cmd == CMD_NEXT) {
         BkpNext n;
-        if (bkp_next(tz, p, from, (int)a->count, &n) != 0)
-            return out_of_memory();
-        (a->json ? bkp_next_json : bkp_next_text)(&n, stdout);
-        bkp_next_free(&n);
+        bkp_next(tz, p, from, (int)a->count, &n);
+        (a->json ? bkp_next_json : bkp_next_text)(&n, stdout);     /* streamed */
     } else {
         BkpSim sim;
         if (bkp_simulate(tz, p, at, since, &sim) != 0)

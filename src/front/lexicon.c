@@ -118,6 +118,8 @@ static const struct Kind {
     [BKP_WORD_UNIT] = {unit_words, N(unit_words), unit_names, N(unit_names), false},
 };
 
+static int ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+
 const BkpWord *bkp_word_find(BkpWordKind kind, const char *s, size_t n)
 {
     if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
@@ -125,12 +127,16 @@ const BkpWord *bkp_word_find(BkpWordKind kind, const char *s, size_t n)
     if (n == 0)
         return NULL;
     const struct Kind *k = &kinds[kind];
-    /* the first byte first: most words differ there (words are ASCII letters) */
-    int first = k->any_case ? s[0] | 0x20 : s[0];
+    /* by hand, the first letter first: no library call per candidate */
+    char first = k->any_case ? (char)ascii_lower(s[0]) : s[0];
     for (size_t i = 0; i < k->nwords; i++) {
         const char *w = k->words[i].text;
-        if (((k->any_case ? w[0] | 0x20 : w[0]) == first) &&
-            (k->any_case ? strncasecmp(s, w, n) : strncmp(s, w, n)) == 0 && w[n] == '\0')
+        if (w[0] != first)          /* the words are lower case */
+            continue;
+        size_t j = 0;
+        while (j < n && w[j] && (k->any_case ? ascii_lower(s[j]) == ascii_lower(w[j]) : s[j] == w[j]))
+            j++;
+        if (j == n && w[n] == '\0')
             return &k->words[i];
     }
     return NULL;

@@ -44,8 +44,8 @@ static void report_not_utf8(BkpTokens *T)
 {
     const char *t = T->src->text;
     size_t n = T->src->len, first = 0, count = 0;
-    uint32_t lines = 0, last_line = UINT32_MAX, line = 0;
-    for (size_t i = 0; i < n;) {
+    uint32_t lines = 0, last_line = UINT32_MAX, line = 0;   /* lines counted from the first non-ASCII byte */
+    for (size_t i = bkp_ascii_prefix(t, n); i < n;) {
         unsigned char c = (unsigned char)t[i];
         size_t k = c < 0x80 ? 1 : bkp_utf8_len(t + i, n - i);
         line += c == '\n';

@@ -2,32 +2,50 @@
  * include/bkpc/clock.h). */
 #include "bkpc/clock.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bkpc/civil.h"
 #include "bkpc/lexicon.h"
 
 #define DAY 86400
 
-char *bkp_fmt_offset(int minutes, char *buf, size_t n)
+/* Two digits of v (0 to 99) at p; returns the end. The interpreter writes
+ * hundreds of thousands of instants (simulate's JSON): no printf per field. */
+static char *two(char *p, int v)
 {
-    int a = minutes < 0 ? -minutes : minutes;
-    snprintf(buf, n, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60 % 100, a % 60);
+    p[0] = (char)('0' + v / 10 % 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
+/* The text t[0..len) into buf[0..n), cut as snprintf cuts it. */
+static char *copy_out(const char *t, size_t len, char *buf, size_t n)
+{
+    if (n == 0)
+        return buf;
+    if (len >= n)
+        len = n - 1;
+    memcpy(buf, t, len);
+    buf[len] = '\0';
     return buf;
 }
 
-/* Appends to buf[0..n), whose text is *len bytes long, as far as it fits. */
-static void append(char *buf, size_t n, int *len, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void append(char *buf, size_t n, int *len, const char *fmt, ...)
+/* +05:30 at p (the hours modulo 100); returns the end. */
+static char *offset_at(char *p, int minutes)
 {
-    if (*len < 0 || (size_t)*len >= n)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    *len += vsnprintf(buf + *len, n - (size_t)*len, fmt, ap);
-    va_end(ap);
+    int a = minutes < 0 ? -minutes : minutes;
+    *p++ = minutes < 0 ? '-' : '+';
+    p = two(p, a / 60 % 100);
+    *p++ = ':';
+    return two(p, a % 60);
+}
+
+char *bkp_fmt_offset(int minutes, char *buf, size_t n)
+{
+    char t[8];
+    return copy_out(t, (size_t)(offset_at(t, minutes) - t), buf, n);
 }
 
 char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
@@ -36,25 +54,43 @@ char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
     int64_t days = bkp_floor_div(local, DAY), secs = local - days * DAY;
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
-    int len = 0;
-    if (n)
-        buf[0] = '\0';
-    if (flags & BKP_CLOCK_WEEKDAY)
-        append(buf, n, &len, "%.3s ", bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(days), BKP_SPELL_AZURE));
-    append(buf, n, &len, "%04d-%02d-%02d", y, m, d);
+    /* at most 41 bytes and the NUL: in place when buf surely has room */
+    char tmp[BKP_CLOCK_MAX], *out = n >= sizeof tmp ? buf : tmp, *p = out;
+    if (flags & BKP_CLOCK_WEEKDAY) {
+        const char *wd = bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(days), BKP_SPELL_AZURE);
+        for (int i = 0; i < 3 && wd[i]; i++)
+            *p++ = wd[i];
+        *p++ = ' ';
+    }
+    if (y >= 0 && y <= 9999) {
+        p = two(two(p, y / 100), y % 100);
+    } else {
+        int k = snprintf(p, 16, "%04d", y);
+        p += k < 16 ? k : 15;
+    }
+    *p++ = '-';
+    p = two(p, m);
+    *p++ = '-';
+    p = two(p, d);
     if (!(flags & BKP_CLOCK_DATE)) {
-        append(buf, n, &len, "%c%02d:%02d", flags & BKP_CLOCK_T ? 'T' : ' ', (int)(secs / 3600),
-               (int)(secs / 60 % 60));
-        if (flags & BKP_CLOCK_SECONDS)
-            append(buf, n, &len, ":%02d", (int)(secs % 60));
+        *p++ = flags & BKP_CLOCK_T ? 'T' : ' ';
+        p = two(p, (int)(secs / 3600));
+        *p++ = ':';
+        p = two(p, (int)(secs / 60 % 60));
+        if (flags & BKP_CLOCK_SECONDS) {
+            *p++ = ':';
+            p = two(p, (int)(secs % 60));
+        }
     }
     if (flags & BKP_CLOCK_Z)
-        append(buf, n, &len, "Z");
-    if (flags & BKP_CLOCK_OFFSET) {
-        char o[16];
-        append(buf, n, &len, "%s", bkp_fmt_offset(offset, o, sizeof o));
+        *p++ = 'Z';
+    if (flags & BKP_CLOCK_OFFSET)
+        p = offset_at(p, offset);
+    if (out == buf) {
+        *p = '\0';
+        return buf;
     }
-    return buf;
+    return copy_out(out, (size_t)(p - out), buf, n);
 }
 
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n)

@@ -1,5 +1,4 @@
 /* next.c — the next backups of a policy (see include/bkpc/interp.h). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -54,29 +53,46 @@ int bkp_interp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpBacku
     return got;
 }
 
-int bkp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpNext *out)
+void bkp_next(BkpTz *tz, const BkpPolicy *p, int64_t from, int n, BkpNext *out)
 {
     memset(out, 0, sizeof *out);
+    out->tz = tz;
     out->policy = p;
     out->from = from;
     out->from_offset = bkp_interp_offset(tz, p, from);
-    if (n <= 0 || n > BKP_NEXT_MAX)
-        return 0;
-    out->backups = calloc((size_t)n, sizeof *out->backups);
-    if (!out->backups)
-        return -1;
-    Walk w;
-    walk_init(&w, tz, p, from, n);
-    for (BkpNextBackup *x = out->backups; out->n < n && walk_next(&w, &x->b); x++, out->n++)
-        for (int r = 0; r < BKP_WHY_COUNT; r++)
-            if (x->b.why >> r & 1)
-                x->expires[r] = bkp_interp_expiry(tz, p, (BkpWhy)r, x->b.day, x->b.minute, x->b.utc);
-    return 0;
+    out->n = n <= 0 || n > BKP_NEXT_MAX ? 0 : n;
 }
 
-void bkp_next_free(BkpNext *next)
+int bkp_next_each(const BkpNext *next, BkpNextEach each, void *ctx, int *count)
 {
-    free(next->backups);
-    next->backups = NULL;
-    next->n = 0;
+    int got = 0, rc = 0;
+    if (next->n > 0) {
+        Walk w;
+        walk_init(&w, next->tz, next->policy, next->from, next->n);
+        BkpNextBackup x;
+        while (got < next->n && walk_next(&w, &x.b)) {
+            for (int r = 0; r < BKP_WHY_COUNT; r++)
+                x.expires[r] = x.b.why >> r & 1 ? bkp_interp_expiry(next->tz, next->policy, (BkpWhy)r, x.b.day,
+                                                                    x.b.minute, x.b.utc) : 0;
+            got++;
+            if ((rc = each(&x, ctx)) != 0)
+                break;
+        }
+    }
+    if (count)
+        *count = got;
+    return rc;
+}
+
+int bkp_next_count(const BkpNext *next)
+{
+    if (next->n <= 0)
+        return 0;
+    Walk w;
+    walk_init(&w, next->tz, next->policy, next->from, next->n);
+    BkpBackup b;
+    int got = 0;
+    while (got < next->n && walk_next(&w, &b))
+        got++;
+    return got;
 }

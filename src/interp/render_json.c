@@ -147,20 +147,25 @@ static void rule_expiries(JsonW *w, const char *key, unsigned why, const int64_t
     jw_end_obj(w);
 }
 
+/* One backup of next, as it comes (bkp_next_each): stops at a write error. */
+static int next_backup(const BkpNextBackup *x, void *ctx)
+{
+    JsonW *w = ctx;
+    jw_obj(w);
+    backup(w, &x->b);
+    whys(w, "kept_as", x->b.why);
+    rule_expiries(w, "expires", x->b.why, x->expires);
+    jw_end_obj(w);
+    return w->failed ? -1 : 0;
+}
+
 int bkp_next_json(const BkpNext *next, FILE *out)
 {
     JsonW w;
     begin(&w, out, next->policy);
     instant(&w, "from", next->from, next->from_offset);
     arr(&w, "backups");
-    for (int i = 0; i < next->n; i++) {
-        const BkpNextBackup *x = &next->backups[i];
-        jw_obj(&w);
-        backup(&w, &x->b);
-        whys(&w, "kept_as", x->b.why);
-        rule_expiries(&w, "expires", x->b.why, x->expires);
-        jw_end_obj(&w);
-    }
+    bkp_next_each(next, next_backup, &w, NULL);
     jw_end_arr(&w);
     return finish(&w);
 }

@@ -98,30 +98,42 @@ static int done(FILE *out)
 
 /* --- next ----------------------------------------------------------------------- */
 
+typedef struct NextRows {
+    FILE *out;
+    int wl;             /* the width of the local-time column */
+    int shifted;        /* rows marked * */
+} NextRows;
+
+/* One row of next's table, as it comes (bkp_next_each). */
+static int next_row(const BkpNextBackup *x, void *ctx)
+{
+    NextRows *t = ctx;
+    const BkpBackup *v = &x->b;
+    char a[96], b[BKP_CLOCK_MAX], c[128], o[16], row[96];
+    bool sh = bkp_backup_shifted(v);
+    t->shifted += sh;
+    snprintf(row, sizeof row, "%s %s%s", fmt_local(v->utc, v->offset, true, a, sizeof a),
+             bkp_fmt_offset(v->offset, o, sizeof o), sh ? " *" : "");
+    fprintf(t->out, "  %-*s  %-17s  %-5s  %s\n", t->wl, row, fmt_utc(v->utc, b, sizeof b),
+            v->to_vault ? "vault" : "-", fmt_kept(v, v->why, c, sizeof c));
+    return ferror(t->out) ? -1 : 0;
+}
+
 int bkp_next_text(const BkpNext *next, FILE *out)
 {
     const BkpPolicy *p = next->policy;
-    char a[96], b[BKP_CLOCK_MAX], c[128];
-    fprintf(out, "next %d backup%s of %s from %s\n\n", next->n, next->n == 1 ? "" : "s", p->name,
+    char a[96];
+    int n = bkp_next_count(next);
+    fprintf(out, "next %d backup%s of %s from %s\n\n", n, n == 1 ? "" : "s", p->name,
             fmt_both(next->from, next->from_offset, a, sizeof a));
     char zh[160];
     snprintf(zh, sizeof zh, "local (%s)", p->timezone);
-    int wl = (int)strlen(zh);
-    if (wl < 29)
-        wl = 29;       /* "Sun 2026-03-15 08:00 +05:30 *" */
-    fprintf(out, "  %-*s  %-17s  %-5s  %s\n", wl, zh, "UTC", "vault", "kept as");
-    int shifted = 0;
-    for (int i = 0; i < next->n; i++) {
-        const BkpBackup *v = &next->backups[i].b;
-        char o[16], row[96];
-        bool sh = bkp_backup_shifted(v);
-        shifted += sh;
-        snprintf(row, sizeof row, "%s %s%s", fmt_local(v->utc, v->offset, true, a, sizeof a),
-                 bkp_fmt_offset(v->offset, o, sizeof o), sh ? " *" : "");
-        fprintf(out, "  %-*s  %-17s  %-5s  %s\n", wl, row, fmt_utc(v->utc, b, sizeof b),
-                v->to_vault ? "vault" : "-", fmt_kept(v, v->why, c, sizeof c));
-    }
-    if (shifted)
+    NextRows t = {out, (int)strlen(zh), 0};
+    if (t.wl < 29)
+        t.wl = 29;     /* "Sun 2026-03-15 08:00 +05:30 *" */
+    fprintf(out, "  %-*s  %-17s  %-5s  %s\n", t.wl, zh, "UTC", "vault", "kept as");
+    bkp_next_each(next, next_row, &t, NULL);
+    if (t.shifted)
         fprintf(out, "\n%s", dst_note);
     return done(out);
 }

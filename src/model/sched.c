@@ -63,7 +63,13 @@ char *bkp_sched_describe(const BkpPolicy *p, char *buf, size_t n)
 
 char *bkp_fmt_hhmm(int minute, char buf[static 6])
 {
-    int m = ((minute % 1440) + 1440) % 1440;
-    snprintf(buf, 6, "%02d:%02d", m / 60, m % 60);
+    int m = ((minute % 1440) + 1440) % 1440, h = m / 60;
+    m %= 60;
+    buf[0] = (char)('0' + h / 10);
+    buf[1] = (char)('0' + h % 10);
+    buf[2] = ':';
+    buf[3] = (char)('0' + m / 10);
+    buf[4] = (char)('0' + m % 10);
+    buf[5] = '\0';
     return buf;
 }

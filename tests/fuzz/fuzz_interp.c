@@ -42,6 +42,27 @@ static int next_json(const void *r, FILE *f) { return bkp_next_json(r, f); }
 static int sim_text(const void *r, FILE *f) { return bkp_sim_text(r, f); }
 static int sim_json(const void *r, FILE *f) { return bkp_sim_json(r, f); }
 
+/* The backups of next as they come: after `from`, in time order, kept as
+ * snapshots. */
+typedef struct NextSeen {
+    int64_t from, last;
+    int i;
+} NextSeen;
+
+static int next_seen(const BkpNextBackup *x, void *ctx)
+{
+    NextSeen *s = ctx;
+    const BkpBackup *b = &x->b;
+    FUZZ_CHECK(b->utc >= s->from, "next: backup %d at %lld is before from %lld", s->i, (long long)b->utc,
+               (long long)s->from);
+    FUZZ_CHECK(s->i == 0 || b->utc > s->last, "next: backup %d at %lld is not after the one before (%lld)",
+               s->i, (long long)b->utc, (long long)s->last);
+    FUZZ_CHECK(b->why & 1u << BKP_WHY_SNAPSHOT, "next: backup %d is not kept as a snapshot", s->i);
+    s->last = b->utc;
+    s->i++;
+    return 0;
+}
+
 static void next(BkpTz *tz, const BkpPolicy *p, int64_t from, long n)
 {
     if (n > FUZZ_NEXT_MAX)
@@ -49,18 +70,14 @@ static void next(BkpTz *tz, const BkpPolicy *p, int64_t from, long n)
     if (n < -1)
         n = -1;
     BkpNext x;
-    FUZZ_CHECK(bkp_next(tz, p, from, (int)n, &x) == 0, "bkp_next: out of memory");
-    FUZZ_CHECK(x.n >= 0 && x.n <= (n > 0 ? n : 0), "next: %d backups of %ld", x.n, n);
-    for (int i = 0; i < x.n; i++) {
-        const BkpBackup *b = &x.backups[i].b;
-        FUZZ_CHECK(b->utc >= from, "next: backup %d at %lld is before from %lld", i, (long long)b->utc,
-                   (long long)from);
-        FUZZ_CHECK(i == 0 || b->utc > x.backups[i - 1].b.utc, "next: backup %d at %lld is not after the one "
-                   "before (%lld)", i, (long long)b->utc, (long long)x.backups[i - 1].b.utc);
-        FUZZ_CHECK(b->why & 1u << BKP_WHY_SNAPSHOT, "next: backup %d is not kept as a snapshot", i);
-    }
+    bkp_next(tz, p, from, (int)n, &x);
+    NextSeen seen = {from, 0, 0};
+    int count;
+    bkp_next_each(&x, next_seen, &seen, &count);
+    FUZZ_CHECK(count >= 0 && count <= (n > 0 ? n : 0), "next: %d backups of %ld", count, n);
+    FUZZ_CHECK(bkp_next_count(&x) == count, "next: bkp_next_count %d, bkp_next_each %d", bkp_next_count(&x),
+               count);
     render(&x, next_text, next_json, "next");
-    bkp_next_free(&x);
 }
 
 static void sim_points(const BkpSim *sim)

@@ -880,13 +880,12 @@ static void test_json_documents(void **state)
     json_decref(x);
     free(doc);
     BkpNext n;
-    assert_int_equal(bkp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), 4, &n), 0);
+    bkp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), 4, &n);
     doc = render(next_json, &n);
     x = jansson_layout(doc);
     assert_int_equal(json_array_size(json_object_get(x, "backups")), 4);
     json_decref(x);
     free(doc);
-    bkp_next_free(&n);
     done(&r);
 }
 
@@ -903,7 +902,7 @@ static void test_render_write_error(void **state)
     BkpExplain e;
     bkp_explain(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), &e);
     BkpNext n;
-    assert_int_equal(bkp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), BKP_NEXT_MAX, &n), 0);
+    bkp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), BKP_NEXT_MAX, &n);
     BkpSim s;
     assert_int_equal(bkp_simulate(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), NULL, &s), 0);
     const struct { Render fn; const void *arg; } all[] = {
@@ -915,8 +914,22 @@ static void test_render_write_error(void **state)
     }
     fclose(full);
     bkp_sim_free(&s);
-    bkp_next_free(&n);
     done(&r);
+}
+
+/* The backups bkp_next_each passes, the first few kept; it stops after
+ * `stop` of them when stop > 0. */
+typedef struct Got {
+    BkpNextBackup x[4];
+    int n, stop;
+} Got;
+
+static int collect(const BkpNextBackup *x, void *ctx)
+{
+    Got *g = ctx;
+    if (g->n < 4)
+        g->x[g->n] = *x;
+    return ++g->n == g->stop ? 7 : 0;
 }
 
 /* next: each backup's expiry per rule, as bkp_interp_expiry gives it; out
@@ -928,20 +941,53 @@ static void test_next_result(void **state)
     load(&r, "timezone \"GMT Standard Time\" daily at 23:00 keep daily 7d keep monthly 2m on last sun");
     BkpNext n;
     int64_t from = utc_at(2026, 3, 28, 0, 0);
-    assert_int_equal(bkp_next(r.tz, r.p, from, 3, &n), 0);
+    bkp_next(r.tz, r.p, from, 3, &n);
     assert_int_equal(n.n, 3);
     assert_int_equal(n.from_offset, 0);
-    const BkpNextBackup *sun = &n.backups[1];            /* Sunday 29 March, 00:00 BST */
+    Got g = {.stop = 0};
+    int count = -1;
+    assert_int_equal(bkp_next_each(&n, collect, &g, &count), 0);
+    assert_int_equal(g.n, 3);
+    assert_int_equal(count, 3);
+    assert_int_equal(bkp_next_count(&n), 3);
+    const BkpNextBackup *sun = &g.x[1];                  /* Sunday 29 March, 00:00 BST */
     assert_int_equal(sun->b.why, 1u << BKP_WHY_SNAPSHOT | 1u << BKP_WHY_DAILY | 1u << BKP_WHY_MONTHLY);
     assert_true(bkp_backup_other_day(&sun->b));
-    assert_false(bkp_backup_other_day(&n.backups[0].b));
+    assert_false(bkp_backup_other_day(&g.x[0].b));
     assert_int_equal(sun->expires[BKP_WHY_DAILY], sun->b.utc + 7 * DAY);
     assert_int_equal(sun->expires[BKP_WHY_MONTHLY], utc_at(2026, 5, 29, 23, 0));
     assert_int_equal(sun->expires[BKP_WHY_WEEKLY], 0);
-    bkp_next_free(&n);
-    assert_int_equal(bkp_next(r.tz, r.p, from, BKP_NEXT_MAX + 1, &n), 0);
+    bkp_next(r.tz, r.p, from, BKP_NEXT_MAX + 1, &n);
     assert_int_equal(n.n, 0);
-    bkp_next_free(&n);
+    g = (Got){.stop = 0};
+    assert_int_equal(bkp_next_each(&n, collect, &g, &count), 0);
+    assert_int_equal(g.n, 0);
+    assert_int_equal(count, 0);
+    assert_int_equal(bkp_next_count(&n), 0);
+    done(&r);
+}
+
+/* next is streamed: the backups come one at a time, in time order, the
+ * same as bkp_interp_next's; the callback's non-zero return stops the walk
+ * and is returned. */
+static void test_next_streams(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "every 4h from 00:00 for 24h keep daily 30d keep weekly 4w on sun");
+    int64_t from = utc_at(2026, 1, 1, 0, 0);
+    BkpBackup want[4];
+    assert_int_equal(bkp_interp_next(r.tz, r.p, from, 4, want), 4);
+    BkpNext n;
+    bkp_next(r.tz, r.p, from, BKP_NEXT_MAX, &n);
+    Got g = {.stop = 4};
+    int count = -1;
+    assert_int_equal(bkp_next_each(&n, collect, &g, &count), 7);
+    assert_int_equal(g.n, 4);
+    assert_int_equal(count, 4);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(g.x[i].b.utc, want[i].utc);
+    assert_int_equal(bkp_next_count(&n), BKP_NEXT_MAX);
     done(&r);
 }
 
@@ -976,6 +1022,7 @@ int main(void)
         cmocka_unit_test(test_json_documents),
         cmocka_unit_test(test_render_write_error),
         cmocka_unit_test(test_next_result),
+        cmocka_unit_test(test_next_streams),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
