@@ -102,7 +102,8 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
             }
             ok = false;
         }
-        if (!check_name(C, &a->vm, NAME_VM) | !check_name(C, &a->rg, NAME_RESOURCE_GROUP))
+        bool vm_ok = check_name(C, &a->vm, NAME_VM);        /* both checked: each has its diagnostics */
+        if (!check_name(C, &a->rg, NAME_RESOURCE_GROUP) || !vm_ok)
             ok = false;
         /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
         const void **vm_slot = name_index(vms, bkp_arena_printf(C->A, "%s\n%s", a->vm.value, a->rg.value), true);

@@ -21,8 +21,8 @@ const char *lsp_clause_meaning(AstClauseKind k)
     static const char *const m[AST_CLAUSE_KIND_COUNT] = {
         [AST_TYPE] = "the policy type: enhanced (V2) or standard (V1)",
         [AST_TIMEZONE] = "the time zone of every time in the policy (a Windows id; an IANA id is mapped)",
-        [AST_EVERY] = "an hourly schedule: a backup every N hours within an M-hour window (enhanced only); "
-                      "the window's last backup goes to the vault",
+        [AST_EVERY] = ("an hourly schedule: a backup every N hours within an M-hour window (enhanced only); "
+                       "the window's last backup goes to the vault"),
         [AST_DAILY] = "a daily schedule: one backup a day at a time in the policy's zone",
         [AST_WEEKLY] = "a weekly schedule: one backup on each of the weekdays, at a time in the policy's zone",
         [AST_KEEP_SNAPSHOTS] = "instant-restore retention: how many days each backup's snapshots are kept",
