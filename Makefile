@@ -42,10 +42,11 @@ CFLAGS_ALL = $(CSTD) $(OPT) $(SAN) $(CPPFLAGS) $(DEPCFLAGS) -MMD -MP
 
 # The library, stage by stage (src/base -> src/front -> src/check -> src/model
 # -> src/fmt (the formatter), src/emit, src/interp -> src/cost (storage and
-# cost), src/import (JSON -> checked policies), src/diff (what a change
-# does); src/diag renders diagnostics; src/lsp, the language server, uses
-# them all); src/cli is the command line on top.
-STAGES   := base diag front check model fmt emit interp cost import diff lsp
+# cost), src/prove (require clauses proved), src/import (JSON -> checked
+# policies), src/diff (what a change does); src/diag renders diagnostics;
+# src/lsp, the language server, uses them all); src/cli is the command line
+# on top.
+STAGES   := base diag front check model fmt emit interp cost prove import diff lsp
 LIB_SRC  := $(sort $(wildcard src/*.c $(STAGES:%=src/%/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
@@ -144,6 +145,7 @@ valgrind-check: $(BUILD)/bkpc
 bench: $(BUILD)/bkpc
 	bench/run.sh $(BUILD)/bkpc
 	bench/simulate/run.sh $(BUILD)/bkpc
+	bench/fleet/run.sh $(BUILD)/bkpc
 	bench/lsp/run.sh $(BUILD)/bkpc
 
 clean:

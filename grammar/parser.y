@@ -25,6 +25,9 @@
 #include "front/parse_int.h"
 
 typedef struct BkpTimes { AstTime *v; int n, cap; BkpSpan span; } BkpTimes;
+typedef struct BkpNames { AstName *v; int n, cap; BkpSpan span; } BkpNames;
+/* An optional `KEYWORD name` (`from gold`, `in rsv-weu`): kw.end 0 when absent. */
+typedef struct BkpKwName { BkpSpan kw; AstName name; } BkpKwName;
 typedef struct BkpOnSpec { AstOnKind kind; AstList first, second; BkpSpan day_kw; } BkpOnSpec;
 }
 
@@ -64,7 +67,8 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
     do {                                                                        \
         if (yychar == BKP_YYEOF || P->errors.n >= P->errors.max)                \
             YYABORT;                                                            \
-        if ((in_block) && (yychar == POLICY || yychar == VAULT || yychar == PROTECT)) \
+        if ((in_block) && (yychar == POLICY || yychar == VAULT || yychar == PROTECT || \
+                           yychar == TEMPLATE || yychar == USE))                \
             YYABORT;                                                            \
         if (yychar != BKP_YYEMPTY && P->last_sync && yylloc.off != P->last_recovery) { \
             P->recovering = 0;                                                  \
@@ -89,6 +93,9 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
     AstItem item;
     AstName name;
     BkpOnSpec on;
+    BkpNames names;
+    BkpKwName kwname;
+    BkpKeyword kw;
 }
 
 %token <str>     WORD      "word"
@@ -101,11 +108,12 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
 %token <str> CRASH "`crash`" DAILY "`daily`" DAY "`day`" DISKS "`disks`"
 %token <str> ENHANCED "`enhanced`" EVERY "`every`" EXCLUDE "`exclude`" FOR "`for`"
 %token <str> FROM "`from`" IN "`in`" INCLUDE "`include`" KEEP "`keep`"
-%token <str> MONTHLY "`monthly`" NEVER "`never`" ON "`on`" POLICY "`policy`"
-%token <str> PROTECT "`protect`" RECOMMENDED "`recommended`" RESOURCE_GROUP "`resource-group`"
+%token <str> MONTHLY "`monthly`" NEVER "`never`" ON "`on`" POINTS "`points`" POLICY "`policy`"
+%token <str> PROTECT "`protect`" RECOMMENDED "`recommended`" REQUIRE "`require`"
+%token <str> RESOURCE_GROUP "`resource-group`" RPO "`rpo`"
 %token <str> SNAPSHOT "`snapshot`" SNAPSHOTS "`snapshots`" STANDARD "`standard`"
-%token <str> SUBSCRIPTION "`subscription`" SUFFIX "`suffix`" TIMEZONE "`timezone`"
-%token <str> VAULT "`vault`" VM "`vm`" WEEKLY "`weekly`" WITH "`with`" YEARLY "`yearly`"
+%token <str> SUBSCRIPTION "`subscription`" SUFFIX "`suffix`" TEMPLATE "`template`" TIMEZONE "`timezone`"
+%token <str> USE "`use`" VAULT "`vault`" VM "`vm`" WEEKLY "`weekly`" WITH "`with`" YEARLY "`yearly`"
 
 %type <name> name
 %type <str> keyword
@@ -115,7 +123,10 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
 %type <list> words days_of_month luns
 %type <item> dom_item
 %type <on> on_spec
-%type <clause> clause keep_clause
+%type <clause> clause keep_clause require_clause
+%type <names> names
+%type <kwname> from_opt subscription_opt vault_in_opt tier_opt
+%type <kw> period
 
 %%
 
@@ -130,6 +141,8 @@ items
 
 item
     : policy_block
+    | template_block
+    | use_stmt
     | vault_stmt
     | protect_stmt
     | clause                  { ast_add_bare_clause(P, $1); }
@@ -137,8 +150,26 @@ item
     ;
 
 policy_block
-    : POLICY name '{'         { ast_begin_policy(P, &$2, @1, @3); }
-      clauses '}'             { ast_end_policy(P, @$, @6); }
+    : POLICY name from_opt '{'
+                              { ast_begin_policy(P, &$2, @1, &$3, @4, false); }
+      clauses '}'             { ast_end_policy(P, @$, @7); }
+    ;
+
+template_block
+    : TEMPLATE name from_opt '{'
+                              { ast_begin_policy(P, &$2, @1, &$3, @4, true); }
+      clauses '}'             { ast_end_policy(P, @$, @7); }
+    ;
+
+from_opt
+    : %empty                  { $$.kw = BKP_NO_SPAN; $$.name = ast_name(NULL, BKP_NO_SPAN, AST_NAME_BARE); }
+    | FROM name               { $$.kw = @1; $$.name = $2; }
+    ;
+
+/* The file is a string (a path holds a `.`, which a bare word cannot); a
+ * name is taken too, so that `use lib.bkp` gets the scanner's one message. */
+use_stmt
+    : USE name                { ast_use(P, @$, $2); }
     ;
 
 clauses
@@ -184,6 +215,38 @@ clause
                                 $$->u.consistency.word = ast_item_word($2, @2); }
     | CONSISTENCY WORD        { $$ = ast_clause(P, AST_CONSISTENCY, @$, @1);
                                 $$->u.consistency.word = ast_item_word($2, @2); }
+    | require_clause
+    ;
+
+/* `require monthly points for 12m`, `require snapshots for 7d`, `require
+ * rpo 4h`, `require rpo 24h for 30d`: what the checker proves. */
+require_clause
+    : REQUIRE period POINTS FOR duration tier_opt
+                              { $$ = ast_require(P, AST_REQ_POINTS, @$, @2, $2);
+                                $$->u.require.points_at = @3.off;
+                                ast_require_span(P, $$, @4, $5);
+                                ast_require_tier(P, $$, &$6); }
+    | REQUIRE SNAPSHOTS FOR duration
+                              { $$ = ast_require(P, AST_REQ_SNAPSHOTS, @$, @2, BKP_KW_SNAPSHOTS);
+                                ast_require_span(P, $$, @3, $4); }
+    | REQUIRE RPO duration    { $$ = ast_require(P, AST_REQ_RPO, @$, @2, BKP_KW_RPO);
+                                $$->u.require.rpo = $3; }
+    | REQUIRE RPO duration FOR duration
+                              { $$ = ast_require(P, AST_REQ_RPO, @$, @2, BKP_KW_RPO);
+                                $$->u.require.rpo = $3;
+                                ast_require_span(P, $$, @4, $5); }
+    ;
+
+period
+    : DAILY                   { $$ = BKP_KW_DAILY; }
+    | WEEKLY                  { $$ = BKP_KW_WEEKLY; }
+    | MONTHLY                 { $$ = BKP_KW_MONTHLY; }
+    | YEARLY                  { $$ = BKP_KW_YEARLY; }
+    ;
+
+tier_opt
+    : %empty                  { $$.kw = BKP_NO_SPAN; $$.name = ast_name(NULL, BKP_NO_SPAN, AST_NAME_BARE); }
+    | IN name                 { $$.kw = @1; $$.name = $2; }
     ;
 
 keep_clause
@@ -247,23 +310,45 @@ duration
     | NUMBER DAY              { $$ = ast_duration($1, $2, @1, @2); }
     ;
 
+/* `vault NAME resource-group RG [subscription SUB] [with POLICY, ...]`. */
 vault_stmt
-    : VAULT name RESOURCE_GROUP name
-                              { ast_vault(P, @$, &$2, @3, &$4); }
-    | VAULT name RESOURCE_GROUP name SUBSCRIPTION name
+    : VAULT name RESOURCE_GROUP name subscription_opt
                               { AstVault *v = ast_vault(P, @$, &$2, @3, &$4);
-                                ast_vault_subscription(v, @$, @5, &$6); }
+                                ast_vault_subscription(v, &$5); }
+    | VAULT name RESOURCE_GROUP name subscription_opt WITH names
+                              { AstVault *v = ast_vault(P, @$, &$2, @3, &$4);
+                                ast_vault_subscription(v, &$5);
+                                ast_vault_policies(v, @6, &$7); }
     ;
 
+subscription_opt
+    : %empty                  { $$.kw = BKP_NO_SPAN; $$.name = ast_name(NULL, BKP_NO_SPAN, AST_NAME_BARE); }
+    | SUBSCRIPTION name       { $$.kw = @1; $$.name = $2; }
+    ;
+
+names
+    : name                    { $$ = ast_names_new(); ast_names_push(P, &$$, &$1); }
+    | names ',' name          { $$ = $1; ast_names_push(P, &$$, &$3); }
+    ;
+
+/* `protect vm VM resource-group RG with POLICY [in VAULT] [exclude|include disks LUNS]`. */
 protect_stmt
-    : PROTECT VM name RESOURCE_GROUP name WITH name
-                              { ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7); }
-    | PROTECT VM name RESOURCE_GROUP name WITH name EXCLUDE DISKS luns
+    : PROTECT VM name RESOURCE_GROUP name WITH name vault_in_opt
                               { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7);
-                                ast_protect_disks(p, @$, AST_DISKS_EXCLUDE, @8, @9, &$10); }
-    | PROTECT VM name RESOURCE_GROUP name WITH name INCLUDE DISKS luns
+                                ast_protect_vault(p, &$8); }
+    | PROTECT VM name RESOURCE_GROUP name WITH name vault_in_opt EXCLUDE DISKS luns
                               { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7);
-                                ast_protect_disks(p, @$, AST_DISKS_INCLUDE, @8, @9, &$10); }
+                                ast_protect_vault(p, &$8);
+                                ast_protect_disks(p, @$, AST_DISKS_EXCLUDE, @9, @10, &$11); }
+    | PROTECT VM name RESOURCE_GROUP name WITH name vault_in_opt INCLUDE DISKS luns
+                              { AstProtect *p = ast_protect(P, @$, (BkpSpan[]){@2, @4, @6}, &$3, &$5, &$7);
+                                ast_protect_vault(p, &$8);
+                                ast_protect_disks(p, @$, AST_DISKS_INCLUDE, @9, @10, &$11); }
+    ;
+
+vault_in_opt
+    : %empty                  { $$.kw = BKP_NO_SPAN; $$.name = ast_name(NULL, BKP_NO_SPAN, AST_NAME_BARE); }
+    | IN name                 { $$.kw = @1; $$.name = $2; }
     ;
 
 luns
@@ -282,8 +367,9 @@ name
 keyword
     : AFTER | ARCHIVE | AT | CONSISTENCY | CRASH | DAILY | DAY | DISKS | ENHANCED
     | EVERY | EXCLUDE | FOR | FROM | IN | INCLUDE | KEEP | MONTHLY | NEVER | ON
-    | POLICY | PROTECT | RECOMMENDED | RESOURCE_GROUP | SNAPSHOT | SNAPSHOTS
-    | STANDARD | SUBSCRIPTION | SUFFIX | TIMEZONE | VAULT | VM | WEEKLY | WITH | YEARLY
+    | POINTS | POLICY | PROTECT | RECOMMENDED | REQUIRE | RESOURCE_GROUP | RPO
+    | SNAPSHOT | SNAPSHOTS | STANDARD | SUBSCRIPTION | SUFFIX | TEMPLATE | TIMEZONE
+    | USE | VAULT | VM | WEEKLY | WITH | YEARLY
     ;
 
 %%
@@ -303,19 +389,21 @@ static const unsigned char kw_flags[YYMAXUTOK + 1] = {
 
 /* The parser's side of the token stream: every token comes in here, and
  * whether it is a sync token (see RECOVER) is decided here. A kind of
- * retention after `keep` (or after a misspelt `keep`) is none: `keep
- * daily`. */
+ * retention after `keep` (or after a misspelt `keep`) or `require` is none:
+ * `keep daily`, `require daily points`. */
 static int bkp_yylex(BKP_YYSTYPE *val, BkpSpan *at, BkpParser *P)
 {
     int tok = bkp_tokens_next(P->tokens, val, at);
     unsigned flags = (unsigned)tok <= YYMAXUTOK ? kw_flags[tok] : 0;
     int sync = tok == '}' || (flags & (BKP_KWF_CLAUSE | BKP_KWF_STMT)) != 0;
-    if ((flags & BKP_KWF_KIND) && (P->last_token == KEEP ||
+    if ((flags & BKP_KWF_KIND) && (P->last_token == KEEP || P->last_token == REQUIRE ||
         (P->last_token == WORD && P->last_word &&
          bkp_edit_distance(P->last_word, bkp_keyword_text(BKP_KW_KEEP), 1) <= 1)))
         sync = 0;
     if (sync)
         P->recovering = 0;
+    if (sync && (flags & BKP_KWF_CLAUSE))
+        P->clause_kw = tok;
     P->last_sync = sync;
     P->last_token = tok;
     P->last_word = tok == WORD ? val->str : NULL;
@@ -402,7 +490,7 @@ static const char *expected_desc(const SyntaxError *e, BkpArena *A)
     const yysymbol_kind_t *exp = e->exp;
     int n = e->n;
     if (e->clause_ok)
-        return has(exp, n, YYSYMBOL_POLICY) ? "a clause, `policy`, `vault` or `protect`"
+        return has(exp, n, YYSYMBOL_POLICY) ? "a clause, `policy`, `template`, `use`, `vault` or `protect`"
                                             : "a clause or `}`";
     if (has(exp, n, YYSYMBOL_WORD) && has(exp, n, YYSYMBOL_STRING) && has(exp, n, YYSYMBOL_POLICY))
         return "a name";
@@ -461,7 +549,9 @@ static void slip_hints(const SyntaxError *e)
     BkpParser *P = e->P;
     BkpDiags *D = &P->ctx->diags;
     yysymbol_kind_t only = e->n == 1 ? e->exp[0] : YYSYMBOL_YYEMPTY;
-    if (only == YYSYMBOL_FOR)
+    if (only == YYSYMBOL_FOR && P->clause_kw == REQUIRE)
+        bkp_diag_hint(D, e->g, "a requirement gives its span: `require daily points for 30d`");
+    else if (only == YYSYMBOL_FOR)
         bkp_diag_hint(D, e->g, "an hourly schedule gives its window: `every 4h from 08:00 for 24h`");
     else if (only == YYSYMBOL_FROM)
         bkp_diag_hint(D, e->g, "an hourly schedule gives its start: `every 4h from 08:00 for 24h`");
@@ -478,9 +568,13 @@ static void slip_hints(const SyntaxError *e)
         bkp_diag_hint(D, e->g, "give the time of the backup: `daily at 22:30`, `weekly on sun at 02:00`");
     else if (only == YYSYMBOL_IN)
         bkp_diag_hint(D, e->g, "yearly points name their months first: `keep yearly 5y in jan on first sun`");
-    else if (only == YYSYMBOL_ON && e->got != YYSYMBOL_ON)
+    else if (only == YYSYMBOL_POINTS && e->got == YYSYMBOL_FOR) {
+        bkp_diag_hint(D, e->g, "a requirement counts points: `require monthly points for 12m`");
+        bkp_diag_fix(D, e->g, bkp_span(e->loc.off, e->loc.off), "points ");
+    } else if (only == YYSYMBOL_ON && e->got != YYSYMBOL_ON)
         bkp_diag_hint(D, e->g, "say which days: `on first sun` or `on day 1, 15, last`");
-    if ((e->got == YYSYMBOL_POLICY || e->got == YYSYMBOL_VAULT || e->got == YYSYMBOL_PROTECT) &&
+    if ((e->got == YYSYMBOL_POLICY || e->got == YYSYMBOL_VAULT || e->got == YYSYMBOL_PROTECT ||
+         e->got == YYSYMBOL_TEMPLATE || e->got == YYSYMBOL_USE) &&
         !clause_ok_top(e->exp, e->n))
         bkp_diag_hint(D, e->g, "is a `}` missing before it?");
 }

@@ -18,18 +18,8 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bkpc=${1:-$root/build/bkpc}
-if [ -n "${BENCH_OUT:-}" ]; then
-    out=$BENCH_OUT
-else
-    out=$(mktemp -d) || exit 2
-    trap 'rm -rf "$out"' EXIT INT TERM
-fi
-if [ ! -x "$bkpc" ]; then
-    echo "bench/simulate: $bkpc is missing: run make first" >&2
-    exit 2
-fi
-command -v python3 >/dev/null || { echo "bench/simulate: python3 is needed" >&2; exit 2; }
-mkdir -p "$out"
+. "$here/../setup.sh"
+bench_setup simulate "$bkpc"
 
 cat >"$out/hourly-all-tiers.bkp" <<'BKP'
 # 4-hourly, every rule, archive: what a production VM might use.
@@ -60,11 +50,6 @@ policy hourly-max {
     archive after 3m
 }
 BKP
-
-# bench/measure.c measures each run, as for bench/run.sh: a child forked from
-# python would inherit python's resident pages into its peak RSS; one forked
-# from this small launcher inherits about a megabyte.
-${CC:-cc} -std=c11 -O2 -Wall -Wextra -o "$out/measure" "$here/../measure.c"
 
 BKPC=$bkpc OUT=$out BENCH=$here/.. PYTHONDONTWRITEBYTECODE=1 python3 - <<'PY'
 import json, os, sys

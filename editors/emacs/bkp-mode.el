@@ -48,11 +48,11 @@
   "The bkpc executable."
   :type 'string)
 
-(defconst bkp-statement-keywords '("policy" "vault" "protect")
+(defconst bkp-statement-keywords '("policy" "template" "use" "vault" "protect")
   "Keywords that start a top-level statement.")
 
 (defconst bkp-clause-keywords
-  '("timezone" "every" "daily" "weekly" "keep" "archive" "snapshot" "consistency")
+  '("timezone" "every" "daily" "weekly" "keep" "archive" "snapshot" "consistency" "require")
   "Keywords that start a clause.")
 
 (defconst bkp-type-keywords '("enhanced" "standard")
@@ -60,8 +60,8 @@
 
 (defconst bkp-other-keywords
   '("after" "at" "crash" "day" "disks" "exclude" "for" "from" "in" "include"
-    "monthly" "never" "on" "recommended" "resource-group" "snapshots"
-    "subscription" "suffix" "vm" "with" "yearly")
+    "monthly" "never" "on" "points" "recommended" "resource-group" "rpo"
+    "snapshots" "subscription" "suffix" "vm" "with" "yearly")
   "The other keywords.")
 
 (defconst bkp-calendar-words
@@ -88,11 +88,11 @@
   "A bare name.")
 
 (defvar bkp-font-lock-keywords
-  `(;; The name after `policy', `vault', `vm', `resource-group',
-    ;; `subscription' and `with' is a name, even when it is a keyword
-    ;; (`policy crash { ... }').
-    (,(concat "\\_<policy\\_>[ \t\n]+" bkp-name-re) 1 font-lock-function-name-face)
-    (,(concat "\\_<\\(?:vault\\|vm\\|resource-group\\|subscription\\|with\\)\\_>[ \t\n]+"
+  `(;; The name after `policy', `template', `vault', `vm',
+    ;; `resource-group', `subscription', `with' and `from' is a name, even
+    ;; when it is a keyword (`policy crash { ... }').
+    (,(concat "\\_<\\(?:policy\\|template\\)\\_>[ \t\n]+" bkp-name-re) 1 font-lock-function-name-face)
+    (,(concat "\\_<\\(?:vault\\|vm\\|resource-group\\|subscription\\|with\\|from\\)\\_>[ \t\n]+"
               bkp-name-re)
      1 font-lock-variable-name-face)
     ;; Durations: 4h, 180d, 180 days, 1 year, 180days (before the keywords,

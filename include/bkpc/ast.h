@@ -99,10 +99,18 @@ typedef enum AstClauseKind {
     AST_ARCHIVE,               /* archive recommended | after Nm | never */
     AST_SNAPSHOT_RG,           /* snapshot resource-group "P" [suffix "S"] */
     AST_CONSISTENCY,           /* consistency crash | application */
+    AST_REQUIRE,               /* require ... (a policy may give several) */
     AST_CLAUSE_KIND_COUNT
 } AstClauseKind;
 
 typedef enum { AST_ARCHIVE_NEVER, AST_ARCHIVE_RECOMMENDED, AST_ARCHIVE_AFTER } AstArchiveMode;
+
+/* What a `require` clause asserts. */
+typedef enum AstRequireWhat {
+    AST_REQ_POINTS,            /* require daily|weekly|monthly|yearly points for SPAN [in TIER] */
+    AST_REQ_SNAPSHOTS,         /* require snapshots for SPAN */
+    AST_REQ_RPO,               /* require rpo DURATION [for SPAN] */
+} AstRequireWhat;
 
 /* What follows `on` in monthly/yearly retention. */
 typedef enum AstOnKind {
@@ -164,6 +172,17 @@ typedef struct AstClause {
             bool crash;              /* the keyword `crash` */
             AstItem word;            /* as written: `crash`, `application`, ... */
         } consistency;
+        struct {                     /* require: its leading keywords are `require`
+                                        and the period, `snapshots` or `rpo` */
+            AstRequireWhat what;
+            BkpKeyword kind;         /* BKP_KW_DAILY .. BKP_KW_YEARLY, BKP_KW_SNAPSHOTS
+                                        or BKP_KW_RPO: the second keyword */
+            AstDuration rpo;         /* AST_REQ_RPO */
+            AstDuration span;        /* `for SPAN` (has_span) */
+            bool has_span;
+            AstName tier;            /* `in TIER`; value NULL: none */
+            AstKwAt points_at, for_at, in_at;   /* `points`, `for`, `in` */
+        } require;
     } u;
 } AstClause;
 
@@ -172,9 +191,14 @@ BkpSpan ast_kw_span(BkpKeyword k, AstKwAt at);
 /* A clause's leading keyword(s) as one span: `keep monthly`, `every`. */
 static inline BkpSpan ast_clause_kw_span(const AstClause *c) { return bkp_span(c->span.off, c->kw_end); }
 
+/* A policy block, a template block (`template NAME [from NAME] { ... }`),
+ * or a file's bare clauses. */
 typedef struct AstPolicy {
     AstName name;              /* implicit: the file's stem, and an empty span */
-    BkpSpan span;              /* from `policy` (implicit: the first clause) */
+    BkpSpan span;              /* from `policy` or `template` (implicit: the first clause) */
+    bool is_template;          /* `template NAME { ... }` */
+    AstName from;              /* `from NAME`: the template it is made from (value NULL: none) */
+    AstKwAt from_at;           /* `from` */
     AstKwAt lbrace_at, rbrace_at;   /* `{`, `}` (0: missing, or implicit) */
     bool implicit;             /* bare clauses: named after the file */
     bool had_error;            /* a syntax error was recovered inside it: the
@@ -187,6 +211,10 @@ typedef struct AstVault {
     AstName name, rg, subscription;           /* subscription.value NULL: none */
     BkpSpan span;                             /* from `vault` */
     AstKwAt rg_at, subscription_at;           /* `resource-group`, `subscription` */
+    AstKwAt with_at;                          /* `with` (0: the vault holds every policy) */
+    AstName *policies;                        /* `with P, Q`: the policies it holds */
+    int npolicies;
+    BkpSpan policies_span;                    /* first to last of them */
     struct AstVault *next;
 } AstVault;
 
@@ -196,12 +224,25 @@ typedef struct AstProtect {
     AstName vm, rg, policy;
     BkpSpan span;                             /* from `protect` */
     AstKwAt vm_at, rg_at, with_at;            /* `vm`, `resource-group`, `with` */
+    AstName vault;                            /* `in VAULT` (value NULL: not written) */
+    AstKwAt in_at;                            /* `in` */
     AstDiskMode disks;
     AstList luns;
     BkpSpan disks_span;                       /* `exclude disks 1, 2`; empty: none */
     AstKwAt mode_at, disks_at;                /* `exclude` or `include`, `disks` */
     struct AstProtect *next;
 } AstProtect;
+
+/* `use "FILE.bkp"`: the templates and policies of another file. */
+typedef struct AstUse {
+    AstName path;              /* as written (quoted), and its value */
+    BkpSpan span;              /* from `use` */
+    /* The file it names, parsed: set by the pipeline that loads it
+     * (bkp_compile); NULL before, or when it could not be loaded. */
+    const struct AstFile *file;
+    bool failed;               /* the pipeline could not (it said why) */
+    struct AstUse *next;
+} AstUse;
 
 /* A comment, kept for the formatter: `# ...` up to the end of the line. */
 typedef struct AstComment {
@@ -213,6 +254,8 @@ typedef struct AstFile {
     BkpSource *src;
     AstPolicy *policies;
     AstPolicy *bare;           /* the implicit policy of bare clauses, if any */
+    AstPolicy *templates;      /* the template blocks, in order */
+    AstUse *uses;              /* the `use` statements, in order */
     AstVault *vaults;
     AstProtect *protects;
     AstComment *comments;      /* every comment, in order */
@@ -222,6 +265,33 @@ typedef struct AstFile {
                                   string, a pasted character...), in order */
     size_t nmarked;
 } AstFile;
+
+/* A file's top-level statements in source order: the policy blocks (and
+ * the bare clauses' policy, where its first clause stands), the template
+ * blocks, the uses, the vaults and the protects, each list in order, merged
+ * by position.
+ *
+ *     AstStmtIter it;
+ *     ast_stmts_begin(&it, f);
+ *     for (AstStmt s; (s = ast_stmts_next(&it)).kind != AST_STMT_END;) ...
+ */
+typedef enum { AST_STMT_END, AST_STMT_POLICY, AST_STMT_TEMPLATE, AST_STMT_USE, AST_STMT_VAULT,
+               AST_STMT_PROTECT } AstStmtKind;
+typedef struct AstStmt {
+    AstStmtKind kind;
+    const AstPolicy *block;    /* AST_STMT_POLICY, AST_STMT_TEMPLATE */
+    const AstUse *use;
+    const AstVault *vault;
+    const AstProtect *protect;
+} AstStmt;
+typedef struct AstStmtIter {
+    const AstPolicy *policy, *template_;
+    const AstUse *use;
+    const AstVault *vault;
+    const AstProtect *protect;
+} AstStmtIter;
+void ast_stmts_begin(AstStmtIter *it, const AstFile *f);
+AstStmt ast_stmts_next(AstStmtIter *it);
 
 /* Whether the token at span s had its lexical error reported: the checker
  * then says nothing more about the name it wrote (one error per mistake). */
@@ -248,6 +318,8 @@ static inline const char *bkp_ast_text(const AstFile *f, BkpSpan s, size_t *n)
 typedef enum AstNodeKind {
     AST_NODE_FILE,             /* children: the statements, in source order */
     AST_NODE_POLICY,           /* a policy block, or the bare clauses' policy */
+    AST_NODE_TEMPLATE,         /* a template block (u.policy) */
+    AST_NODE_USE,
     AST_NODE_VAULT,
     AST_NODE_PROTECT,
     AST_NODE_CLAUSE,
@@ -256,7 +328,8 @@ typedef enum AstNodeKind {
     AST_NODE_NAME,             /* a name or a quoted string */
     AST_NODE_DURATION,
     AST_NODE_TIME,
-    AST_NODE_LIST,             /* children: its items */
+    AST_NODE_LIST,             /* children: its items; or, when u.list is NULL,
+                                  names (`vault ... with web, db`) */
     AST_NODE_ITEM,             /* a word or a number (in a list, or alone:
                                   `consistency application`) */
     AST_NODE_COMMENT,
@@ -273,6 +346,7 @@ typedef struct AstNode {
         const AstPolicy *policy;
         const AstVault *vault;
         const AstProtect *protect;
+        const AstUse *use;
         const AstClause *clause;
         BkpKeyword keyword;
         const AstName *name;
@@ -292,9 +366,9 @@ typedef struct AstVisitor {
     void *user;
 } AstVisitor;
 
-/* Visits f in source order: the file, then its statements (policy blocks,
- * the bare clauses' policy at its first clause, vault and protect
- * statements), each with its keywords, names, clauses and their parts,
+/* Visits f in source order: the file, then its statements (policy and
+ * template blocks, the bare clauses' policy at its first clause, use, vault
+ * and protect statements), each with its keywords, names, clauses and their parts,
  * and every comment where it stands among them (a comment inside a clause
  * is that clause's child, between the tokens it lies between). */
 void bkp_ast_walk(const AstFile *f, const AstVisitor *v);

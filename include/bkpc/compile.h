@@ -1,7 +1,10 @@
 /* compile.h — the library's front door: the whole pipeline,
  *
  *   source -> tokens -> AST        bkp_parse   (parse.h; src/front/)
+ *   the files `use` names          bkp_load_uses (here; read through ctx->load)
  *   AST -> checked program         bkp_check   (check.h; src/check/)
+ *   requirements proved            bkp_prove   (prove.h; src/prove/, with the
+ *                                  interpreter)
  *   checked program -> outputs     emit.h (src/emit/), interp.h (src/interp/)
  *
  * An editor server or a test calls these directly; the CLI is a thin layer
@@ -16,7 +19,22 @@
 #include "bkpc/policy.h"
 #include "bkpc/source.h"
 
-/* bkp_parse + bkp_check. */
+/* Reads and parses, once each, the files the `use` statements of `main`
+ * name, and theirs, through ctx->load (AstUse.file); a file that cannot be
+ * read, a cycle of uses or uses nested too deep are errors at the `use`. */
+void bkp_load_uses(BkpCtx *ctx, AstFile *main);
+
+/* bkp_load_uses + bkp_check + bkp_prove of a parsed file (an editor keeps
+ * the tree): the checked program, or NULL when any file had errors or a
+ * requirement does not hold (all of them in ctx->diags). */
+BkpProgram *bkp_compile_ast(BkpCtx *ctx, AstFile *f);
+
+/* bkp_parse + bkp_compile_ast. */
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
+
+/* bkp_compile without bkp_prove: the program as it is, whether its
+ * requirements hold or not (what explain, next, simulate and cost describe:
+ * a counterexample can be looked at). */
+BkpProgram *bkp_compile_unproved(BkpCtx *ctx, BkpSource *src);
 
 #endif

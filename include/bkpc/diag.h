@@ -30,6 +30,8 @@ typedef enum { BKP_SEV_ERROR, BKP_SEV_WARNING } BkpSeverity;
 typedef struct BkpLabel {
     BkpSpan span;
     const char *text;      /* may be NULL */
+    BkpSource *src;        /* a secondary span's file when it is not the
+                              diagnostic's own; NULL: the diagnostic's */
 } BkpLabel;
 
 /* A machine-applicable fix: replace the bytes of `span` with `text` (an
@@ -58,6 +60,12 @@ typedef struct BkpDiag {
     struct BkpDiag *next;
 } BkpDiag;
 
+/* The file of a label of g: its own, or g's. */
+static inline BkpSource *bkp_label_src(const BkpDiag *g, const BkpLabel *l)
+{
+    return l->src ? l->src : g->src;
+}
+
 typedef struct BkpDiags {
     BkpArena *arena;       /* where records and their strings live */
     BkpDiag *head, *tail;
@@ -81,6 +89,10 @@ void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));       /* label of the primary span */
 void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* A secondary span in file `src` (the diagnostic's own when src is g->src
+ * or NULL). */
+void bkp_diag_secondary_in(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The diagnostic's machine-applicable fix (one per diagnostic; a later call

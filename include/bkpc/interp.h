@@ -134,10 +134,47 @@ int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t);
 /* The rules that keep a backup of schedule day `day`: BKP_WHY_SNAPSHOT
  * always; daily/weekly/monthly/yearly only for vault backups that match. */
 unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault);
+/* The days of month m (1-12) of year y whose vault point rule w keeps
+ * (BKP_WHY_MONTHLY or BKP_WHY_YEARLY; 0 for the others): bit d for day d,
+ * as bkp_interp_why says it, a month at a time. */
+uint32_t bkp_interp_month_days(const BkpPolicy *p, BkpWhy w, int y, int m);
 /* How long a rule keeps a point taken at UTC t (schedule day `day`,
  * `minute`): the instant it expires. */
 int64_t bkp_interp_expiry(BkpTz *tz, const BkpPolicy *p, BkpWhy why, int64_t day, int minute,
                           int64_t t);
+
+/* When a vault point of backup b moves to vault-archive under p's tiering
+ * (the archive rule above, docs/semantics.md §5), the one computation of
+ * it: `why` the rules it was taken for, expires[w] the instant each of them
+ * lets it go (its daily and weekly rules release it, its longest vault rule
+ * ends it; expired ones count), and no earlier than `from` (INT64_MIN: any
+ * time), as if it were released then: its 6 months left count from there.
+ * bkp_simulate gives each point its archive_at with p's own rules and no
+ * `from`; bkpc diff asks with a new policy's rules applied to an old point,
+ * from the change. INT64_MAX: it never moves. */
+int64_t bkp_interp_archive_at(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigned why,
+                              const int64_t expires[BKP_WHY_COUNT], int64_t from);
+/* Azure bills a point in vault-archive for at least this many days: one
+ * deleted sooner is charged for the rest (early deletion, DOC-ARC). */
+#define BKP_ARCHIVE_MIN_DAYS 180
+
+/* The backups of schedule day `day`, placed in time (bkp_sched_day's runs,
+ * with the rules that keep each), into out[]; returns how many. */
+int bkp_interp_day(BkpTz *tz, const BkpPolicy *p, int64_t day, BkpBackup out[BKP_SCHED_MAX_RUNS]);
+
+/* How long a backup lives, tier by tier: what simulate shows of it at any
+ * instant. It exists while taken <= t < expires; it is in the snapshot tier
+ * while t < snapshot_until, in the vault while t < vault_until, and there in
+ * vault-archive from archive_at on. */
+typedef struct BkpLife {
+    int64_t rule_expires[BKP_WHY_COUNT];   /* per rule in b->why (else INT64_MIN) */
+    int64_t expires;               /* the last of them */
+    int64_t snapshot_until;        /* rule_expires[BKP_WHY_SNAPSHOT] */
+    int64_t vault_until;           /* the last of its vault rules (INT64_MIN: not a vault point) */
+    int64_t archive_at;            /* when it moves to vault-archive (INT64_MAX: never) */
+} BkpLife;
+
+void bkp_backup_life(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, BkpLife *out);
 
 /* Parses a command-line TIME: YYYY-MM-DD (midnight), YYYY-MM-DDTHH:MM (a
  * space may stand for the T) in the policy's zone, by its clocks (DST
@@ -306,6 +343,19 @@ typedef struct BkpExplain {
      * weekly only when the policy has the rule. */
     BkpField defaults[BKP_EXPLAIN_DEFAULTS];
     int ndefaults;
+    /* For a policy made from a template (`from NAME`; NULL: none, and no
+     * sources): where each of its values came from, in BkpField order: the
+     * policy, a template (which, and its file), or a default. */
+    const char *template_name;
+    int nsources;
+    struct {
+        BkpField field;
+        const BkpTemplateRef *from;    /* the template; NULL: the policy or a default */
+        bool is_default;
+    } sources[BKP_FIELD_COUNT];
+    /* Its requirements (they hold: a policy whose requirements do not is
+     * not compiled). */
+    const BkpRequire *requirements;
 } BkpExplain;
 
 /* `at` only decides the zone's offsets and DST periods shown. */

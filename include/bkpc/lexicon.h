@@ -89,4 +89,8 @@ int bkp_word_count(BkpWordKind kind);
 char *bkp_words_join(char *buf, size_t n, BkpWordKind kind, uint32_t set, BkpSpelling sp,
                      const char *sep, const char *last_sep);
 
+/* Whether the grammar reads `s` as one bare word: an ASCII letter, then
+ * ASCII letters, digits, `-`, `_` or `!` (keywords are names too). */
+bool bkp_name_is_bare(const char *s);
+
 #endif

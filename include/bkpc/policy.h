@@ -15,8 +15,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bkpc/diag.h"
 #include "bkpc/lexicon.h"
 #include "bkpc/source.h"
+#include "bkpc/units.h"
 
 typedef uint8_t BkpDaySet;      /* bit d = weekday d (BKP_SUN..BKP_SAT) */
 typedef uint8_t BkpWeekSet;     /* bit w = week of the month w */
@@ -54,6 +56,66 @@ typedef enum {
     BKP_ARCHIVE_RECOMMENDED,    /* TierRecommended */
     BKP_ARCHIVE_AFTER,          /* TierAfter, `archive_months` */
 } BkpArchiveMode;
+
+/* ---- requirements ------------------------------------------------------------
+ *
+ * What a `require` clause asserts about the recovery points a policy keeps
+ * (docs/language.md; the proof: docs/semantics.md, include/bkpc/prove.h).
+ * Requirements are part of what a policy means, not of what Azure receives:
+ * equality and the backends ignore them. */
+
+typedef enum {
+    BKP_REQ_POINTS,             /* every period of the last SPAN has a point taken in it */
+    BKP_REQ_SNAPSHOTS,          /* every backup of the last SPAN still has its snapshot */
+    BKP_REQ_RPO,                /* no gap between points longer than rpo_hours */
+} BkpReqKind;
+
+/* The periods of BKP_REQ_POINTS: days, weeks (Monday to Sunday), months and
+ * years of the policy's time zone, by its clocks. */
+typedef enum { BKP_PERIOD_DAY, BKP_PERIOD_WEEK, BKP_PERIOD_MONTH, BKP_PERIOD_YEAR } BkpPeriod;
+
+/* Which points count: any, or only those in one tier (`in snapshot`, `in
+ * vault-standard`: restorable without rehydration). */
+typedef enum { BKP_REQ_ANY_TIER, BKP_REQ_SNAPSHOT_TIER, BKP_REQ_STANDARD_TIER } BkpReqTier;
+
+/* A length as written: hours, days and weeks are exact; months and years
+ * are calendar months and years of the policy's time zone. count 0: none. */
+typedef struct BkpLength {
+    int count;
+    BkpUnit unit;
+} BkpLength;
+
+/* Where a requirement (or a value) inherited from a template was written. */
+typedef struct BkpTemplateRef {
+    const char *name;           /* the template */
+    BkpSource *src;             /* its file */
+    BkpSpan name_span;          /* its name, in `template NAME` */
+} BkpTemplateRef;
+
+typedef struct BkpRequireOrigin {
+    BkpSource *src;             /* the file the clause is written in */
+    BkpSpan span;               /* the clause */
+    BkpSpan span_at;            /* the duration of `for SPAN` (or empty) */
+    BkpSpan rpo_at;             /* the duration after `rpo` (or empty) */
+    const BkpTemplateRef *from; /* the template it comes from; NULL: the policy's own */
+} BkpRequireOrigin;
+
+typedef struct BkpRequire {
+    BkpReqKind kind;
+    BkpPeriod period;           /* BKP_REQ_POINTS */
+    BkpReqTier tier;            /* BKP_REQ_POINTS */
+    BkpLength span;             /* the last SPAN; for BKP_REQ_RPO count 0 means
+                                   over every point kept */
+    int rpo_hours;              /* BKP_REQ_RPO */
+    const BkpRequireOrigin *origin;     /* NULL: not read from a .bkp */
+    const struct BkpRequire *next;
+} BkpRequire;
+
+/* The requirement in words: "monthly points for 12 months", "rpo 24 hours
+ * for 30 days", "snapshots for 7 days". Into buf[0..n); returns buf. */
+char *bkp_require_text(const BkpRequire *r, char *buf, size_t n);
+/* Whether a and b assert the same. */
+bool bkp_require_equal(const BkpRequire *a, const BkpRequire *b);
 
 /* While checking, a value that failed to resolve (a unit error, an unknown
  * word) is negative (counts, times) or 0 (day sets), so the rules that need
@@ -96,6 +158,8 @@ typedef struct BkpPolicy {
 
     bool crash_consistent;      /* snapshotConsistencyType OnlyCrashConsistent */
 
+    const BkpRequire *requirements;         /* its own and its templates', in order */
+
     const struct BkpPolicyOrigin *origin;   /* NULL: not from a .bkp file */
     struct BkpPolicy *next;
 } BkpPolicy;
@@ -137,7 +201,8 @@ typedef struct BkpPolicySpans {
     BkpSpan snapshots_dur, daily_dur, weekly_dur, monthly_dur, yearly_dur;
 } BkpPolicySpans;
 
-/* Where a policy was written. */
+/* Where a policy was written. A value it inherited from a template was
+ * written in that template: its span in `at` is in from[field]->src. */
 typedef struct BkpPolicyOrigin {
     BkpSource *src;
     BkpSpan span;               /* the whole policy */
@@ -146,25 +211,73 @@ typedef struct BkpPolicyOrigin {
     const char *timezone_written;   /* as written (an IANA id is mapped), or "UTC" */
     unsigned defaults;          /* bit 1u << BkpField: that value is a default */
     BkpPolicySpans at;
+    const char *template_name;  /* `from NAME`: the template it is made from, or NULL */
+    BkpSpan from_span;          /* `from NAME` as written */
+    /* The template each value was written in; NULL: in the policy itself,
+     * or a default. */
+    const BkpTemplateRef *from[BKP_FIELD_COUNT];
 } BkpPolicyOrigin;
 
 /* Whether value f of p was left to its default (false without an origin). */
 bool bkp_policy_default(const BkpPolicy *p, BkpField f);
+/* The template value f of p comes from, or NULL (written in the policy, a
+ * default, or no origin). */
+const BkpTemplateRef *bkp_policy_template(const BkpPolicy *p, BkpField f);
+
+/* ---- diagnostics about a policy ---------------------------------------------
+ *
+ * A value a policy inherited from a template is written in the template, in
+ * its file. A diagnostic about the policy points at the policy's own text:
+ * at the value when the policy wrote it, else at the policy's `from
+ * TEMPLATE`, with the template's line as a secondary span that names the
+ * template. Both the checker and the prover report so. */
+
+/* Where a value of a policy was written. */
+typedef struct BkpLoc {
+    BkpSource *src;             /* its file (the policy's, or a template's) */
+    BkpSpan span;               /* empty: not written (a default) */
+    const BkpTemplateRef *from; /* the template it is inherited from; NULL: the policy's own */
+} BkpLoc;
+
+/* Where value f of p was written: `span`, one of p->origin->at's, in the
+ * file of the template f comes from, or p's. */
+BkpLoc bkp_policy_loc(const BkpPolicy *p, BkpField f, BkpSpan span);
+/* An error or a warning about p at loc: at loc itself when p wrote it (at
+ * p's name when loc is empty), else at p's `from TEMPLATE` with loc as a
+ * secondary span labelled "inherited from template `T`". */
+BkpDiag *bkp_policy_report(BkpDiags *d, const BkpPolicy *p, BkpSeverity sev, const char *id, BkpLoc loc,
+                           const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* A secondary span at loc, in its own file; when inherited, the label says
+ * from which template. */
+void bkp_policy_secondary(BkpDiags *d, BkpDiag *g, BkpLoc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The documented default of instant-restore retention (RULES.md C1-C4):
  * 7 days (enhanced), 5 (standard weekly), 2 (standard daily). */
 int bkp_default_snapshot_days(bool enhanced, BkpFreq freq);
 
+/* A Recovery Services vault the scripts create policies in. */
 typedef struct BkpVault {
     const char *name, *resource_group, *subscription;  /* subscription may be NULL */
     BkpSpan span;
+    /* `with P, Q`: the policies it holds; none (npolicies 0, no `with`):
+     * every policy of the program. */
+    const struct BkpPolicy **policies;
+    int npolicies;
+    const struct BkpVault *next;
 } BkpVault;
+
+/* Whether vault v holds policy p. */
+bool bkp_vault_holds(const BkpVault *v, const BkpPolicy *p);
 
 typedef enum { BKP_DISKS_ALL, BKP_DISKS_INCLUDE, BKP_DISKS_EXCLUDE } BkpDiskMode;
 
 typedef struct BkpProtect {
     const char *vm, *resource_group;
     const BkpPolicy *policy;
+    const BkpVault *vault;      /* the vault it protects the VM in (`in VAULT`, or
+                                   the one vault holding the policy); NULL when
+                                   the program names no vault */
     BkpDiskMode disks;
     int luns[64];
     int nluns;
@@ -172,12 +285,16 @@ typedef struct BkpProtect {
     struct BkpProtect *next;
 } BkpProtect;
 
-/* Everything one file defines, checked. */
+/* Everything one file defines, checked: its policies and those its `use`
+ * statements bring (theirs first, in the order of the uses), its vaults and
+ * its protects. */
 typedef struct BkpProgram {
     BkpSource *src;
     BkpPolicy *policies;        /* in file order */
     int npolicies;
-    const BkpVault *vault;      /* NULL when the file has no `vault` */
+    const BkpVault *vault;      /* the first vault; NULL when the file has no `vault` */
+    const BkpVault *vaults;     /* every vault, in file order (vault->next) */
+    int nvaults;
     BkpProtect *protects;       /* in file order */
     int nprotects;
 } BkpProgram;
@@ -210,14 +327,18 @@ bool bkp_policy_equal(const BkpPolicy *a, const BkpPolicy *b);
 /* The field in words, for messages: "daily retention", "time zone". */
 const char *bkp_field_name(BkpField f);
 
-/* A vault: same name, resource group and subscription (NULL: none). */
+/* A vault: same name, resource group and subscription (NULL: none), and the
+ * same policies (by name; `with` every policy is not the same as none). */
 bool bkp_vault_equal(const BkpVault *a, const BkpVault *b);
-/* A protect: same VM, resource group, policy name, and disks (the LUNs as
- * a set: `exclude disks 2, 1` is `exclude disks 1, 2`). */
+/* Whether the scripts of prog work in one vault at most that holds every
+ * policy: the file names no vault, or one without `with`. */
+bool bkp_program_one_vault(const BkpProgram *prog);
+/* A protect: same VM, resource group, policy name, vault name, and disks
+ * (the LUNs as a set: `exclude disks 2, 1` is `exclude disks 1, 2`). */
 bool bkp_protect_equal(const BkpProtect *a, const BkpProtect *b);
 /* Two programs define the same things: equal policies (matched by name),
- * vaults and protects (matched by VM and resource group); the order of the
- * file does not count. False also when out of memory. */
+ * vaults (in order) and protects (matched by VM and resource group); the
+ * order of the file does not count. False also when out of memory. */
 bool bkp_program_equal(const BkpProgram *a, const BkpProgram *b);
 
 /* Azure's spellings of the policy's enums (REST.md; PowerShell shares them). */

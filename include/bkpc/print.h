@@ -107,9 +107,7 @@ void bkp_pr_blank_line(BkpPrinter *pr);
  * consecutive lines are aligned when the text is finished. */
 void bkp_pr_comment(BkpPrinter *pr, const char *text, size_t n);
 
-/* Whether the grammar reads `s` as one bare word: an ASCII letter, then
- * ASCII letters, digits, `-`, `_` or `!` (keywords are names too). */
-bool bkp_name_is_bare(const char *s);
+/* bkp_name_is_bare(): lexicon.h. */
 /* Whether `s` can be written as a string literal: it holds no newline
  * (strings are UTF-8, as the scanner and jansson ensure). */
 bool bkp_string_printable(const char *s);
@@ -125,14 +123,20 @@ bool bkp_print_field(BkpPrinter *pr, const BkpPolicy *p, BkpField f);
  * written, when p has no such clause (AST_EVERY for a daily schedule,
  * AST_KEEP_DAILY for a weekly one, AST_SNAPSHOT_RG without a prefix). */
 bool bkp_print_clause(BkpPrinter *pr, const BkpPolicy *p, AstClauseKind k);
-/* `policy NAME {`, every clause p has in canonical order, `}`. */
+/* `policy NAME {`, every clause p has in canonical order, then its
+ * requirements (its templates' too: a printed policy is made from none),
+ * `}`. */
 void bkp_print_policy(BkpPrinter *pr, const BkpPolicy *p);
-/* `vault NAME resource-group RG [subscription SUB]`. */
+/* `require ...` on a line of its own. */
+void bkp_print_require(BkpPrinter *pr, const BkpRequire *r);
+/* `vault NAME resource-group RG [subscription SUB] [with POLICY, ...]`. */
 void bkp_print_vault(BkpPrinter *pr, const BkpVault *v);
-/* `protect vm VM resource-group RG with POLICY [include|exclude disks L, ...]`,
- * the LUNs in ascending order. */
+/* `protect vm VM resource-group RG with POLICY [in VAULT] [include|exclude
+ * disks L, ...]`, the LUNs in ascending order; `in VAULT` when its vault
+ * holds a list of policies (bkp_print_program: when the program has more
+ * than one vault). */
 void bkp_print_protect(BkpPrinter *pr, const BkpProtect *pt);
-/* The vault, the policies and the protects, in the canonical file layout. */
+/* The vaults, the policies and the protects, in the canonical file layout. */
 void bkp_print_program(BkpPrinter *pr, const BkpProgram *prog);
 
 /* Whole texts, malloc'd (the caller frees them); NULL as bkp_pr_finish(). */

@@ -94,4 +94,15 @@ char *bkp_source_stem(const BkpSource *src);
 /* The file name without its directories (points into src->name). */
 const char *bkp_source_basename(const BkpSource *src);
 
+/* The path that `path`, written in file `from` (a `use`), names: itself when
+ * absolute, else relative to the directory of `from` (the current directory
+ * for standard input), with `.` and `dir/..` steps taken out
+ * ("teams/app.bkp" + "../lib/gold.bkp" -> "lib/gold.bkp"). malloc'd; NULL
+ * when out of memory. */
+char *bkp_source_resolve(const BkpSource *from, const char *path);
+/* What tells two names of one file apart: the file's real path (symbolic
+ * links followed), or, for a file that is not there, `path` with `.` and
+ * `dir/..` taken out. malloc'd; NULL when out of memory. */
+char *bkp_path_identity(const char *path);
+
 #endif

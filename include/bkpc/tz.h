@@ -68,6 +68,19 @@ int bkp_tz_std_offset(BkpTz *tz, const char *windows_id, int64_t utc);
  * Unknown ids count as UTC. */
 int64_t bkp_tz_local_to_utc(BkpTz *tz, const char *windows_id, int64_t days, int minute);
 
+/* A change of a zone's offsets: from instant `at` on, `offset` (DST
+ * included) and `std_offset`, minutes. */
+typedef struct BkpTzChange {
+    int64_t at;
+    int offset, std_offset;
+} BkpTzChange;
+
+/* The changes of a Windows zone's offsets in the instants (from, to), in
+ * order, from ICU's transitions: into *out (malloc'd; the caller frees it);
+ * returns how many (0 for "UTC" and unknown zones), or -1 when out of
+ * memory. */
+int bkp_tz_changes(BkpTz *tz, const char *windows_id, int64_t from, int64_t to, BkpTzChange **out);
+
 /* How many times tz has asked ICU something (read the Windows-id list or the
  * zone list, mapped an id, opened a calendar, computed an offset that was
  * not cached); 0 as long as only "UTC" has been used. For tests of the lazy

@@ -87,19 +87,30 @@ void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
     va_end(ap);
 }
 
-void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
+static void secondary(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span, const char *fmt, va_list ap)
 {
     if (muted(d, g) || g->nsecondary == BKP_DIAG_MAX_SECONDARY)
         return;
     BkpLabel *l = &g->secondary[g->nsecondary++];
     l->span = span;
-    l->text = NULL;
-    if (fmt) {
-        va_list ap;
-        va_start(ap, fmt);
-        l->text = bkp_arena_vprintf(d->arena, fmt, ap);
-        va_end(ap);
-    }
+    l->src = src == g->src ? NULL : src;
+    l->text = fmt ? bkp_arena_vprintf(d->arena, fmt, ap) : NULL;
+}
+
+void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    secondary(d, g, NULL, span, fmt, ap);
+    va_end(ap);
+}
+
+void bkp_diag_secondary_in(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    secondary(d, g, src, span, fmt, ap);
+    va_end(ap);
 }
 
 void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)

@@ -1,10 +1,12 @@
 /* source.c — source buffers and the lazily built line map. */
+#define _XOPEN_SOURCE 700      /* realpath */
 #include "bkpc/source.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 
 #include "bkpc/utf8.h"
@@ -331,6 +333,73 @@ char *bkp_source_stem(const BkpSource *s)
     if (r) {
         memcpy(r, base, n);
         r[n] = '\0';
+    }
+    return r;
+}
+
+/* `path` with `.` steps and `dir/..` pairs taken out, in place: "a/./b/../c"
+ * -> "a/c", "../x" stays, "/.." -> "/". */
+static void normalize(char *path)
+{
+    bool abs = path[0] == '/';
+    char *out = path + abs, *seg = path + abs;
+    size_t kept = 0;                    /* segments in out that `..` may remove */
+    for (bool last = !*seg; !last;) {
+        char *end = strchr(seg, '/');
+        size_t n = end ? (size_t)(end - seg) : strlen(seg);
+        last = !end;
+        char *next = seg + n + !last;   /* read before out may write over it */
+        if (n == 0 || (n == 1 && seg[0] == '.')) {
+            /* nothing */
+        } else if (n == 2 && seg[0] == '.' && seg[1] == '.' && (kept || abs)) {
+            if (kept) {
+                out--;                  /* the '/' after the last kept segment */
+                while (out > path + abs && out[-1] != '/')
+                    out--;
+                kept--;
+            }
+        } else {
+            memmove(out, seg, n);
+            out += n;
+            *out++ = '/';
+            if (!(n == 2 && seg[0] == '.' && seg[1] == '.'))
+                kept++;
+        }
+        seg = next;
+    }
+    if (out > path + abs)
+        out--;                          /* the last '/' */
+    if (out == path)
+        *out++ = '.';
+    *out = '\0';
+}
+
+char *bkp_source_resolve(const BkpSource *from, const char *path)
+{
+    const char *name = from ? from->name : "";
+    const char *slash = strrchr(name, '/');
+    size_t dl = path[0] == '/' || !slash || strcmp(name, "<stdin>") == 0 ? 0 : (size_t)(slash - name) + 1;
+    size_t n = dl + strlen(path);
+    char *r = malloc(n + 3);
+    if (!r)
+        return NULL;
+    memcpy(r, name, dl);
+    strcpy(r + dl, path);
+    normalize(r);
+    if (strcmp(r, "-") == 0)            /* a file named `-`, not standard input */
+        strcpy(r, "./-");
+    return r;
+}
+
+char *bkp_path_identity(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    char *r = malloc(strlen(path) + 2);
+    if (r) {
+        strcpy(r, path);
+        normalize(r);
     }
     return r;
 }

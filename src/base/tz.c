@@ -598,3 +598,42 @@ int64_t bkp_tz_local_to_utc(BkpTz *tz, const char *windows_id, int64_t days, int
     /* Unreachable with real data; fall back to the last offset seen. */
     return local - bkp_floor_div(prev_off, 1000);
 }
+
+int bkp_tz_changes(BkpTz *tz, const char *windows_id, int64_t from, int64_t to, BkpTzChange **out)
+{
+    *out = NULL;
+    if (!tz || !windows_id || strcmp(windows_id, utc_windows) == 0)
+        return 0;
+    TzZone *z = zone_for(tz, windows_id);
+    UCalendar *cal = z ? zone_cal(tz, z, windows_id) : NULL;
+    if (!cal)
+        return 0;
+    size_t n = 0, cap = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    ucal_setMillis(cal, (double)from * 1000.0, &st);
+    for (int guard = 0; guard < 1000000 && U_SUCCESS(st); guard++) {
+        UDate next;
+        UErrorCode nst = U_ZERO_ERROR;
+        tz->icu_uses++;
+        if (!ucal_getTimeZoneTransitionDate(cal, UCAL_TZ_TRANSITION_NEXT, &next, &nst) || U_FAILURE(nst) ||
+            next >= (double)to * 1000.0)
+            break;
+        ucal_setMillis(cal, next, &st);
+        int32_t raw = ucal_get(cal, UCAL_ZONE_OFFSET, &st), dst = ucal_get(cal, UCAL_DST_OFFSET, &st);
+        if (U_FAILURE(st))
+            break;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            BkpTzChange *v = realloc(*out, cap * sizeof *v);
+            if (!v) {
+                free(*out);
+                *out = NULL;
+                return -1;
+            }
+            *out = v;
+        }
+        (*out)[n++] = (BkpTzChange){(int64_t)floor(next / 1000.0), (int)bkp_floor_div(raw + dst, 60000),
+                                    (int)bkp_floor_div(raw, 60000)};
+    }
+    return (int)n;
+}

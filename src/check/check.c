@@ -4,59 +4,103 @@
  */
 #include <string.h>
 
+#include "bkpc/lexicon.h"
 #include "bkpc/misspell.h"
 #include "check_int.h"
 
-/* Names of a file (policies; VM + resource group of `protect`s): an
- * open-addressing hash table in the arena, since a file may hold 20,000
- * policies. Keys are not copied, and compared as Azure compares names,
- * without regard to case. */
-typedef struct NameIndex {
-    const char **key;
-    const void **val;
-    size_t cap;                     /* a power of two, at least twice the entries */
-} NameIndex;
-
-static void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
-{
-    ix->cap = 16;
-    while (ix->cap < 2 * n)
-        ix->cap *= 2;
-    ix->key = BKP_NEWN(A, const char *, ix->cap);
-    ix->val = BKP_NEWN(A, const void *, ix->cap);
-}
-
-/* The slot of `key`'s value; NULL when `key` is not there, unless `add`:
- * then it is added, with a NULL value for the caller to set. */
-static const void **name_index(NameIndex *ix, const char *key, bool add)
-{
-    size_t i = name_hash_fold(key) & (ix->cap - 1);
-    for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
-        if (name_equal_fold(ix->key[i], key))
-            return &ix->val[i];
-    if (!add)
-        return NULL;
-    ix->key[i] = key;
-    return &ix->val[i];
-}
-
-/* What the policy index holds for a name: its first definition, and the
- * checker's result for it (NULL: defined, but with errors). */
+/* What the policy index holds for a name: its first definition, its file,
+ * and the checker's result for it (NULL: defined, but with errors). */
 typedef struct PolicyName {
     const AstPolicy *ast;
+    const AstFile *file;
     const BkpPolicy *checked;
 } PolicyName;
 
-static void check_vault(Checker *C, const AstFile *f, BkpProgram *prog)
+/* The policy `name` that file f sees (its own, or one a `use` brings). */
+static const PolicyName *find_policy(Checker *C, NameIndex *ix, const AstFile *f, const char *name)
 {
+    const void **slot = name_index(ix, name, false);
+    const PolicyName *named = slot ? *slot : NULL;
+    return named && check_sees(C, f, named->file) ? named : NULL;
+}
+
+/* "no policy named `x`", with "did you mean" among the policies f sees;
+ * `who` names what refers to it (`protect`, `with`). */
+static void no_such_policy(Checker *C, const AstFile *f, const AstName *name, const char *who)
+{
+    const char *names[256];
+    size_t nn = 0;
+    for (int i = 0; i < C->nfiles; i++)
+        if (check_sees(C, f, C->files[i]))
+            for (const AstPolicy *ap = C->files[i]->policies; ap && nn < 256; ap = ap->next)
+                names[nn++] = ap->name.value;
+    BkpDiag *g = bkp_error(C->D, C->src, "name", name->span, "no policy named `%s` in this file%s", name->value,
+                           f->uses ? " or the files it uses" : "");
+    const char *best = bkp_closest(name->value, names, nn);
+    if (best) {
+        bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
+        check_fix_name(C->D, g, C->src, name->span, best);
+    } else if (nn)
+        bkp_diag_hint(C->D, g, "`%s` names a policy defined in the same file%s", who,
+                      f->uses ? " or in a file it uses" : "");
+    else
+        bkp_diag_hint(C->D, g, "define it in this file: `policy %s { ... }`", name->value);
+}
+
+/* `vault ... with P, Q`: the policies, each known and named once. false
+ * when one is not (reported). */
+static bool vault_policies(Checker *C, const AstFile *f, const AstVault *v, NameIndex *policies, BkpVault *bv)
+{
+    bool ok = true;
+    bv->policies = BKP_NEWN(C->A, const BkpPolicy *, v->npolicies ? v->npolicies : 1);
+    for (int i = 0; i < v->npolicies; i++) {
+        const AstName *n = &v->policies[i];
+        const PolicyName *named = find_policy(C, policies, f, n->value);
+        if (!named) {
+            no_such_policy(C, f, n, "with");
+            ok = false;
+            continue;
+        }
+        bool twice = false;
+        for (int k = 0; k < i && !twice; k++)
+            if (name_equal_fold(v->policies[k].value, n->value)) {
+                BkpDiag *g = bkp_error(C->D, C->src, "duplicate", n->span, "policy `%s` is listed twice",
+                                       n->value);
+                bkp_diag_secondary(C->D, g, v->policies[k].span, "first here");
+                name_case_hint(C, g, v->policies[k].value, n->value);
+                twice = true;
+            }
+        if (twice || !named->checked) {     /* checked with errors: reported */
+            ok = false;
+            continue;
+        }
+        bv->policies[bv->npolicies++] = named->checked;
+    }
+    return ok;
+}
+
+/* The vaults of f, in order: each once, each with its policies. */
+static void check_vaults(Checker *C, const AstFile *f, BkpProgram *prog, NameIndex *policies)
+{
+    BkpVault *last = NULL;
     for (const AstVault *v = f->vaults; v; v = v->next) {
         check_name(C, &v->name, NAME_VAULT);
         check_name(C, &v->rg, NAME_RESOURCE_GROUP);
         check_name(C, &v->subscription, NAME_SUBSCRIPTION);
-        if (prog->vault) {
-            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", v->span, "a file names one vault");
-            bkp_diag_secondary(C->D, g, f->vaults->span, "first vault");
-            bkp_diag_hint(C->D, g, "keep the policies of each vault in a file of their own");
+        /* Azure compares the names without regard to case */
+        const BkpVault *twin = NULL;
+        for (const BkpVault *w = prog->vaults; w && !twin; w = w->next)
+            if (name_equal_fold(w->name, v->name.value) && name_equal_fold(w->resource_group, v->rg.value) &&
+                (w->subscription ? v->subscription.value && name_equal_fold(w->subscription, v->subscription.value)
+                                 : !v->subscription.value))
+                twin = w;
+        if (twin) {
+            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", v->span, "vault `%s` in resource group `%s` is named twice",
+                                   v->name.value, v->rg.value);
+            bkp_diag_secondary(C->D, g, twin->span, "first named here");
+            bkp_diag_hint(C->D, g, "name it once, with every policy it holds: `with P, Q`");
+            name_case_hint(C, g, twin->name, v->name.value);
+            name_case_hint(C, g, twin->resource_group, v->rg.value);
             continue;
         }
         BkpVault *bv = BKP_NEW(C->A, BkpVault);
@@ -64,8 +108,113 @@ static void check_vault(Checker *C, const AstFile *f, BkpProgram *prog)
         bv->resource_group = v->rg.value;
         bv->subscription = v->subscription.value;
         bv->span = v->span;
-        prog->vault = bv;
+        if (!vault_policies(C, f, v, policies, bv))
+            continue;
+        if (last)
+            last->next = bv;
+        else
+            prog->vaults = bv;
+        last = bv;
+        prog->nvaults++;
     }
+    prog->vault = prog->vaults;
+}
+
+/* The vaults of prog that hold p, into out[0..2) (at most two are kept);
+ * returns how many there are. */
+static int vaults_holding(const BkpProgram *prog, const BkpPolicy *p, const BkpVault *out[2])
+{
+    int n = 0;
+    for (const BkpVault *v = prog->vaults; v; v = v->next)
+        if (bkp_vault_holds(v, p)) {
+            if (n < 2)
+                out[n] = v;
+            n++;
+        }
+    return n;
+}
+
+/* `in VAULT`: the vault of that name (as Azure compares names) that holds
+ * pol, into *out. false when there is none, or two (reported). */
+static bool named_vault(Checker *C, const AstProtect *a, const BkpProgram *prog, const BkpPolicy *pol,
+                        const BkpVault **out)
+{
+    const BkpVault *named = NULL, *holds[2] = {NULL, NULL};
+    int n = 0;
+    for (const BkpVault *w = prog->vaults; w; w = w->next)
+        if (name_equal_fold(w->name, a->vault.value)) {
+            named = named ? named : w;
+            if (bkp_vault_holds(w, pol) && n++ < 2)
+                holds[n - 1] = w;
+        }
+    if (!named) {
+        const char *names[64];
+        size_t nn = 0;
+        for (const BkpVault *w = prog->vaults; w && nn < 64; w = w->next)
+            names[nn++] = w->name;
+        BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "no vault named `%s` in this file",
+                               a->vault.value);
+        const char *best = bkp_closest(a->vault.value, names, nn);
+        if (best) {
+            bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
+            check_fix_name(C->D, g, C->src, a->vault.span, best);
+        } else
+            bkp_diag_hint(C->D, g, "name it with `vault %s resource-group RG`", a->vault.value);
+        return false;
+    }
+    if (n == 0) {
+        BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "vault `%s` does not hold policy `%s`",
+                               named->name, pol->name);
+        bkp_diag_secondary(C->D, g, named->span, "its policies");
+        bkp_diag_hint(C->D, g, "add `%s` to the vault's `with` list", pol->name);
+        return false;
+    }
+    if (n > 1) {
+        BkpDiag *g = bkp_error(C->D, C->src, "name", a->vault.span, "%d vaults named `%s` hold policy `%s`", n,
+                               a->vault.value, pol->name);
+        bkp_diag_secondary(C->D, g, holds[0]->span, "one");
+        bkp_diag_secondary(C->D, g, holds[1]->span, "another");
+        bkp_diag_hint(C->D, g, "`in` names a vault by its name alone: list `%s` in one of them only", pol->name);
+        return false;
+    }
+    *out = holds[0];
+    return true;
+}
+
+/* The vault a `protect` protects its VM in: `in VAULT`, or the one vault
+ * that holds its policy; NULL when the file names no vault. false when it
+ * cannot be told (reported). */
+static bool protect_vault(Checker *C, const AstProtect *a, const BkpProgram *prog, const BkpPolicy *pol,
+                          const BkpVault **out)
+{
+    *out = NULL;
+    if (a->vault.value)
+        return named_vault(C, a, prog, pol, out);
+    if (!prog->vaults)
+        return true;
+    const BkpVault *in[2];
+    int n = vaults_holding(prog, pol, in);
+    if (n == 1) {
+        *out = in[0];
+        return true;
+    }
+    if (n == 0) {
+        BkpDiag *g = bkp_error(C->D, C->src, "name", a->policy.span, "no vault of this file holds policy `%s`",
+                               pol->name);
+        bkp_diag_hint(C->D, g, "add it to a vault's `with` list: `vault NAME resource-group RG with %s`", pol->name);
+        return false;
+    }
+    BkpDiag *g = bkp_error(C->D, C->src, "name", a->policy.span,
+                           "policy `%s` is in %d vaults; which one protects VM `%s`?", pol->name, n, a->vm.value);
+    bkp_diag_secondary(C->D, g, in[0]->span, "one");
+    bkp_diag_secondary(C->D, g, in[1]->span, "another");
+    if (bkp_name_is_bare(a->vm.value) && bkp_name_is_bare(a->rg.value) && bkp_name_is_bare(pol->name) &&
+        bkp_name_is_bare(in[0]->name))
+        bkp_diag_hint(C->D, g, "name it: `protect vm %s resource-group %s with %s in %s`", a->vm.value, a->rg.value,
+                      pol->name, in[0]->name);
+    else
+        bkp_diag_hint(C->D, g, "name it: `in` and the vault's name after the policy's");
+    return false;
 }
 
 static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameIndex *policies)
@@ -78,31 +227,19 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     NameIndex *vms = &vm_index;
     name_index_init(vms, C->A, n);
     for (const AstProtect *a = f->protects; a; a = a->next) {
-        const void **slot = name_index(policies, a->policy.value, false);
-        const PolicyName *named = slot ? *slot : NULL;
+        const PolicyName *named = find_policy(C, policies, f, a->policy.value);
         const BkpPolicy *pol = named ? named->checked : NULL;
         bool ok = true;
+        const BkpVault *vault = NULL;
         if (!pol) {
             /* Defined but with errors: already reported, no second message. */
-            if (!named) {
-                const char *names[256];
-                size_t nn = 0;
-                for (const AstPolicy *ap = f->policies; ap && nn < 256; ap = ap->next)
-                    names[nn++] = ap->name.value;
-                BkpDiag *g = bkp_error(C->D, C->src, "name", a->policy.span,
-                                       "no policy named `%s` in this file", a->policy.value);
-                const char *best = bkp_closest(a->policy.value, names, nn);
-                if (best) {
-                    bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
-                    check_fix_name(C->D, g, C->src, a->policy.span, best);
-                } else if (nn)
-                    bkp_diag_hint(C->D, g, "`protect` names a policy defined in the same file");
-                else
-                    bkp_diag_hint(C->D, g, "define it in this file: `policy %s { ... }`", a->policy.value);
-            }
+            if (!named)
+                no_such_policy(C, f, &a->policy, "protect");
+            ok = false;
+        } else if (!protect_vault(C, a, prog, pol, &vault)) {
             ok = false;
         }
-        bool vm_ok = check_name(C, &a->vm, NAME_VM);        /* both checked: each has its diagnostics */
+        bool vm_ok = check_name(C, &a->vm, NAME_VM);     /* both names, each reported */
         if (!check_name(C, &a->rg, NAME_RESOURCE_GROUP) || !vm_ok)
             ok = false;
         /* VM names cannot hold a newline: "vm\nrg" identifies a VM. */
@@ -150,6 +287,7 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
         bp->vm = a->vm.value;
         bp->resource_group = a->rg.value;
         bp->policy = pol;
+        bp->vault = vault;
         bp->disks = a->disks == AST_DISKS_INCLUDE ? BKP_DISKS_INCLUDE
                     : a->disks == AST_DISKS_EXCLUDE ? BKP_DISKS_EXCLUDE : BKP_DISKS_ALL;
         bp->span = a->span;
@@ -162,63 +300,115 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     }
 }
 
-static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f)
+/* Every file the compilation reads, those a file uses before it (each
+ * once), the main one last, appended to out[0..n); returns the new n. The
+ * loader links no cycle (AstUse.file is NULL there) and nests no deeper
+ * than its limit. */
+static int file_order(const AstFile *f, const AstFile **out, int n)
 {
-    Checker C = {ctx, &ctx->diags, &ctx->arena, f->src, f};
-    unsigned errors_before = ctx->diags.errors;
-    BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
-    prog->src = f->src;
+    for (int i = 0; i < n; i++)
+        if (out[i] == f)
+            return n;
+    for (const AstUse *u = f->uses; u; u = u->next)
+        if (u->file)
+            n = file_order(u->file, out, n);
+    out[n++] = f;
+    return n;
+}
 
-    /* Bare clauses beside policy blocks: reported here, so the bare
-     * clauses' policy gets no "no schedule" on top. */
-    bool bare_mixed = f->bare && (f->bare != f->policies || f->bare->next);
+/* Bare clauses beside policy blocks: reported here, so the bare clauses'
+ * policy gets no "no schedule" on top. Returns whether they are mixed. */
+static bool bare_mixed(Checker *C, const AstFile *f)
+{
     if (f->bare && f->bare != f->policies) {
-        /* Bare clauses and policy blocks in one file. */
-        BkpDiag *g = bkp_error(C.D, C.src, "syntax", f->bare->clauses->span,
+        BkpDiag *g = bkp_error(C->D, C->src, "syntax", f->bare->clauses->span,
                                "a clause outside any policy block, in a file with policy blocks");
-        bkp_diag_secondary(C.D, g, f->policies->span, "a policy block");
-        bkp_diag_hint(C.D, g, "move it into a `policy NAME { ... }` block");
-    } else if (f->bare && f->bare->next) {
-        BkpDiag *g = bkp_error(C.D, C.src, "syntax", f->bare->next->span,
-                               "a policy block in a file of bare clauses");
-        bkp_diag_secondary(C.D, g, f->bare->clauses->span, "a clause outside any block");
-        bkp_diag_hint(C.D, g, "wrap the bare clauses in a `policy NAME { ... }` block too");
+        bkp_diag_secondary(C->D, g, f->policies->span, "a policy block");
+        bkp_diag_hint(C->D, g, "move it into a `policy NAME { ... }` block");
+        return true;
     }
+    if (f->bare && f->bare->next) {
+        BkpDiag *g = bkp_error(C->D, C->src, "syntax", f->bare->next->span,
+                               "a policy block in a file of bare clauses");
+        bkp_diag_secondary(C->D, g, f->bare->clauses->span, "a clause outside any block");
+        bkp_diag_hint(C->D, g, "wrap the bare clauses in a `policy NAME { ... }` block too");
+        return true;
+    }
+    return false;
+}
 
-    size_t n = 0;
-    for (const AstPolicy *ap = f->policies; ap; ap = ap->next)
-        n++;
-    NameIndex ix;
-    name_index_init(&ix, C.A, n);
-    BkpPolicy *last = NULL;
+/* The policies of file f, checked, appended to prog; names once across
+ * every file. */
+static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, BkpProgram *prog, BkpPolicy **last)
+{
+    bool mixed = bare_mixed(C, f);
     for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
-        const void **slot = name_index(&ix, ap->name.value, true);
+        const void **slot = name_index(ix, ap->name.value, true);
         const PolicyName *first = *slot;
         if (first) {
-            BkpDiag *g = bkp_error(C.D, C.src, "duplicate", ap->name.span,
+            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", ap->name.span,
                                    "policy `%s` is defined twice", ap->name.value);
-            bkp_diag_secondary(C.D, g, first->ast->name.span, "first defined here");
-            name_case_hint(&C, g, first->ast->name.value, ap->name.value);
+            bkp_diag_secondary_in(C->D, g, first->file->src, first->ast->name.span, "first defined here");
+            name_case_hint(C, g, first->ast->name.value, ap->name.value);
         }
-        BkpPolicy *p = check_policy(&C, ap, ap->had_error || (ap == f->bare && bare_mixed));
+        BkpPolicy *p = check_policy(C, f, ap, ap->had_error || (ap == f->bare && mixed));
         if (!first) {
-            PolicyName *named = BKP_NEW(C.A, PolicyName);
+            PolicyName *named = BKP_NEW(C->A, PolicyName);
             named->ast = ap;
+            named->file = f;
             named->checked = p;
             *slot = named;
         }
         if (!p)
             continue;
-        if (last)
-            last->next = p;
+        if (*last)
+            (*last)->next = p;
         else
             prog->policies = p;
-        last = p;
+        *last = p;
         prog->npolicies++;
     }
-    check_vault(&C, f, prog);
-    check_protects(&C, f, prog, &ix);
-    return f->syntax_errors || ctx->diags.errors > errors_before ? NULL : prog;
+}
+
+static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f)
+{
+    Checker C = {.ctx = ctx, .D = &ctx->diags, .A = &ctx->arena, .src = f->src, .file = f};
+    bkp_diags_init(&C.quiet, C.A);
+    unsigned errors_before = ctx->diags.errors;
+    BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
+    prog->src = f->src;
+
+    /* The files: those `use` brings first. */
+    /* each file but the main one was read by bkp_ctx_load */
+    const AstFile **files = BKP_NEWN(C.A, const AstFile *, ctx->nloaded + 1);
+    C.nfiles = file_order(f, files, 0);
+    C.files = files;
+    check_templates(&C);
+
+    size_t n = 0;
+    bool syntax = false;
+    for (int i = 0; i < C.nfiles; i++) {
+        syntax |= files[i]->syntax_errors != 0;
+        for (const AstPolicy *ap = files[i]->policies; ap; ap = ap->next)
+            n++;
+    }
+    NameIndex ix;
+    name_index_init(&ix, C.A, n);
+    BkpPolicy *last = NULL;
+    for (int i = 0; i < C.nfiles; i++) {
+        check_in(&C, files[i]);
+        check_file_policies(&C, files[i], &ix, prog, &last);
+    }
+    /* The vaults and protects of every file are checked; the program has the
+     * main file's. */
+    for (int i = 0; i < C.nfiles; i++) {
+        const AstFile *g = files[i];
+        BkpProgram *own = g == f ? prog : BKP_NEW(C.A, BkpProgram);
+        check_in(&C, g);
+        check_vaults(&C, g, own, &ix);
+        check_protects(&C, g, own, &ix);
+    }
+    return syntax || ctx->diags.errors > errors_before ? NULL : prog;
 }
 
 BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)

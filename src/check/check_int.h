@@ -1,11 +1,16 @@
 /* check_int.h — what the checker's files share (private to src/check/).
  *
- * The checker runs in three files, in pipeline order:
- *   resolve.c  a policy's clauses -> the values of a BkpPolicy, its origin,
- *              and the documented defaults; then the rule table on it;
+ * The checker runs in these files, in pipeline order:
+ *   template.c the templates of every file: names, `from` chains and their
+ *              cycles, and the clauses each template gives (its own and
+ *              those it inherits), each template's clauses checked once;
+ *   resolve.c  a policy's clauses (its own, then its templates') -> the
+ *              values of a BkpPolicy, its origin, and the documented
+ *              defaults; then the rule table on it;
+ *   require.c  `require` clauses -> BkpRequire values;
  *   rules.c    the rule table: every rule of reference/RULES.md that speaks
  *              about a resolved policy, one function per id;
- *   check.c    the file: policy names, the vault, the `protect`s;
+ *   check.c    the files: policy names, the vaults, the `protect`s;
  * and fix.c, the machine-applicable fixes their diagnostics carry.
  */
 #ifndef BKPC_CHECK_INT_H
@@ -17,13 +22,74 @@
 #include "bkpc/check.h"
 #include "bkpc/ctx.h"
 
+struct Templates;
+
 typedef struct Checker {
     BkpCtx *ctx;
-    BkpDiags *D;
+    BkpDiags *D;                /* where diagnostics go: ctx->diags, or `quiet` */
     BkpArena *A;
-    BkpSource *src;
-    const AstFile *file;       /* the file checked (NULL: a policy alone) */
+    BkpSource *src;             /* the file of the clauses being resolved: file->src */
+    const AstFile *file;        /* (NULL: a policy alone) */
+    BkpDiags quiet;             /* diagnostics nobody sees: of a template's clauses,
+                                   reported once, when a policy inherits them */
+    struct Templates *templates;
+    const AstFile *const *files;    /* every file: those `use` brings, then the main one */
+    int nfiles;
 } Checker;
+
+/* The checker now reads file f: its clauses, its diagnostics' source. */
+static inline void check_in(Checker *C, const AstFile *f)
+{
+    C->file = f;
+    C->src = f->src;
+}
+
+/* Clause slots: one clause of each kind per policy (`require` has none: a
+ * policy may give several). */
+enum Slot { S_TYPE, S_TZ, S_SCHED, S_SNAP, S_DAILY, S_WEEKLY, S_MONTHLY, S_YEARLY,
+            S_ARCHIVE, S_RG, S_CONS, NSLOT };
+enum Slot check_slot(AstClauseKind k);
+
+/* A clause a policy takes: where it is written, and the template it comes
+ * from (NULL: the policy's own). */
+typedef struct ClauseFrom {
+    const AstClause *c;
+    const AstFile *file;
+    const BkpTemplateRef *from;
+} ClauseFrom;
+
+/* What a template gives the policies made from it: the clause of each slot
+ * (its own or inherited; c NULL: none) and its requirements. */
+typedef struct TemplateGives {
+    ClauseFrom slot[NSLOT];
+    const BkpRequire *requirements;
+    bool broken;                /* in or after a cycle of `from`s, or made from an
+                                   unknown template: reported; its policies are not
+                                   checked further */
+} TemplateGives;
+
+/* ---- template.c ---- */
+
+/* The templates of every file: their names, their chains, each template's
+ * own clauses checked once (errors reported at the template). */
+void check_templates(Checker *C);
+/* What the template `name` (written at `at` in file `file`, after `from`)
+ * gives; NULL, and an error at `at`, when the file sees no such template. */
+const TemplateGives *check_template_use(Checker *C, const AstFile *file, const AstName *name);
+
+/* Whether file `from` sees the templates and policies of file `what`: they
+ * are the same file, or `from` uses `what` (directly or through others). */
+bool check_sees(const Checker *C, const AstFile *from, const AstFile *what);
+
+/* ---- require.c ---- */
+
+/* The requirement of a `require` clause written in src (C->src), from
+ * template `from` (NULL: a policy's own); NULL after an error. */
+BkpRequire *check_require(Checker *C, const AstClause *c, const BkpTemplateRef *from);
+/* `own` (in clause order) before `inherited`, each requirement once: one
+ * equal to an inherited one is dropped; two equal ones in `own` are an
+ * error. */
+const BkpRequire *check_require_list(Checker *C, BkpRequire *own, const BkpRequire *inherited);
 
 /* Diagnostics one check shows at most; the last says there were more. */
 #define BKP_MAX_CHECK_DIAGS 100
@@ -62,9 +128,46 @@ bool name_equal_fold(const char *a, const char *b);
  * when they differ in case only. */
 void name_case_hint(Checker *C, BkpDiag *g, const char *first, const char *again);
 
-/* One policy of the file, resolved and put through the rule table; NULL when
- * it has no schedule (reported unless `no_schedule_said`: a missing schedule
- * explained by another error). Its errors are queued either way. */
-BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said);
+/* Names -> values (policies, templates, VMs): an open-addressing hash table
+ * in the arena, since a fleet may hold 20,000 of them. Keys are not copied,
+ * and compared as Azure compares names, without regard to case. */
+typedef struct NameIndex {
+    const char **key;
+    const void **val;
+    size_t cap;                     /* a power of two, at least twice the entries */
+} NameIndex;
+/* For n names at most. */
+void name_index_init(NameIndex *ix, BkpArena *A, size_t n);
+/* The slot of `key`'s value; NULL when `key` is not there, unless `add`:
+ * then it is added, with a NULL value for the caller to set. */
+const void **name_index(NameIndex *ix, const char *key, bool add);
+
+/* One policy of `file`, resolved (with the clauses of its templates) and put
+ * through the rule table; NULL when it has no schedule (reported unless
+ * `no_schedule_said`: a missing schedule explained by another error) or its
+ * template is broken. Its errors are queued either way. */
+BkpPolicy *check_policy(Checker *C, const AstFile *file, const AstPolicy *ap, bool no_schedule_said);
+
+/* The clauses of a block, each slot once (a second one of a kind is an
+ * error), into slot[] (c NULL where none); `reqs` gets the block's
+ * requirements (NULL: the block's require clauses are not resolved).
+ * `from`: the template the block is (NULL: a policy). */
+void check_block_clauses(Checker *C, const AstPolicy *ap, const BkpTemplateRef *from, ClauseFrom slot[NSLOT],
+                         BkpRequire **reqs);
+
+/* The unit of d into *u; false, and an error at it, when it is not one (or
+ * the number was reported). */
+bool check_unit(Checker *C, const AstDuration *d, BkpUnit *u);
+/* d in the unit `want` that `clause` counts (its keywords at kw); false, and
+ * an error, when the unit is unknown or the conversion is not exact. */
+bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause, BkpSpan kw, int *out);
+/* A template's own clauses, resolved on their own so that their errors are
+ * reported once, at the template; the values are not kept. */
+void check_template_clauses(Checker *C, const ClauseFrom own[NSLOT]);
+
+/* check_fix() at loc, unless the value is inherited (a fix would change the
+ * template, and every policy made from it). */
+void check_fix_at(BkpDiags *d, BkpDiag *g, BkpLoc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 #endif

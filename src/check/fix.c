@@ -24,6 +24,17 @@ void check_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, ...)
     bkp_diag_fix(d, g, span, text);
 }
 
+void check_fix_at(BkpDiags *d, BkpDiag *g, BkpLoc loc, const char *fmt, ...)
+{
+    if (loc.from || !known(loc.span))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    const char *text = bkp_arena_vprintf(d->arena, fmt, ap);
+    va_end(ap);
+    bkp_diag_fix(d, g, loc.span, text);
+}
+
 void check_fix_string(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *s)
 {
     /* Time-zone ids and policy names have no `"` or `\`; one that had would

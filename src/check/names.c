@@ -1,7 +1,7 @@
 /* names.c — Azure's naming rules for the names a file gives to Azure
  * resources (vault, resource groups, VMs, subscription, the snapshot
  * resource group's prefix and suffix), reported as `naming`, and the
- * case-insensitive comparison of names. The rules and their sources are in
+ * case-insensitive comparison of names (and the index that uses it). The rules and their sources are in
  * docs/rules/naming.md; policy names are rule A6 (rules.c).
  *
  * The scripts bkpc writes pass these names to the Azure CLI and to
@@ -300,4 +300,25 @@ void name_case_hint(Checker *C, BkpDiag *g, const char *first, const char *again
 {
     if (strcmp(first, again) != 0)
         bkp_diag_hint(C->D, g, "Azure does not tell names apart by case: `%s` is `%s`", again, first);
+}
+
+void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
+{
+    ix->cap = 16;
+    while (ix->cap < 2 * n)
+        ix->cap *= 2;
+    ix->key = BKP_NEWN(A, const char *, ix->cap);
+    ix->val = BKP_NEWN(A, const void *, ix->cap);
+}
+
+const void **name_index(NameIndex *ix, const char *key, bool add)
+{
+    size_t i = name_hash_fold(key) & (ix->cap - 1);
+    for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
+        if (name_equal_fold(ix->key[i], key))
+            return &ix->val[i];
+    if (!add)
+        return NULL;
+    ix->key[i] = key;
+    return &ix->val[i];
 }

@@ -19,14 +19,12 @@
 enum { MAX_COUNT = 1000000000 };   /* larger counts are clamped (and out of range anyway) */
 
 
-/* A duration in the unit a clause counts in. false (and a diagnostic) when
- * the unit is unknown or the conversion is not exact. */
-static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause,
-                     BkpSpan kw, int *out)
+bool check_unit(Checker *C, const AstDuration *d, BkpUnit *out)
 {
     if (ast_duration_reported(d))
         return false;
     BkpUnit u = (BkpUnit)bkp_word_value(BKP_WORD_UNIT, d->unit);
+    *out = u;
     if (u == BKP_UNIT_NONE) {
         BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
         const char *best = bkp_word_suggest(BKP_WORD_UNIT, d->unit);
@@ -40,6 +38,16 @@ static bool duration(Checker *C, const AstDuration *d, BkpUnit want, const char 
             bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
         return false;
     }
+    return true;
+}
+
+/* A duration in the unit a clause counts in. false (and a diagnostic) when
+ * the unit is unknown or the conversion is not exact. */
+bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *clause, BkpSpan kw, int *out)
+{
+    BkpUnit u;
+    if (!check_unit(C, d, &u))
+        return false;
     /* Far too long first: 99999999999999999w is that, not "not a whole
      * number of days" (nor would it fit one). */
     int64_t v;
@@ -247,11 +255,7 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
     return lt->weeks && lt->days;
 }
 
-/* Clause slots: one clause of each kind per policy. */
-enum Slot { S_TYPE, S_TZ, S_SCHED, S_SNAP, S_DAILY, S_WEEKLY, S_MONTHLY, S_YEARLY,
-            S_ARCHIVE, S_RG, S_CONS, NSLOT };
-
-static enum Slot slot_of(AstClauseKind k)
+enum Slot check_slot(AstClauseKind k)
 {
     switch (k) {
     case AST_TYPE: return S_TYPE;
@@ -267,9 +271,18 @@ static enum Slot slot_of(AstClauseKind k)
     case AST_ARCHIVE: return S_ARCHIVE;
     case AST_SNAPSHOT_RG: return S_RG;
     case AST_CONSISTENCY: return S_CONS;
-    default: return S_TYPE;
+    default: return NSLOT;
     }
 }
+
+/* The fields a slot's clause gives (BKP_FIELD_NAME: none). */
+static const BkpField slot_fields[NSLOT][2] = {
+    [S_TYPE] = {BKP_FIELD_TYPE}, [S_TZ] = {BKP_FIELD_TIMEZONE}, [S_SCHED] = {BKP_FIELD_SCHEDULE},
+    [S_SNAP] = {BKP_FIELD_SNAPSHOTS}, [S_DAILY] = {BKP_FIELD_DAILY},
+    [S_WEEKLY] = {BKP_FIELD_WEEKLY, BKP_FIELD_WEEKLY_DAYS}, [S_MONTHLY] = {BKP_FIELD_MONTHLY, BKP_FIELD_MONTHLY_ON},
+    [S_YEARLY] = {BKP_FIELD_YEARLY, BKP_FIELD_YEARLY_ON}, [S_ARCHIVE] = {BKP_FIELD_ARCHIVE},
+    [S_RG] = {BKP_FIELD_SNAPSHOT_RG}, [S_CONS] = {BKP_FIELD_CONSISTENCY},
+};
 
 static void timezone(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *o)
 {
@@ -309,9 +322,9 @@ static void schedule(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrig
         o->at.interval = c->u.every.interval.span;
         o->at.window = c->u.every.window.span;
         o->at.start = o->at.time = c->u.every.start.span;
-        if (!duration(C, &c->u.every.interval, BKP_HOURS, "every", ast_clause_kw_span(c), &p->interval_hours))
+        if (!check_duration(C, &c->u.every.interval, BKP_HOURS, "every", ast_clause_kw_span(c), &p->interval_hours))
             p->interval_hours = -1;
-        if (!duration(C, &c->u.every.window, BKP_HOURS, "for", ast_clause_kw_span(c), &p->window_hours))
+        if (!check_duration(C, &c->u.every.window, BKP_HOURS, "for", ast_clause_kw_span(c), &p->window_hours))
             p->window_hours = -1;
         if (!time_of_day(C, &c->u.every.start, &p->time))
             p->time = -1;
@@ -346,21 +359,21 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
     case AST_KEEP_SNAPSHOTS:
         o->at.snapshots = c->span;
         o->at.snapshots_dur = d->span;
-        if (!duration(C, d, BKP_DAYS, "keep snapshots", ast_clause_kw_span(c), &p->snapshot_days))
+        if (!check_duration(C, d, BKP_DAYS, "keep snapshots", ast_clause_kw_span(c), &p->snapshot_days))
             p->snapshot_days = -1;
         break;
     case AST_KEEP_DAILY:
         o->at.daily = c->span;
         o->at.daily_dur = d->span;
         p->daily.on = true;
-        if (!duration(C, d, BKP_DAYS, "keep daily", ast_clause_kw_span(c), &p->daily.days))
+        if (!check_duration(C, d, BKP_DAYS, "keep daily", ast_clause_kw_span(c), &p->daily.days))
             p->daily.days = -1;
         break;
     case AST_KEEP_WEEKLY:
         o->at.weekly = c->span;
         o->at.weekly_dur = d->span;
         p->weekly.on = true;
-        if (!duration(C, d, BKP_WEEKS, "keep weekly", ast_clause_kw_span(c), &p->weekly.weeks))
+        if (!check_duration(C, d, BKP_WEEKS, "keep weekly", ast_clause_kw_span(c), &p->weekly.weeks))
             p->weekly.weeks = -1;
         if (c->u.keep.sel) {
             o->at.weekly_days = c->u.keep.sel->first.span;
@@ -385,7 +398,7 @@ static void keep(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigin *
             o->at.monthly_dur = d->span;
             o->at.monthly_on = c->u.keep.sel->on_span;
         }
-        if (!duration(C, d, yearly ? BKP_YEARS : BKP_MONTHS, yearly ? "keep yearly" : "keep monthly",
+        if (!check_duration(C, d, yearly ? BKP_YEARS : BKP_MONTHS, yearly ? "keep yearly" : "keep monthly",
                       ast_clause_kw_span(c), &lt->count))
             lt->count = -1;
         if (yearly)
@@ -412,7 +425,7 @@ static void archive(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyOrigi
         p->archive = BKP_ARCHIVE_AFTER;
         o->at.archive_after = c->u.archive.after.span;
         /* E4: Azure VM tiering counts months. */
-        if (!duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", ast_clause_kw_span(c), &p->archive_months))
+        if (!check_duration(C, &c->u.archive.after, BKP_MONTHS, "archive after", ast_clause_kw_span(c), &p->archive_months))
             p->archive_months = -1;
         break;
     }
@@ -437,36 +450,36 @@ static void consistency(Checker *C, const AstClause *c, BkpPolicy *p, BkpPolicyO
 }
 
 /* The documented defaults (LANGUAGE.md; RULES.md G), each marked as one. */
-static void defaults(BkpPolicy *p, BkpPolicyOrigin *o, const bool have[NSLOT])
+static void defaults(BkpPolicy *p, BkpPolicyOrigin *o, const ClauseFrom have[NSLOT])
 {
     unsigned d = 0;
-    if (!have[S_TYPE]) {
+    if (!have[S_TYPE].c) {
         p->enhanced = true;
         d |= 1u << BKP_FIELD_TYPE;
     }
-    if (!have[S_TZ]) {
+    if (!have[S_TZ].c) {
         p->timezone = o->timezone_written = "UTC";
         d |= 1u << BKP_FIELD_TIMEZONE;
     }
-    if (!have[S_SNAP]) {
+    if (!have[S_SNAP].c) {
         p->snapshot_days = bkp_default_snapshot_days(p->enhanced, p->freq);
         d |= 1u << BKP_FIELD_SNAPSHOTS;
     }
-    if (!have[S_DAILY] && p->freq != BKP_FREQ_WEEKLY) {
+    if (!have[S_DAILY].c && p->freq != BKP_FREQ_WEEKLY) {
         p->daily.on = true;
         p->daily.days = 180;
         d |= 1u << BKP_FIELD_DAILY;
     }
-    if (!have[S_WEEKLY] && p->freq == BKP_FREQ_WEEKLY) {
+    if (!have[S_WEEKLY].c && p->freq == BKP_FREQ_WEEKLY) {
         p->weekly.on = true;
         p->weekly.weeks = 12;
         d |= 1u << BKP_FIELD_WEEKLY | 1u << BKP_FIELD_WEEKLY_DAYS;
     }
-    if (!have[S_ARCHIVE])
+    if (!have[S_ARCHIVE].c)
         d |= 1u << BKP_FIELD_ARCHIVE;
-    if (!have[S_CONS])
+    if (!have[S_CONS].c)
         d |= 1u << BKP_FIELD_CONSISTENCY;
-    if (!have[S_RG])
+    if (!have[S_RG].c)
         d |= 1u << BKP_FIELD_SNAPSHOT_RG;
     o->defaults |= d;
     if (p->weekly.on && (o->defaults >> BKP_FIELD_WEEKLY_DAYS & 1)) {
@@ -476,7 +489,93 @@ static void defaults(BkpPolicy *p, BkpPolicyOrigin *o, const bool have[NSLOT])
     }
 }
 
-BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
+void check_block_clauses(Checker *C, const AstPolicy *ap, const BkpTemplateRef *from, ClauseFrom slot[NSLOT],
+                         BkpRequire **reqs)
+{
+    memset(slot, 0, sizeof(ClauseFrom) * NSLOT);
+    BkpRequire *last = NULL;
+    if (reqs)
+        *reqs = NULL;
+    for (const AstClause *c = ap->clauses; c; c = c->next) {
+        if (c->kind == AST_REQUIRE) {
+            BkpRequire *r = reqs ? check_require(C, c, from) : NULL;
+            if (!r)
+                continue;
+            if (last)
+                last->next = r;
+            else
+                *reqs = r;
+            last = r;
+            continue;
+        }
+        enum Slot s = check_slot(c->kind);
+        if (slot[s].c) {
+            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", ast_clause_kw_span(c), "%s given twice in %s `%s`",
+                                   bkp_clause_name(c->kind), ap->is_template ? "template" : "policy",
+                                   ap->name.value);
+            bkp_diag_secondary(C->D, g, ast_clause_kw_span(slot[s].c), "first given here");
+            bkp_diag_hint(C->D, g, "a %s has one %s; remove one of them", ap->is_template ? "template" : "policy",
+                          bkp_clause_name(c->kind));
+            continue;
+        }
+        slot[s] = (ClauseFrom){c, C->file, from};
+    }
+}
+
+/* Resolves clause cf of slot s into p and its origin, in its own file;
+ * quietly when `quiet` (a template's clause a policy takes: its errors were
+ * reported at the template). */
+static void resolve_clause(Checker *C, enum Slot s, const ClauseFrom *cf, BkpPolicy *p, BkpPolicyOrigin *o,
+                           bool quiet)
+{
+    const AstClause *c = cf->c;
+    const AstFile *file = C->file;
+    BkpDiags *D = C->D;
+    check_in(C, cf->file);
+    if (quiet)
+        C->D = &C->quiet;
+    for (int i = 0; i < 2 && slot_fields[s][i] != BKP_FIELD_NAME; i++)
+        o->from[slot_fields[s][i]] = cf->from;
+    switch (s) {
+    case S_TYPE:
+        p->enhanced = c->u.type.enhanced;
+        o->at.type = c->span;
+        break;
+    case S_SCHED: schedule(C, c, p, o); break;
+    case S_TZ: timezone(C, c, p, o); break;
+    case S_SNAP:
+    case S_DAILY:
+    case S_WEEKLY:
+    case S_MONTHLY:
+    case S_YEARLY: keep(C, c, p, o); break;
+    case S_ARCHIVE: archive(C, c, p, o); break;
+    case S_RG:
+        o->at.snapshot_rg = c->span;
+        o->at.rg_prefix = c->u.rg.prefix.span;
+        o->at.rg_suffix = c->u.rg.suffix.span;
+        p->snapshot_rg_prefix = c->u.rg.prefix.value;
+        p->snapshot_rg_suffix = c->u.rg.suffix.value;
+        check_snapshot_rg(C, &c->u.rg.prefix, &c->u.rg.suffix);
+        break;
+    case S_CONS: consistency(C, c, p, o); break;
+    default: break;
+    }
+    check_in(C, file);
+    C->D = D;
+}
+
+void check_template_clauses(Checker *C, const ClauseFrom own[NSLOT])
+{
+    BkpPolicy p;
+    BkpPolicyOrigin o;
+    memset(&p, 0, sizeof p);
+    memset(&o, 0, sizeof o);
+    for (int s = 0; s < NSLOT; s++)
+        if (own[s].c)
+            resolve_clause(C, (enum Slot)s, &own[s], &p, &o, false);
+}
+
+BkpPolicy *check_policy(Checker *C, const AstFile *file, const AstPolicy *ap, bool no_schedule_said)
 {
     BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
     BkpPolicyOrigin *o = BKP_NEW(C->A, BkpPolicyOrigin);
@@ -488,56 +587,32 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
     o->src = C->src;
     p->archive = BKP_ARCHIVE_NEVER;
 
-    const AstClause *seen[NSLOT];
-    bool have[NSLOT];
-    memset(seen, 0, sizeof seen);
-    memset(have, 0, sizeof have);
-    /* Duplicates first, so that each clause is resolved once. */
-    for (const AstClause *c = ap->clauses; c; c = c->next) {
-        enum Slot s = slot_of(c->kind);
-        if (seen[s]) {
-            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", ast_clause_kw_span(c),
-                                   "%s given twice in policy `%s`", bkp_clause_name(c->kind), ap->name.value);
-            bkp_diag_secondary(C->D, g, ast_clause_kw_span(seen[s]), "first given here");
-            bkp_diag_hint(C->D, g, "a policy has one %s; remove one of them", bkp_clause_name(c->kind));
-            continue;
-        }
-        seen[s] = c;
-        have[s] = true;
+    ClauseFrom have[NSLOT];
+    BkpRequire *own;
+    check_block_clauses(C, ap, NULL, have, &own);
+    const TemplateGives *tg = NULL;
+    if (ap->from.value) {
+        o->template_name = ap->from.value;
+        o->from_span = bkp_span_join(ast_kw_span(BKP_KW_FROM, ap->from_at), ap->from.span);
+        tg = check_template_use(C, file, &ap->from);
+        if (!tg || tg->broken)
+            no_schedule_said = true;
+        else
+            for (int s = 0; s < NSLOT; s++)
+                if (!have[s].c)
+                    have[s] = tg->slot[s];
     }
+    p->requirements = check_require_list(C, own, tg ? tg->requirements : NULL);
     /* The type first: defaults and messages depend on it. */
-    if (seen[S_TYPE]) {
-        p->enhanced = seen[S_TYPE]->u.type.enhanced;
-        o->at.type = seen[S_TYPE]->span;
-    }
+    if (have[S_TYPE].c)
+        resolve_clause(C, S_TYPE, &have[S_TYPE], p, o, have[S_TYPE].from != NULL);
     p->time = -1;
-    if (seen[S_SCHED])
-        schedule(C, seen[S_SCHED], p, o);
-    for (int s = 0; s < NSLOT; s++) {
-        const AstClause *c = seen[s];
-        if (!c)
-            continue;
-        switch (s) {
-        case S_TZ: timezone(C, c, p, o); break;
-        case S_SNAP:
-        case S_DAILY:
-        case S_WEEKLY:
-        case S_MONTHLY:
-        case S_YEARLY: keep(C, c, p, o); break;
-        case S_ARCHIVE: archive(C, c, p, o); break;
-        case S_RG:
-            o->at.snapshot_rg = c->span;
-            o->at.rg_prefix = c->u.rg.prefix.span;
-            o->at.rg_suffix = c->u.rg.suffix.span;
-            p->snapshot_rg_prefix = c->u.rg.prefix.value;
-            p->snapshot_rg_suffix = c->u.rg.suffix.value;
-            check_snapshot_rg(C, &c->u.rg.prefix, &c->u.rg.suffix);
-            break;
-        case S_CONS: consistency(C, c, p, o); break;
-        default: break;
-        }
-    }
-    if (!seen[S_SCHED]) {
+    if (have[S_SCHED].c)
+        resolve_clause(C, S_SCHED, &have[S_SCHED], p, o, have[S_SCHED].from != NULL);
+    for (int s = 0; s < NSLOT; s++)
+        if (have[s].c && s != S_TYPE && s != S_SCHED)
+            resolve_clause(C, (enum Slot)s, &have[s], p, o, have[s].from != NULL);
+    if (!have[S_SCHED].c || (ap->from.value && (!tg || tg->broken))) {
         if (!no_schedule_said) {
             BkpDiag *g = bkp_error(C->D, C->src, "schedule", ap->implicit ? ap->span : ap->name.span,
                                    "policy `%s` has no schedule", ap->name.value);
@@ -553,4 +628,3 @@ BkpPolicy *check_policy(Checker *C, const AstPolicy *ap, bool no_schedule_said)
         r[i].check(C->D, p);
     return p;
 }
-

@@ -21,25 +21,51 @@ static const char *count_word(int n, char *buf, size_t cap)
     return buf;
 }
 
-static BkpSpan or_span(BkpSpan s, BkpSpan fallback) { return s.end ? s : fallback; }
-
 /* Where the policy's values were written (a checked policy has an origin). */
 static const BkpPolicySpans *at(const BkpPolicy *p) { return &p->origin->at; }
 
+/* The field each span of BkpPolicySpans belongs to: AT(p, snapshots) is
+ * where `keep snapshots` was written, in its own file. */
+enum {
+    F_type = BKP_FIELD_TYPE,
+    F_timezone = BKP_FIELD_TIMEZONE,
+    F_schedule = BKP_FIELD_SCHEDULE,
+    F_interval = BKP_FIELD_SCHEDULE,
+    F_start = BKP_FIELD_SCHEDULE,
+    F_window = BKP_FIELD_SCHEDULE,
+    F_time = BKP_FIELD_SCHEDULE,
+    F_run_days = BKP_FIELD_SCHEDULE,
+    F_snapshots = BKP_FIELD_SNAPSHOTS,
+    F_snapshots_dur = BKP_FIELD_SNAPSHOTS,
+    F_daily = BKP_FIELD_DAILY,
+    F_daily_dur = BKP_FIELD_DAILY,
+    F_weekly = BKP_FIELD_WEEKLY,
+    F_weekly_dur = BKP_FIELD_WEEKLY,
+    F_weekly_days = BKP_FIELD_WEEKLY_DAYS,
+    F_monthly = BKP_FIELD_MONTHLY,
+    F_monthly_dur = BKP_FIELD_MONTHLY,
+    F_monthly_on = BKP_FIELD_MONTHLY_ON,
+    F_yearly = BKP_FIELD_YEARLY,
+    F_yearly_dur = BKP_FIELD_YEARLY,
+    F_yearly_on = BKP_FIELD_YEARLY_ON,
+    F_archive = BKP_FIELD_ARCHIVE,
+    F_archive_after = BKP_FIELD_ARCHIVE,
+    F_snapshot_rg = BKP_FIELD_SNAPSHOT_RG,
+    F_rg_prefix = BKP_FIELD_SNAPSHOT_RG,
+    F_rg_suffix = BKP_FIELD_SNAPSHOT_RG,
+    F_consistency = BKP_FIELD_CONSISTENCY,
+};
+#define AT(p, member) bkp_policy_loc((p), (BkpField)F_##member, at(p)->member)
+
+/* The policy's own name (or the whole implicit policy). */
+static BkpLoc name_loc(const BkpPolicy *p)
+{
+    return (BkpLoc){p->origin->src, p->origin->name_span, NULL};
+}
+
 #define RULE(id) static bool rule_##id(BkpDiags *d, const BkpPolicy *p)
 
-static BkpDiag *err(BkpDiags *d, const BkpPolicy *p, const char *id, BkpSpan span,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static BkpDiag *err(BkpDiags *d, const BkpPolicy *p, const char *id, BkpSpan span,
-                    const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return bkp_error(d, p->origin->src, id, or_span(span, p->origin->name_span), "%s", msg);
-}
+#define err(d, p, ...) bkp_policy_report((d), (p), BKP_SEV_ERROR, __VA_ARGS__)
 
 static const char *day_list(BkpDiags *d, BkpDaySet set)
 {
@@ -51,7 +77,7 @@ RULE(A6)
 {
     if (bkp_policy_name_ok(p->name))
         return true;
-    BkpDiag *g = err(d, p, "A6", p->origin->name_span, "policy name `%s` is not one Azure accepts", p->name);
+    BkpDiag *g = err(d, p, "A6", name_loc(p), "policy name `%s` is not one Azure accepts", p->name);
     bkp_diag_hint(d, g, "a policy name has 3 to 150 characters: a letter, then letters, digits, `-`, `_` or `!`");
     /* `web.01`: quoting does not help; `-` for the characters Azure refuses may. */
     char *near = bkp_arena_strdup(d->arena, p->name);
@@ -75,10 +101,9 @@ RULE(A9)
 {
     if (!p->crash_consistent || p->enhanced)
         return true;
-    BkpDiag *g = err(d, p, "A9", at(p)->consistency,
+    BkpDiag *g = err(d, p, "A9", AT(p, consistency),
                      "crash-consistent snapshots need an enhanced policy");
-    if (at(p)->type.end)
-        bkp_diag_secondary(d, g, at(p)->type, "this policy is standard");
+    bkp_policy_secondary(d, g, AT(p, type), "this policy is standard");
     bkp_diag_hint(d, g, "use `enhanced`, or remove `consistency crash`");
     return false;
 }
@@ -87,12 +112,12 @@ RULE(A10)
 {
     bool ok = true;
     if (p->snapshot_rg_prefix && !*p->snapshot_rg_prefix) {
-        BkpDiag *g = err(d, p, "A10", at(p)->rg_prefix, "the snapshot resource-group prefix is empty");
+        BkpDiag *g = err(d, p, "A10", AT(p, rg_prefix), "the snapshot resource-group prefix is empty");
         bkp_diag_hint(d, g, "give a prefix such as \"rg-vm-irp-\", or remove the clause");
         ok = false;
     }
     if (p->snapshot_rg_suffix && !*p->snapshot_rg_suffix) {
-        BkpDiag *g = err(d, p, "A10", at(p)->rg_suffix, "the snapshot resource-group suffix is empty");
+        BkpDiag *g = err(d, p, "A10", AT(p, rg_suffix), "the snapshot resource-group suffix is empty");
         bkp_diag_hint(d, g, "give a suffix, or leave out `suffix \"\"`");
         ok = false;
     }
@@ -103,9 +128,8 @@ RULE(B1)
 {
     if (p->freq != BKP_FREQ_HOURLY || p->enhanced)
         return true;
-    BkpDiag *g = err(d, p, "B1", at(p)->schedule, "an hourly schedule needs an enhanced policy");
-    if (at(p)->type.end)
-        bkp_diag_secondary(d, g, at(p)->type, "this policy is standard");
+    BkpDiag *g = err(d, p, "B1", AT(p, schedule), "an hourly schedule needs an enhanced policy");
+    bkp_policy_secondary(d, g, AT(p, type), "this policy is standard");
     bkp_diag_hint(d, g, "use `enhanced`, or a `daily at HH:MM` schedule");
     return false;
 }
@@ -115,7 +139,7 @@ RULE(B3)
     if (p->time < 0 || p->time % 30 == 0)
         return true;
     int lo = p->time / 30 * 30, hi = (lo + 30) % 1440;
-    BkpDiag *g = err(d, p, "B3", at(p)->time, "backups start on the hour or the half hour, not at %02d:%02d",
+    BkpDiag *g = err(d, p, "B3", AT(p, time), "backups start on the hour or the half hour, not at %02d:%02d",
                      p->time / 60, p->time % 60);
     bkp_diag_hint(d, g, "use `%02d:%02d` or `%02d:%02d`", lo / 60, lo % 60, hi / 60, hi % 60);
     return false;
@@ -126,12 +150,12 @@ RULE(B6)
     int i = p->interval_hours;
     if (p->freq != BKP_FREQ_HOURLY || i < 0 || i == 4 || i == 6 || i == 8 || i == 12)
         return true;
-    BkpDiag *g = err(d, p, "B6", at(p)->interval, "an hourly schedule runs every 4, 6, 8 or 12 hours, not every %dh", i);
+    BkpDiag *g = err(d, p, "B6", AT(p, interval), "an hourly schedule runs every 4, 6, 8 or 12 hours, not every %dh", i);
     if (i == 24)
         bkp_diag_hint(d, g, "for one backup a day, write `daily at HH:MM`");
     else if (i < 4) {
         bkp_diag_hint(d, g, "the shortest interval is `every 4h`");
-        check_fix(d, g, at(p)->interval, "4h");
+        check_fix_at(d, g, AT(p, interval), "4h");
     } else
         bkp_diag_hint(d, g, "choose `every 4h`, `6h`, `8h` or `12h`");
     return false;
@@ -149,20 +173,20 @@ RULE(B7)
     int fit;                         /* the window the hint proposes */
     if (w > 24) {
         fit = 24;
-        g = err(d, p, "B7", at(p)->window, "the backup window is at most 24 hours, not %dh", w);
+        g = err(d, p, "B7", AT(p, window), "the backup window is at most 24 hours, not %dh", w);
         bkp_diag_hint(d, g, "`for 24h` gives %s backups a day", count_word(24 / i, b1, sizeof b1));
     } else if (w < i) {
         fit = i;
-        g = err(d, p, "B7", at(p)->window, "the %dh window is shorter than the %dh interval", w, i);
+        g = err(d, p, "B7", AT(p, window), "the %dh window is shorter than the %dh interval", w, i);
         bkp_diag_hint(d, g, "`for %dh` gives one backup a day", i);
     } else {
         int n = (w + i - 1) / i;     /* backups at start, start+i, ... inside the window */
         fit = n * i;
-        g = err(d, p, "B7", at(p)->window, "the %dh window is not a multiple of the %dh interval", w, i);
+        g = err(d, p, "B7", AT(p, window), "the %dh window is not a multiple of the %dh interval", w, i);
         bkp_diag_hint(d, g, "`for %dh` gives the same %s backups a day", n * i, count_word(n, b1, sizeof b1));
     }
-    check_fix(d, g, at(p)->window, "%dh", fit);
-    bkp_diag_secondary(d, g, at(p)->interval, NULL);
+    check_fix_at(d, g, AT(p, window), "%dh", fit);
+    bkp_policy_secondary(d, g, AT(p, interval), NULL);
     return false;
 }
 
@@ -170,7 +194,7 @@ RULE(B10)
 {
     if (p->freq != BKP_FREQ_HOURLY || p->time < 0 || p->time <= 19 * 60 + 30)
         return true;
-    BkpDiag *g = bkp_warning(d, p->origin->src, "B10", or_span(at(p)->start, p->origin->name_span),
+    BkpDiag *g = bkp_policy_report(d, p, BKP_SEV_WARNING, "B10", AT(p, start),
                              "Azure documents hourly windows starting between 00:00 and 19:30");
     bkp_diag_hint(d, g, "the portal and the documentation may reject %02d:%02d; an earlier start is safe",
                   p->time / 60, p->time % 60);
@@ -183,16 +207,17 @@ static bool snapshot_range(BkpDiags *d, const BkpPolicy *p, const char *id, int 
     int n = p->snapshot_days;
     if (n < 0 || (n >= lo && n <= hi))
         return true;
-    BkpDiag *g = lo == hi ? err(d, p, id, at(p)->snapshots, "%s keeps snapshots exactly %d days, not %d", what, lo, n)
-                          : err(d, p, id, at(p)->snapshots, "%s keeps snapshots %d to %d days, not %d", what, lo, hi, n);
+    BkpDiag *g = lo == hi ? err(d, p, id, AT(p, snapshots), "%s keeps snapshots exactly %d days, not %d", what, lo, n)
+                          : err(d, p, id, AT(p, snapshots), "%s keeps snapshots %d to %d days, not %d", what, lo, hi, n);
     if (lo == hi) {
         bkp_diag_hint(d, g, "remove `keep snapshots` (%d is the default)", lo);
-        check_fix_remove(d, g, p->origin->src, at(p)->snapshots);
+        if (!bkp_policy_template(p, BKP_FIELD_SNAPSHOTS))
+            check_fix_remove(d, g, p->origin->src, at(p)->snapshots);
     } else if (!p->enhanced && n <= 30) {
         bkp_diag_hint(d, g, "an `enhanced` policy keeps snapshots up to 30 days");
     } else {
         bkp_diag_hint(d, g, "write `keep snapshots %dd`", n < lo ? lo : hi);
-        check_fix(d, g, at(p)->snapshots_dur, "%dd", n < lo ? lo : hi);
+        check_fix_at(d, g, AT(p, snapshots_dur), "%dd", n < lo ? lo : hi);
     }
     return false;
 }
@@ -208,12 +233,12 @@ RULE(C5)
     int max = p->interval_hours == 4 ? 17 : p->interval_hours == 6 ? 22 : p->interval_hours == 12 ? 30 : 0;
     if (p->freq != BKP_FREQ_HOURLY || p->window_hours != 24 || !max || p->snapshot_days <= max)
         return true;
-    BkpDiag *g = bkp_warning(d, p->origin->src, "C5", or_span(at(p)->snapshots, p->origin->name_span),
+    BkpDiag *g = bkp_policy_report(d, p, BKP_SEV_WARNING, "C5", AT(p, snapshots),
                              "Azure documents at most %d days of snapshots for backups every %dh",
                              max, p->interval_hours);
     bkp_diag_hint(d, g, "the service may reject %d days; `keep snapshots %dd` is within the documented limit",
                   p->snapshot_days, max);
-    check_fix(d, g, at(p)->snapshots_dur, "%dd", max);
+    check_fix_at(d, g, AT(p, snapshots_dur), "%dd", max);
     return false;
 }
 
@@ -226,21 +251,21 @@ RULE(C6)
         if (!p->weekly.on || p->weekly.weeks < WEEKLY_MIN || p->weekly.weeks > WEEKLY_MAX ||
             p->snapshot_days <= 7 * p->weekly.weeks)
             return true;
-        BkpDiag *g = err(d, p, "C6", at(p)->snapshots,
+        BkpDiag *g = err(d, p, "C6", AT(p, snapshots),
                          "snapshots kept %d days outlive the vault points they restore (%d week%s = %d days)",
                          p->snapshot_days, p->weekly.weeks, p->weekly.weeks == 1 ? "" : "s",
                          7 * p->weekly.weeks);
-        bkp_diag_secondary(d, g, at(p)->weekly, "vault retention");
+        bkp_policy_secondary(d, g, AT(p, weekly), "vault retention");
         bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep weekly points longer", 7 * p->weekly.weeks);
         return false;
     }
     if (!p->daily.on || p->daily.days < DAILY_MIN || p->daily.days > DAILY_MAX ||
         p->snapshot_days <= p->daily.days)
         return true;
-    BkpDiag *g = err(d, p, "C6", at(p)->snapshots,
+    BkpDiag *g = err(d, p, "C6", AT(p, snapshots),
                      "snapshots kept %d days outlive the daily points they restore (%d days)",
                      p->snapshot_days, p->daily.days);
-    bkp_diag_secondary(d, g, at(p)->daily, "vault retention");
+    bkp_policy_secondary(d, g, AT(p, daily), "vault retention");
     bkp_diag_hint(d, g, "keep snapshots at most %d days, or keep daily points longer", p->daily.days);
     return false;
 }
@@ -249,7 +274,7 @@ RULE(D1)
 {
     if (p->daily.on || p->weekly.on || p->monthly.on || p->yearly.on)
         return true;
-    BkpDiag *g = err(d, p, "D1", p->origin->name_span, "the policy keeps no recovery points");
+    BkpDiag *g = err(d, p, "D1", name_loc(p), "the policy keeps no recovery points");
     bkp_diag_hint(d, g, "add `keep daily 30d` or another `keep` clause");
     return false;
 }
@@ -258,7 +283,7 @@ RULE(D2)
 {
     if (p->freq != BKP_FREQ_DAILY || p->daily.on)
         return true;
-    err(d, p, "D2", at(p)->schedule, "a daily schedule needs daily retention");
+    err(d, p, "D2", AT(p, schedule), "a daily schedule needs daily retention");
     return false;
 }
 
@@ -266,7 +291,7 @@ RULE(D3)
 {
     if (p->freq != BKP_FREQ_HOURLY || p->daily.on)
         return true;
-    err(d, p, "D3", at(p)->schedule, "an hourly schedule needs daily retention");
+    err(d, p, "D3", AT(p, schedule), "an hourly schedule needs daily retention");
     return false;
 }
 
@@ -276,13 +301,13 @@ RULE(D4)
         return true;
     bool ok = true;
     if (p->daily.on) {
-        BkpDiag *g = err(d, p, "D4", at(p)->daily, "a weekly schedule takes no daily retention");
-        bkp_diag_secondary(d, g, at(p)->schedule, "the schedule is weekly");
+        BkpDiag *g = err(d, p, "D4", AT(p, daily), "a weekly schedule takes no daily retention");
+        bkp_policy_secondary(d, g, AT(p, schedule), "the schedule is weekly");
         bkp_diag_hint(d, g, "remove `keep daily`, or back up every day with `daily at HH:MM`");
         ok = false;
     }
     if (!p->weekly.on) {
-        err(d, p, "D4", at(p)->schedule, "a weekly schedule needs weekly retention");
+        err(d, p, "D4", AT(p, schedule), "a weekly schedule needs weekly retention");
         ok = false;
     }
     return ok;
@@ -290,26 +315,26 @@ RULE(D4)
 
 /* `span` is the clause, `dur` its duration. */
 static bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on, int n, int lo, int hi,
-                        BkpSpan span, BkpSpan dur, const char *what, const char *unit)
+                        BkpLoc span, BkpLoc dur, const char *what, const char *unit)
 {
     if (!on || n < 0 || (n >= lo && n <= hi))
         return true;
     BkpDiag *g = err(d, p, id, span, "%s are kept %d to %d %s, not %d", what, lo, hi, unit, n);
     bkp_diag_hint(d, g, "write `%d%c`", n < lo ? lo : hi, unit[0]);
-    check_fix(d, g, dur, "%d%c", n < lo ? lo : hi, unit[0]);
+    check_fix_at(d, g, dur, "%d%c", n < lo ? lo : hi, unit[0]);
     return false;
 }
 
-RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, at(p)->daily, at(p)->daily_dur, "daily points", "days"); }
-RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, at(p)->weekly, at(p)->weekly_dur, "weekly points", "weeks"); }
-RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, at(p)->monthly, at(p)->monthly_dur, "monthly points", "months"); }
-RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, at(p)->yearly, at(p)->yearly_dur, "yearly points", "years"); }
+RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, AT(p, daily), AT(p, daily_dur), "daily points", "days"); }
+RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, AT(p, weekly), AT(p, weekly_dur), "weekly points", "weeks"); }
+RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, AT(p, monthly), AT(p, monthly_dur), "monthly points", "months"); }
+RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, AT(p, yearly), AT(p, yearly_dur), "yearly points", "years"); }
 
 RULE(D10)
 {
     if (!p->weekly.on || p->weekly.days || p->weekly.weeks < 0)
         return true;
-    err(d, p, "D10", at(p)->weekly, "weekly retention names no weekday");
+    err(d, p, "D10", AT(p, weekly), "weekly retention names no weekday");
     return false;
 }
 
@@ -318,53 +343,53 @@ RULE(D11)
     if (p->freq != BKP_FREQ_WEEKLY || !p->weekly.on || bkp_policy_default(p, BKP_FIELD_WEEKLY_DAYS) || !p->weekly.days ||
         !p->run_days || p->weekly.days == p->run_days)
         return true;
-    BkpDiag *g = err(d, p, "D11", at(p)->weekly_days,
+    BkpDiag *g = err(d, p, "D11", AT(p, weekly_days),
                      "weekly retention must keep exactly the backup days (%s)", day_list(d, p->run_days));
-    bkp_diag_secondary(d, g, at(p)->run_days, "the schedule's days");
+    bkp_policy_secondary(d, g, AT(p, run_days), "the schedule's days");
     bkp_diag_hint(d, g, "write `on %s`, or leave `on ...` out to mean the schedule's days",
                   day_list(d, p->run_days));
     return false;
 }
 
-static bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan on, const char *what)
+static bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc on, const char *what)
 {
     if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY)
         return true;
     BkpDiag *g = err(d, p, "D12", on, "with a weekly schedule, %s points are chosen by week and weekday, not by day of the month", what);
-    bkp_diag_secondary(d, g, at(p)->schedule, "the schedule is weekly");
+    bkp_policy_secondary(d, g, AT(p, schedule), "the schedule is weekly");
     const char *day = bkp_word_name(BKP_WORD_WEEKDAY, __builtin_ctz(p->run_days ? p->run_days : 1), BKP_SPELL_BKP);
     bkp_diag_hint(d, g, "write `on first %s`", day);
-    check_fix(d, g, on, "on first %s", day);
+    check_fix_at(d, g, on, "on first %s", day);
     return false;
 }
 
 RULE(D12)
 {
-    bool a = weekly_sched_format(d, p, &p->monthly, at(p)->monthly_on, "monthly");
-    bool b = weekly_sched_format(d, p, &p->yearly, at(p)->yearly_on, "yearly");
+    bool a = weekly_sched_format(d, p, &p->monthly, AT(p, monthly_on), "monthly");
+    bool b = weekly_sched_format(d, p, &p->yearly, AT(p, yearly_on), "yearly");
     return a && b;
 }
 
-static bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan on, const char *what)
+static bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc on, const char *what)
 {
     if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY ||
         !p->run_days || (lt->days & ~p->run_days) == 0)
         return true;
     BkpDiag *g = err(d, p, "D13", on, "%s points fall on %s, but backups run only on %s", what,
                      day_list(d, lt->days & ~p->run_days), day_list(d, p->run_days));
-    bkp_diag_secondary(d, g, at(p)->run_days, "the schedule's days");
+    bkp_policy_secondary(d, g, AT(p, run_days), "the schedule's days");
     bkp_diag_hint(d, g, "choose days the schedule backs up on");
     return false;
 }
 
 RULE(D13)
 {
-    bool a = subset_of_sched(d, p, &p->monthly, at(p)->monthly_on, "monthly");
-    bool b = subset_of_sched(d, p, &p->yearly, at(p)->yearly_on, "yearly");
+    bool a = subset_of_sched(d, p, &p->monthly, AT(p, monthly_on), "monthly");
+    bool b = subset_of_sched(d, p, &p->yearly, AT(p, yearly_on), "yearly");
     return a && b;
 }
 
-static bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan span, const char *what)
+static bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc span, const char *what)
 {
     if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY || (lt->weeks && lt->days))
         return true;
@@ -374,12 +399,12 @@ static bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTer
 
 RULE(D14)
 {
-    bool a = weekly_format_sets(d, p, &p->monthly, at(p)->monthly, "monthly");
-    bool b = weekly_format_sets(d, p, &p->yearly, at(p)->yearly, "yearly");
+    bool a = weekly_format_sets(d, p, &p->monthly, AT(p, monthly), "monthly");
+    bool b = weekly_format_sets(d, p, &p->yearly, AT(p, yearly), "yearly");
     return a && b;
 }
 
-static bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpSpan span, const char *what)
+static bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc span, const char *what)
 {
     if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY || lt->dates || lt->last_day)
         return true;
@@ -389,8 +414,8 @@ static bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm 
 
 RULE(D15)
 {
-    bool a = daily_format_set(d, p, &p->monthly, at(p)->monthly, "monthly");
-    bool b = daily_format_set(d, p, &p->yearly, at(p)->yearly, "yearly");
+    bool a = daily_format_set(d, p, &p->monthly, AT(p, monthly), "monthly");
+    bool b = daily_format_set(d, p, &p->yearly, AT(p, yearly), "yearly");
     return a && b;
 }
 
@@ -398,7 +423,7 @@ RULE(D17)
 {
     if (!p->yearly.on || p->yearly.count < 0 || p->yearly.months)
         return true;
-    err(d, p, "D17", at(p)->yearly, "yearly retention names no month");
+    err(d, p, "D17", AT(p, yearly), "yearly retention names no month");
     return false;
 }
 
@@ -420,7 +445,7 @@ RULE(E2)
     if (p->archive == BKP_ARCHIVE_NEVER ||
         p->monthly.on || p->yearly.on)
         return true;
-    BkpDiag *g = err(d, p, "E2", at(p)->archive, "archive tiering moves monthly and yearly points, and this policy keeps none");
+    BkpDiag *g = err(d, p, "E2", AT(p, archive), "archive tiering moves monthly and yearly points, and this policy keeps none");
     bkp_diag_hint(d, g, "add `keep monthly 12m on first sun`, or write `archive never`");
     return false;
 }
@@ -430,12 +455,12 @@ RULE(E3)
     if (p->archive != BKP_ARCHIVE_RECOMMENDED || !(p->monthly.on || p->yearly.on) || long_term_broken(p) ||
         longest_months(p) >= 9)
         return true;
-    BkpDiag *g = err(d, p, "E3", at(p)->archive,
+    BkpDiag *g = err(d, p, "E3", AT(p, archive),
                      "`archive recommended` needs monthly or yearly points kept at least 9 months");
-    bkp_diag_secondary(d, g, p->monthly.on ? at(p)->monthly : at(p)->yearly, "kept %d months", longest_months(p));
+    bkp_policy_secondary(d, g, p->monthly.on ? AT(p, monthly) : AT(p, yearly), "kept %d months", longest_months(p));
     bkp_diag_hint(d, g, "keep monthly points for `9m` or more");
     if (p->monthly.on)
-        check_fix(d, g, at(p)->monthly_dur, "9m");
+        check_fix_at(d, g, AT(p, monthly_dur), "9m");
     return false;
 }
 
@@ -445,24 +470,24 @@ RULE(E5)
         return true;
     int a = p->archive_months;
     if (a < 3) {
-        BkpDiag *g = err(d, p, "E5", at(p)->archive_after, "points move to the archive tier at 3 months at the earliest, not %d", a);
+        BkpDiag *g = err(d, p, "E5", AT(p, archive_after), "points move to the archive tier at 3 months at the earliest, not %d", a);
         bkp_diag_hint(d, g, "write `archive after 3m`");
-        check_fix(d, g, at(p)->archive_after, "3m");
+        check_fix_at(d, g, AT(p, archive_after), "3m");
         return false;
     }
     if (!(p->monthly.on || p->yearly.on) || long_term_broken(p) || longest_months(p) >= a + 6)
         return true;
-    BkpDiag *g = err(d, p, "E5", at(p)->archive_after,
+    BkpDiag *g = err(d, p, "E5", AT(p, archive_after),
                      "a point archived after %d months must then be kept 6 more: monthly or yearly retention of at least %d months",
                      a, a + 6);
-    bkp_diag_secondary(d, g, p->monthly.on ? at(p)->monthly : at(p)->yearly, "kept %d months", longest_months(p));
+    bkp_policy_secondary(d, g, p->monthly.on ? AT(p, monthly) : AT(p, yearly), "kept %d months", longest_months(p));
     if (longest_months(p) - 6 >= 3)
         bkp_diag_hint(d, g, "keep monthly points for `%dm`, or archive after `%dm`", a + 6,
                       longest_months(p) - 6);
     else {
         bkp_diag_hint(d, g, "keep monthly points for `%dm` or more", a + 6);
         if (p->monthly.on)
-            check_fix(d, g, at(p)->monthly_dur, "%dm", a + 6);
+            check_fix_at(d, g, AT(p, monthly_dur), "%dm", a + 6);
     }
     return false;
 }

@@ -79,7 +79,11 @@ bool cli_diag_warnings_fail(const CliDiag *c);
  * errors, 2 I/O) when there is none. *src receives the source (free it with
  * bkp_source_free after the ctx is done with it). */
 BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **src, int *status);
-/* The same with the default: text to standard error (cli_diag_init). */
+/* The same, its requirements proved (check, build) or not (the commands
+ * that describe a policy: a requirement's counterexample can be looked at). */
+BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove, BkpSource **src, int *status);
+/* Without proofs, with the default diagnostics: text to standard error
+ * (cli_diag_init). */
 BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **src, int *status);
 
 /* The index of `value` among `choices`; else a usage error "unknown WHAT

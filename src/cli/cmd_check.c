@@ -13,7 +13,9 @@ static const char help[] =
     "  file:line:col: error[RULE]: message, the source line with a caret under\n"
     "  the cause, and hint: lines. RULE is an id of Azure's rules (A6, B7, ...)\n"
     "  or one of the language's own (syntax, unit, value, duplicate, schedule,\n"
-    "  name); `bkpc explain-rule RULE` explains it, `bkpc rules` lists them.\n"
+    "  name, naming, encoding, template, use, require); `bkpc explain-rule RULE`\n"
+    "  explains it, `bkpc rules` lists them. The files a `use` names are checked\n"
+    "  too, and every `require` clause is proved (an error says when it fails).\n"
     "\n"
     CLI_DIAG_HELP
     "  -q, --quiet        no summary line\n"

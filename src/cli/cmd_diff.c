@@ -22,21 +22,30 @@ static const char help[] =
     "what Azure refuses (standard <-> enhanced needs a new policy), and its\n"
     "effect on the recovery points that exist at TIME, as Azure applies a\n"
     "changed policy: the points deleted at once (by kind, oldest and newest),\n"
-    "those whose expiry moves, and when the change has fully taken effect.\n"
-    "Layout, comments and how values are written are not differences; nor are\n"
-    "`vault` and `protect` statements.\n"
+    "those whose expiry moves, what it does to vault-archive (points there\n"
+    "stay; early deletions are billed; moves at once, earlier, later, no longer,\n"
+    "newly), and when the change has fully taken effect.\n"
+    "Vaults are matched by name, resource group and subscription, protects by VM\n"
+    "and resource group: a VM newly protected, no longer protected, moved to\n"
+    "another policy (with that policy's effect on its points) or vault, or with\n"
+    "other disks; a vault holding other policies; only when both sides are .bkp\n"
+    "files with a vault or protect statement (a file of policies alone, or\n"
+    "JSON, does not say which VMs they protect; vaults are also compared when\n"
+    "both sides have one). Layout,\n"
+    "comments and how values are written are not differences.\n"
     "\n"
     "  --at TIME            when the change is made (default: now): YYYY-MM-DD or\n"
     "                       YYYY-MM-DDTHH:MM in the time zone of OLD's first\n"
     "                       policy, or either followed by Z for UTC\n"
     "  -f, --format FORMAT  text (default) or json\n"
     "  --fail-on-loss       exit 1 only when recovery points would be deleted at\n"
-    "                       once or a change is refused (for CI gates)\n"
+    "                       once, a change is refused, or a VM is no longer\n"
+    "                       protected (for CI gates)\n"
     "  -h, --help           show this help\n"
     "\n"
-    "Exit status, as diff(1): 0 the same policies, 1 different (with\n"
-    "--fail-on-loss: points lost or a change refused), 2 usage error, I/O error,\n"
-    "or a side with errors.\n";
+    "Exit status, as diff(1): 0 the same, 1 different (with --fail-on-loss:\n"
+    "points lost, a change refused or a VM unprotected), 2 usage error, I/O\n"
+    "error, or a side with errors.\n";
 
 enum { OPT_HELP, OPT_AT, OPT_FORMAT, OPT_FAIL };
 static const CliOpt options[] = {
@@ -81,6 +90,23 @@ static void unload(Side *s)
     bkp_source_free(s->src);
 }
 
+/* What is compared besides policies. A side says where policies are
+ * deployed when it is a .bkp file with a vault or protect statement; a
+ * file of policies alone, or JSON (policies, and the vault their ids name),
+ * does not say which VMs they protect. Protects are compared when both
+ * sides say; vaults then, or when both sides have one. */
+static bool deploys(const Side *s)
+{
+    return !s->text && (s->prog->vault || s->prog->protects);
+}
+
+static unsigned scope(const Side side[2])
+{
+    if (deploys(&side[0]) && deploys(&side[1]))
+        return BKP_DIFF_ALL;
+    return side[0].prog->vault && side[1].prog->vault ? BKP_DIFF_VAULTS : 0;
+}
+
 /* --at, in the zone of the first policy of `prog` (UTC without one). */
 static int parse_at(BkpTz *tz, const BkpProgram *prog, const char *s, int64_t *at)
 {
@@ -106,12 +132,12 @@ static int run(const char *paths[2], const char *at_text, bool json, bool fail_o
         fprintf(stderr, "bkpc: out of memory\n");
     } else if (at_text && parse_at(tz, side[0].prog, at_text, &at) != 0) {
         cli_usage_error("diff", "--at '%s': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM, optionally with Z", at_text);
-    } else if (bkp_diff(tz, side[0].prog, side[1].prog, at, &d) != 0) {
+    } else if (bkp_diff(tz, side[0].prog, side[1].prog, at, scope(side), &d) != 0) {
         fprintf(stderr, "bkpc: out of memory\n");
     } else if ((json ? bkp_diff_json(tz, &d, stdout) : bkp_diff_text(tz, &d, stdout)) != 0 || fflush(stdout) != 0) {
         fprintf(stderr, "bkpc: cannot write standard output\n");
     } else {
-        status = (fail_on_loss ? bkp_diff_loses(&d) : d.n > 0) ? EXIT_ERRORS : EXIT_CLEAN;
+        status = (fail_on_loss ? bkp_diff_loses(&d) : bkp_diff_differs(&d)) ? EXIT_ERRORS : EXIT_CLEAN;
     }
     bkp_diff_free(&d);
     bkp_ctx_free(&ctx);

@@ -1,6 +1,7 @@
 /* diagout.c — how the commands write diagnostics: text with or without
  * colour to standard error, JSON lines or a SARIF log to standard output
- * (see CliDiag in cli.h), and whether warnings fail. */
+ * (see CliDiag in cli.h), whether warnings fail, and compiling a file with
+ * them (cli_compile, cli_load). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,6 +101,11 @@ int cli_diag_finish(CliDiag *c, int status)
 
 BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **srcp, int *status)
 {
+    return cli_compile_as(ctx, path, c, true, srcp, status);
+}
+
+BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove, BkpSource **srcp, int *status)
+{
     BkpSource *src = bkp_source_read(path);
     *srcp = src;
     if (!src) {
@@ -118,8 +124,17 @@ BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **s
         *status = EXIT_USAGE;
         return NULL;
     }
-    BkpProgram *prog = bkp_compile(ctx, src);
+    BkpProgram *prog = prove ? bkp_compile(ctx, src) : bkp_compile_unproved(ctx, src);
     cli_diag_emit(c, &ctx->diags);
     *status = prog ? EXIT_CLEAN : EXIT_ERRORS;
     return prog;
+}
+
+/* cli_compile with text diagnostics and without proofs, as the commands
+ * that describe a policy (explain, next, simulate, cost) do. */
+BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
+{
+    CliDiag text;
+    cli_diag_init(&text);
+    return cli_compile_as(ctx, path, &text, false, srcp, status);
 }

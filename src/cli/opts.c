@@ -81,3 +81,21 @@ int cli_opts_next(CliOpts *o, const CliOpt *t, int n)
     }
     return opt->id;
 }
+
+int cli_choice(const char *cmd, const char *what, const char *value, const char *const *choices, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(value, choices[i]) == 0)
+            return i;
+    char list[256] = "";
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", choices[i]);
+    }
+    const char *near = bkp_closest(value, choices, (size_t)n);
+    if (near)
+        cli_usage_error(cmd, "unknown %s '%s' (%s); did you mean '%s'?", what, value, list, near);
+    else
+        cli_usage_error(cmd, "unknown %s '%s' (%s)", what, value, list);
+    return -1;
+}

@@ -1,5 +1,5 @@
-/* util.c — what every command shares: loading, picking a policy, usage
- * errors (output files: out.c). */
+/* util.c — what every command shares: reading a file, picking a policy,
+ * usage errors (compiling with diagnostics: diagout.c; output files: out.c). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,12 +22,6 @@ BkpSource *cli_read(const char *path, int *status)
     return src;
 }
 
-BkpProgram *cli_load(BkpCtx *ctx, const char *path, BkpSource **srcp, int *status)
-{
-    CliDiag text;
-    cli_diag_init(&text);
-    return cli_compile(ctx, path, &text, srcp, status);
-}
 
 /* The policy name of prog nearest to `name`, if one is a plausible typo. */
 static const char *closest_policy(const BkpProgram *prog, const char *name)
@@ -43,23 +37,6 @@ static const char *closest_policy(const BkpProgram *prog, const char *name)
     return near;
 }
 
-int cli_choice(const char *cmd, const char *what, const char *value, const char *const *choices, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(value, choices[i]) == 0)
-            return i;
-    char list[256] = "";
-    for (int i = 0; i < n; i++) {
-        size_t l = strlen(list);
-        snprintf(list + l, sizeof list - l, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", choices[i]);
-    }
-    const char *near = bkp_closest(value, choices, (size_t)n);
-    if (near)
-        cli_usage_error(cmd, "unknown %s '%s' (%s); did you mean '%s'?", what, value, list, near);
-    else
-        cli_usage_error(cmd, "unknown %s '%s' (%s)", what, value, list);
-    return -1;
-}
 
 const BkpPolicy *cli_pick_policy(const BkpProgram *prog, const char *name, int *status)
 {

@@ -105,10 +105,15 @@ static json_t *diag_json(const BkpDiag *g)
     dj_set(o, "message", dj_str(g->msg), &ok);
     dj_set(o, "label", dj_str(g->primary.text), &ok);
     json_t *sec = json_array();
-    for (int i = 0; sec && i < g->nsecondary; i++)
-        if (json_array_append_new(sec, json_pack("{s:o, s:o}", "range", range(src, g->secondary[i].span),
-                                                 "label", dj_str(g->secondary[i].text))) != 0)
+    for (int i = 0; sec && i < g->nsecondary; i++) {
+        const BkpLabel *l = &g->secondary[i];
+        BkpSource *in = bkp_label_src(g, l);
+        json_t *s = json_pack("{s:o, s:o}", "range", range(in, l->span), "label", dj_str(l->text));
+        /* a span in another file names it */
+        if (!s || (in != src && json_object_set_new(s, "file", dj_str(in->name)) != 0) ||
+            json_array_append_new(sec, s) != 0)
             ok = 0;
+    }
     dj_set(o, "secondary", sec, &ok);
     json_t *hints = json_array();
     for (int i = 0; hints && i < g->nhints; i++)

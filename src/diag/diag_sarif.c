@@ -203,7 +203,7 @@ static json_t *result(BkpSarif *s, const BkpDiag *g)
     if (g->nsecondary) {
         json_t *rel = json_array();
         for (int i = 0; rel && i < g->nsecondary; i++) {
-            json_t *loc = location(g->src, g->secondary[i]);
+            json_t *loc = location(bkp_label_src(g, &g->secondary[i]), g->secondary[i]);
             if (!loc || json_object_set_new(loc, "id", json_integer(i + 1)) != 0 ||
                 json_array_append_new(rel, loc) != 0)
                 ok = 0;

@@ -346,41 +346,19 @@ static void put_line(Out *o, BkpSource *src, uint32_t line, Mark *on, int n, int
     free(view);
 }
 
-static void put_diag(Out *o, const BkpDiag *g)
+/* The first secondary span of g in file src. */
+static BkpSpan first_span_in(const BkpDiag *g, const BkpSource *src)
 {
-    BkpSource *src = g->src;
-    BkpPos at = bkp_source_pos(src, g->primary.span.off);
-    o->sev = g->sev;
-    out_style(o, ST_BOLD);
-    out_text(o, src->name);
-    out_fmt(o, ":%u:%u: ", at.line, at.col);
-    out_style(o, ST_SEVERITY);
-    out_str(o, g->sev == BKP_SEV_ERROR ? "error" : "warning");
-    if (g->rule) {
-        out_char(o, '[');
-        out_text(o, g->rule);
-        out_char(o, ']');
-    }
-    out_style(o, ST_RESET);
-    out_style(o, ST_BOLD);
-    out_str(o, ": ");
-    out_text(o, g->msg);
-    out_style(o, ST_RESET);
-    out_char(o, '\n');
-
-    Mark marks[MAX_SHOWN];
-    int n = 0;
-    marks[n++] = make_mark(src, g->primary, '^');
     for (int i = 0; i < g->nsecondary; i++)
-        marks[n++] = make_mark(src, g->secondary[i], '~');
+        if (bkp_label_src(g, &g->secondary[i]) == src)
+            return g->secondary[i].span;
+    return g->primary.span;
+}
 
-    uint32_t maxline = 0;
-    for (int i = 0; i < n; i++)
-        if (marks[i].line > maxline)
-            maxline = marks[i].line;
-    int w = digits(maxline);
-
-    /* Lines in ascending order, each once. */
+/* The lines of `src` that the marks `marks[0..n)` fall on, in ascending
+ * order, each once, with its marks under it. */
+static void put_marks(Out *o, BkpSource *src, const Mark *marks, int n, int w)
+{
     uint32_t done[MAX_SHOWN];
     int ndone = 0;
     for (;;) {
@@ -402,6 +380,75 @@ static void put_diag(Out *o, const BkpDiag *g)
                 on[non++] = marks[i];
         put_line(o, src, next, on, non, w);
     }
+}
+
+static void put_header(Out *o, const BkpDiag *g)
+{
+    BkpPos at = bkp_source_pos(g->src, g->primary.span.off);
+    o->sev = g->sev;
+    out_style(o, ST_BOLD);
+    out_text(o, g->src->name);
+    out_fmt(o, ":%u:%u: ", at.line, at.col);
+    out_style(o, ST_SEVERITY);
+    out_str(o, g->sev == BKP_SEV_ERROR ? "error" : "warning");
+    if (g->rule) {
+        out_char(o, '[');
+        out_text(o, g->rule);
+        out_char(o, ']');
+    }
+    out_style(o, ST_RESET);
+    out_style(o, ST_BOLD);
+    out_str(o, ": ");
+    out_text(o, g->msg);
+    out_style(o, ST_RESET);
+    out_char(o, '\n');
+}
+
+/* The source lines: the diagnostic's own file first, then each other file
+ * a secondary span lies in, under a `::: FILE:LINE:COL` line. */
+static void put_sources(Out *o, const BkpDiag *g)
+{
+    BkpSource *srcs[MAX_SHOWN];
+    Mark marks[MAX_SHOWN];
+    int nsrc = 0, n = 0;
+    srcs[nsrc++] = g->src;
+    marks[n++] = make_mark(g->src, g->primary, '^');
+    for (int i = 0; i < g->nsecondary; i++) {
+        BkpSource *src = bkp_label_src(g, &g->secondary[i]);
+        marks[n++] = make_mark(src, g->secondary[i], '~');
+        int k = 0;
+        while (k < nsrc && srcs[k] != src)
+            k++;
+        if (k == nsrc)
+            srcs[nsrc++] = src;
+    }
+    uint32_t maxline = 0;
+    for (int i = 0; i < n; i++)
+        if (marks[i].line > maxline)
+            maxline = marks[i].line;
+    int w = digits(maxline);
+    for (int k = 0; k < nsrc; k++) {
+        Mark in[MAX_SHOWN];
+        int nin = 0;
+        for (int i = 0; i < n; i++)
+            if ((i == 0 ? g->src : bkp_label_src(g, &g->secondary[i - 1])) == srcs[k])
+                in[nin++] = marks[i];
+        if (k > 0) {
+            BkpPos at = bkp_source_pos(srcs[k], first_span_in(g, srcs[k]).off);
+            out_style(o, ST_MARGIN);
+            out_fmt(o, " %*s::: ", w, "");
+            out_style(o, ST_RESET);
+            out_text(o, srcs[k]->name);
+            out_fmt(o, ":%u:%u\n", at.line, at.col);
+        }
+        put_marks(o, srcs[k], in, nin, w);
+    }
+}
+
+static void put_diag(Out *o, const BkpDiag *g)
+{
+    put_header(o, g);
+    put_sources(o, g);
     for (int i = 0; i < g->nhints; i++) {
         out_style(o, ST_HINT);
         out_str(o, "hint:");

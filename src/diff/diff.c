@@ -119,10 +119,12 @@ static BkpPolicyChange *add(BkpDiff *d, BkpChangeKind kind, const BkpPolicy *old
     return c;
 }
 
-int bkp_diff(BkpTz *tz, const BkpProgram *old, const BkpProgram *new, int64_t at, BkpDiff *out)
+int bkp_diff(BkpTz *tz, const BkpProgram *old, const BkpProgram *new, int64_t at, unsigned scope,
+             BkpDiff *out)
 {
     memset(out, 0, sizeof *out);
     out->at = at;
+    out->scope = scope;
     size_t most = (size_t)old->npolicies + (size_t)new->npolicies;
     out->changes = calloc(most ? most : 1, sizeof *out->changes);
     if (!out->changes)
@@ -149,20 +151,40 @@ int bkp_diff(BkpTz *tz, const BkpProgram *old, const BkpProgram *new, int64_t at
     for (const BkpPolicy *p = old->policies; p; p = p->next)
         if (!bkp_program_find(new, p->name))
             add(out, BKP_CHANGE_REMOVED, p, NULL);
+    if (bkp_diff_deploy(tz, old, new, out) != 0) {
+        bkp_diff_free(out);
+        return -1;
+    }
     return 0;
 }
 
 void bkp_diff_free(BkpDiff *d)
 {
     free(d->changes);
+    free(d->vaults);
+    free(d->protects);
     memset(d, 0, sizeof *d);
+}
+
+bool bkp_diff_differs(const BkpDiff *d)
+{
+    return d->n || d->nvaults || d->nprotects;
+}
+
+static bool effect_loses(const BkpEffect *e)
+{
+    return e->ndeleted || e->with_snapshot;
 }
 
 bool bkp_diff_loses(const BkpDiff *d)
 {
     for (int i = 0; i < d->n; i++)
-        if ((d->changes[i].flags & BKP_REFUSED_TYPE) || d->changes[i].effect.ndeleted ||
-            d->changes[i].effect.with_snapshot)
+        if ((d->changes[i].flags & BKP_REFUSED_TYPE) || effect_loses(&d->changes[i].effect))
             return true;
+    for (int i = 0; i < d->nprotects; i++) {
+        const BkpProtectChange *c = &d->protects[i];
+        if (c->kind == BKP_CHANGE_REMOVED || (c->flags & BKP_REFUSED_DOWNGRADE) || effect_loses(&c->effect))
+            return true;
+    }
     return false;
 }

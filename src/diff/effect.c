@@ -44,28 +44,86 @@ static BkpWhy kind_of(unsigned why)
     return BKP_WHY_SNAPSHOT;
 }
 
+/* Adds instant t to the points of d (oldest and newest). */
+static void dated(BkpDeleted *d, int64_t t)
+{
+    if (!d->count || t < d->oldest)
+        d->oldest = t;
+    if (!d->count || t > d->newest)
+        d->newest = t;
+    d->count++;
+}
+
 static void deleted(BkpEffect *e, const BkpPoint *pt)
 {
-    BkpDeleted *d = &e->deleted[kind_of(pt->why)];
-    if (!d->count || pt->b.utc < d->oldest)
-        d->oldest = pt->b.utc;
-    if (!d->count || pt->b.utc > d->newest)
-        d->newest = pt->b.utc;
-    d->count++;
+    dated(&e->deleted[kind_of(pt->why)], pt->b.utc);
     e->ndeleted++;
+}
+
+static void moved(BkpArchiveEffect *a, BkpMoveChange k, int64_t was, int64_t now)
+{
+    BkpMoves *m = &a->moves[k];
+    if (was != INT64_MAX)
+        dated(&m->was, was);
+    if (now != INT64_MAX)
+        dated(&m->now, now);
+    m->count++;
+    a->nmoves++;
+}
+
+/* What new does to the tier of a vault point of old at `at` that ends[]
+ * (its rules' expiries under new, expired ones too) keeps in the vault
+ * until vault_ends: one in vault-archive stays there, and is charged for
+ * early deletion if it goes within BKP_ARCHIVE_MIN_DAYS of its move; one
+ * in vault-standard moves when the interpreter says it does under new
+ * (no earlier than `at`); the change is settled once it has moved. */
+static void archive(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, const int64_t ends[BKP_WHY_COUNT],
+                    int64_t vault_ends, int64_t at, BkpArchiveEffect *a, int64_t *settled)
+{
+    if (pt->tiers >> BKP_TIER_ARCHIVE & 1) {
+        a->archived++;
+        int64_t charged = pt->archive_at + (int64_t)BKP_ARCHIVE_MIN_DAYS * 86400;
+        if (vault_ends <= at)
+            a->archived_deleted++;
+        if (vault_ends <= at && at < charged)
+            dated(&a->early_deleted, pt->archive_at);
+        else if (vault_ends > at && vault_ends < charged)
+            dated(&a->early_expiring, pt->archive_at);
+        return;
+    }
+    if (!(pt->tiers >> BKP_TIER_STANDARD & 1) || vault_ends <= at)
+        return;
+    int64_t was = pt->archive_at, now = bkp_interp_archive_at(tz, new, &pt->b, pt->b.why, ends, at);
+    if (now == was)
+        return;
+    if (now != INT64_MAX && now > *settled)
+        *settled = now;
+    if (now <= at)
+        moved(a, BKP_MOVE_AT_ONCE, was, at);
+    else if (now == INT64_MAX)
+        moved(a, BKP_MOVE_NO_LONGER, was, now);
+    else if (was == INT64_MAX)
+        moved(a, BKP_MOVE_NEWLY, was, now);
+    else
+        moved(a, now < was ? BKP_MOVE_EARLIER : BKP_MOVE_LATER, was, now);
 }
 
 /* One point of old at `at`, under new. A point no rule keeps any more is
  * deleted at once (counted under its longest-kept kind). One whose vault
  * rules all let go of it but whose snapshot lasts goes with its snapshot:
  * a vault point is not deleted while its snapshot exists (DOC-IR). */
-static void apply(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, int64_t at, BkpEffect *e)
+static void apply(BkpTz *tz, const BkpPolicy *old, const BkpPolicy *new, const BkpPoint *pt, int64_t at,
+                  BkpEffect *e)
 {
-    int64_t vault_ends = 0, snap_ends = 0;
+    int64_t vault_ends = 0, snap_ends = 0, ends[BKP_WHY_COUNT] = {0};
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
-        if (!(pt->why >> w & 1))
+        if (!(pt->b.why >> w & 1))
             continue;
-        int64_t x = new_expiry(tz, new, pt, (BkpWhy)w, at);
+        if (!(pt->why >> w & 1)) {      /* let go of before `at`: gone under new too */
+            ends[w] = bkp_interp_expiry(tz, old, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
+            continue;
+        }
+        int64_t x = ends[w] = new_expiry(tz, new, pt, (BkpWhy)w, at);
         if (w == BKP_WHY_SNAPSHOT)
             snap_ends = x;
         else if (x > vault_ends)
@@ -73,6 +131,7 @@ static void apply(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, int64_t a
         if (!has_rule(new, (BkpWhy)w) && x > e->settled)
             e->settled = x;     /* a rule new dropped: its points stay their time */
     }
+    archive(tz, new, pt, ends, vault_ends, at, &e->archive, &e->settled);
     bool vault = pt->why & ~(1u << BKP_WHY_SNAPSHOT);
     if (vault_ends <= at && snap_ends <= at) {
         deleted(e, pt);
@@ -88,7 +147,7 @@ static void apply(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, int64_t a
     }
     if (vault && (pt->why & 1u << BKP_WHY_SNAPSHOT) && snap_ends <= at)
         e->snapshots_dropped++;
-    int64_t ends = vault_ends > snap_ends ? vault_ends : snap_ends, shift = ends - pt->expires;
+    int64_t last = vault_ends > snap_ends ? vault_ends : snap_ends, shift = last - pt->expires;
     if (shift < 0) {
         e->earlier++;
         if (-shift > e->most_earlier)
@@ -98,8 +157,8 @@ static void apply(BkpTz *tz, const BkpPolicy *new, const BkpPoint *pt, int64_t a
         if (shift > e->most_later)
             e->most_later = shift;
     }
-    if (shift != 0 && ends > e->settled)
-        e->settled = ends;
+    if (shift != 0 && last > e->settled)
+        e->settled = last;
 }
 
 /* A rule that changed is settled when a point new takes at `at` would
@@ -120,7 +179,7 @@ static void settle_rules(BkpTz *tz, const BkpPolicy *old, const BkpPolicy *new, 
 /* What bkp_sim_each hands each point to. */
 typedef struct Apply {
     BkpTz *tz;
-    const BkpPolicy *new;
+    const BkpPolicy *old, *new;
     int64_t at;
     BkpEffect *e;
 } Apply;
@@ -128,7 +187,7 @@ typedef struct Apply {
 static int each(void *ctx, const BkpPoint *pt)
 {
     Apply *a = ctx;
-    apply(a->tz, a->new, pt, a->at, a->e);
+    apply(a->tz, a->old, a->new, pt, a->at, a->e);
     return 0;
 }
 
@@ -136,7 +195,8 @@ int bkp_diff_effect(BkpTz *tz, const BkpPolicy *old, const BkpPolicy *new, int64
 {
     memset(out, 0, sizeof *out);
     out->settled = at;
-    Apply a = {tz, new, at, out};
+    out->archive.assumed = old->archive == BKP_ARCHIVE_RECOMMENDED || new->archive == BKP_ARCHIVE_RECOMMENDED;
+    Apply a = {tz, old, new, at, out};
     BkpSim sim;
     /* Point by point: memory does not grow with the points old keeps. */
     if (bkp_sim_each(tz, old, at, NULL, &sim, each, &a) != 0)

@@ -50,7 +50,23 @@ static const char prologue[] =
     "if [ -z \"$VAULT\" ] || [ -z \"$RESOURCE_GROUP\" ]; then\n"
     "    echo \"$0: which vault? give --vault NAME --resource-group RG\" >&2\n"
     "    exit 2\n"
-    "fi\n"
+    "fi\n";
+
+/* The options of a script for several vaults: the vaults are the file's. */
+static const char prologue_vaults[] =
+    "DRY_RUN=${DRY_RUN:-0}\n"
+    "usage() {\n"
+    "    echo \"usage: $0 [--dry-run]\"\n"
+    "}\n"
+    "while [ $# -gt 0 ]; do\n"
+    "    case $1 in\n"
+    "        --dry-run) DRY_RUN=1; shift ;;\n"
+    "        -h | --help) usage; exit 0 ;;\n"
+    "        *) usage >&2; exit 2 ;;\n"
+    "    esac\n"
+    "done\n";
+
+static const char functions[] =
     "\n"
     "# az, in the chosen subscription.\n"
     "azs() {\n"
@@ -147,9 +163,9 @@ static bool lint_noise(const char *s)
 
 static bool program_lint_noise(const BkpProgram *prog, const BkpPolicy *only)
 {
-    const BkpVault *v = prog->vault;
-    if (v && (lint_noise(v->name) || lint_noise(v->resource_group) || lint_noise(v->subscription)))
-        return true;
+    for (const BkpVault *v = prog->vaults ? prog->vaults : prog->vault; v; v = v->next)
+        if (lint_noise(v->name) || lint_noise(v->resource_group) || lint_noise(v->subscription))
+            return true;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)
         if (emit_want_policy(p, only) && lint_noise(p->name))
             return true;
@@ -206,14 +222,10 @@ static void az_protect(FILE *out, const BkpProtect *pr)
     putc('\n', out);
 }
 
-int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
+/* The script's first lines: the interpreter, what shellcheck should not
+ * say of names, who generated it, and the header comment's first line. */
+static void header_start(FILE *out, const BkpProgram *prog, const BkpPolicy *only)
 {
-    if (!prog || !out)
-        return -1;
-    int npol, nprot;
-    emit_count(prog, only, &npol, &nprot);
-    const BkpVault *v = prog->vault;
-
     fputs("#!/usr/bin/env bash\n", out);
     if (program_lint_noise(prog, only))
         fputs("# The names in this script are data in single quotes, where $, ` and Unicode\n"
@@ -222,21 +234,113 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
               out);
     emit_generated_by(out, "# ", prog);
     fputs("#\n", out);
-    fprintf(out, "# Creates or updates %d Azure VM backup polic%s in a Recovery Services vault\n", npol,
-            npol == 1 ? "y" : "ies");
+}
+
+/* The header's "with the Azure CLI[, then enables backup of N VMs]." */
+static void header_tools(FILE *out, int nprot)
+{
     if (nprot)
         fprintf(out, "# with the Azure CLI, then enables backup of %d VM%s.\n", nprot, nprot == 1 ? "" : "s");
     else
         fputs("# with the Azure CLI.\n", out);
-    fputs("# A policy the vault does not have yet is created (az backup policy create), an\n"
-          "# existing one is replaced (az backup policy set).\n",
-          out);
+}
+
+/* The header's lines on how a VM is protected, when the script protects any. */
+static void header_protects(FILE *out, int nprot)
+{
     if (nprot)
         fputs("# A VM the vault does not protect yet gets backup enabled (az backup protection\n"
               "# enable-for-vm); one it protects is moved to its policy (az backup item\n"
               "# set-policy) and gets the disk selection of the file (az backup protection\n"
               "# update-for-vm).\n",
               out);
+}
+
+/* After the prologue: the shell functions, and the temporary directory. */
+static void body_start(FILE *out, int nprot)
+{
+    fputs(functions, out);
+    if (nprot)
+        fputs(protect_fn, out);
+    fputs("\n"
+          "tmp=$(mktemp -d)\n"
+          "trap 'rm -rf \"$tmp\"' EXIT\n",
+          out);
+}
+
+/* ---- several vaults ------------------------------------------------------------ */
+
+/* The file's vaults, one after the other: VAULT, RESOURCE_GROUP and
+ * SUBSCRIPTION set for each, then its policies and VMs. */
+static int az_vaults(FILE *out, const BkpProgram *prog, const BkpPolicy *only)
+{
+    EmitVaultTotals t = emit_vault_totals(prog, only);
+    int nvaults = t.nvaults, nprot = t.nprotects;
+    header_start(out, prog, only);
+    fprintf(out, "# Creates or updates %d Azure VM backup polic%s in %d Recovery Services vaults\n",
+            t.npolicies, t.npolicies == 1 ? "y" : "ies", nvaults);
+    if (t.ndeploy != t.npolicies)
+        fprintf(out, "# (each in the vaults that hold it: %d in all)\n", t.ndeploy);
+    header_tools(out, nprot);
+    fputs("# In each vault (in its subscription; a vault named without one is in the CLI's\n"
+          "# current subscription), a policy the vault does not have yet is created (az backup\n"
+          "# policy create), an existing one is replaced (az backup policy set).\n",
+          out);
+    header_protects(out, nprot);
+    fputs("#\n"
+          "# usage: bash SCRIPT [--dry-run]\n"
+          "#   DRY_RUN=1 does the same: it prints the commands that would change something\n"
+          "#   instead of running them. Needs bash and the Azure CLI, logged in (az login).\n"
+          "set -euo pipefail\n\n",
+          out);
+    fputs(prologue_vaults, out);
+    body_start(out, nprot);
+    int k = 0, policy = 0;
+    for (const BkpVault *v = prog->vaults; v; v = v->next) {
+        int np, nv;
+        emit_vault_counts(prog, v, only, &np, &nv);
+        if (!np && !nv)
+            continue;
+        char at[EMIT_WHERE_MAX], title[EMIT_WHERE_MAX + 48];
+        snprintf(title, sizeof title, "vault %d of %d%s", ++k, nvaults, emit_where(at, prog->src, v->span));
+        putc('\n', out);
+        rule(out, title);
+        fputs("VAULT=", out);
+        bkp_sh_quote(out, v->name);
+        fputs("\nRESOURCE_GROUP=", out);
+        bkp_sh_quote(out, v->resource_group);
+        fputs("\nSUBSCRIPTION=", out);
+        bkp_sh_quote(out, v->subscription ? v->subscription : "");
+        putc('\n', out);
+        for (const BkpPolicy *p = prog->policies; p; p = p->next)
+            if (emit_want_policy(p, only) && bkp_vault_holds(v, p) && az_policy(out, p, ++policy, t.ndeploy) != 0)
+                return -1;
+        for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+            if (emit_want_protect(pr, only) && pr->vault == v)
+                az_protect(out, pr);
+    }
+    fflush(out);
+    return ferror(out) ? -1 : 0;
+}
+
+int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
+{
+    if (!prog || !out)
+        return -1;
+    if (!bkp_program_one_vault(prog))
+        return az_vaults(out, prog, only);
+    int npol, nprot;
+    emit_count(prog, only, &npol, &nprot);
+    const BkpVault *v = prog->vault;
+
+    header_start(out, prog, only);
+    fprintf(out, "# Creates or updates %d Azure VM backup polic%s in a Recovery Services vault\n", npol,
+            npol == 1 ? "y" : "ies");
+    header_tools(out, nprot);
+    fputs("# A policy the vault does not have yet is created (az backup policy create), an\n"
+          "# existing one is replaced (az backup policy set).\n",
+          out);
+    header_protects(out, nprot);
     fputs("#\n"
           "# usage: bash SCRIPT [--vault NAME] [--resource-group RG] [--subscription ID] [--dry-run]\n"
           "#   The environment variables VAULT, RESOURCE_GROUP, SUBSCRIPTION and DRY_RUN=1 do the\n"
@@ -252,12 +356,7 @@ int bkp_emit_azcli(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
     default_var(out, "RESOURCE_GROUP", v ? v->resource_group : NULL);
     default_var(out, "SUBSCRIPTION", v ? v->subscription : NULL);
     fputs(prologue, out);
-    if (nprot)
-        fputs(protect_fn, out);
-    fputs("\n"
-          "tmp=$(mktemp -d)\n"
-          "trap 'rm -rf \"$tmp\"' EXIT\n",
-          out);
+    body_start(out, nprot);
 
     int k = 0;
     for (const BkpPolicy *p = prog->policies; p; p = p->next)

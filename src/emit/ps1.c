@@ -375,10 +375,9 @@ typedef struct Needs {
 static Needs needs_of(const BkpProgram *prog, const BkpPolicy *only)
 {
     Needs n = {0};
-    const BkpVault *v = prog->vault;
-    if (v)
-        n.non_ascii = bkp_has_non_ascii(v->name) || bkp_has_non_ascii(v->resource_group) ||
-                      bkp_has_non_ascii(v->subscription);
+    for (const BkpVault *v = prog->vaults ? prog->vaults : prog->vault; v; v = v->next)
+        n.non_ascii |= bkp_has_non_ascii(v->name) || bkp_has_non_ascii(v->resource_group) ||
+                       bkp_has_non_ascii(v->subscription);
     emit_count(prog, only, &n.npolicies, &n.nprotects);
     for (const BkpPolicy *p = prog->policies; p; p = p->next) {
         if (!emit_want_policy(p, only))
@@ -461,11 +460,122 @@ static void ps_param(FILE *out, const char *name, const char *dflt, bool mandato
     bkp_ps_quote(out, dflt);
 }
 
+/* ---- several vaults --------------------------------------------------------------- */
+
+static void ps_help_vaults(FILE *out, const BkpProgram *prog, const EmitVaultTotals *t)
+{
+    fputs("<#\n.SYNOPSIS\n", out);
+    fprintf(out, "Creates or updates %d Azure VM backup polic%s in %d Recovery Services vaults", t->npolicies,
+            t->npolicies == 1 ? "y" : "ies", t->nvaults);
+    if (t->ndeploy != t->npolicies)
+        fprintf(out, "\n(each in the vaults that hold it: %d in all)", t->ndeploy);
+    if (t->nprotects)
+        fprintf(out, ",\nthen enables backup of %d VM%s", t->nprotects, t->nprotects == 1 ? "" : "s");
+    fputs(".\n\n.DESCRIPTION\n", out);
+    emit_generated_by(out, "", prog);
+    fputs("Vault by vault, in its subscription (Set-AzContext; a vault named without one is in the\n"
+          "subscription the script starts in): a policy the vault does not have yet is created\n"
+          "(New-AzRecoveryServicesBackupProtectionPolicy), an existing one is updated in place\n"
+          "(Set-AzRecoveryServicesBackupProtectionPolicy).\n",
+          out);
+    if (t->nprotects)
+        fputs("A VM that is not protected yet gets backup enabled in its vault; a VM the vault already\n"
+              "protects is moved to its policy, with the disks the file selects.\n",
+              out);
+    fputs("Run it with -WhatIf first to see what it would change.\n"
+          "\n"
+          ".EXAMPLE\n"
+          "Connect-AzAccount; ./script.ps1 -WhatIf; ./script.ps1\n"
+          "#>\n",
+          out);
+}
+
+/* One vault: selected in its subscription, looked up, its policies, its VMs. */
+static void ps_vault(FILE *out, const BkpProgram *prog, const BkpVault *v, const BkpPolicy *only, int k, int total,
+                     bool switching, int *policy, int ndeploy, int *vm, int nprotects)
+{
+    char at[EMIT_WHERE_MAX];
+    int np, nv;
+    emit_vault_counts(prog, v, only, &np, &nv);
+    putc('\n', out);
+    rule(out, '=');
+    fprintf(out, "# Vault %d of %d%s: %d polic%s, %d VM%s\n", k, total, emit_where(at, prog->src, v->span), np,
+            np == 1 ? "y" : "ies", nv, nv == 1 ? "" : "s");
+    rule(out, '=');
+    if (switching) {
+        fputs("# Choosing the subscription changes nothing in Azure: done even with -WhatIf.\n"
+              "$null = Set-AzContext -Subscription ", out);
+        if (v->subscription)
+            bkp_ps_quote(out, v->subscription);
+        else
+            fputs("$startSubscription", out);
+        fputs(" -Scope Process -WhatIf:$false\n", out);
+    }
+    fputs("$vault = Get-AzRecoveryServicesVault -ResourceGroupName ", out);
+    bkp_ps_quote(out, v->resource_group);
+    fputs(" -Name ", out);
+    bkp_ps_quote(out, v->name);
+    fputs("\nif ($null -eq $vault) {\n    throw ('Recovery Services vault {0} not found in resource group {1}' -f ", out);
+    bkp_ps_quote(out, v->name);
+    fputs(", ", out);
+    bkp_ps_quote(out, v->resource_group);
+    fputs(")\n}\n$existingPolicies = @(Get-AzRecoveryServicesBackupProtectionPolicy -VaultId $vault.ID)\n", out);
+    if (nv)
+        fputs("$policies = @{}\n", out);
+    for (const BkpPolicy *p = prog->policies; p; p = p->next)
+        if (emit_want_policy(p, only) && bkp_vault_holds(v, p))
+            ps_policy(out, p, ++*policy, ndeploy, nv > 0);
+    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+        if (emit_want_protect(pr, only) && pr->vault == v)
+            ps_protect(out, prog, pr, ++*vm, nprotects);
+}
+
+/* A script for several vaults, or one that holds some policies only: no
+ * parameters but -WhatIf; each vault's part as the one-vault script's. */
+static void ps_vaults(FILE *out, const BkpProgram *prog, const BkpPolicy *only)
+{
+    EmitVaultTotals t = emit_vault_totals(prog, only);
+    bool with_sub = false, without_sub = false;
+    for (const BkpVault *v = prog->vaults; v; v = v->next) {
+        int np, nv;
+        emit_vault_counts(prog, v, only, &np, &nv);
+        if (np || nv) {
+            with_sub |= v->subscription != NULL;
+            without_sub |= v->subscription == NULL;
+        }
+    }
+    ps_help_vaults(out, prog, &t);
+    fputs("[CmdletBinding(SupportsShouldProcess)]\nparam()\n\n"
+          "Set-StrictMode -Version Latest\n"
+          "$ErrorActionPreference = 'Stop'\n",
+          out);
+    if (with_sub && without_sub)
+        fputs("\n# The subscription of the Az context the script starts in: that of the vaults the file\n"
+              "# names without one.\n"
+              "$startSubscription = (Get-AzContext).Subscription.Id\n",
+              out);
+    int k = 0, policy = 0, vm = 0;
+    for (const BkpVault *v = prog->vaults; v; v = v->next) {
+        int np, nv;
+        emit_vault_counts(prog, v, only, &np, &nv);
+        if (np || nv)
+            ps_vault(out, prog, v, only, ++k, t.nvaults, with_sub, &policy, t.ndeploy, &vm, t.nprotects);
+    }
+}
+
 int bkp_emit_ps1(const BkpProgram *prog, const BkpPolicy *only, FILE *out)
 {
     if (!prog || !out)
         return -1;
     Needs n = needs_of(prog, only);
+    if (!bkp_program_one_vault(prog)) {
+        if (n.non_ascii)
+            fputs("\xEF\xBB\xBF", out);
+        ps_requires(out, &n);
+        ps_vaults(out, prog, only);
+        fflush(out);
+        return ferror(out) ? -1 : 0;
+    }
     const BkpVault *v = prog->vault;
 
     /* Windows PowerShell 5.1 reads a script without a byte-order mark in the

@@ -22,6 +22,34 @@ void emit_count(const BkpProgram *prog, const BkpPolicy *only, int *npolicies, i
     *nprotects = nv;
 }
 
+void emit_vault_counts(const BkpProgram *prog, const BkpVault *v, const BkpPolicy *only, int *np, int *nv)
+{
+    *np = *nv = 0;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next)
+        *np += emit_want_policy(p, only) && bkp_vault_holds(v, p);
+    for (const BkpProtect *pr = prog->protects; pr; pr = pr->next)
+        *nv += emit_want_protect(pr, only) && pr->vault == v;
+}
+
+EmitVaultTotals emit_vault_totals(const BkpProgram *prog, const BkpPolicy *only)
+{
+    EmitVaultTotals t = {0, 0, 0, 0};
+    for (const BkpVault *v = prog->vaults; v; v = v->next) {
+        int np, nv;
+        emit_vault_counts(prog, v, only, &np, &nv);
+        t.nvaults += np || nv;
+        t.ndeploy += np;
+        t.nprotects += nv;
+    }
+    for (const BkpPolicy *p = prog->policies; p; p = p->next) {
+        bool held = false;
+        for (const BkpVault *v = prog->vaults; v && !held; v = v->next)
+            held = bkp_vault_holds(v, p);
+        t.npolicies += emit_want_policy(p, only) && held;
+    }
+    return t;
+}
+
 int emit_nluns(const BkpProtect *pr)
 {
     const int max = (int)(sizeof pr->luns / sizeof pr->luns[0]);

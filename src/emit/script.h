@@ -16,6 +16,16 @@ bool emit_want_protect(const BkpProtect *pr, const BkpPolicy *only);
 /* How many policies and protects the selection holds. */
 void emit_count(const BkpProgram *prog, const BkpPolicy *only, int *npolicies, int *nprotects);
 
+/* Several vaults (bkp_program_one_vault() false): what vault v gets of the
+ * selection, its policies and its VMs; */
+void emit_vault_counts(const BkpProgram *prog, const BkpVault *v, const BkpPolicy *only, int *np, int *nv);
+/* and what the script does in all: the vaults that get something, the
+ * policies some vault holds, the (policy, vault) pairs, the VMs. */
+typedef struct {
+    int nvaults, npolicies, ndeploy, nprotects;
+} EmitVaultTotals;
+EmitVaultTotals emit_vault_totals(const BkpProgram *prog, const BkpPolicy *only);
+
 /* The number of LUNs of a protect to write. The checker allows no more than
  * the array holds; a program built by hand through the library may say
  * more, and the rest is not read. */

@@ -3,7 +3,8 @@
  *
  * Three passes. The walk (bkp_ast_walk) cuts the file into anchors, the
  * things that each print as one line: a policy's `policy NAME {`, a
- * clause, a policy's `}`, a vault or protect statement; each gets its
+ * clause, a policy's `}`, a use, vault or protect statement (a template
+ * block is laid out as a policy block); each gets its
  * tokens, as spans of the source. Then every comment is attached, by
  * position, to an anchor: before it (leading), inside it, or after it on
  * its line (trailing); the comments after the last anchor end the file.
@@ -21,7 +22,7 @@
 #include "bkpc/parse.h"
 #include "bkpc/print.h"
 
-typedef enum { A_HEADER, A_CLAUSE, A_CLOSE, A_VAULT, A_PROTECT } AnchorKind;
+typedef enum { A_HEADER, A_CLAUSE, A_CLOSE, A_USE, A_VAULT, A_PROTECT } AnchorKind;
 
 /* How a token is printed: after one space, after the list separator, or
  * (a duration) its number and unit, one space between them if any was. */
@@ -56,6 +57,7 @@ typedef struct Fmt {
     /* the walk */
     const AstPolicy *policy;        /* the policy being walked */
     bool list_first;                /* the next item starts a list */
+    bool name_list;                 /* in a list of names (a vault's `with`) */
     bool after_time;                /* the last token was a time */
     /* the printing */
     BkpPrinter pr;
@@ -111,6 +113,7 @@ static bool on_enter(void *user, const AstNode *n, int depth)
     bool listed = false;
     switch (n->kind) {
     case AST_NODE_POLICY:
+    case AST_NODE_TEMPLATE:
         F->policy = n->u.policy;
         if (!F->policy->implicit)
             open_anchor(F, A_HEADER, bkp_span(n->span.off, F->policy->lbrace_at + 1));
@@ -121,13 +124,17 @@ static bool on_enter(void *user, const AstNode *n, int depth)
             a->bare = F->policy->implicit;
         }
         return true;
+    case AST_NODE_USE: open_anchor(F, A_USE, n->span); return true;
     case AST_NODE_VAULT: open_anchor(F, A_VAULT, n->span); return true;
     case AST_NODE_PROTECT: open_anchor(F, A_PROTECT, n->span); return true;
     case AST_NODE_PUNCT:            /* `{` ends its header; `}` is a line */
         if (n->span.off == F->policy->rbrace_at)
             open_anchor(F, A_CLOSE, n->span);
         return true;
-    case AST_NODE_LIST: F->list_first = true; return true;
+    case AST_NODE_LIST:
+        F->list_first = true;
+        F->name_list = n->u.list == NULL;
+        return true;
     case AST_NODE_DURATION: add_tok(F, n->span, T_DURATION, n->u.duration); break;
     case AST_NODE_ITEM:
         listed = n->role == NULL && !F->list_first;   /* an item of a list */
@@ -138,12 +145,24 @@ static bool on_enter(void *user, const AstNode *n, int depth)
         add_tok(F, n->span, F->after_time ? T_LISTED : T_PLAIN, NULL);
         F->after_time = true;
         return true;
-    case AST_NODE_KEYWORD:
-    case AST_NODE_NAME: add_tok(F, n->span, T_PLAIN, NULL); break;
+    case AST_NODE_NAME:
+        listed = F->name_list && !F->list_first;
+        F->list_first = false;
+        add_tok(F, n->span, listed ? T_LISTED : T_PLAIN, NULL);
+        break;
+    case AST_NODE_KEYWORD: add_tok(F, n->span, T_PLAIN, NULL); break;
     default: return true;           /* the file; comments are placed by position */
     }
     F->after_time = false;
     return true;
+}
+
+static void on_leave(void *user, const AstNode *n, int depth)
+{
+    Fmt *F = user;
+    (void)depth;
+    if (n->kind == AST_NODE_LIST)
+        F->name_list = false;
 }
 
 static int by_offset(const void *x, const void *y)
@@ -156,7 +175,7 @@ static int by_offset(const void *x, const void *y)
  * where its first clause stands: other statements may stand among them). */
 static void collect_anchors(Fmt *F)
 {
-    AstVisitor v = {on_enter, NULL, F};
+    AstVisitor v = {on_enter, on_leave, F};
     bkp_ast_walk(F->f, &v);
     if (F->nanchors > 1)
         qsort(F->anchors, F->nanchors, sizeof(Anchor), by_offset);

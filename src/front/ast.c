@@ -20,6 +20,7 @@ const char *bkp_clause_name(AstClauseKind k)
         [AST_ARCHIVE] = "archive",
         [AST_SNAPSHOT_RG] = "snapshot resource-group",
         [AST_CONSISTENCY] = "consistency",
+        [AST_REQUIRE] = "require",
     };
     return k < AST_CLAUSE_KIND_COUNT ? names[k] : "?";
 }
@@ -31,16 +32,22 @@ AstList ast_list_new(void)
     return l;
 }
 
+/* Room for one more element in the array v of n elements of `size` bytes,
+ * *cap of them allocated: v itself, or a copy twice as large. */
+static void *grow(BkpParser *P, void *v, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 2;
+    void *w = bkp_arena_alloc(&P->ctx->arena, size * (size_t)*cap);
+    if (n)
+        memcpy(w, v, size * (size_t)n);
+    return w;
+}
+
 void ast_list_push(BkpParser *P, AstList *l, AstItem it)
 {
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 2;
-        AstItem *v = BKP_NEWN(&P->ctx->arena, AstItem, cap);
-        if (l->n)
-            memcpy(v, l->v, sizeof(AstItem) * (size_t)l->n);
-        l->v = v;
-        l->cap = cap;
-    }
+    l->v = grow(P, l->v, l->n, &l->cap, sizeof *l->v);
     l->v[l->n++] = it;
     l->span = l->n == 1 ? it.span : bkp_span_join(l->span, it.span);
 }
@@ -78,14 +85,7 @@ BkpTimes ast_times_new(void)
 
 void ast_times_push(BkpParser *P, BkpTimes *t, AstTime tm)
 {
-    if (t->n == t->cap) {
-        int cap = t->cap ? t->cap * 2 : 2;
-        AstTime *v = BKP_NEWN(&P->ctx->arena, AstTime, cap);
-        if (t->n)
-            memcpy(v, t->v, sizeof(AstTime) * (size_t)t->n);
-        t->v = v;
-        t->cap = cap;
-    }
+    t->v = grow(P, t->v, t->n, &t->cap, sizeof *t->v);
     t->v[t->n++] = tm;
     t->span = t->n == 1 ? tm.span : bkp_span_join(t->span, tm.span);
 }
@@ -168,23 +168,33 @@ void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months)
     k->months = months;
 }
 
-static AstPolicy *new_policy(BkpParser *P, const AstName *name)
+/* A new policy block, or template block, at the end of the file's list. */
+static AstPolicy *new_block(BkpParser *P, const AstName *name, bool is_template)
 {
     AstPolicy *p = BKP_NEW(&P->ctx->arena, AstPolicy);
     p->name = *name;
-    if (P->last_policy)
-        P->last_policy->next = p;
+    p->is_template = is_template;
+    AstPolicy **last = is_template ? &P->last_template : &P->last_policy;
+    if (*last)
+        (*last)->next = p;
+    else if (is_template)
+        P->file->templates = p;
     else
         P->file->policies = p;
-    P->last_policy = p;
+    *last = p;
     return p;
 }
 
-void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbrace)
+void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, const BkpKwName *from, BkpSpan lbrace,
+                      bool is_template)
 {
-    AstPolicy *p = new_policy(P, name);
+    AstPolicy *p = new_block(P, name, is_template);
     p->span = bkp_span_join(kw, lbrace);
     p->lbrace_at = lbrace.off;
+    if (from->kw.end) {
+        p->from = from->name;
+        p->from_at = from->kw.off;
+    }
     P->cur = p;
     P->cur_last = NULL;
 }
@@ -228,7 +238,7 @@ void ast_add_bare_clause(BkpParser *P, AstClause *c)
         AstName name = ast_name(bkp_arena_strdup(&P->ctx->arena, stem ? stem : "policy"),
                                 bkp_span(c->span.off, c->span.off), AST_NAME_BARE);
         free(stem);
-        f->bare = new_policy(P, &name);
+        f->bare = new_block(P, &name, false);
         f->bare->implicit = true;
         f->bare->span = c->span;
     }
@@ -252,11 +262,34 @@ AstVault *ast_vault(BkpParser *P, BkpSpan span, const AstName *name, BkpSpan rg_
     return v;
 }
 
-void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub)
+void ast_vault_subscription(AstVault *v, const BkpKwName *sub)
 {
-    v->span = span;
-    v->subscription_at = kw.off;
-    v->subscription = *sub;
+    if (!sub->kw.end)
+        return;
+    v->subscription_at = sub->kw.off;
+    v->subscription = sub->name;
+}
+
+BkpNames ast_names_new(void)
+{
+    BkpNames l;
+    memset(&l, 0, sizeof l);
+    return l;
+}
+
+void ast_names_push(BkpParser *P, BkpNames *l, const AstName *n)
+{
+    l->v = grow(P, l->v, l->n, &l->cap, sizeof *l->v);
+    l->v[l->n++] = *n;
+    l->span = l->n == 1 ? n->span : bkp_span_join(l->span, n->span);
+}
+
+void ast_vault_policies(AstVault *v, BkpSpan with_kw, const BkpNames *names)
+{
+    v->with_at = with_kw.off;
+    v->policies = names->v;
+    v->npolicies = names->n;
+    v->policies_span = names->span;
 }
 
 AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const AstName *vm,
@@ -279,6 +312,14 @@ AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const A
     return p;
 }
 
+void ast_protect_vault(AstProtect *p, const BkpKwName *vault)
+{
+    if (!vault->kw.end)
+        return;
+    p->in_at = vault->kw.off;
+    p->vault = vault->name;
+}
+
 void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mode_kw,
                        BkpSpan disks_kw, const AstList *luns)
 {
@@ -288,6 +329,43 @@ void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mo
     p->disks_at = disks_kw.off;
     p->luns = *luns;
     p->disks_span = bkp_span_join(mode_kw, luns->span);
+}
+
+void ast_use(BkpParser *P, BkpSpan span, AstName path)
+{
+    AstUse *u = BKP_NEW(&P->ctx->arena, AstUse);
+    u->span = span;
+    u->path = path;
+    if (P->last_use)
+        P->last_use->next = u;
+    else
+        P->file->uses = u;
+    P->last_use = u;
+}
+
+AstClause *ast_require(BkpParser *P, AstRequireWhat what, BkpSpan span, BkpSpan kind_kw, BkpKeyword kind)
+{
+    AstClause *c = ast_clause(P, AST_REQUIRE, span, kind_kw);
+    c->u.require.what = what;
+    c->u.require.kind = kind;
+    return c;
+}
+
+void ast_require_span(BkpParser *P, AstClause *c, BkpSpan for_kw, AstDuration span)
+{
+    (void)P;
+    c->u.require.for_at = for_kw.off;
+    c->u.require.span = span;
+    c->u.require.has_span = true;
+}
+
+void ast_require_tier(BkpParser *P, AstClause *c, const BkpKwName *tier)
+{
+    (void)P;
+    if (!tier->kw.end)
+        return;
+    c->u.require.in_at = tier->kw.off;
+    c->u.require.tier = tier->name;
 }
 
 bool bkp_ast_marked(const AstFile *f, BkpSpan s)
@@ -303,4 +381,32 @@ bool bkp_ast_marked(const AstFile *f, BkpSpan s)
             hi = mid;
     }
     return false;
+}
+
+void ast_stmts_begin(AstStmtIter *it, const AstFile *f)
+{
+    *it = (AstStmtIter){f->policies, f->templates, f->uses, f->vaults, f->protects};
+}
+
+AstStmt ast_stmts_next(AstStmtIter *it)
+{
+    uint32_t at[5] = {it->policy ? it->policy->span.off : UINT32_MAX,
+                      it->template_ ? it->template_->span.off : UINT32_MAX,
+                      it->use ? it->use->span.off : UINT32_MAX, it->vault ? it->vault->span.off : UINT32_MAX,
+                      it->protect ? it->protect->span.off : UINT32_MAX};
+    int k = 0;
+    for (int i = 1; i < 5; i++)
+        if (at[i] < at[k])
+            k = i;
+    AstStmt s = {AST_STMT_END, NULL, NULL, NULL, NULL};
+    if (at[k] == UINT32_MAX)
+        return s;
+    switch (k) {
+    case 0: s = (AstStmt){AST_STMT_POLICY, it->policy, NULL, NULL, NULL}; it->policy = it->policy->next; break;
+    case 1: s = (AstStmt){AST_STMT_TEMPLATE, it->template_, NULL, NULL, NULL}; it->template_ = it->template_->next; break;
+    case 2: s = (AstStmt){AST_STMT_USE, NULL, it->use, NULL, NULL}; it->use = it->use->next; break;
+    case 3: s = (AstStmt){AST_STMT_VAULT, NULL, NULL, it->vault, NULL}; it->vault = it->vault->next; break;
+    default: s = (AstStmt){AST_STMT_PROTECT, NULL, NULL, NULL, it->protect}; it->protect = it->protect->next; break;
+    }
+    return s;
 }

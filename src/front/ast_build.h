@@ -28,7 +28,10 @@ void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on)
 void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months);
 void ast_sched_times(AstClause *c, BkpSpan at_kw, const BkpTimes *t);
 
-void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, BkpSpan lbrace);
+/* `policy NAME [from T] {` or, when is_template, `template NAME [from T] {`
+ * (kw: `policy` or `template`). */
+void ast_begin_policy(BkpParser *P, const AstName *name, BkpSpan kw, const BkpKwName *from, BkpSpan lbrace,
+                      bool is_template);
 void ast_end_policy(BkpParser *P, BkpSpan span, BkpSpan rbrace);
 void ast_policy_had_error(BkpParser *P);
 void ast_add_clause(BkpParser *P, AstClause *c);
@@ -37,13 +40,31 @@ void ast_add_bare_clause(BkpParser *P, AstClause *c);
 /* `vault NAME resource-group RG` (rg_kw: `resource-group`). */
 AstVault *ast_vault(BkpParser *P, BkpSpan span, const AstName *name, BkpSpan rg_kw,
                     const AstName *rg);
-void ast_vault_subscription(AstVault *v, BkpSpan span, BkpSpan kw, const AstName *sub);
+/* `subscription SUB` (kw.end 0: not written). */
+void ast_vault_subscription(AstVault *v, const BkpKwName *sub);
+/* `with P, Q` (with_kw: `with`). */
+void ast_vault_policies(AstVault *v, BkpSpan with_kw, const BkpNames *names);
+BkpNames ast_names_new(void);
+void ast_names_push(BkpParser *P, BkpNames *l, const AstName *n);
 /* `protect vm VM resource-group RG with POLICY`: kw = {`vm`,
  * `resource-group`, `with`}. */
 AstProtect *ast_protect(BkpParser *P, BkpSpan span, const BkpSpan kw[3], const AstName *vm,
                         const AstName *rg, const AstName *policy);
+/* ... `in VAULT` (kw.end 0: not written). */
+void ast_protect_vault(AstProtect *p, const BkpKwName *vault);
 /* ... `exclude disks LUNS` (mode_kw, disks_kw). */
 void ast_protect_disks(AstProtect *p, BkpSpan span, AstDiskMode mode, BkpSpan mode_kw,
                        BkpSpan disks_kw, const AstList *luns);
+
+/* `use "FILE"`. */
+void ast_use(BkpParser *P, BkpSpan span, AstName path);
+
+/* `require KIND ...`: kind_kw is the second keyword (the period, `snapshots`
+ * or `rpo`), `kind` which one it is. */
+AstClause *ast_require(BkpParser *P, AstRequireWhat what, BkpSpan span, BkpSpan kind_kw, BkpKeyword kind);
+/* ... `for SPAN` (for_kw: `for`). */
+void ast_require_span(BkpParser *P, AstClause *c, BkpSpan for_kw, AstDuration span);
+/* ... `in TIER` (kw.end 0: not written). */
+void ast_require_tier(BkpParser *P, AstClause *c, const BkpKwName *tier);
 
 #endif

@@ -18,7 +18,8 @@ typedef struct Printer {
 } Printer;
 
 static const char *const kind_names[AST_NODE_KIND_COUNT] = {
-    [AST_NODE_FILE] = "file", [AST_NODE_POLICY] = "policy", [AST_NODE_VAULT] = "vault",
+    [AST_NODE_FILE] = "file", [AST_NODE_POLICY] = "policy", [AST_NODE_TEMPLATE] = "template",
+    [AST_NODE_USE] = "use", [AST_NODE_VAULT] = "vault",
     [AST_NODE_PROTECT] = "protect", [AST_NODE_CLAUSE] = "clause", [AST_NODE_KEYWORD] = "keyword",
     [AST_NODE_PUNCT] = "punct", [AST_NODE_NAME] = "name", [AST_NODE_DURATION] = "duration",
     [AST_NODE_TIME] = "time", [AST_NODE_LIST] = "list", [AST_NODE_ITEM] = "item",
@@ -33,7 +34,7 @@ static const char *const clause_names[AST_CLAUSE_KIND_COUNT] = {
     [AST_KEEP_DAILY] = "keep-daily", [AST_KEEP_WEEKLY] = "keep-weekly",
     [AST_KEEP_MONTHLY] = "keep-monthly", [AST_KEEP_YEARLY] = "keep-yearly",
     [AST_ARCHIVE] = "archive", [AST_SNAPSHOT_RG] = "snapshot-resource-group",
-    [AST_CONSISTENCY] = "consistency",
+    [AST_CONSISTENCY] = "consistency", [AST_REQUIRE] = "require",
 };
 
 static const char *const name_forms[] = {
@@ -98,6 +99,7 @@ static void attributes(Printer *pr, const AstNode *n)
             fprintf(o, " syntax-errors=%u", n->u.file->syntax_errors);
         break;
     case AST_NODE_POLICY:
+    case AST_NODE_TEMPLATE:
         fputc(' ', o);
         text(pr, n->u.policy->name.value, strlen(n->u.policy->name.value));
         if (n->u.policy->implicit)

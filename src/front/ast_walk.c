@@ -178,6 +178,21 @@ static void times(Walk *w, const AstClause *c)
         time_of_day(w, "at", &c->u.sched.times[i]);
 }
 
+/* `require daily points for 30d in vault-standard`, `require snapshots for
+ * 7d`, `require rpo 24h for 30d`. */
+static void require_parts(Walk *w, const AstClause *c)
+{
+    first_keyword(w, BKP_KW_REQUIRE, c->span);
+    second_keyword(w, c->u.require.kind, c);
+    keyword(w, BKP_KW_POINTS, c->u.require.points_at);
+    if (c->u.require.what == AST_REQ_RPO)
+        duration(w, "rpo", &c->u.require.rpo);
+    keyword(w, BKP_KW_FOR, c->u.require.for_at);
+    if (c->u.require.has_span)
+        duration(w, "span", &c->u.require.span);
+    keyword_name(w, BKP_KW_IN, c->u.require.in_at, "tier", &c->u.require.tier);
+}
+
 static void clause_parts(Walk *w, const AstClause *c)
 {
     switch (c->kind) {
@@ -231,6 +246,9 @@ static void clause_parts(Walk *w, const AstClause *c)
         else
             item(w, "consistency", &c->u.consistency.word);
         break;
+    case AST_REQUIRE:
+        require_parts(w, c);
+        break;
     default:
         keep_parts(w, c);
         break;
@@ -246,14 +264,16 @@ static void clause(Walk *w, const AstClause *c)
     close_node(w, n);
 }
 
+/* A policy or template block: `policy NAME [from T] { ... }`. */
 static void policy(Walk *w, const AstPolicy *p)
 {
-    const AstNode *n = AST_NODE(AST_NODE_POLICY, p->span, NULL, .policy = p);
+    const AstNode *n = AST_NODE(p->is_template ? AST_NODE_TEMPLATE : AST_NODE_POLICY, p->span, NULL, .policy = p);
     if (!open_node(w, n))
         return;
     if (!p->implicit) {
-        first_keyword(w, BKP_KW_POLICY, p->span);
+        first_keyword(w, p->is_template ? BKP_KW_TEMPLATE : BKP_KW_POLICY, p->span);
         name(w, NULL, &p->name);
+        keyword_name(w, BKP_KW_FROM, p->from_at, "template", &p->from);
         punct(w, p->lbrace_at);
     }
     for (const AstClause *c = p->clauses; c; c = c->next)
@@ -271,6 +291,26 @@ static void vault(Walk *w, const AstVault *v)
     name(w, NULL, &v->name);
     keyword_name(w, BKP_KW_RESOURCE_GROUP, v->rg_at, "resource-group", &v->rg);
     keyword_name(w, BKP_KW_SUBSCRIPTION, v->subscription_at, "subscription", &v->subscription);
+    keyword(w, BKP_KW_WITH, v->with_at);
+    if (v->npolicies) {
+        /* a list of names: a LIST node without an AstList */
+        const AstNode *l = AST_NODE(AST_NODE_LIST, v->policies_span, "policies", .list = NULL);
+        if (open_node(w, l)) {
+            for (int i = 0; i < v->npolicies; i++)
+                name(w, NULL, &v->policies[i]);
+            close_node(w, l);
+        }
+    }
+    close_node(w, n);
+}
+
+static void use(Walk *w, const AstUse *u)
+{
+    const AstNode *n = AST_NODE(AST_NODE_USE, u->span, NULL, .use = u);
+    if (!open_node(w, n))
+        return;
+    first_keyword(w, BKP_KW_USE, u->span);
+    name(w, "file", &u->path);
     close_node(w, n);
 }
 
@@ -283,6 +323,7 @@ static void protect(Walk *w, const AstProtect *p)
     keyword_name(w, BKP_KW_VM, p->vm_at, "vm", &p->vm);
     keyword_name(w, BKP_KW_RESOURCE_GROUP, p->rg_at, "resource-group", &p->rg);
     keyword_name(w, BKP_KW_WITH, p->with_at, "policy", &p->policy);
+    keyword_name(w, BKP_KW_IN, p->in_at, "vault", &p->vault);
     keyword(w, p->disks == AST_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE, p->mode_at);
     keyword(w, BKP_KW_DISKS, p->disks_at);
     list(w, "luns", &p->luns);
@@ -295,22 +336,14 @@ void bkp_ast_walk(const AstFile *f, const AstVisitor *v)
     const AstNode *n = AST_NODE(AST_NODE_FILE, bkp_span(0, (uint32_t)f->src->len), NULL, .file = f);
     if (!open_node(&w, n))
         return;
-    /* The three kinds of statement, each in order: merged by position. */
-    const AstPolicy *p = f->policies;
-    const AstVault *va = f->vaults;
-    const AstProtect *pr = f->protects;
-    while (p || va || pr) {
-        uint32_t op = p ? p->span.off : UINT32_MAX, ov = va ? va->span.off : UINT32_MAX,
-                 opr = pr ? pr->span.off : UINT32_MAX;
-        if (op <= ov && op <= opr) {
-            policy(&w, p);
-            p = p->next;
-        } else if (ov <= opr) {
-            vault(&w, va);
-            va = va->next;
-        } else {
-            protect(&w, pr);
-            pr = pr->next;
+    AstStmtIter it;
+    ast_stmts_begin(&it, f);
+    for (AstStmt s; (s = ast_stmts_next(&it)).kind != AST_STMT_END;) {
+        switch (s.kind) {
+        case AST_STMT_USE: use(&w, s.use); break;
+        case AST_STMT_VAULT: vault(&w, s.vault); break;
+        case AST_STMT_PROTECT: protect(&w, s.protect); break;
+        default: policy(&w, s.block); break;
         }
     }
     close_node(&w, n);

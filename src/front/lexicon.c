@@ -199,3 +199,15 @@ char *bkp_words_join(char *buf, size_t n, BkpWordKind kind, uint32_t set, BkpSpe
     }
     return buf;
 }
+
+static bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+bool bkp_name_is_bare(const char *s)
+{
+    if (!s || !is_alpha(*s))
+        return false;
+    for (s++; *s; s++)
+        if (!is_alpha(*s) && !(*s >= '0' && *s <= '9') && !strchr("-_!", *s))
+            return false;
+    return true;
+}

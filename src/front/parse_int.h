@@ -34,6 +34,8 @@ typedef struct BkpParser {
     AstClause *cur_last;       /* its last clause, and the bare clauses' (appending) */
     AstClause *bare_last;
     AstPolicy *last_policy;    /* the file's lists' last entries (appending) */
+    AstPolicy *last_template;
+    AstUse *last_use;
     AstVault *last_vault;
     AstProtect *last_protect;
     BkpSyntaxCount errors;     /* shared with the token stream */
@@ -43,6 +45,7 @@ typedef struct BkpParser {
     uint32_t last_error;       /* where the last syntax error was reported */
     int last_token;            /* the previous token */
     int last_sync;             /* whether it ends error recovery */
+    int clause_kw;             /* the token that started the last clause (for hints) */
     const char *last_word;     /* its text, when it was a WORD */
 } BkpParser;
 

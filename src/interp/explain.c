@@ -241,6 +241,28 @@ static void explain_defaults(const BkpPolicy *p, BkpExplain *e)
     }
 }
 
+/* Where each value came from, for a policy made from a template. */
+static void explain_sources(const BkpPolicy *p, BkpExplain *e)
+{
+    static const BkpField fields[] = {BKP_FIELD_TYPE, BKP_FIELD_TIMEZONE, BKP_FIELD_SCHEDULE, BKP_FIELD_SNAPSHOTS,
+                                      BKP_FIELD_DAILY, BKP_FIELD_WEEKLY, BKP_FIELD_MONTHLY, BKP_FIELD_YEARLY,
+                                      BKP_FIELD_ARCHIVE, BKP_FIELD_SNAPSHOT_RG, BKP_FIELD_CONSISTENCY};
+    e->requirements = p->requirements;
+    e->template_name = p->origin ? p->origin->template_name : NULL;
+    if (!e->template_name)
+        return;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        BkpField f = fields[i];
+        bool dflt = bkp_policy_default(p, f);
+        if (!dflt && !bkp_policy_has(p, f))
+            continue;
+        e->sources[e->nsources].field = f;
+        e->sources[e->nsources].is_default = dflt;
+        e->sources[e->nsources].from = dflt ? NULL : bkp_policy_template(p, f);
+        e->nsources++;
+    }
+}
+
 void bkp_explain_zone(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
 {
     memset(out, 0, sizeof *out);
@@ -269,4 +291,5 @@ void bkp_explain(BkpTz *tz, const BkpPolicy *p, int64_t at, BkpExplain *out)
     bkp_sim_each(tz, p, at, NULL, &steady, NULL, NULL);
     memcpy(out->steady_points, steady.tier_count, sizeof out->steady_points);
     explain_defaults(p, out);
+    explain_sources(p, out);
 }

@@ -465,17 +465,24 @@ static void explain_promise(JsonW *w, const BkpExplain *e)
     jw_end_arr(w);
 }
 
-/* One default and its value, in the keys "retention", "archive", ... use. */
-static void explain_default(JsonW *w, const BkpPolicy *p, BkpField f)
+/* A field, as the keys "retention", "archive", ... name it. */
+static const char *field_key(BkpField f)
 {
-    static const char *const names[] = {
-        [BKP_FIELD_TYPE] = "type", [BKP_FIELD_TIMEZONE] = "timezone", [BKP_FIELD_SNAPSHOTS] = "snapshots",
-        [BKP_FIELD_DAILY] = "daily", [BKP_FIELD_WEEKLY] = "weekly", [BKP_FIELD_WEEKLY_DAYS] = "weekly_days",
+    static const char *const names[BKP_FIELD_COUNT] = {
+        [BKP_FIELD_TYPE] = "type", [BKP_FIELD_TIMEZONE] = "timezone", [BKP_FIELD_SCHEDULE] = "schedule",
+        [BKP_FIELD_SNAPSHOTS] = "snapshots", [BKP_FIELD_DAILY] = "daily", [BKP_FIELD_WEEKLY] = "weekly",
+        [BKP_FIELD_WEEKLY_DAYS] = "weekly_days", [BKP_FIELD_MONTHLY] = "monthly", [BKP_FIELD_YEARLY] = "yearly",
         [BKP_FIELD_ARCHIVE] = "archive", [BKP_FIELD_CONSISTENCY] = "consistency",
         [BKP_FIELD_SNAPSHOT_RG] = "snapshot_resource_group",
     };
+    return (unsigned)f < BKP_FIELD_COUNT && names[f] ? names[f] : "?";
+}
+
+/* One default and its value, in the keys "retention", "archive", ... use. */
+static void explain_default(JsonW *w, const BkpPolicy *p, BkpField f)
+{
     jw_obj(w);
-    str(w, "field", (size_t)f < sizeof names / sizeof names[0] && names[f] ? names[f] : "?");
+    str(w, "field", field_key(f));
     switch (f) {
     case BKP_FIELD_TYPE: str(w, "name", p->enhanced ? "enhanced" : "standard"); break;
     case BKP_FIELD_TIMEZONE: str(w, "windows", p->timezone); break;
@@ -492,6 +499,57 @@ static void explain_default(JsonW *w, const BkpPolicy *p, BkpField f)
     default: break;
     }
     jw_end_obj(w);
+}
+
+/* Where each value came from and the requirements: only for a policy made
+ * from a template, and one with requirements. */
+static void explain_sources(JsonW *w, const BkpExplain *e)
+{
+    if (e->template_name) {
+        str(w, "template", e->template_name);
+        arr(w, "sources");
+        for (int i = 0; i < e->nsources; i++) {
+            const BkpTemplateRef *t = e->sources[i].from;
+            jw_obj(w);
+            str(w, "field", field_key(e->sources[i].field));
+            str(w, "from", t ? "template" : e->sources[i].is_default ? "default" : "policy");
+            if (t) {
+                str(w, "template", t->name);
+                str(w, "file", t->src ? t->src->name : NULL);
+            }
+            jw_end_obj(w);
+        }
+        jw_end_arr(w);
+    }
+    if (!e->requirements)
+        return;
+    static const char *const kinds[] = {"points", "snapshots", "rpo"};
+    static const char *const periods[] = {"day", "week", "month", "year"};
+    static const char *const tiers[] = {"any", "snapshot", "vault-standard"};
+    arr(w, "requirements");
+    for (const BkpRequire *r = e->requirements; r; r = r->next) {
+        char text[160];
+        jw_obj(w);
+        str(w, "require", bkp_require_text(r, text, sizeof text));
+        str(w, "kind", kinds[r->kind]);
+        if (r->kind == BKP_REQ_POINTS) {
+            str(w, "period", periods[r->period]);
+            str(w, "tier", tiers[r->tier]);
+        }
+        if (r->kind == BKP_REQ_RPO)
+            num(w, "rpo_hours", r->rpo_hours);
+        if (r->span.count) {
+            obj(w, "span");
+            num(w, "count", r->span.count);
+            str(w, "unit", bkp_unit_name(r->span.unit, true));
+            jw_end_obj(w);
+        } else {
+            str(w, "span", NULL);
+        }
+        str(w, "template", r->origin && r->origin->from ? r->origin->from->name : NULL);
+        jw_end_obj(w);
+    }
+    jw_end_arr(w);
 }
 
 int bkp_explain_json(const BkpExplain *e, FILE *out)
@@ -514,5 +572,6 @@ int bkp_explain_json(const BkpExplain *e, FILE *out)
     for (int i = 0; i < e->ndefaults; i++)
         explain_default(&w, e->policy, e->defaults[i]);
     jw_end_arr(&w);
+    explain_sources(&w, e);
     return finish(&w);
 }

@@ -536,6 +536,66 @@ static void explain_defaults(const BkpExplain *e, FILE *out)
     wrapped(out, "defaults", t[0] ? t : "none: every value is written");
 }
 
+/* One source's values: "; HEAD: a, b" (the policy's: kind 0; template
+ * tmpl's: 1; the defaults: 2). */
+static void from_group(char *t, size_t n, const BkpExplain *e, const char *head, int kind, const BkpTemplateRef *tmpl)
+{
+    bool first = true;
+    for (int i = 0; i < e->nsources; i++) {
+        const BkpTemplateRef *from = e->sources[i].from;
+        bool dflt = e->sources[i].is_default;
+        if (kind == 0 ? from || dflt : kind == 1 ? from != tmpl : !dflt)
+            continue;
+        if (first)
+            bkp_catf(t, n, "; %s:", head);
+        bkp_catf(t, n, "%s %s", first ? "" : ",", bkp_field_name(e->sources[i].field));
+        first = false;
+    }
+}
+
+/* "made from template T; the policy: ...; template T (FILE): ...;
+ * defaults: ...": the templates nearest first. */
+static void explain_from(const BkpExplain *e, FILE *out)
+{
+    if (!e->template_name)
+        return;
+    char t[2048];
+    snprintf(t, sizeof t, "made from template %s", e->template_name);
+    from_group(t, sizeof t, e, "the policy", 0, NULL);
+    const BkpTemplateRef *order[BKP_FIELD_COUNT];
+    int n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < e->nsources; i++) {
+            const BkpTemplateRef *from = e->sources[i].from;
+            bool seen = false;
+            for (int k = 0; k < n; k++)
+                seen |= order[k] == from;
+            if (from && !seen && (pass == 1 || strcmp(from->name, e->template_name) == 0))
+                order[n++] = from;
+        }
+    for (int k = 0; k < n; k++) {
+        char head[512];
+        snprintf(head, sizeof head, "template %s (%s)", order[k]->name, order[k]->src ? order[k]->src->name : "?");
+        from_group(t, sizeof t, e, head, 1, order[k]);
+    }
+    from_group(t, sizeof t, e, "defaults", 2, NULL);
+    wrapped(out, "from", t);
+}
+
+static void explain_requires(const BkpExplain *e, FILE *out)
+{
+    if (!e->requirements)
+        return;
+    char t[2048] = "", a[160];
+    for (const BkpRequire *r = e->requirements; r; r = r->next) {
+        bkp_catf(t, sizeof t, "%s%s", t[0] ? "; " : "", bkp_require_text(r, a, sizeof a));
+        if (r->origin && r->origin->from)
+            bkp_catf(t, sizeof t, " (template %s)", r->origin->from->name);
+    }
+    bkp_catf(t, sizeof t, ": each must hold at every moment (bkpc check proves it)");
+    wrapped(out, "requires", t);
+}
+
 static void explain_storage(const BkpExplain *e, FILE *out)
 {
     char t[512];
@@ -561,6 +621,8 @@ int bkp_explain_text(const BkpExplain *e, FILE *out)
     explain_tiering(e, out);
     explain_storage(e, out);
     explain_defaults(e, out);
+    explain_from(e, out);
+    explain_requires(e, out);
     return done(out);
 }
 

@@ -1,4 +1,4 @@
-/* retention.c — the retention rules: which rules keep a backup, how long a
+/* retention.c — the retention rules: a backup and which rules keep it, how long a
  * rule keeps a point (BkpKeep, the one place), when it expires, and when it
  * moves to vault-archive (see include/bkpc/interp.h and docs/semantics.md
  * §4-5). */
@@ -24,21 +24,42 @@ const char *bkp_tier_name(BkpTier t)
 
 /* --- which rules keep a backup ---------------------------------------------------- */
 
-static bool longterm_matches(const BkpLongTerm *lt, bool yearly, int y, int m, int d, int wday)
+/* The days (bit d, 1 to 31) of month m of year y that a monthly or yearly
+ * rule selects; wd1: the weekday of the month's first day. `on first sun`:
+ * the Sunday among days 1-7 (second: 8-14, third: 15-21, fourth: 22-28),
+ * `last sun`: the last Sunday; `on day 1, last`: those dates. */
+static uint32_t longterm_days(const BkpLongTerm *lt, bool yearly, int y, int m, int wd1)
 {
-    if (!lt->on)
-        return false;
-    if (yearly && !(lt->months >> (m - 1) & 1))
-        return false;
+    if (!lt->on || (yearly && !(lt->months >> (m - 1) & 1)))
+        return 0;
     int dim = bkp_days_in_month(y, m);
     if (lt->format == BKP_FORMAT_DAILY)
-        return (d <= 28 && (lt->dates >> d & 1)) || (lt->last_day && d == dim);
-    if (!(lt->days >> wday & 1))
-        return false;
-    int week = (d - 1) / 7;
-    if (week <= BKP_WEEK_FOURTH && (lt->weeks >> week & 1))
-        return true;
-    return (lt->weeks >> BKP_WEEK_LAST & 1) && d + 7 > dim;
+        return (lt->dates & 0x1FFFFFFEu) | (lt->last_day ? 1u << dim : 0);
+    uint32_t set = 0;
+    for (int w = 0; w < 7; w++) {
+        if (!(lt->days >> w & 1))
+            continue;
+        int first = 1 + (w - wd1 + 7) % 7;         /* in days 1-7: the first week */
+        for (int k = BKP_WEEK_FIRST; k <= BKP_WEEK_FOURTH; k++)
+            if (lt->weeks >> k & 1)
+                set |= 1u << (first + 7 * k);
+        if (lt->weeks >> BKP_WEEK_LAST & 1)
+            set |= 1u << (first + 7 * ((dim - first) / 7));
+    }
+    return set;
+}
+
+uint32_t bkp_interp_month_days(const BkpPolicy *p, BkpWhy w, int y, int m)
+{
+    if (w != BKP_WHY_MONTHLY && w != BKP_WHY_YEARLY)
+        return 0;
+    int wd1 = bkp_weekday(bkp_days_from_civil(y, m, 1));
+    uint32_t set = longterm_days(w == BKP_WHY_MONTHLY ? &p->monthly : &p->yearly, w == BKP_WHY_YEARLY, y, m, wd1);
+    if (p->freq == BKP_FREQ_WEEKLY)         /* only days with a backup */
+        for (int d = 1; d <= 31; d++)
+            if ((set >> d & 1) && !bkp_sched_runs_on(p, (wd1 + d - 1) % 7))
+                set &= ~(1u << d);
+    return set;
 }
 
 unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
@@ -55,11 +76,24 @@ unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
         why |= 1u << BKP_WHY_DAILY;
     if (p->weekly.on && (p->weekly.days >> wday & 1))
         why |= 1u << BKP_WHY_WEEKLY;
-    if (longterm_matches(&p->monthly, false, y, m, d, wday))
+    int wd1 = ((wday - (d - 1)) % 7 + 7) % 7;
+    if (longterm_days(&p->monthly, false, y, m, wd1) >> d & 1)
         why |= 1u << BKP_WHY_MONTHLY;
-    if (longterm_matches(&p->yearly, true, y, m, d, wday))
+    if (longterm_days(&p->yearly, true, y, m, wd1) >> d & 1)
         why |= 1u << BKP_WHY_YEARLY;
     return why;
+}
+
+/* A backup of schedule day `day`: when it runs, and the rules that keep it. */
+void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b)
+{
+    b->day = day;
+    b->minute = run->minute;
+    b->to_vault = run->to_vault;
+    b->utc = bkp_interp_run_utc(tz, p, day, run->minute);
+    b->offset = bkp_interp_offset(tz, p, b->utc);
+    b->std_offset = bkp_tz_std_offset(tz, p->timezone, b->utc);
+    b->why = bkp_interp_why(p, day, run->to_vault);
 }
 
 /* --- how long ------------------------------------------------------------------------ */
@@ -138,30 +172,88 @@ int64_t interp_release_days(const BkpPolicy *p, unsigned why, bool *weekly)
     return *weekly ? week : daily;
 }
 
-/* It must be a monthly or yearly point; it moves at the tiering age in
- * calendar months or, when later (*late), the day its daily or weekly rule
- * releases it; and only if 6 calendar months of its retention (its longest
- * rule's) are left from that day. */
-int64_t interp_archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late)
+/* The archive rule on schedule days, for a point of schedule day `day`
+ * kept by the rules in `why`, that its daily and weekly rules release on
+ * `release` and that leaves the vault on `end`: it must be a monthly or
+ * yearly point; it moves at the tiering age in calendar months or, when
+ * later (*late), the day it is released; and only if 6 calendar months of
+ * its retention (its longest rule's) are left from that day. The one place
+ * of the rule: explain's classes and every point's move come from it. */
+static bool archivable(const BkpPolicy *p, unsigned why)
 {
-    bool ignored;
-    if (!late)
-        late = &ignored;
-    int months = interp_archive_age(p);
+    return interp_archive_age(p) > 0 && (why & (1u << BKP_WHY_MONTHLY | 1u << BKP_WHY_YEARLY));
+}
+
+static int64_t archive_move(const BkpPolicy *p, int64_t day, unsigned why, int64_t release, int64_t end,
+                            bool *late)
+{
     *late = false;
-    if (months <= 0 || !(why & (1u << BKP_WHY_MONTHLY | 1u << BKP_WHY_YEARLY)))
+    if (!archivable(p, why))
         return INT64_MAX;
-    bool weekly;
-    int64_t move = bkp_add_months(day, months), release = day + interp_release_days(p, why, &weekly);
+    int64_t move = bkp_add_months(day, interp_archive_age(p));
     if (release > move) {
         move = release;
         *late = true;
     }
+    return bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) <= end ? move : INT64_MAX;
+}
+
+int64_t interp_archive_day(const BkpPolicy *p, int64_t day, unsigned why, bool *late)
+{
+    bool ignored, weekly;
     int64_t end = INT64_MIN;         /* the day it leaves the vault */
     for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++) {
         int64_t e = bkp_keep_end_day(bkp_keep(p, (BkpWhy)w), day);
         if (why >> w & 1 && e > end)
             end = e;
     }
-    return bkp_add_months(move, BKP_ARCHIVE_MIN_LEFT_MONTHS) <= end ? move : INT64_MAX;
+    return archive_move(p, day, why, day + interp_release_days(p, why, &weekly), end, late ? late : &ignored);
+}
+
+int64_t bkp_interp_archive_at(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, unsigned why,
+                              const int64_t expires[BKP_WHY_COUNT], int64_t from)
+{
+    /* Instants of the point's rules as its schedule days: the day whose run
+     * at the point's minute is the last at or before them. Moving no
+     * earlier than `from` is as if it were released then. */
+    int64_t release = from, end = INT64_MIN;
+    for (int w = BKP_WHY_DAILY; w < BKP_WHY_COUNT; w++) {
+        if (!(why >> w & 1))
+            continue;
+        if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && expires[w] > release)
+            release = expires[w];
+        if (expires[w] > end)
+            end = expires[w];
+    }
+    if (end == INT64_MIN || !archivable(p, why))
+        return INT64_MAX;
+    int64_t shift = (int64_t)b->minute * 60;
+    int64_t release_day = release == INT64_MIN ? b->day : bkp_interp_day_of(tz, p, release - shift);
+    bool late;
+    int64_t move = archive_move(p, b->day, why, release_day, bkp_interp_day_of(tz, p, end - shift), &late);
+    if (move == INT64_MAX)
+        return INT64_MAX;
+    /* It moves at the later of the instant it is old enough, at its time of
+     * day, and the instant its daily or weekly rules let it go (or `from`). */
+    int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(b->day, interp_archive_age(p)), b->minute);
+    return release > old_enough ? release : old_enough;
+}
+
+void bkp_backup_life(BkpTz *tz, const BkpPolicy *p, const BkpBackup *b, BkpLife *out)
+{
+    out->expires = out->vault_until = out->snapshot_until = INT64_MIN;
+    for (int w = 0; w < BKP_WHY_COUNT; w++) {
+        out->rule_expires[w] = INT64_MIN;
+        if (!(b->why >> w & 1))
+            continue;
+        int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, b->day, b->minute, b->utc);
+        out->rule_expires[w] = e;
+        if (e > out->expires)
+            out->expires = e;
+        if (w == BKP_WHY_SNAPSHOT)
+            out->snapshot_until = e;
+        else if (e > out->vault_until)
+            out->vault_until = e;
+    }
+    out->archive_at = bkp_interp_archive_at(tz, p, b, b->why, out->rule_expires, INT64_MIN);
 }

@@ -34,16 +34,13 @@ static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t 
     interp_backup(tz, p, day, run, &pt->b);
     if (pt->b.utc > at || pt->b.utc < sim->since)
         return false;
+    BkpLife life;
+    bkp_backup_life(tz, p, &pt->b, &life);
     /* Instants may be negative (before 1970): no 0 sentinels. */
     pt->expires = INT64_MIN;
-    int64_t release = INT64_MIN;     /* when its daily or weekly rules let it go */
     for (int w = 0; w < BKP_WHY_COUNT; w++) {
-        if (!(pt->b.why >> w & 1))
-            continue;
-        int64_t e = bkp_interp_expiry(tz, p, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
-        if ((w == BKP_WHY_DAILY || w == BKP_WHY_WEEKLY) && e > release)
-            release = e;
-        if (e > at) {
+        int64_t e = life.rule_expires[w];
+        if ((pt->b.why >> w & 1) && e > at) {
             pt->why |= 1u << w;
             pt->rule_expires[w] = e;
             if (e > pt->expires)
@@ -53,15 +50,7 @@ static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t 
     if (!pt->why)
         return false;
     pt->expires_offset = bkp_interp_offset(tz, p, pt->expires);
-    /* It moves (if interp_archive_day says it does) at the later of the
-     * instant it is old enough, at its time of day, and the instant its
-     * daily or weekly rule lets it go. */
-    pt->archive_at = INT64_MAX;
-    if (interp_archive_day(p, pt->b.day, pt->b.why, NULL) != INT64_MAX) {
-        int64_t old_enough = bkp_interp_run_utc(tz, p, bkp_add_months(pt->b.day, interp_archive_age(p)),
-                                                pt->b.minute);
-        pt->archive_at = release > old_enough ? release : old_enough;
-    }
+    pt->archive_at = life.archive_at;
     if (pt->why >> BKP_WHY_SNAPSHOT & 1)
         pt->tiers |= 1u << BKP_TIER_SNAPSHOT;
     if (pt->why & ~(1u << BKP_WHY_SNAPSHOT))

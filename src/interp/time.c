@@ -32,15 +32,16 @@ int64_t bkp_interp_day_of(BkpTz *tz, const BkpPolicy *p, int64_t t)
     return bkp_floor_div(t + (int64_t)std_offset(tz, p, t) * 60, DAY);
 }
 
-void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b)
+
+int bkp_interp_day(BkpTz *tz, const BkpPolicy *p, int64_t day, BkpBackup out[BKP_SCHED_MAX_RUNS])
 {
-    b->day = day;
-    b->minute = run->minute;
-    b->to_vault = run->to_vault;
-    b->utc = bkp_interp_run_utc(tz, p, day, run->minute);
-    b->offset = bkp_interp_offset(tz, p, b->utc);
-    b->std_offset = std_offset(tz, p, b->utc);
-    b->why = bkp_interp_why(p, day, run->to_vault);
+    BkpRun runs[BKP_SCHED_MAX_RUNS];
+    int n = bkp_sched_day(p, runs);
+    if (!bkp_sched_runs_on(p, bkp_weekday(day)))
+        return 0;
+    for (int i = 0; i < n; i++)
+        interp_backup(tz, p, day, &runs[i], &out[i]);
+    return n;
 }
 
 bool bkp_backup_other_day(const BkpBackup *b)

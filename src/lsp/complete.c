@@ -14,9 +14,20 @@
  *   after a number             units: `60` -> `60m`; `60 ` -> `months`
  *   `timezone "…`              Windows time-zone ids (and after `timezone`,
  *                              quoted)
- *   after `with`               the file's policy names
+ *   after `with`               the policy names of the file and of the files
+ *                              it uses (also after `,` in a vault's list)
  *   after `archive`, `snapshot` the keywords that follow them
+ *   after `policy|template NAME from`  the templates of the file and of
+ *                              the files it uses
+ *   after `use` (and in its string)  the .bkp files beside the document and
+ *                              in the directories beside it
+ *   after `require`            what may be required; then `points`, `for`
+ *   after `in`                 months; in a `protect`, the vaults; in a
+ *                              `require`, the tiers
  */
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -27,11 +38,13 @@
 #include "lsp_int.h"
 
 /* CompletionItemKind */
-enum { KIND_UNIT = 11, KIND_VALUE = 12, KIND_KEYWORD = 14, KIND_REFERENCE = 18, KIND_ENUM_MEMBER = 20 };
+enum { KIND_UNIT = 11, KIND_VALUE = 12, KIND_KEYWORD = 14, KIND_FILE = 17, KIND_REFERENCE = 18,
+       KIND_ENUM_MEMBER = 20 };
 
 /* ---- the tokens before the cursor ------------------------------------------------ */
 
 typedef struct Scan {
+    const BkpSource *src;
     uint32_t cursor;
     int depth;                 /* `{` ... `}` */
     BkpLexeme prev[2];         /* the tokens before the current one, newest first */
@@ -43,6 +56,8 @@ typedef struct Scan {
     bool in_comment;
 } Scan;
 
+static bool first_on_line(const BkpSource *src, uint32_t off);
+
 static bool is_kw(const BkpLexeme *x, BkpKeyword k)
 {
     return x->kind == BKP_LEXEME_KEYWORD && x->keyword == (int)k;
@@ -51,8 +66,8 @@ static bool is_kw(const BkpLexeme *x, BkpKeyword k)
 /* Keywords after which a name stands (a keyword there is a name). */
 static bool takes_name(const BkpLexeme *x)
 {
-    static const BkpKeyword k[] = {BKP_KW_POLICY, BKP_KW_VAULT, BKP_KW_VM, BKP_KW_RESOURCE_GROUP,
-                                   BKP_KW_SUBSCRIPTION, BKP_KW_WITH};
+    static const BkpKeyword k[] = {BKP_KW_POLICY, BKP_KW_TEMPLATE, BKP_KW_VAULT, BKP_KW_VM, BKP_KW_RESOURCE_GROUP,
+                                   BKP_KW_SUBSCRIPTION, BKP_KW_WITH, BKP_KW_FROM, BKP_KW_IN};
     for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
         if (is_kw(x, k[i]))
             return true;
@@ -62,7 +77,9 @@ static bool takes_name(const BkpLexeme *x)
 static void push(Scan *sc, const BkpLexeme *x)
 {
     BkpLexeme t = *x;
-    if (t.kind == BKP_LEXEME_KEYWORD && sc->nprev && takes_name(&sc->prev[0])) {
+    bool stmt = t.kind == BKP_LEXEME_KEYWORD && (bkp_keyword_flags((BkpKeyword)t.keyword) & BKP_KWF_STMT) &&
+                first_on_line(sc->src, t.span.off);     /* `policy p from` and a new line */
+    if (t.kind == BKP_LEXEME_KEYWORD && !stmt && sc->nprev && takes_name(&sc->prev[0])) {
         t.kind = BKP_LEXEME_WORD;            /* `protect vm daily`: a name */
         t.keyword = -1;
     }
@@ -71,7 +88,7 @@ static void push(Scan *sc, const BkpLexeme *x)
         sc->clause = sc->kind = -1;
     } else if (t.kind == BKP_LEXEME_KEYWORD) {
         unsigned f = bkp_keyword_flags((BkpKeyword)t.keyword);
-        if (sc->nprev && is_kw(&sc->prev[0], BKP_KW_KEEP))
+        if (sc->nprev && (is_kw(&sc->prev[0], BKP_KW_KEEP) || is_kw(&sc->prev[0], BKP_KW_REQUIRE)))
             sc->kind = t.keyword;
         else if (f & (BKP_KWF_CLAUSE | BKP_KWF_STMT)) {
             sc->clause = t.keyword;
@@ -193,6 +210,7 @@ static BkpUnit clause_unit(const Scan *sc)
     switch (sc->clause) {
     case BKP_KW_EVERY: return BKP_HOURS;
     case BKP_KW_ARCHIVE: return BKP_MONTHS;
+    case BKP_KW_REQUIRE: return sc->kind == BKP_KW_RPO ? BKP_HOURS : BKP_DAYS;
     case BKP_KW_KEEP:
         switch (sc->kind) {
         case BKP_KW_SNAPSHOTS:
@@ -234,14 +252,121 @@ static void zones(BkpLsp *s, Out *o, bool quote)
     }
 }
 
-/* The policy blocks' names; in a file of bare clauses, the file's policy
- * (the name a protect gives it there). */
-static void policies(const LspDoc *d, Out *o)
+/* The files whose names d sees: its own, then those it uses (each once). */
+enum { SEEN_MAX = 64 };
+static int seen_files(const AstFile *f, const AstFile *out[SEEN_MAX], int n)
 {
-    const AstFile *f = d->ast;
-    for (const AstPolicy *p = lsp_next_policy(f, NULL); p; p = lsp_next_policy(f, p))
-        if (p->name.value && (!p->implicit || !f->policies))
-            item(o, p->name.value, KIND_REFERENCE, "policy", NULL, NULL);
+    for (int i = 0; i < n; i++)
+        if (out[i] == f)
+            return n;
+    if (n == SEEN_MAX)
+        return n;
+    out[n++] = f;
+    for (const AstUse *u = f->uses; u; u = u->next)
+        if (u->file)
+            n = seen_files(u->file, out, n);
+    return n;
+}
+
+/* The policy blocks' names (or the template blocks'), of the file and of
+ * the files it uses; in a file of bare clauses, the file's policy (the name
+ * a protect gives it there). */
+static void policies(const LspDoc *d, Out *o, bool templates)
+{
+    const AstFile *files[SEEN_MAX];
+    int n = seen_files(d->ast, files, 0);
+    for (int i = 0; i < n; i++) {
+        const AstFile *f = files[i];
+        const char *detail = i ? lsp_rel_name(d, f->src->name) : NULL;
+        if (templates) {
+            for (const AstPolicy *t = f->templates; t; t = t->next)
+                if (t->name.value)
+                    item(o, t->name.value, KIND_REFERENCE, detail ? detail : "template", NULL, NULL);
+            continue;
+        }
+        for (const AstPolicy *p = lsp_next_policy(f, NULL); p; p = lsp_next_policy(f, p))
+            if (p->name.value && (!p->implicit || !f->policies))
+                item(o, p->name.value, KIND_REFERENCE, detail ? detail : "policy", NULL, NULL);
+    }
+}
+
+static void vaults(const LspDoc *d, Out *o)
+{
+    for (const AstVault *v = d->ast->vaults; v; v = v->next)
+        if (v->name.value)
+            item(o, v->name.value, KIND_REFERENCE, "vault", NULL, NULL);
+}
+
+/* What `require` may be followed by; after a kind, what comes next. */
+static void require_words(const Scan *sc, const BkpLexeme *p, Out *o)
+{
+    if (is_kw(p, BKP_KW_REQUIRE)) {
+        for (int k = 0; k < BKP_KW_COUNT; k++)
+            if (bkp_keyword_flags((BkpKeyword)k) & BKP_KWF_KIND)
+                item(o, bkp_keyword_text((BkpKeyword)k), KIND_KEYWORD, "what is required", NULL, NULL);
+        item(o, bkp_keyword_text(BKP_KW_RPO), KIND_KEYWORD, "the longest gap between points", NULL, NULL);
+    } else if (is_kw(p, BKP_KW_POINTS) || (is_kw(p, BKP_KW_SNAPSHOTS) && sc->kind == BKP_KW_SNAPSHOTS)) {
+        item(o, bkp_keyword_text(BKP_KW_FOR), KIND_KEYWORD, "over the last SPAN", NULL, NULL);
+    } else if (p->keyword == sc->kind && sc->kind != BKP_KW_RPO) {
+        item(o, bkp_keyword_text(BKP_KW_POINTS), KIND_KEYWORD, NULL, NULL, NULL);
+    }
+}
+
+/* The tiers `require ... in` takes. */
+static void tiers(Out *o)
+{
+    static const char *const v[] = {"snapshot", "vault-standard"};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        item(o, v[i], KIND_ENUM_MEMBER, "tier", NULL, NULL);
+}
+
+/* The .bkp files of directory `dir`, as `prefix` and their names (quoted
+ * unless `bare`), but `self`, in order. A name a string cannot hold as it
+ * is (a quote, a backslash) is left out. */
+static void files_in(Out *o, const char *dir, const char *prefix, const char *self, bool bare)
+{
+    struct dirent **v;
+    int n = scandir(dir, &v, NULL, alphasort);
+    for (int i = 0; i < n; i++) {
+        const char *nm = v[i]->d_name;
+        size_t len = strlen(nm);
+        char rel[600], text[610];
+        snprintf(rel, sizeof rel, "%s%s", prefix, nm);
+        if (nm[0] != '.' && len > 4 && strcmp(nm + len - 4, ".bkp") == 0 && !strpbrk(nm, "\"\\\n") &&
+            strcmp(rel, self) != 0) {
+            snprintf(text, sizeof text, bare ? "%s" : "\"%s\"", rel);
+            item(o, rel, KIND_FILE, "file", text, NULL);
+        }
+        free(v[i]);
+    }
+    if (n >= 0)
+        free(v);
+}
+
+/* The .bkp files a `use` in document d may name: beside it, and in the
+ * directories beside it, as paths relative to its directory. */
+static void use_files(const LspDoc *d, Out *o, bool bare)
+{
+    const char *name = d->src->name, *slash = strrchr(name, '/');
+    if (name[0] != '/' || !slash)
+        return;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - name), name);
+    files_in(o, dir, "", slash + 1, bare);
+    struct dirent **v;
+    int n = scandir(dir, &v, NULL, alphasort);
+    for (int i = 0; i < n; i++) {
+        char path[4400], prefix[300];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, v[i]->d_name);
+        if (v[i]->d_name[0] != '.' && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            snprintf(prefix, sizeof prefix, "%s/", v[i]->d_name);
+            files_in(o, path, prefix, "", bare);
+        }
+        free(v[i]);
+    }
+    if (n >= 0)
+        free(v);
 }
 
 /* ---- the context ---------------------------------------------------------------------- */
@@ -261,22 +386,30 @@ static bool word_is(const BkpSource *src, const BkpLexeme *x, BkpWordKind kind)
 }
 
 /* Inside a quoted string: time-zone ids after `timezone`. */
-static void in_string(BkpLsp *s, const Scan *sc, Out *o)
+static void in_string(BkpLsp *s, const LspDoc *d, const Scan *sc, Out *o)
 {
-    if (!sc->nprev || !is_kw(&sc->prev[0], BKP_KW_TIMEZONE))
+    bool tz = sc->nprev && is_kw(&sc->prev[0], BKP_KW_TIMEZONE), use = sc->nprev && is_kw(&sc->prev[0], BKP_KW_USE);
+    if (!tz && !use)
         return;
     uint32_t from = sc->cur.span.off + 1;
     uint32_t to = sc->cur.unterminated ? sc->cur.span.end : sc->cur.span.end - 1;
     o->range = bkp_span(from, to);
     o->prefix = o->src->text + from;
     o->nprefix = sc->cursor - from;
-    zones(s, o, false);
+    if (tz)
+        zones(s, o, false);
+    else
+        use_files(d, o, true);
 }
 
 /* After `,`: more of the list's kind. */
-static void after_comma(const Scan *sc, Out *o)
+static void after_comma(const LspDoc *d, const Scan *sc, Out *o)
 {
     const BkpLexeme *x = &sc->prev[1];
+    if (sc->clause == BKP_KW_VAULT) {     /* `with P, ` */
+        policies(d, o, false);
+        return;
+    }
     static const BkpWordKind kinds_[] = {BKP_WORD_WEEKDAY, BKP_WORD_MONTH, BKP_WORD_WEEK};
     for (size_t i = 0; sc->nprev > 1 && i < sizeof kinds_ / sizeof kinds_[0]; i++)
         if (word_is(o->src, x, kinds_[i])) {
@@ -314,7 +447,7 @@ static void complete(BkpLsp *s, const LspDoc *d, const Scan *sc, Out *o)
     if (sc->in_comment)
         return;
     if (sc->has_cur && sc->cur.kind == BKP_LEXEME_STRING) {
-        in_string(s, sc, o);
+        in_string(s, d, sc, o);
         return;
     }
     if (sc->has_cur && (sc->cur.kind == BKP_LEXEME_NUMBER || sc->cur.kind == BKP_LEXEME_DURATION)) {
@@ -327,22 +460,33 @@ static void complete(BkpLsp *s, const LspDoc *d, const Scan *sc, Out *o)
         return;
     if (p && p->kind == BKP_LEXEME_NUMBER && duration(sc, sc->nprev > 1 ? &sc->prev[1] : NULL))
         units(o, sc, NULL, 0);
+    else if (p && sc->clause == BKP_KW_REQUIRE && p->kind == BKP_LEXEME_KEYWORD && !is_kw(p, BKP_KW_IN) &&
+             !is_kw(p, BKP_KW_FOR))
+        require_words(sc, p, o);
     else if (p && is_kw(p, BKP_KW_KEEP))
         kinds(o);
     else if (p && is_kw(p, BKP_KW_TIMEZONE))
         zones(s, o, true);
     else if (p && is_kw(p, BKP_KW_WITH))
-        policies(d, o);
+        policies(d, o, false);
+    else if (p && is_kw(p, BKP_KW_FROM) && (sc->clause == BKP_KW_POLICY || sc->clause == BKP_KW_TEMPLATE))
+        policies(d, o, true);
+    else if (p && is_kw(p, BKP_KW_USE))
+        use_files(d, o, false);
     else if (p && (is_kw(p, BKP_KW_ARCHIVE) || is_kw(p, BKP_KW_SNAPSHOT)))
         next_keywords(o, (BkpKeyword)p->keyword);
     else if (p && is_kw(p, BKP_KW_ON))
         after_on(sc, o);
+    else if (p && is_kw(p, BKP_KW_IN) && sc->clause == BKP_KW_PROTECT)
+        vaults(d, o);
+    else if (p && is_kw(p, BKP_KW_IN) && sc->clause == BKP_KW_REQUIRE)
+        tiers(o);
     else if (p && is_kw(p, BKP_KW_IN))
         words(o, BKP_WORD_MONTH);
     else if (p && word_is(src, p, BKP_WORD_WEEK) && (sc->kind == BKP_KW_MONTHLY || sc->kind == BKP_KW_YEARLY))
         words(o, BKP_WORD_WEEKDAY);
     else if (p && p->kind == BKP_LEXEME_PUNCT && p->punct == ',')
-        after_comma(sc, o);
+        after_comma(d, sc, o);
     else if (!p || first_on_line(src, start) || (p->kind == BKP_LEXEME_PUNCT && p->punct != ','))
         keywords(o, BKP_KWF_CLAUSE | (sc->depth == 0 ? BKP_KWF_STMT : 0));
 }
@@ -355,6 +499,7 @@ int lsp_completion(BkpLsp *s, const json_t *params, JsonW *w, LspError *e)
     sc.clause = sc.kind = -1;
     if (!d || lsp_offset(d->src, params, "position", &sc.cursor, e) != 0)
         return -1;
+    sc.src = d->src;
     if (bkp_lex(d->src, scan_one, &sc) != 0)
         return lsp_fail(e, LSP_INTERNAL_ERROR, "out of memory");
     Out o = {w, d->src, {0, 0}, NULL, 0, 0};

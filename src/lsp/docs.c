@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bkpc/check.h"
+#include "bkpc/compile.h"
 #include "bkpc/parse.h"
 #include "bkpc/ruledoc.h"
 #include "lsp_int.h"
@@ -36,6 +36,27 @@ static char *uri_name(const char *uri)
         } else {
             *o++ = *p;
         }
+    }
+    *o = 0;
+    return out;
+}
+
+/* The file URI of a path: `file://` and the path, each byte but the
+ * unreserved ones and `/` percent-encoded (to free). A path that is not
+ * absolute (a used file of a document that is not a file) stays a path. */
+static char *path_uri(const char *path)
+{
+    if (path[0] != '/')
+        return strdup(path);
+    char *out = malloc(7 + 3 * strlen(path) + 1), *o = out;
+    if (!out)
+        return NULL;
+    o += sprintf(o, "file://");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+            *o++ = (char)*p;
+        else
+            o += sprintf(o, "%%%02X", *p);
     }
     *o = 0;
     return out;
@@ -100,19 +121,82 @@ const AstPolicy *lsp_next_policy(const AstFile *f, const AstPolicy *p)
 const BkpPolicy *lsp_policy_at(const LspDoc *d, uint32_t off)
 {
     for (const BkpPolicy *p = d->prog ? d->prog->policies : NULL; p; p = p->next)
-        if (p->origin && off >= p->origin->span.off && off <= p->origin->span.end)
+        if (p->origin && p->origin->src == d->src && off >= p->origin->span.off && off <= p->origin->span.end)
             return p;
+    return NULL;
+}
+
+const char *lsp_rel_name(const LspDoc *d, const char *path)
+{
+    const char *slash = strrchr(d->src->name, '/');
+    size_t n = slash ? (size_t)(slash - d->src->name) + 1 : 0;
+    return n && strncmp(path, d->src->name, n) == 0 ? path + n : path;
+}
+
+/* The `use` of f through which file `src` is read (directly or through the
+ * files it uses), or NULL. */
+static const AstUse *use_toward(const AstFile *f, const BkpSource *src, int depth)
+{
+    for (const AstUse *u = f->uses; u && depth < 64; u = u->next)
+        if (u->file && (u->file->src == src || use_toward(u->file, src, depth + 1)))
+            return u;
     return NULL;
 }
 
 /* ---- diagnostics ------------------------------------------------------------------- */
 
+/* A location (uri and range) of file src: the document's, or another's. */
+static void write_location(JsonW *w, const LspDoc *d, BkpSource *src, BkpSpan span)
+{
+    char *uri = src == d->src ? NULL : path_uri(src->name);
+    jw_obj(w);
+    jw_key(w, "uri");
+    jw_str(w, uri ? uri : d->uri);
+    jw_key(w, "range");
+    lsp_write_range(w, src, span);
+    jw_end_obj(w);
+    free(uri);
+}
+
+/* relatedInformation: the secondary labels (in any file), and `at`, the
+ * primary span of a diagnostic of a used file shown at its `use`. */
+static void write_related(JsonW *w, const LspDoc *d, const BkpDiag *g, bool at)
+{
+    if (!g->nsecondary && !at)
+        return;
+    jw_key(w, "relatedInformation");
+    jw_arr(w);
+    if (at) {
+        jw_obj(w);
+        jw_key(w, "location");
+        write_location(w, d, g->src, g->primary.span);
+        jw_key(w, "message");
+        jw_str(w, g->msg);
+        jw_end_obj(w);
+    }
+    for (int i = 0; i < g->nsecondary; i++) {
+        jw_obj(w);
+        jw_key(w, "location");
+        write_location(w, d, bkp_label_src(g, &g->secondary[i]), g->secondary[i].span);
+        jw_key(w, "message");
+        jw_str(w, g->secondary[i].text ? g->secondary[i].text : g->msg);
+        jw_end_obj(w);
+    }
+    jw_end_arr(w);
+}
+
 void lsp_write_diagnostic(JsonW *w, const LspDoc *d, const BkpDiag *g)
 {
     char url[256];
+    /* A diagnostic of a file the document uses stands at the `use`. */
+    bool other = g->src != d->src;
+    const AstUse *via = other ? use_toward(d->ast, g->src, 0) : NULL;
     jw_obj(w);
     jw_key(w, "range");
-    lsp_write_range(w, g->src, g->primary.span);
+    if (other)
+        lsp_write_range(w, d->src, via ? via->path.span : bkp_span(0, 0));
+    else
+        lsp_write_range(w, g->src, g->primary.span);
     jw_key(w, "severity");
     jw_int(w, g->sev == BKP_SEV_ERROR ? 1 : 2);
     jw_key(w, "code");
@@ -127,36 +211,20 @@ void lsp_write_diagnostic(JsonW *w, const LspDoc *d, const BkpDiag *g)
     jw_key(w, "source");
     jw_str(w, "bkpc");
     /* The message, then the hints as the text output shows them. */
-    size_t n = strlen(g->msg) + 1;
+    const char *in = other ? lsp_rel_name(d, g->src->name) : NULL;
+    size_t n = strlen(g->msg) + 1 + (in ? strlen(in) + 16 : 0);
     for (int i = 0; i < g->nhints; i++)
         n += strlen(g->hints[i]) + 7;
     char *msg = malloc(n);
     if (msg) {
-        size_t k = (size_t)sprintf(msg, "%s", g->msg);
+        size_t k = in ? (size_t)sprintf(msg, "in %s: %s", in, g->msg) : (size_t)sprintf(msg, "%s", g->msg);
         for (int i = 0; i < g->nhints; i++)
             k += (size_t)sprintf(msg + k, "\nhint: %s", g->hints[i]);
     }
     jw_key(w, "message");
     jw_str(w, msg ? msg : g->msg);
     free(msg);
-    if (g->nsecondary) {
-        jw_key(w, "relatedInformation");
-        jw_arr(w);
-        for (int i = 0; i < g->nsecondary; i++) {
-            jw_obj(w);
-            jw_key(w, "location");
-            jw_obj(w);
-            jw_key(w, "uri");
-            jw_str(w, d->uri);
-            jw_key(w, "range");
-            lsp_write_range(w, g->src, g->secondary[i].span);
-            jw_end_obj(w);
-            jw_key(w, "message");
-            jw_str(w, g->secondary[i].text ? g->secondary[i].text : g->msg);
-            jw_end_obj(w);
-        }
-        jw_end_arr(w);
-    }
+    write_related(w, d, g, other);
     jw_end_obj(w);
 }
 
@@ -184,14 +252,29 @@ static void publish(BkpLsp *s, const LspDoc *d, bool closed)
 
 /* The new version's text: compiled in a context of its own, the previous
  * one freed; then its diagnostics. */
+/* The files a document's `use` names: the text of an open document (as
+ * the editor has it, saved or not), else the file's. */
+static BkpSource *load_open(void *data, const char *path)
+{
+    BkpLsp *s = data;
+    for (const LspDoc *d = s->docs; d; d = d->next)
+        if (d->src && strcmp(d->src->name, path) == 0)
+            return bkp_source_from_string(path, d->src->text, d->src->len);
+    return bkp_source_read(path);
+}
+
+/* The new version's text: compiled in a context of its own, the previous
+ * one freed; then its diagnostics. */
 static void set_text(BkpLsp *s, LspDoc *d, BkpSource *src)
 {
     bkp_ctx_free(&d->ctx);
     bkp_source_free(d->src);
     d->src = src;
     bkp_ctx_init(&d->ctx);
+    d->ctx.load = load_open;
+    d->ctx.load_data = s;
     d->ast = bkp_parse(&d->ctx, src);
-    d->prog = bkp_check(&d->ctx, d->ast);
+    d->prog = bkp_compile_ast(&d->ctx, d->ast);
     publish(s, d, false);
 }
 

@@ -33,6 +33,8 @@ const char *lsp_clause_meaning(AstClauseKind k)
         [AST_ARCHIVE] = "vault-archive tiering: whether and when monthly and yearly points move to vault-archive",
         [AST_SNAPSHOT_RG] = "the resource group the instant-restore snapshots are kept in (a prefix and a suffix)",
         [AST_CONSISTENCY] = "snapshot consistency: application-consistent (the default) or crash-consistent",
+        [AST_REQUIRE] = ("a requirement: what the policy keeps at every moment once it has run long enough, "
+                         "which bkpc check proves"),
     };
     return (unsigned)k < AST_CLAUSE_KIND_COUNT && m[k] ? m[k] : "";
 }
@@ -62,15 +64,25 @@ typedef struct Target {
     const AstClause *clause;   /* a clause */
     const char *policy;        /* a policy's name (or a protect's `with` name) */
     const char *zone;          /* a time-zone id, as written */
+    bool in_template;          /* the clause is a template's: no policy has it as it is */
 } Target;
+
+/* The policy blocks (with the bare clauses'), then the template blocks. */
+static const AstPolicy *next_block(const AstFile *f, const AstPolicy *p)
+{
+    if (p && p->is_template)
+        return p->next;
+    const AstPolicy *q = lsp_next_policy(f, p);
+    return q ? q : f->templates;
+}
 
 static void find_target(const AstFile *f, uint32_t off, Target *t)
 {
     memset(t, 0, sizeof *t);
-    for (const AstPolicy *p = lsp_next_policy(f, NULL); p; p = lsp_next_policy(f, p)) {
+    for (const AstPolicy *p = next_block(f, NULL); p; p = next_block(f, p)) {
         /* `policy NAME`: the keyword or the name */
         BkpSpan head = bkp_span(p->span.off, p->name.span.end);
-        if (!p->implicit && p->name.value && inside(head, off)) {
+        if (!p->implicit && !p->is_template && p->name.value && inside(head, off)) {
             t->span = head;
             t->policy = p->name.value;
             return;
@@ -79,6 +91,7 @@ static void find_target(const AstFile *f, uint32_t off, Target *t)
             if (inside(c->span, off)) {
                 t->span = c->span;
                 t->clause = c;
+                t->in_template = p->is_template;
                 if (c->kind == AST_TIMEZONE)
                     t->zone = c->u.tz.id.value;
                 return;
@@ -100,7 +113,7 @@ static void rules_at(const LspDoc *d, uint32_t off, FILE *out, BkpSpan *span)
     int nseen = 0;
     for (const BkpDiag *g = d->ctx.diags.head; g && nseen < 8; g = g->next) {
         BkpSpan s = g->primary.span;
-        if (!(inside(s, off) || (s.off == s.end && s.off == off)))
+        if (g->src != d->src || !(inside(s, off) || (s.off == s.end && s.off == off)))
             continue;
         const BkpRuleDoc *r = bkp_rule_doc(g->rule);
         bool dup = false;
@@ -173,7 +186,11 @@ static void target_text(BkpLsp *s, const LspDoc *d, const Target *t, FILE *out)
         return;
     }
     const BkpPolicy *p = lsp_policy_at(d, c->span.off);
-    if (p)
+    if (t->in_template)
+        fputs("_A template's clause: each policy made from the template takes it, unless it gives its own._\n", out);
+    else if (p && c->kind == AST_REQUIRE)        /* a program: every requirement was proved */
+        fputs("It holds: `bkpc check` proves it over every moment.\n", out);
+    else if (p)
         facts(s, p, clause_field(c->kind), out);
     else
         fputs(no_facts, out);

@@ -110,6 +110,9 @@ void lsp_write_diagnostic(JsonW *w, const LspDoc *d, const BkpDiag *g);
 /* The policies of f, blocks and then the bare clauses' (p NULL: the first;
  * NULL after the last). */
 const AstPolicy *lsp_next_policy(const AstFile *f, const AstPolicy *p);
+/* A path as relative to the document's directory as it can be put (a
+ * suffix of path). */
+const char *lsp_rel_name(const LspDoc *d, const char *path);
 /* The checked policy whose text holds offset `off`, or NULL (none there,
  * or the document has errors). */
 const BkpPolicy *lsp_policy_at(const LspDoc *d, uint32_t off);

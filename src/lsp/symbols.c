@@ -1,5 +1,6 @@
-/* symbols.c — textDocument/documentSymbol (the policies with their
- * clauses, the vault, the protects, in the file's order) and
+/* symbols.c — textDocument/documentSymbol (the policies and templates
+ * with their clauses, the uses, the vaults, the protects, in the file's
+ * order) and
  * textDocument/codeAction (each diagnostic's machine-applicable fix, a
  * BkpFix, as a quickfix). Both read the current version's tree and
  * diagnostics. */
@@ -10,7 +11,8 @@
 #include "lsp_int.h"
 
 /* SymbolKind */
-enum { SYM_CLASS = 5, SYM_PROPERTY = 7, SYM_VARIABLE = 13, SYM_OBJECT = 19 };
+enum { SYM_FILE = 1, SYM_CLASS = 5, SYM_PROPERTY = 7, SYM_INTERFACE = 11, SYM_VARIABLE = 13,
+       SYM_OBJECT = 19 };
 
 /* ---- document symbols ------------------------------------------------------------ */
 
@@ -56,11 +58,20 @@ static void clause_text(const BkpSource *src, const AstClause *c, char *buf, siz
     buf[k] = 0;
 }
 
+/* A policy or a template block (a template is an interface: policies
+ * implement it). */
 static void policy_symbol(JsonW *w, BkpSource *src, const AstPolicy *p)
 {
     BkpSpan sel = p->implicit && p->clauses ? ast_clause_kw_span(p->clauses) : p->name.span;
-    symbol_begin(w, src, p->name.value, p->implicit ? "policy (the file's clauses)" : "policy", SYM_CLASS, p->span,
-                 sel);
+    const char *what = p->is_template ? "template" : "policy";
+    char detail[300];
+    if (p->implicit)
+        snprintf(detail, sizeof detail, "policy (the file's clauses)");
+    else if (p->from.value)
+        snprintf(detail, sizeof detail, "%s from %s", what, p->from.value);
+    else
+        snprintf(detail, sizeof detail, "%s", what);
+    symbol_begin(w, src, p->name.value, detail, p->is_template ? SYM_INTERFACE : SYM_CLASS, p->span, sel);
     jw_key(w, "children");
     jw_arr(w);
     for (const AstClause *c = p->clauses; c; c = c->next) {
@@ -76,7 +87,10 @@ static void policy_symbol(JsonW *w, BkpSource *src, const AstPolicy *p)
 static void vault_symbol(JsonW *w, BkpSource *src, const AstVault *v)
 {
     char detail[300];
-    snprintf(detail, sizeof detail, "vault in resource group %s", v->rg.value ? v->rg.value : "?");
+    int k = snprintf(detail, sizeof detail, "vault in resource group %s", v->rg.value ? v->rg.value : "?");
+    for (int i = 0; i < v->npolicies && k > 0 && (size_t)k < sizeof detail; i++)
+        k += snprintf(detail + k, sizeof detail - (size_t)k, "%s%s", i ? ", " : ", with ",
+                      v->policies[i].value ? v->policies[i].value : "?");
     symbol_begin(w, src, v->name.value, detail, SYM_OBJECT, v->span, v->name.span);
     jw_end_obj(w);
 }
@@ -84,9 +98,16 @@ static void vault_symbol(JsonW *w, BkpSource *src, const AstVault *v)
 static void protect_symbol(JsonW *w, BkpSource *src, const AstProtect *p)
 {
     char detail[300];
-    snprintf(detail, sizeof detail, "protect: resource group %s, with %s", p->rg.value ? p->rg.value : "?",
-             p->policy.value ? p->policy.value : "?");
+    snprintf(detail, sizeof detail, "protect: resource group %s, with %s%s%s", p->rg.value ? p->rg.value : "?",
+             p->policy.value ? p->policy.value : "?", p->vault.value ? " in " : "",
+             p->vault.value ? p->vault.value : "");
     symbol_begin(w, src, p->vm.value, detail, SYM_VARIABLE, p->span, p->vm.span);
+    jw_end_obj(w);
+}
+
+static void use_symbol(JsonW *w, BkpSource *src, const AstUse *u)
+{
+    symbol_begin(w, src, u->path.value, "use", SYM_FILE, u->span, u->path.span);
     jw_end_obj(w);
 }
 
@@ -95,23 +116,15 @@ int lsp_symbols(BkpLsp *s, const json_t *params, JsonW *w, LspError *e)
     LspDoc *d = lsp_doc(s, params, e);
     if (!d)
         return -1;
-    const AstFile *f = d->ast;
-    const AstPolicy *p = lsp_next_policy(f, NULL);
-    const AstVault *v = f->vaults;
-    const AstProtect *pr = f->protects;
+    AstStmtIter it;
+    ast_stmts_begin(&it, d->ast);
     jw_arr(w);
-    while (p || v || pr) {         /* the three lists, merged in source order */
-        uint32_t a = p ? p->span.off : UINT32_MAX, b = v ? v->span.off : UINT32_MAX;
-        uint32_t c = pr ? pr->span.off : UINT32_MAX;
-        if (p && a <= b && a <= c) {
-            policy_symbol(w, d->src, p);
-            p = lsp_next_policy(f, p);
-        } else if (v && b <= c) {
-            vault_symbol(w, d->src, v);
-            v = v->next;
-        } else {
-            protect_symbol(w, d->src, pr);
-            pr = pr->next;
+    for (AstStmt st; (st = ast_stmts_next(&it)).kind != AST_STMT_END;) {
+        switch (st.kind) {
+        case AST_STMT_USE: use_symbol(w, d->src, st.use); break;
+        case AST_STMT_VAULT: vault_symbol(w, d->src, st.vault); break;
+        case AST_STMT_PROTECT: protect_symbol(w, d->src, st.protect); break;
+        default: policy_symbol(w, d->src, st.block); break;
         }
     }
     jw_end_arr(w);
@@ -203,7 +216,7 @@ int lsp_code_actions(BkpLsp *s, const json_t *params, JsonW *w, LspError *e)
     BkpDiag **v = wants_quickfix(params) ? bkp_diags_sorted(&d->ctx.diags) : NULL;
     for (unsigned i = 0; v && i < d->ctx.diags.count; i++) {
         const BkpDiag *g = v[i];
-        if (g->fix.text && g->primary.span.off <= b && a <= g->primary.span.end)
+        if (g->fix.text && g->src == d->src && g->primary.span.off <= b && a <= g->primary.span.end)
             code_action(w, d, g);
     }
     free(v);

@@ -135,12 +135,32 @@ const char *bkp_field_name(BkpField f)
 
 /* ---- vaults, protects, programs ---------------------------------------------- */
 
+/* Whether every policy of a's list has a namesake in b's. */
+static bool names_in(const BkpVault *a, const BkpVault *b)
+{
+    for (int i = 0; i < a->npolicies; i++) {
+        bool found = false;
+        for (int j = 0; j < b->npolicies && !found; j++)
+            found = str_eq(a->policies[i]->name, b->policies[j]->name);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
 bool bkp_vault_equal(const BkpVault *a, const BkpVault *b)
 {
     if (!a || !b)
         return a == b;
-    return str_eq(a->name, b->name) && str_eq(a->resource_group, b->resource_group) &&
-           str_eq(a->subscription, b->subscription);
+    if (!str_eq(a->name, b->name) || !str_eq(a->resource_group, b->resource_group) ||
+        !str_eq(a->subscription, b->subscription) || (a->npolicies > 0) != (b->npolicies > 0))
+        return false;
+    return a->npolicies <= 0 || (a->npolicies == b->npolicies && names_in(a, b) && names_in(b, a));
+}
+
+bool bkp_program_one_vault(const BkpProgram *prog)
+{
+    return !prog->vaults || (!prog->vaults->next && prog->vaults->npolicies <= 0);
 }
 
 uint64_t bkp_protect_luns(const BkpProtect *p)
@@ -156,7 +176,8 @@ bool bkp_protect_equal(const BkpProtect *a, const BkpProtect *b)
 {
     if (!str_eq(a->vm, b->vm) || !str_eq(a->resource_group, b->resource_group) || a->disks != b->disks)
         return false;
-    if (!str_eq(a->policy ? a->policy->name : NULL, b->policy ? b->policy->name : NULL))
+    if (!str_eq(a->policy ? a->policy->name : NULL, b->policy ? b->policy->name : NULL) ||
+        !str_eq(a->vault ? a->vault->name : NULL, b->vault ? b->vault->name : NULL))
         return false;
     return a->disks == BKP_DISKS_ALL || bkp_protect_luns(a) == bkp_protect_luns(b);
 }
@@ -198,8 +219,11 @@ static const void **sorted(const void *head, const void *(*next)(const void *), 
 
 bool bkp_program_equal(const BkpProgram *a, const BkpProgram *b)
 {
-    if (a->npolicies != b->npolicies || a->nprotects != b->nprotects || !bkp_vault_equal(a->vault, b->vault))
+    if (a->npolicies != b->npolicies || a->nprotects != b->nprotects || a->nvaults != b->nvaults)
         return false;
+    for (const BkpVault *x = a->vaults, *y = b->vaults; x || y; x = x->next, y = y->next)
+        if (!x || !y || !bkp_vault_equal(x, y))
+            return false;
     size_t np = (size_t)a->npolicies, nv = (size_t)a->nprotects;
     const void **pa = sorted(a->policies, policy_next, np, policy_cmp);
     const void **pb = sorted(b->policies, policy_next, np, policy_cmp);

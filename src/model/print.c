@@ -113,18 +113,6 @@ void bkp_pr_string(BkpPrinter *pr, const char *s)
     put(pr, "\"", 1);
 }
 
-static bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-
-bool bkp_name_is_bare(const char *s)
-{
-    if (!s || !is_alpha(*s))
-        return false;
-    for (s++; *s; s++)
-        if (!is_alpha(*s) && !(*s >= '0' && *s <= '9') && !strchr("-_!", *s))
-            return false;
-    return true;
-}
-
 void bkp_pr_name(BkpPrinter *pr, const char *name)
 {
     if (bkp_name_is_bare(name))
@@ -505,6 +493,43 @@ bool bkp_print_clause(BkpPrinter *pr, const BkpPolicy *p, AstClauseKind k)
     return true;
 }
 
+/* `for SPAN`: the count and its unit's letter, as written. */
+static void print_span(BkpPrinter *pr, BkpLength l)
+{
+    bkp_pr_keyword(pr, BKP_KW_FOR);
+    bkp_pr_duration(pr, l.count, l.unit);
+}
+
+void bkp_print_require(BkpPrinter *pr, const BkpRequire *r)
+{
+    static const BkpKeyword period[] = {BKP_KW_DAILY, BKP_KW_WEEKLY, BKP_KW_MONTHLY, BKP_KW_YEARLY};
+    static const char *const tier[] = {NULL, "snapshot", "vault-standard"};
+    bkp_pr_end_line(pr);
+    bkp_pr_keyword(pr, BKP_KW_REQUIRE);
+    switch (r->kind) {
+    case BKP_REQ_POINTS:
+        bkp_pr_keyword(pr, period[r->period]);
+        bkp_pr_keyword(pr, BKP_KW_POINTS);
+        print_span(pr, r->span);
+        if (tier[r->tier]) {
+            bkp_pr_keyword(pr, BKP_KW_IN);
+            bkp_pr_token(pr, tier[r->tier]);
+        }
+        break;
+    case BKP_REQ_SNAPSHOTS:
+        bkp_pr_keyword(pr, BKP_KW_SNAPSHOTS);
+        print_span(pr, r->span);
+        break;
+    case BKP_REQ_RPO:
+        bkp_pr_keyword(pr, BKP_KW_RPO);
+        bkp_pr_duration(pr, r->rpo_hours, BKP_HOURS);
+        if (r->span.count)
+            print_span(pr, r->span);
+        break;
+    }
+    bkp_pr_end_line(pr);
+}
+
 void bkp_print_policy(BkpPrinter *pr, const BkpPolicy *p)
 {
     bkp_pr_end_line(pr);
@@ -514,6 +539,8 @@ void bkp_print_policy(BkpPrinter *pr, const BkpPolicy *p)
     for (int i = 0; i < NCLAUSES; i++)
         if (row_applies(&clauses[i], p))
             print_row(pr, &clauses[i], p);
+    for (const BkpRequire *r = p->requirements; r; r = r->next)
+        bkp_print_require(pr, r);
     bkp_pr_close(pr);
 }
 
@@ -528,10 +555,19 @@ void bkp_print_vault(BkpPrinter *pr, const BkpVault *v)
         bkp_pr_keyword(pr, BKP_KW_SUBSCRIPTION);
         bkp_pr_name(pr, v->subscription);
     }
+    if (v->npolicies > 0) {
+        bkp_pr_keyword(pr, BKP_KW_WITH);
+        for (int i = 0; i < v->npolicies; i++) {
+            bkp_pr_name(pr, v->policies[i]->name);
+            if (i + 1 < v->npolicies)
+                bkp_pr_list_sep(pr);
+        }
+    }
     bkp_pr_end_line(pr);
 }
 
-void bkp_print_protect(BkpPrinter *pr, const BkpProtect *pt)
+/* A protect; `in VAULT` when name_vault. */
+static void print_protect(BkpPrinter *pr, const BkpProtect *pt, bool name_vault)
 {
     bkp_pr_end_line(pr);
     bkp_pr_keyword(pr, BKP_KW_PROTECT);
@@ -541,6 +577,10 @@ void bkp_print_protect(BkpPrinter *pr, const BkpProtect *pt)
     bkp_pr_name(pr, pt->resource_group);
     bkp_pr_keyword(pr, BKP_KW_WITH);
     bkp_pr_name(pr, pt->policy ? pt->policy->name : NULL);
+    if (name_vault && pt->vault) {
+        bkp_pr_keyword(pr, BKP_KW_IN);
+        bkp_pr_name(pr, pt->vault->name);
+    }
     if (pt->disks != BKP_DISKS_ALL) {
         bkp_pr_keyword(pr, pt->disks == BKP_DISKS_INCLUDE ? BKP_KW_INCLUDE : BKP_KW_EXCLUDE);
         bkp_pr_keyword(pr, BKP_KW_DISKS);
@@ -560,9 +600,18 @@ void bkp_print_protect(BkpPrinter *pr, const BkpProtect *pt)
     bkp_pr_end_line(pr);
 }
 
+void bkp_print_protect(BkpPrinter *pr, const BkpProtect *pt)
+{
+    print_protect(pr, pt, pt->vault && pt->vault->npolicies > 0);
+}
+
 void bkp_print_program(BkpPrinter *pr, const BkpProgram *prog)
 {
-    if (prog->vault) {
+    if (prog->vaults) {
+        bkp_pr_blank_line(pr);
+        for (const BkpVault *v = prog->vaults; v; v = v->next)
+            bkp_print_vault(pr, v);
+    } else if (prog->vault) {
         bkp_pr_blank_line(pr);
         bkp_print_vault(pr, prog->vault);
     }
@@ -573,7 +622,7 @@ void bkp_print_program(BkpPrinter *pr, const BkpProgram *prog)
     if (prog->protects)
         bkp_pr_blank_line(pr);
     for (const BkpProtect *pt = prog->protects; pt; pt = pt->next)
-        bkp_print_protect(pr, pt);
+        print_protect(pr, pt, !bkp_program_one_vault(prog));
 }
 
 char *bkp_program_text(const BkpProgram *prog, size_t *len)

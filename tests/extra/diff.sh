@@ -69,6 +69,50 @@ figure old/daily-with-weekly.bkp daily-to-weekly.bkp daily 19     # + 6 with the
 [ "$(later old/daily-with-weekly.bkp daily-to-weekly.bkp)" = 6 ] && ok || ko "daily-to-weekly: not 6 with their snapshots"
 figure old/hourly-10.bkp snapshots-10-to-5.bkp snapshot 25
 figure old/daily-30.bkp daily-30-to-180.bkp daily 0
+# vault-archive (the hand counts are in the comments of tests/diff/archive-*.bkp)
+archive() {   # archive OLD NEW KEY.PATH WANT: a value of effect.archive
+    got=$("$BKPC" diff --at 2026-06-15T12:00 --format json "tests/diff/$1" "tests/diff/$2" 2>/dev/null |
+        python3 -c 'import json, sys
+v = json.load(sys.stdin)["policies"][0]["effect"]["archive"]
+for k in sys.argv[1].split("."):
+    v = v.get(k, {}) if isinstance(v, dict) else {}
+print(v if v != {} else 0)' "$3")
+    [ "$got" = "$4" ] && ok || ko "$2: archive.$3 is $got, hand-computed $4"
+}
+archive old/monthly-archive-3m.bkp archive-3m-to-6m.bkp in_archive 57
+archive old/monthly-archive-3m.bkp archive-3m-to-6m.bkp moves.later.count 3
+archive old/monthly-archive-3m.bkp archive-3m-to-6m.bkp moves.later.now.first.utc 2026-10-05T02:00:00Z
+archive old/monthly-archive-3m.bkp archive-3m-to-6m.bkp moves.later.was.last.utc 2026-09-07T02:00:00Z
+archive old/monthly-archive-3m.bkp archive-early-deletion.bkp in_archive_deleted 54
+archive old/monthly-archive-3m.bkp archive-early-deletion.bkp early_deletion_at_once.count 3
+archive old/monthly-archive-3m.bkp archive-early-deletion.bkp early_deletion_later.count 3
+archive old/monthly-archive-3m.bkp archive-early-deletion.bkp moves.no_longer.count 3
+archive old/monthly-no-archive.bkp archive-newly.bkp moves.at_once.count 51
+archive old/monthly-no-archive.bkp archive-newly.bkp moves.newly.count 3
+archive old/monthly-no-archive.bkp archive-newly.bkp in_archive 0
+
+# --- vaults and protects ----------------------------------------------------------------------
+# a VM no longer protected is a loss; one newly protected is not
+sed '/old-01/d' tests/diff/old/deploy.bkp >"$tmp/unprotect.bkp"
+expect unprotected 1 "$BKPC" diff --at 2026-06-15 --fail-on-loss tests/diff/old/deploy.bkp "$tmp/unprotect.bkp"
+grep -q "protect vm old-01 (resource group rg-old): removed: no longer protected" "$tmp/out" && ok || ko "unprotected: no line"
+{ cat tests/diff/old/deploy.bkp; echo "protect vm new-01 resource-group rg-new with db-tier"; } >"$tmp/protect.bkp"
+expect newly-protected 0 "$BKPC" diff --at 2026-06-15 --fail-on-loss tests/diff/old/deploy.bkp "$tmp/protect.bkp"
+expect newly-protected-differs 1 "$BKPC" diff --at 2026-06-15 tests/diff/old/deploy.bkp "$tmp/protect.bkp"
+# moved to an enhanced policy from a standard one is allowed; back is refused, a loss
+sed 's/app-01 resource-group rg-app with std-tier/app-01 resource-group rg-app with web-tier/' \
+    tests/diff/old/deploy.bkp >"$tmp/upgrade.bkp"
+expect upgrade 0 "$BKPC" diff --at 2026-06-15 --fail-on-loss tests/diff/old/deploy.bkp "$tmp/upgrade.bkp"
+expect downgrade 1 "$BKPC" diff --at 2026-06-15 --fail-on-loss "$tmp/upgrade.bkp" tests/diff/old/deploy.bkp
+# a JSON side says nothing of protects: a deployed body against a file that protects VMs is no drift
+{ cat tests/import/rest-get-v2-hourly.bkp; echo "protect vm vm-01 resource-group rg-vm with $(sed -n 's/^policy \([^ ]*\).*/\1/p' tests/import/rest-get-v2-hourly.bkp | head -1)"; } >"$tmp/protects.bkp"
+if "$BKPC" check "$tmp/protects.bkp" >/dev/null 2>&1; then
+    expect json-side-protects 0 "$BKPC" diff tests/import/rest-get-v2-hourly.json "$tmp/protects.bkp"
+    "$BKPC" diff --format json tests/import/rest-get-v2-hourly.json "$tmp/protects.bkp" |
+        python3 -c 'import json, sys; sys.exit(json.load(sys.stdin)["compared"]["protects"])' && ok || ko "json side: protects compared"
+else
+    ko "protects.bkp does not check"; "$BKPC" check "$tmp/protects.bkp"
+fi
 
 # --- 4. errors --------------------------------------------------------------------------------
 expect one-file 2 "$BKPC" diff tests/diff/old/daily-30.bkp

@@ -1,10 +1,11 @@
 #!/bin/sh
-# The text and the JSON of explain, next and simulate carry the same facts:
-# for every policy of examples/, tests/hostile/ and the interpreter's golden
-# suites, at instants in winter and summer, tests/tools/text-facts.py finds
-# every fact of the text in the JSON, and fails on a statement of the text
-# it does not know. Then, on a few documents of each command, it must catch
-# alterations of the JSON that the text would show (--self-test).
+# The text and the JSON of explain, next, simulate and diff carry the same
+# facts: for every policy of examples/, tests/hostile/ and the interpreter's
+# golden suites, at instants in winter and summer, and every change of
+# tests/diff/, tests/tools/text-facts.py finds every fact of the text in the
+# JSON, and fails on a statement of the text it does not know. Then, on a
+# few documents of each command, it must catch alterations of the JSON that
+# the text would show (--self-test).
 . "$(dirname "$0")/../lib.sh"
 facts=$tools/text-facts.py
 n=0
@@ -21,6 +22,18 @@ case_() {
         ko "$_name: $_cmd $*"
         head -5 "$tmp/err"
     fi
+}
+
+# diff_case NAME: the text and the JSON of the change tests/diff/NAME.bkp
+# (its `# args:` line, without --format), run in tests/diff/.
+diff_case() {
+    _args=$(sed -n 's/^# args: //p' "tests/diff/$1.bkp" | head -n 1 | sed 's/--format json//')
+    n=$((n + 1))
+    # shellcheck disable=SC2086
+    (cd tests/diff && "$BKPC" diff $_args "$1.bkp" >"$tmp/$n.text" 2>"$tmp/err"
+     [ $? -le 1 ] && "$BKPC" diff --format json $_args "$1.bkp" >"$tmp/$n.json" 2>>"$tmp/err"
+     [ $? -le 1 ]) || return 1
+    printf '%s\t%s\t%s\t%s\n' "tests/diff/$1.bkp" diff "$tmp/$n.text" "$tmp/$n.json" >>"$list"
 }
 
 # check [--self-test] LIST: counts text-facts.py's PASS and FAIL lines.
@@ -56,6 +69,10 @@ for f in examples/*.bkp tests/hostile/*.bkp tests/explain/*.bkp tests/next/*.bkp
         case_ "$f" simulate --at 2026-11-02T03:00 --since 2026-03-01 "$@"
     done
 done
+for f in tests/diff/*.bkp; do
+    [ -f "${f%.bkp}.err" ] && continue                 # the suite's error cases
+    diff_case "$(basename "$f" .bkp)" || { ko "diff $f"; head -5 "$tmp/err"; }
+done
 check "$list"
 
 # The check can fail: alterations of the JSON are caught.
@@ -65,8 +82,10 @@ case_ self-test explain --at 2026-01-15 examples/weekly.bkp
 case_ self-test explain --at 2026-06-15 tests/explain/archive-weekly-hold.bkp
 case_ self-test explain --at 2026-06-15 tests/explain/utc-two-days-on.bkp
 case_ self-test explain --at 2026-06-15 tests/explain/defaults.bkp
+case_ self-test explain --at 2026-06-15 tests/explain/templates.bkp
 case_ self-test next --from 2026-03-27T00:00 -n 12 tests/next/dst-europe-gap.bkp
 case_ self-test next --from 2026-03-27T00:00 -n 12 examples/prod-vms.bkp
 case_ self-test simulate --at 2026-04-01T12:00 examples/gfs-archive.bkp
+for c in fields archive-early-deletion archive-newly daily-to-weekly deploy; do diff_case "$c" || ko "diff $c"; done
 check --self-test "$list"
 summary

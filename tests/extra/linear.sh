@@ -3,7 +3,9 @@
 # hostile or broken file can have: runs of NUL (alone, in a comment, in a
 # string), one huge line, a huge string, a list of many items, many errors
 # on one line, one error on each of many lines, many pasted characters, a
-# file that is not UTF-8, a big UTF-16 file. Each shape is built at sizes
+# file that is not UTF-8, a big UTF-16 file, a long chain of templates, a
+# long cycle of them, many policies made from one template with a
+# requirement (proved once). Each shape is built at sizes
 # n, 2n and 4n, and the instructions bkpc executes are counted (valgrind's
 # callgrind: a count, not a time, so a busy machine does not change it).
 # What the second doubling adds must be about twice what the first one
@@ -50,6 +52,13 @@ out = {
     "pasted": lambda: text("policy web" + "\u2013" * (n // 3) + "tier { daily at 02:00 }\n"),
     "not-utf8": lambda: b"# caf\xe9\n" * (n // 7),
     "utf16": lambda: b"\xff\xfe" + ("policy pol { daily at 02:00 }\r\n" + "# comment \u00e9\r\n" * (n // 30)).encode("utf-16-le"),
+    "template-chain": lambda: text("template t0 { daily at 02:00 require daily points for 7d }\n" +
+                                   "".join("template t%d from t%d { }\n" % (i, i - 1) for i in range(1, n // 30)) +
+                                   "policy deep from t%d { }\n" % (n // 30 - 1)),
+    "template-cycle": lambda: text("".join("template t%d from t%d { }\n" % (i, (i + 1) % (n // 30))
+                                           for i in range(n // 30)) + "policy p from t0 { }\n"),
+    "policies-from-template": lambda: text("template g { daily at 02:00 keep daily 30d require daily points for 30d }\n" +
+                                           "".join("policy pol%d from g { }\n" % i for i in range(n // 25))),
 }[shape]()
 open(path, "wb").write(out)
 PY
@@ -57,7 +66,7 @@ PY
 
 n=10000
 for shape in nul nul-in-comment nul-in-string huge-line huge-string long-list errors-on-one-line \
-             error-per-line pasted not-utf8 utf16; do
+             error-per-line pasted not-utf8 utf16 template-chain template-cycle policies-from-template; do
     make_input $shape $n "$tmp/a.bkp"
     make_input $shape $((2 * n)) "$tmp/b.bkp"
     make_input $shape $((4 * n)) "$tmp/c.bkp"

@@ -1,6 +1,7 @@
 /* fuzz.c — what the harnesses share (fuzz.h). */
 #include "fuzz.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,15 +67,36 @@ size_t fuzz_json_stream(const char *buf, size_t len, const char *what)
 
 /* ---- one compilation --------------------------------------------------------- */
 
+/* std.bkp: standards of templates with requirements; loop.bkp uses the
+ * input back (a cycle through two files). */
+BkpSource *fuzz_load(void *data, const char *path)
+{
+    static const struct { const char *name, *text; } files[] = {
+        {"std.bkp", "template base {\n    enhanced\n    keep snapshots 7d\n    require snapshots for 5d\n}\n"
+                    "template gold from base {\n    every 4h from 08:00 for 24h\n    keep daily 35d\n"
+                    "    keep monthly 12m on first sun\n    require daily points for 30d\n"
+                    "    require monthly points for 12m\n    require rpo 24h for 30d\n}\n"
+                    "policy std-vms from gold { }\n"},
+        {"loop.bkp", "use \"fuzz.bkp\"\ntemplate loop { daily at 01:00 }\n"},
+    };
+    (void)data;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        if (strcmp(path, files[i].name) == 0)
+            return bkp_source_from_string(path, files[i].text, strlen(files[i].text));
+    errno = ENOENT;
+    return NULL;
+}
+
 void fuzz_compile(FuzzUnit *u, const char *name, const void *data, size_t n)
 {
     bkp_ctx_init(&u->ctx);
+    u->ctx.load = fuzz_load;
     u->src = bkp_source_from_string(name, data, n);
     FUZZ_CHECK(u->src != NULL, "bkp_source_from_string: out of memory");
     u->file = bkp_parse(&u->ctx, u->src);
-    u->prog = bkp_check(&u->ctx, u->file);
+    u->prog = bkp_compile_ast(&u->ctx, u->file);
     FUZZ_CHECK(!u->prog || (u->ctx.diags.errors == 0 && u->file->syntax_errors == 0),
-               "bkp_check returned a program despite %u errors", u->ctx.diags.errors);
+               "bkp_compile_ast returned a program despite %u errors", u->ctx.diags.errors);
 }
 
 void fuzz_unit_free(FuzzUnit *u)
@@ -96,9 +118,9 @@ const BkpPolicy *fuzz_policy(const BkpProgram *prog, unsigned pick)
 
 /* ---- diagnostics --------------------------------------------------------------- */
 
-static void span_inside(const BkpDiag *g, BkpSpan s, const char *what)
+static void span_inside(const BkpDiag *g, const BkpSource *src, BkpSpan s, const char *what)
 {
-    size_t len = g->src ? g->src->len : 0;
+    size_t len = src ? src->len : 0;
     FUZZ_CHECK(s.off <= s.end && s.end <= len, "%s: the %s span [%u, %u) of a %s diagnostic is outside its "
                "source of %zu bytes", g->msg, what, s.off, s.end, g->rule, len);
 }
@@ -121,11 +143,11 @@ void fuzz_diags(BkpDiags *d, unsigned renderers)
 {
     for (const BkpDiag *g = d->head; g; g = g->next) {
         FUZZ_CHECK(g->rule && g->msg, "a diagnostic without a rule or a message");
-        span_inside(g, g->primary.span, "primary");
+        span_inside(g, g->src, g->primary.span, "primary");
         for (int i = 0; i < g->nsecondary; i++)
-            span_inside(g, g->secondary[i].span, "secondary");
+            span_inside(g, bkp_label_src(g, &g->secondary[i]), g->secondary[i].span, "secondary");
         if (g->fix.text)
-            span_inside(g, g->fix.span, "fix");
+            span_inside(g, g->src, g->fix.span, "fix");
         if (g->src) {
             positions(g->src, g->primary.span.off);
             positions(g->src, g->primary.span.end);

@@ -51,7 +51,13 @@ typedef struct FuzzUnit {
     BkpProgram *prog;           /* NULL: errors */
 } FuzzUnit;
 
-/* bkp_parse + bkp_check of data[0..n) as file `name`. */
+/* The loader (BkpCtx.load) of the harnesses: the files an input may `use`
+ * are std.bkp (templates with requirements) and loop.bkp (it uses
+ * fuzz.bkp), served from memory; no other file is there. */
+BkpSource *fuzz_load(void *data, const char *path);
+
+/* bkp_parse + bkp_compile_ast of data[0..n) as file `name`, through
+ * fuzz_load. */
 void fuzz_compile(FuzzUnit *u, const char *name, const void *data, size_t n);
 void fuzz_unit_free(FuzzUnit *u);
 

@@ -1,4 +1,6 @@
-/* fuzz_compile.c — parse + check of arbitrary bytes (bkp_parse, bkp_check).
+/* fuzz_compile.c — the whole pipeline on arbitrary bytes (bkp_parse,
+ * bkp_compile_ast: the `use`d files fuzz.c serves, the checker, the proofs
+ * of requirements).
  *
  * Properties: no crash, leak or hang; every node of the tree lies inside
  * the source, and without syntax errors its leaves (tokens and comments)

@@ -52,7 +52,7 @@ static int count(const BkpDiff *d, BkpChangeKind k)
 
 static void compare(BkpTz *tz, const BkpProgram *a, const BkpProgram *b, int64_t at, BkpDiff *d)
 {
-    FUZZ_CHECK(bkp_diff(tz, a, b, at, d) == 0, "bkp_diff: out of memory");
+    FUZZ_CHECK(bkp_diff(tz, a, b, at, BKP_DIFF_ALL, d) == 0, "bkp_diff: out of memory");
     (void)bkp_diff_loses(d);
 }
 
@@ -100,6 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     BkpCtx ctx;
     bkp_ctx_init(&ctx);
+    ctx.load = fuzz_load;
     Side old, new;
     load(&ctx, &old, "old", data, cut);
     if (cut < size)

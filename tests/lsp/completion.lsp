@@ -148,7 +148,7 @@ policy b-vms { timezone "Pacific S" }
     "code": "syntax",
     "codeDescription": {"href": "https://github.com/bkpc/bkpc/blob/main/docs/rules/syntax.md"},
     "source": "bkpc",
-    "message": "unexpected word `b-vms`; expected a clause, `policy`, `vault` or `protect`"
+    "message": "unexpected word `b-vms`; expected a clause, `policy`, `template`, `use`, `vault` or `protect`"
    },
    {
     "range": {"start": {"line": 15, "character": 15}, "end": {"line": 15, "character": 35}},
@@ -181,7 +181,7 @@ policy b-vms { timezone "Pacific S" }
     "code": "syntax",
     "codeDescription": {"href": "https://github.com/bkpc/bkpc/blob/main/docs/rules/syntax.md"},
     "source": "bkpc",
-    "message": "unexpected `}`; expected a clause, `policy`, `vault` or `protect`"
+    "message": "unexpected `}`; expected a clause, `policy`, `template`, `use`, `vault` or `protect`"
    }
   ]
  }
@@ -251,6 +251,15 @@ policy b-vms { timezone "Pacific S" }
     "textEdit": {
      "range": {"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 6}},
      "newText": "keep"
+    }
+   },
+   {
+    "label": "require",
+    "kind": 14,
+    "detail": "clause",
+    "textEdit": {
+     "range": {"start": {"line": 1, "character": 4}, "end": {"line": 1, "character": 6}},
+     "newText": "require"
     }
    },
    {
@@ -1064,6 +1073,15 @@ policy b-vms { timezone "Pacific S" }
     }
    },
    {
+    "label": "require",
+    "kind": 14,
+    "detail": "clause",
+    "textEdit": {
+     "range": {"start": {"line": 13, "character": 0}, "end": {"line": 13, "character": 0}},
+     "newText": "require"
+    }
+   },
+   {
     "label": "snapshot",
     "kind": 14,
     "detail": "clause",
@@ -1082,12 +1100,30 @@ policy b-vms { timezone "Pacific S" }
     }
    },
    {
+    "label": "template",
+    "kind": 14,
+    "detail": "statement",
+    "textEdit": {
+     "range": {"start": {"line": 13, "character": 0}, "end": {"line": 13, "character": 0}},
+     "newText": "template"
+    }
+   },
+   {
     "label": "timezone",
     "kind": 14,
     "detail": "clause",
     "textEdit": {
      "range": {"start": {"line": 13, "character": 0}, "end": {"line": 13, "character": 0}},
      "newText": "timezone"
+    }
+   },
+   {
+    "label": "use",
+    "kind": 14,
+    "detail": "statement",
+    "textEdit": {
+     "range": {"start": {"line": 13, "character": 0}, "end": {"line": 13, "character": 0}},
+     "newText": "use"
     }
    },
    {

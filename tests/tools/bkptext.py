@@ -20,6 +20,22 @@ def bkp_strings(path):
 _TOKEN = re.compile(r'#[^\n]*|"((?:[^"\\\n]|\\.)*)"|[{},]|[^\s{},"#]+')
 
 
+def vault_of(dep, k):
+    """The vault (NAME, RG, SUB, POLICIES) protect k of a deployment is in:
+    its `in VAULT`, or the one vault holding its policy; None without vaults."""
+    pol, named = dep["protects"][k][2], dep["protect_vaults"][k]
+    for v in dep["vaults"]:
+        if (named and v[0] == named) or (not named and (v[3] is None or pol in v[3])):
+            return v
+    return None
+
+
+def several_vaults(dep):
+    """Whether the scripts work vault by vault: more than one vault, or one
+    that holds some policies only."""
+    return len(dep["vaults"]) > 1 or (len(dep["vaults"]) == 1 and dep["vaults"][0][3] is not None)
+
+
 def _tokens(text):
     """(is_string, text) of each token; comments dropped, strings unescaped."""
     for m in _TOKEN.finditer(text):
@@ -35,11 +51,13 @@ def _tokens(text):
 def bkp_deployment(path):
     """What the `vault` and `protect` statements of a .bkp file say (§7 of
     docs/language.md), read from its text: {"vault": (NAME, RG, SUB or None)
-    or None, "protects": [(VM, RG, POLICY, "all"|"include"|"exclude",
-    [LUN, ...]), ...]}, LUNs as decimal strings, in file order."""
+    or None (the first), "vaults": [(NAME, RG, SUB or None, [POLICY, ...] or
+    None for every policy), ...], "protects": [(VM, RG, POLICY,
+    "all"|"include"|"exclude", [LUN, ...]), ...], "protect_vaults": [VAULT
+    or None (no `in`), ...]}, LUNs as decimal strings, in file order."""
     with open(path, encoding="utf-8", newline="") as f:
         toks = list(_tokens(f.read()))
-    out = {"vault": None, "protects": []}
+    out = {"vault": None, "vaults": [], "protects": [], "protect_vaults": []}
     depth, i = 0, 0
 
     def word(k, w):
@@ -51,12 +69,26 @@ def bkp_deployment(path):
             depth += 1 if t == "{" else -1
         elif depth == 0 and word(i, "vault") and word(i + 2, "resource-group"):
             sub = toks[i + 5][1] if word(i + 4, "subscription") else None
-            out["vault"] = (toks[i + 1][1], toks[i + 3][1], sub)
+            v = (toks[i + 1][1], toks[i + 3][1], sub)
+            out["vault"] = out["vault"] or v
             i += 6 if sub is not None else 4
+            policies = None
+            if word(i, "with"):
+                policies = [toks[i + 1][1]]
+                i += 2
+                while word(i, ","):
+                    policies.append(toks[i + 1][1])
+                    i += 2
+            out["vaults"].append(v + (policies,))
             continue
         elif depth == 0 and word(i, "protect") and word(i + 1, "vm"):
             vm, rg, pol = toks[i + 2][1], toks[i + 4][1], toks[i + 6][1]
             i += 7
+            vault = None
+            if word(i, "in"):
+                vault = toks[i + 1][1]
+                i += 2
+            out["protect_vaults"].append(vault)
             setting, luns = "all", []
             if (word(i, "include") or word(i, "exclude")) and word(i + 1, "disks"):
                 setting = toks[i][1]

@@ -15,6 +15,9 @@ vault that already has every policy and protects every VM, once with
   * every VM of the file is protected with its policy and its disks:
     enable-for-vm for a new VM, item set-policy + protection update-for-vm
     for a protected one;
+  * with several vaults: each policy is applied once in each vault that
+    holds it (--vault-name, --resource-group and --subscription the
+    vault's), and each VM protected in its vault;
   * --dry-run changes nothing (no create, set, enable or update call);
   * with --hostile: every double-quoted string of FILE.bkp reaches az intact
     as one argument (or as a JSON string of a body), no payload ran (no file
@@ -33,7 +36,7 @@ import sys
 import tempfile
 
 sys.dont_write_bytecode = True          # no __pycache__ beside the checkers
-from bkptext import bkp_strings        # noqa: E402  (tests/tools/bkptext.py)
+from bkptext import bkp_deployment, bkp_strings, several_vaults, vault_of   # noqa: E402  (tests/tools/bkptext.py)
 import harness                          # noqa: E402  (tests/tools/harness.py)
 
 FAKE_AZ = r'''#!/usr/bin/env bash
@@ -227,11 +230,23 @@ def protect_lines(script, err):
     return out
 
 
+def vault_key(opts):
+    """(vault, resource group, subscription or None) of an az call."""
+    return ((opts.get("--vault-name") or [None])[0], (opts.get("--resource-group") or [None])[0],
+            (opts.get("--subscription") or [None])[0])
+
+
 def check(bkpc, bkp, script, only=None, hostile_mode=False):
     errs = []
     err = errs.append
     bodies = harness.expected_bodies(bkpc, bkp, only)
     protects = protect_lines(script, err)
+    dep = bkp_deployment(bkp)
+    multi = several_vaults(dep)
+    # what is applied where: policy names, or (vault, policy) with several vaults
+    expected = set(bodies) if not multi else {
+        ((v[0], v[1], v[2]), n) for v in dep["vaults"] for n in bodies if v[3] is None or n in v[3]}
+    where = {(p[0], p[1]): vault_of(dep, k) for k, p in enumerate(dep["protects"])}
 
     for mode in ("0", "1", "other"):
         run = Run(script, existing=mode)
@@ -259,9 +274,10 @@ def check(bkpc, bkp, script, only=None, hostile_mode=False):
                         err(f"{tag}: az {' '.join(words)} has no option {o}")
                 if words in (("backup", "policy", "create"), ("backup", "policy", "set")):
                     name = opts["--name"][0]
-                    if name in applied:
+                    key = (vault_key(opts), name) if multi else name
+                    if key in applied:
                         err(f"{tag}: policy {name!r} applied twice")
-                    applied[name] = c.get("body")
+                    applied[key] = c.get("body")
                     want = "create" if mode == "0" else "set"
                     if words[2] != want:
                         err(f"{tag}: policy {name!r}: {words[2]}, expected {want}")
@@ -273,14 +289,20 @@ def check(bkpc, bkp, script, only=None, hostile_mode=False):
                     moved.append(opts)
                 elif words == ("backup", "protection", "update-for-vm"):
                     updated.append(opts)
-            if set(applied) != set(bodies):
-                err(f"{tag}: policies applied {sorted(applied)}, expected {sorted(bodies)}")
-            for name, body in applied.items():
+            if set(applied) != expected:
+                err(f"{tag}: policies applied {sorted(applied, key=str)}, expected {sorted(expected, key=str)}")
+            for key, body in applied.items():
+                name = key[1] if multi else key
                 if name in bodies and body != bodies[name]:
                     err(f"{tag}: policy {name!r}: the body differs from `bkpc build -t json`")
             # every protect_vm VM RG POLICY [include|exclude LUN...]
             for k, words in enumerate(protects):
                 vm, rg, pol, disks = words[0], words[1], words[2], words[3:]
+                if multi:
+                    v = where.get((vm, rg))
+                    calls = enabled if not existing else moved
+                    if v and k < len(calls) and vault_key(calls[k]) != (v[0], v[1], v[2]):
+                        err(f"{tag}: VM {vm!r} protected in {vault_key(calls[k])}, expected {v[:3]}")
                 if not existing:
                     if k >= len(enabled):
                         err(f"{tag}: VM {vm!r} not enabled")

@@ -39,7 +39,7 @@ DASH = "-\u2013\u2014\u2015"               # and dashes
 DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 # Cmdlets outside Az.RecoveryServices the generated scripts may call.
 OTHER_CMDLETS = {"Set-StrictMode", "New-Object", "Where-Object", "Select-Object", "Write-Host",
-                 "Write-Verbose", "Write-Warning", "Set-AzContext"}
+                 "Write-Verbose", "Write-Warning", "Set-AzContext", "Get-AzContext"}
 # PWSH.md §1: the Az.RecoveryServices version each feature needs.
 FEATURE_VERSION = {
     "ScheduleRunTimeZone on a Standard schedule": (6, 2, 0),

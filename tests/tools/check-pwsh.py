@@ -27,6 +27,16 @@ and then for real
              vault is (files that name a vault; the others always get
              -VaultName, -ResourceGroupName and -SubscriptionId).
 
+A file of several vaults (or of one vault holding some policies only) gets
+a script without parameters that works vault by vault: it runs against all
+its vaults in those states (each vault in its subscription, one named
+without a subscription in the context's), without "override"; then each
+vault is selected in turn (Set-AzContext before its Get-…Vault whenever
+some vault names a subscription, the start subscription read with
+Get-AzContext for those that name none), gets exactly the policies it holds
+and the VMs the file protects in it, and a vault the selection leaves out
+is not touched.
+
 When the vault is in a subscription the script must select, the Az
 context's subscription holds a vault of the same name and resource group: a
 script that does not select it would work on the wrong vault. Each run's
@@ -71,7 +81,7 @@ import sys
 import tempfile
 
 sys.dont_write_bytecode = True          # no __pycache__ beside the checkers
-from bkptext import bkp_deployment, bkp_strings    # noqa: E402
+from bkptext import bkp_deployment, bkp_strings, several_vaults, vault_of    # noqa: E402
 import harness                                      # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -132,11 +142,32 @@ def changed(props):
     return p
 
 
+class VaultPlan:
+    """One vault of a file of several: where it is (its subscription in the
+    states: the context's when the file names none), the bodies of the
+    policies it holds and the VMs it protects, of the selection."""
+
+    def __init__(self, v, bodies, protects):
+        self.name, self.rg, self.named_sub, held = v
+        self.sub = self.named_sub or CURRENT_SUB
+        self.bodies = {n: b for n, b in bodies.items() if held is None or n in held}
+        self.protects = protects
+        self.deployed = bool(self.bodies or self.protects)
+
+    def state(self):
+        return {"subscription": self.sub, "resourceGroup": self.rg, "name": self.name, "location": LOCATION,
+                "policies": [], "items": []}
+
+
 class Plan:
     """The vault, the VMs and the states a script runs against."""
 
     def __init__(self, dep, bodies, only):
         self.bodies = bodies
+        self.multi = several_vaults(dep)
+        if self.multi:
+            self.init_multi(dep, bodies, only)
+            return
         self.protects = [p for p in dep["protects"] if only is None or p[2] == only]
         if dep["vault"]:
             self.name, self.rg, self.sub = dep["vault"]
@@ -145,6 +176,56 @@ class Plan:
             self.name, self.rg, self.sub = RUNTIME["VaultName"], RUNTIME["ResourceGroupName"], RUNTIME["SubscriptionId"]
             self.args = dict(RUNTIME)
         self.has_vault = dep["vault"] is not None
+
+    def init_multi(self, dep, bodies, only):
+        self.args = {}
+        self.has_vault = True
+        self.vaults = []
+        for v in dep["vaults"]:
+            prot = [p for k, p in enumerate(dep["protects"])
+                    if (only is None or p[2] == only) and vault_of(dep, k) is v]
+            self.vaults.append(VaultPlan(v, bodies, prot))
+        self.protects = [p for vp in self.vaults for p in vp.protects]
+        self.switching = any(vp.named_sub for vp in self.vaults if vp.deployed)
+
+    def base_multi(self):
+        """Every vault in its subscription; in the context's subscription, a
+        namesake of each vault that is elsewhere."""
+        vaults = [vp.state() for vp in self.vaults]
+        keys = {(v["subscription"], v["resourceGroup"], v["name"]) for v in vaults}
+        for vp in self.vaults:
+            if (CURRENT_SUB, vp.rg, vp.name) not in keys:
+                keys.add((CURRENT_SUB, vp.rg, vp.name))
+                vaults.append(dict(vp.state(), subscription=CURRENT_SUB))
+        vms = []
+        for vp in self.vaults:
+            for vm, rg, _, _, _ in vp.protects:
+                for r in (rg, NAMESAKE_RG):
+                    vms.append({"subscription": vp.sub, "resourceGroup": r, "name": vm, "location": LOCATION})
+        subs = sorted({CURRENT_SUB} | {vp.sub for vp in self.vaults})
+        return {"context": {"subscription": CURRENT_SUB}, "subscriptions": subs, "vms": vms, "vaults": vaults}
+
+    def states_multi(self):
+        def fill(s, policies, items):
+            for k, vp in enumerate(self.vaults):
+                s["vaults"][k]["policies"] = policies(vp)
+                s["vaults"][k]["items"] = items(vp)
+            return s
+
+        def items(vp, policy=None, rg=None):
+            return [{"subscription": vp.sub, "resourceGroup": rg or r, "vm": vm, "policy": policy or pol,
+                     "disks": copy.deepcopy(PRIOR_DISKS)} for vm, r, pol, _, _ in vp.protects]
+        return [
+            ("empty", self.base_multi(), None, True),
+            ("existing", fill(self.base_multi(),
+                              lambda vp: [{"name": n, "properties": changed(b["properties"])}
+                                          for n, b in vp.bodies.items()],
+                              items), None, True),
+            ("other", fill(self.base_multi(), lambda vp: [copy.deepcopy(LEGACY)],
+                           lambda vp: items(vp, LEGACY["name"])), None, True),
+            ("namesake", fill(self.base_multi(), lambda vp: [copy.deepcopy(LEGACY)],
+                              lambda vp: items(vp, LEGACY["name"], NAMESAKE_RG)), None, True),
+        ]
 
     def base(self, sub):
         """A state with the vault in subscription sub (the context's when
@@ -167,6 +248,8 @@ class Plan:
 
     def states(self):
         """[(name, state, runtime subscription, whatif too)]."""
+        if self.multi:
+            return self.states_multi()
         out = []
         s = self.base(self.sub)
         out.append(("empty", s, self.sub, True))
@@ -310,12 +393,68 @@ def without_context(state):
     return {k: v for k, v in state.items() if k != "context"}
 
 
+class VaultRun:
+    """The part of a run that works on one vault of several: its calls (from
+    its Get-…Vault to the next vault's), the vault before and after."""
+
+    def __init__(self, run, calls, vp, before, after):
+        self.tag = f"{run.tag}, vault {vp.name!r}"
+        self.calls, self.vault, self.before_vault = calls, before, before
+        self.after = after
+
+
+def by_key(vaults):
+    return {(v["subscription"], v["resourceGroup"], v["name"]): v for v in vaults}
+
+
+def check_multi(run, plan, err):
+    """A run of a script for several vaults: the context switches, then each
+    vault's part."""
+    deployed = [vp for vp in plan.vaults if vp.deployed]
+    gets = [k for k, c in enumerate(run.calls) if c["cmdlet"] == "Get-AzRecoveryServicesVault"]
+    if len(gets) != len(deployed):
+        err(f"{run.tag}: {len(gets)} Get-AzRecoveryServicesVault calls for {len(deployed)} vaults")
+        return
+    sets = [c for c in run.calls if c["cmdlet"] == "Set-AzContext"]
+    reads = [c for c in run.calls if c["cmdlet"] == "Get-AzContext"]
+    need_start = plan.switching and any(not vp.named_sub for vp in deployed)
+    if len(reads) != need_start or (reads and run.calls[0] is not reads[0]):
+        err(f"{run.tag}: {len(reads)} Get-AzContext calls (expected {int(need_start)}, first)")
+    if not plan.switching and sets:
+        err(f"{run.tag}: Set-AzContext called though no vault names a subscription: {sets[0]['params']}")
+    before, after = by_key(run.before["vaults"]), by_key(run.state["vaults"])
+    ends = gets[1:] + [len(run.calls)]
+    for k, vp in enumerate(deployed):
+        calls = run.calls[gets[k]:ends[k]]
+        if plan.switching:
+            prev = run.calls[gets[k] - 1] if gets[k] else None
+            if prev is None or prev["cmdlet"] != "Set-AzContext" or prev["set"] != "Subscription" or \
+                    prev["params"].get("Subscription") != vp.sub or prev["params"].get("Scope") != "Process" or \
+                    not prev.get("applied"):
+                err(f"{run.tag}: before vault {vp.name!r}: {harness.dumps(prev)}, expected Set-AzContext "
+                    f"-Subscription {vp.sub!r} -Scope Process")
+        key = (vp.sub, vp.rg, vp.name)
+        vr = VaultRun(run, calls, vp, before[key], after[key])
+        check_vault_calls(vr, vr.vault, err)
+        if not run.whatif:
+            check_policies(vr, vp, vr.after, err)
+            check_protection(vr, vp, vr.after, err)
+    mine = {(vp.sub, vp.rg, vp.name) for vp in deployed}
+    for key, v in before.items():
+        if key not in mine and after.get(key) != v:
+            err(f"{run.tag}: vault {key[2]!r} of {key[0]!r}, which the script does not work on, changed")
+
+
 def check_run(run, plan, hostile_strings, err):
     r = run.result
     if not r["ok"]:
         err(f"{run.tag}: the script failed: {r['error']}")
         for line in r["output"][-8:]:
             err(f"{run.tag}:   | {line}")
+        return
+    if plan.multi:
+        check_multi(run, plan, err)
+        check_common(run, hostile_strings, err)
         return
     check_context(run, plan, err)
     # the vault the script should work on, before and after
@@ -329,21 +468,27 @@ def check_run(run, plan, hostile_strings, err):
             v_after = next(v for v in run.state["vaults"] if v["subscription"] == v_before["subscription"])
             if v_after != v_before:
                 err(f"{run.tag}: the namesake vault in {v_before['subscription']} changed")
+    if not run.whatif:
+        check_policies(run, plan, vault_after, err)
+        check_protection(run, plan, vault_after, err)
+    check_common(run, hostile_strings, err)
+
+
+def check_common(run, hostile_strings, err):
+    """What every run must do: change nothing under -WhatIf, no errors, no
+    payload, every hostile string intact."""
     if run.whatif:
         for c in run.calls:
             if c["cmdlet"] in CHANGES:
                 err(f"{run.tag}: {c['cmdlet']} called under -WhatIf")
         if without_context(run.state) != without_context(run.before):
             err(f"{run.tag}: the vault changed under -WhatIf")
-    else:
-        check_policies(run, plan, vault_after, err)
-        check_protection(run, plan, vault_after, err)
     for c in run.calls:
         if c.get("error"):
             err(f"{run.tag}: {c['cmdlet']} failed: {c['error']}")
         if c["cmdlet"].startswith("touch"):
             err(f"{run.tag}: a payload ran a program: {c['cmdlet']}")
-    for line in r["output"]:
+    for line in run.result["output"]:
         if re.fullmatch(r"\s*pwn\d+\s*", line):
             err(f"{run.tag}: a payload printed {line!r}")
     if harness.leftovers(run.cwd):

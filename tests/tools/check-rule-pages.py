@@ -7,15 +7,18 @@ Run from the repository root. Prints one line per check, "ok WHAT" or
 "FAIL WHAT: why"; tests/extra/rules.sh counts them.
 
 1. The ids the checker can report, read from its source (every quoted id
-   of Azure's rules, A1..F99, in src/front, src/check and grammar/, and
-   every lowercase id a bkp_error or bkp_warning call names), are exactly
+   of Azure's rules, A1..F99, in src/front, src/check, src/prove,
+   src/compile.c (`use`) and grammar/, and every lowercase id a bkp_error
+   or bkp_warning call names there and in src/import), are exactly
    the pages that say "Reported as: error." or "warning."; a page of a rule
    enforced by construction or of a note names an id the checker never
    reports.
 2. The binary carries every page as it is in docs/rules (`bkpc explain-rule
    ID`, also in lower case), and `bkpc rules` lists each page once.
 3. Every ```bkp block of a page is checked: it is clean, or every diagnostic
-   it gives has the page's id. A page of a reported rule has a block that
+   it gives has the page's id; every ```json block (the pages of `bkpc
+   import`'s ids) likewise through `bkpc import`, where "clean" means
+   without the page's id. A page of a reported rule has a block that
    breaks the rule and a clean one (the fix), except for the rules that
    the defaults make impossible to break. Each line of a ```text block that
    follows a ```bkp block appears in bkpc's output for that block.
@@ -44,10 +47,14 @@ def report(good, what, why=""):
 
 def source_ids():
     ids = set()
-    files = glob.glob("src/front/*.[ch]") + glob.glob("src/check/*.[ch]") + glob.glob("grammar/*")
-    for path in files:
+    files = glob.glob("src/front/*.[ch]") + glob.glob("src/check/*.[ch]") + glob.glob("grammar/*") + \
+        glob.glob("src/prove/*.[ch]") + ["src/compile.c"]
+    # import names Azure's rules only inside its own messages (its id is `import`)
+    importer = glob.glob("src/import/*.[ch]")
+    for path in files + importer:
         text = open(path, encoding="utf-8").read()
-        ids |= set(re.findall(r'"([A-F][0-9]{1,2})"', text))
+        if path not in importer:
+            ids |= set(re.findall(r'"([A-F][0-9]{1,2})"', text))
         for call in re.finditer(r"\bbkp_(?:error|warning)\s*\(", text):
             lit = re.search(r'"([^"\\]*)"', text[call.end():call.end() + 200])
             if lit and re.fullmatch(r"[a-z]+", lit.group(1)):
@@ -80,13 +87,29 @@ def check(body, n):
     return rules, tx.stderr
 
 
+def check_json(body, n):
+    """The rule ids `bkpc import` gives a JSON example, and its text output."""
+    path = os.path.join(TMP, f"example{n}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+    out = os.path.join(TMP, f"example{n}.bkp")
+    js = subprocess.run([BKPC, "import", "--format", "json", "-o", out, path], capture_output=True, text=True)
+    tx = subprocess.run([BKPC, "import", "--color", "never", path], capture_output=True, text=True)
+    rules = [json.loads(line)["rule"] for line in js.stdout.splitlines()]
+    return rules, tx.stderr
+
+
 def check_examples(ident, path, text, reported):
+    # A ```bkp example is clean without diagnostics; a ```json one (through
+    # bkpc import) without the page's id, since JSON that is fixed may
+    # still be a policy import refuses for another reason.
+    run = {"bkp": (check, lambda rules: not rules), "json": (check_json, lambda rules: ident not in rules)}
     n_break = n_clean = 0
     last_output = None
     for k, (info, body) in enumerate(blocks(text)):
-        if info == "bkp":
-            rules, last_output = check(body, k)
-            if not rules:
+        if info in run:
+            rules, last_output = run[info][0](body, k)
+            if run[info][1](rules):
                 n_clean += 1
             elif set(rules) == {ident}:
                 n_break += 1
@@ -98,8 +121,8 @@ def check_examples(ident, path, text, reported):
             missing = [l for l in body.splitlines() if l.strip() and l not in last_output]
             report(not missing, f"{path} output excerpt {k + 1}", f"not in bkpc's output: {missing}")
     if reported:
-        report(n_break > 0 or ident in UNBREAKABLE, f"{path} breaks the rule", "no ```bkp block gives it")
-        report(n_clean > 0, f"{path} fix", "no clean ```bkp block")
+        report(n_break > 0 or ident in UNBREAKABLE, f"{path} breaks the rule", "no ```bkp or ```json block gives it")
+        report(n_clean > 0, f"{path} fix", "no clean ```bkp or ```json block")
 
 
 def main():

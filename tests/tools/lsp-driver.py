@@ -30,6 +30,10 @@ line (a JSON value may go on over the following lines):
                      a message stands for it ("@file:PATH" for a file of
                      the repository)
 
+"@ROOT@" in a string of a message stands for the repository's absolute
+path (file URIs of the repository's files: "file://@ROOT@/tests/..."), both
+in what is sent and in what the server sends back.
+
 After the last entry the input is closed; the server must have sent
 nothing more than the transcript expects.
 """
@@ -159,11 +163,22 @@ def substitute(v, texts, root):
         if v.startswith("@file:"):
             with open(os.path.join(root, v[6:]), encoding="utf-8") as f:
                 return f.read()
-        return v
+        return v.replace("@ROOT@", os.path.abspath(root))
     if isinstance(v, list):
         return [substitute(x, texts, root) for x in v]
     if isinstance(v, dict):
         return {k: substitute(x, texts, root) for k, x in v.items()}
+    return v
+
+
+def unroot(v, root):
+    """A received message with the repository's path as "@ROOT@"."""
+    if isinstance(v, str):
+        return v.replace(os.path.abspath(root), "@ROOT@")
+    if isinstance(v, list):
+        return [unroot(x, root) for x in v]
+    if isinstance(v, dict):
+        return {k: unroot(x, root) for k, x in v.items()}
     return v
 
 
@@ -189,7 +204,7 @@ def play(bkpc, path, root, generate):
 
     def take(timeout):
         try:
-            return srv.recv(timeout)
+            return unroot(srv.recv(timeout), root)
         except queue.Empty:
             return "timeout"
 

@@ -679,6 +679,19 @@ $script:MockBodies['Set-AzContext'] = {
     }
 }
 
+$script:MockBodies['Get-AzContext'] = {
+    param($Cmdlet, $Bound, $Call)
+    if ($Cmdlet.ParameterSetName -ne 'GetSingleContext') { throw 'the mock implements Get-AzContext without parameters only' }
+    $state = Read-MockState
+    $sub = $state['context']['subscription']
+    if ($sub) {     # not logged in: no context, no output
+        $c = New-Object Microsoft.Azure.Commands.Profile.Models.Core.PSAzureContext
+        $c.Subscription = New-Object Microsoft.Azure.Commands.Profile.Models.PSAzureSubscription
+        $c.Subscription.Id = $sub
+        $c
+    }
+}
+
 $script:MockBodies['Get-AzRecoveryServicesVault'] = {
     param($Cmdlet, $Bound, $Call)
     $state = Read-MockState

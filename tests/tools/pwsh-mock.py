@@ -45,9 +45,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RS_VERSION = "7.14.0"     # Az.RecoveryServices of Az 16.2.0, the reference's help (cmdlets.json _about)
 ACCOUNTS_VERSION = "5.3.0"  # an Az.Accounts of the Az 16 line (Az.RecoveryServices requires it)
 
-# Az.Accounts is not in reference/pwsh; the scripts call Set-AzContext only.
-# Its parameter sets, in cmdlets.json's shape, from Azure/azure-powershell
-# src/Accounts/Accounts/help/Set-AzContext.md.
+# Az.Accounts is not in reference/pwsh; the scripts call Set-AzContext, and
+# Get-AzContext (a script for several vaults, some named without a
+# subscription, reads the one it starts in). Their parameter sets, in
+# cmdlets.json's shape, from Azure/azure-powershell
+# src/Accounts/Accounts/help/{Set,Get}-AzContext.md.
 _COMMON = [
     {"name": "ExtendedProperty", "type": "IDictionary[String,String]", "mandatory": False},
     {"name": "Name", "type": "String", "mandatory": False},
@@ -58,6 +60,20 @@ _COMMON = [
      "aliases": ["AzContext", "AzureRmContext", "AzureCredential"]},
 ]
 ACCOUNTS_CMDLETS = {
+    "Get-AzContext": {
+        "parameterSets": {
+            "GetSingleContext (Default)": [
+                {"name": "RefreshContextFromTokenCache", "type": "SwitchParameter", "mandatory": False},
+                _COMMON[-1]],
+            "ListAllContexts": [
+                {"name": "ListAvailable", "type": "SwitchParameter", "mandatory": True},
+                {"name": "RefreshContextFromTokenCache", "type": "SwitchParameter", "mandatory": False},
+                _COMMON[-1]],
+            "GetContextByName": [
+                {"name": "Name", "type": "String", "mandatory": True},
+                _COMMON[-1]],
+        },
+    },
     "Set-AzContext": {
         "supportsShouldProcess": True,
         "parameterSets": {

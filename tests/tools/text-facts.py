@@ -3,8 +3,9 @@
 
 usage: text-facts.py [--self-test] LIST
 
-LIST has one case a line, tab-separated: NAME, the command (explain, next
-or simulate), the file of its text output and the file of its JSON output.
+LIST has one case a line, tab-separated: NAME, the command (explain, next,
+simulate or diff), the file of its text output and the file of its JSON
+output.
 
 The text is read closed-world: every statement of it (a labelled block of
 `explain`, a line of `next` and `simulate`) must match one of the forms
@@ -465,6 +466,51 @@ def ex_defaults(c, j, t):
             c.unknown("default", item)
 
 
+FIELD_KEYS = {"policy type": "type", "time zone": "timezone", "schedule": "schedule",
+              "snapshot retention": "snapshots", "daily retention": "daily", "weekly retention": "weekly",
+              "monthly retention": "monthly", "yearly retention": "yearly", "archive tiering": "archive",
+              "snapshot resource group": "snapshot_resource_group", "snapshot consistency": "consistency"}
+
+
+def ex_from(c, j, t):
+    """made from template T; the policy: a, b; template U (FILE): c; defaults: d"""
+    groups = t.split("; ")
+    m = fullmatch(c, "from", r"made from template (\S+)", groups[0])
+    if m:
+        c.eq("template", j.get("template"), m.group(1))
+    got = j.get("sources") or []
+    seen = 0
+    for g in groups[1:]:
+        m = fullmatch(c, "from group", r"(the policy|defaults|template (\S+) \((.+)\)): (.+)", g)
+        if not m:
+            continue
+        for name in m.group(4).split(", "):
+            key = FIELD_KEYS.get(name)
+            if key is None:
+                c.unknown("field", name)
+                continue
+            seen += 1
+            want = {"from": "policy"} if m.group(1) == "the policy" else {"from": "default"} \
+                if m.group(1) == "defaults" else {"from": "template", "template": m.group(2), "file": m.group(3)}
+            c.true("source of %s: %r" % (name, want),
+                   any(x.get("field") == key and all(x.get(k) == v for k, v in want.items()) for x in got))
+    c.eq("sources count", len(got), seen)
+
+
+def ex_requires(c, j, t):
+    """REQ [(template T)]; ...: each must hold at every moment (bkpc check proves it)"""
+    m = fullmatch(c, "requires", r"(.+): each must hold at every moment \(bkpc check proves it\)", t)
+    if not m:
+        return
+    got = j.get("requirements") or []
+    items = m.group(1).split("; ")
+    c.eq("requirements count", len(got), len(items))
+    for i, item in enumerate(items):
+        r = re.fullmatch(r"(.+?)(?: \(template (\S+)\))?", item)
+        c.eq("requirements[%d].require" % i, get(got, i, "require"), r.group(1))
+        c.eq("requirements[%d].template" % i, get(got, i, "template"), r.group(2))
+
+
 def ex_storage(c, j, t):
     m = fullmatch(c, "storage", r"(\d+) snapshots? a (day|week); in steady state (\d+) points? in snapshot, (\d+) in "
                   r"vault-standard and (\d+) in vault-archive: what storage cost follows \(bkpc cost\)\.", t)
@@ -479,7 +525,8 @@ def ex_storage(c, j, t):
 
 EXPLAIN = {"policy": ex_policy, "promise": ex_promise, "type": ex_type, "time zone": ex_zone,
            "snapshots": ex_snapshots, "schedule": ex_schedule, "retention": ex_retention, "RPO": ex_rpo,
-           "tiering": ex_tiering, "storage": ex_storage, "defaults": ex_defaults}
+           "tiering": ex_tiering, "storage": ex_storage, "defaults": ex_defaults, "from": ex_from,
+           "requires": ex_requires}
 
 
 def explain(c, text, j):
@@ -490,7 +537,11 @@ def explain(c, text, j):
             EXPLAIN[label](c, j, body)
         else:
             c.unknown("explain block", "%s %s" % (label, body))
-    c.true("the blocks of explain, once each, in order: %s" % seen, seen == list(EXPLAIN))
+    # "from" (a policy made from a template) and "requires" come only when they apply
+    want = [k for k in EXPLAIN if k in seen or k not in ("from", "requires")]
+    c.true("the blocks of explain, once each, in order: %s" % seen, seen == want)
+    c.eq("from (made from a template)", "from" in seen, "template" in j)
+    c.eq("requires (requirements)", "requires" in seen, "requirements" in j)
 
 
 # --- next and simulate ------------------------------------------------------------------
@@ -626,7 +677,261 @@ def simulate(c, text, j):
     notes(c, lines[i + 4:], s.get("dst_shifted", 0) > 0, s.get("archive_assumed"))
 
 
-CHECKS = {"explain": explain, "next": next_, "simulate": simulate}
+# --- diff ----------------------------------------------------------------------------------
+
+DCLOCK = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+RANGE = r"(%s)(?: to (%s))?" % (DCLOCK, DCLOCK)
+MOVES = {"move to vault-archive at once": "at_once", "move to vault-archive earlier": "earlier",
+         "move to vault-archive later": "later", "no longer move to vault-archive": "no_longer",
+         "newly move to vault-archive": "newly"}
+DIFF_ASSUMED = ("archive recommended: every eligible point is counted as in or moving to vault-archive; "
+                "Azure moves only those its recommendation picks from the VM's churn")
+REFUSED = ("refused: Azure does not change a policy's type in place (A3); create the new policy under another "
+           "name and move the VMs to it")
+IRREVERSIBLE = "cannot be undone: a VM protected by an enhanced policy can never move to a standard one (A4)"
+SHORTENS = "note: it shortens retention, which a vault with locked immutability refuses"
+
+
+def local_is(c, what, inst, text):
+    """An instant of the diff's text: its local clock."""
+    c.true("%s %s" % (what, text), str(get(inst, "local")).startswith(clock(text)))
+
+
+def dated(c, what, d, count, first, last):
+    """A {count, first, last} set of the JSON against '..., A to B' of the text."""
+    c.eq(what + ".count", get(d, "count"), count)
+    local_is(c, what + ".first", get(d, "first"), first)
+    local_is(c, what + ".last", get(d, "last"), last or first)
+
+
+def diff_effect_line(c, e, line, seen):
+    a = e.get("archive") or {}
+    body = line.strip()
+    m = re.fullmatch(r"deleted at once: (\d+) (\w+) points?, taken " + RANGE, body)
+    if m:
+        d = get(e, "deleted_by_kind", m.group(2))
+        seen["kinds"].add(m.group(2))
+        c.eq("deleted %s" % m.group(2), get(d, "count"), int(m.group(1)))
+        local_is(c, "deleted oldest", get(d, "oldest"), m.group(3))
+        local_is(c, "deleted newest", get(d, "newest"), m.group(4) or m.group(3))
+        return
+    m = re.fullmatch(r"deleted when their snapshots expire, by (%s): (\d+) more points? no rule keeps" % DCLOCK, body)
+    if m:
+        seen["deleted_with_snapshot"] = int(m.group(2))
+        local_is(c, "deleted_with_snapshot_by", e.get("deleted_with_snapshot_by"), m.group(1))
+        return
+    m = re.fullmatch(r"snapshots removed at once: (\d+) \(those points stay in the vault\)", body)
+    if m:
+        seen["snapshots_dropped"] = int(m.group(1))
+        return
+    m = re.fullmatch(r"expire (earlier|later): (\d+) points?, by up to (\d+ \w+)", body)
+    if m:
+        seen["expire_" + m.group(1)] = int(m.group(2))
+        c.eq("most_%s_seconds" % m.group(1), (e.get("most_%s_seconds" % m.group(1)) or 0) // 60,
+             span(m.group(3)))
+        return
+    m = re.fullmatch(r"in vault-archive: (\d+) points?, which stay there \(Azure does not move points back to "
+                     r"vault-standard\)(?:; (\d+) of them deleted at once)?", body)
+    if m:
+        seen["in_archive"] = int(m.group(1))
+        seen["in_archive_deleted"] = int(m.group(2) or 0)
+        return
+    m = re.fullmatch(r"early deletion charged: (\d+) points? (deleted at once|now expire) less than 180 days after "
+                     r"moving to vault-archive, moved " + RANGE, body)
+    if m:
+        key = "early_deletion_at_once" if m.group(2) == "deleted at once" else "early_deletion_later"
+        seen[key] = 1
+        dated(c, "archive." + key, a.get(key), int(m.group(1)), m.group(3), m.group(4))
+        return
+    m = re.fullmatch(r"(%s): (\d+) points?(?:, %s)?(?: \((?:was|were to move) %s\))?"
+                     r"(?: \((\d+) were to move %s, (\d+) never\))?"
+                     % ("|".join(MOVES), RANGE, RANGE, RANGE), body)
+    if m:
+        key = MOVES[m.group(1)]
+        mv = get(a, "moves", key)
+        seen["moves"].add(key)
+        n = int(m.group(2))
+        c.eq("moves.%s.count" % key, get(mv, "count"), n)
+        if m.group(3):
+            dated(c, "moves.%s.now" % key, get(mv, "now"), n, m.group(3), m.group(4))
+        else:
+            c.true("moves.%s: the text gives no new date" % key,
+                   key == "at_once" or get(mv, "now", "count") == 0)
+        if m.group(5):
+            dated(c, "moves.%s.was" % key, get(mv, "was"), n, m.group(5), m.group(6))
+        elif m.group(7):
+            c.eq("moves.%s never" % key, n - (get(mv, "was", "count") or 0), int(m.group(10)))
+            dated(c, "moves.%s.was" % key, get(mv, "was"), int(m.group(7)), m.group(8), m.group(9))
+        else:
+            c.eq("moves.%s.was.count" % key, get(mv, "was", "count"), 0)
+        return
+    if body == DIFF_ASSUMED:
+        seen["assumed"] = True
+        return
+    if body == "none is deleted":
+        seen["none"] = True
+        return
+    c.unknown("diff effect line", body)
+
+
+def diff_effect(c, p, lines, i):
+    """The effect block from lines[i] (its first line); returns the index after it."""
+    e = p.get("effect") or {}
+    m = fullmatch(c, "effect header", r"  the (\d+) recovery points? that exist at (%s) \((.+)\):" % DCLOCK, lines[i])
+    if m:
+        c.eq("effect.existing", e.get("existing"), int(m.group(1)))
+        local_is(c, "at", p.get("at"), m.group(2))
+    seen = {"kinds": set(), "moves": set()}
+    i += 1
+    while i < len(lines) and lines[i].startswith("    "):
+        diff_effect_line(c, e, lines[i], seen)
+        i += 1
+    a = e.get("archive") or {}
+    c.eq("effect.deleted_by_kind kinds", set(e.get("deleted_by_kind") or {}), seen["kinds"])
+    c.eq("'none is deleted'", not e.get("deleted") and not e.get("deleted_with_snapshot"), "none" in seen)
+    for k in ("deleted_with_snapshot", "snapshots_dropped", "expire_earlier", "expire_later"):
+        c.eq("effect." + k, e.get(k), seen.get(k, 0))
+    for k in ("in_archive", "in_archive_deleted"):
+        c.eq("archive." + k, a.get(k), seen.get(k, 0))
+    for k in ("early_deletion_at_once", "early_deletion_later"):
+        if k not in seen:
+            c.eq("archive.%s.count" % k, get(a, k, "count"), 0)
+    c.eq("archive.moves kinds", set(a.get("moves") or {}), seen["moves"])
+    c.eq("archive.moves_changed", a.get("moves_changed"),
+         sum(get(a, "moves", k, "count") or 0 for k in seen["moves"]))
+    c.eq("archive.assumed (shown)", bool(a.get("assumed")) and bool(a.get("in_archive") or a.get("moves_changed")),
+         seen.get("assumed", False))
+    m = fullmatch(c, "settled", r"  (?:fully in effect at (%s): the last point it changes expires or moves, and the "
+                  r"rules it changed are full|in effect at once)" % DCLOCK, lines[i] if i < len(lines) else "")
+    if m:
+        settled = get(e, "settled", "utc") or ""
+        if m.group(1):
+            local_is(c, "settled", e.get("settled"), m.group(1))
+            c.true("settled after at", settled > (get(p, "at", "utc") or ""))
+        else:
+            c.eq("settled at once", settled, get(p, "at", "utc"))
+    return i + 1
+
+
+VAULT_NOTE = ("note: Azure does not rename a vault or move it with its recovery points: if this names another "
+              "vault, the points its VMs have so far stay in the old one")
+UNPROTECTED = "its recovery points are kept or deleted as protection is stopped"
+PROTECT_REFUSED = "refused: a VM protected by an enhanced policy can never move to a standard one (A4)"
+UPGRADE = "cannot be undone: once protected by an enhanced policy, the VM can never go back to a standard one (A4)"
+SAME_VALUES = "the two policies have the same values: its recovery points do not change"
+VAULT_WORDS = {"name": "name", "resource group": "resource_group", "subscription": "subscription",
+               "policies": "policies"}
+VAULT_MOVE = ("note: Azure protects a VM in one vault at a time: its protection in the old vault must be stopped "
+              "first, and the recovery points it has there stay there, kept or deleted as protection is stopped")
+
+
+def diff_policy(c, p, m, lines, i):
+    """A policy's block after its first line; returns the index after it."""
+    c.eq("policy name", p.get("name"), m.group(1))
+    c.eq("policy %s change" % m.group(1), p.get("change"), m.group(2))
+    fields = p.get("fields") or []
+    k = 0
+    while i < len(lines) and re.match(r"  [a-z][^:]*: .* → ", lines[i]) and not lines[i].startswith("  note:"):
+        f = fields[k] if k < len(fields) else {}
+        c.eq("field line", "  %s: %s → %s" % (f.get("name"), f.get("old"), f.get("new")), lines[i])
+        k += 1
+        i += 1
+    c.eq("fields of " + m.group(1), len(fields), k)
+    for key, line in (("refused", REFUSED), ("irreversible", IRREVERSIBLE)):
+        here = i < len(lines) and lines[i] == "  " + line
+        c.eq(key, bool(p.get(key)), here)
+        i += here
+    if i < len(lines) and lines[i].startswith("  the "):
+        i = diff_effect(c, p, lines, i)
+    else:
+        c.true("an effect the text does not show", "effect" not in p)
+    here = i < len(lines) and lines[i] == "  " + SHORTENS
+    c.eq("shortens_retention", bool(p.get("shortens_retention")), here)
+    return i + here
+
+
+def diff_vault(c, v, m, lines, i):
+    side = v.get("new") if m.group(4) == "added" else v.get("old")
+    c.eq("vault change", v.get("change"), m.group(4))
+    c.eq("vault", [get(side, k) for k in ("name", "resource_group", "subscription")],
+         [m.group(1), m.group(2), m.group(3)])
+    seen = []
+    while i < len(lines) and lines[i].startswith("  ") and not lines[i].startswith("  note:"):
+        f = fullmatch(c, "vault field", r"  (name|resource group|subscription|policies): (.+) → (.+)", lines[i])
+        if f:
+            k = VAULT_WORDS[f.group(1)]
+            seen.append(k)
+            c.eq("vault %s old" % k, get(v, "old", k) or "none", f.group(2))
+            c.eq("vault %s new" % k, get(v, "new", k) or "none", f.group(3))
+        i += 1
+    c.eq("vault fields", v.get("fields"), seen)
+    here = i < len(lines) and lines[i] == "  " + VAULT_NOTE
+    identity = set(v.get("fields") or []) & {"name", "resource_group", "subscription"}
+    c.eq("vault note", v.get("change") == "changed" and bool(identity), here)
+    return i + here
+
+
+def diff_protect(c, p, m, lines, i):
+    c.eq("protect", [p.get("vm"), p.get("resource_group"), p.get("change")], list(m.group(1, 2, 3)))
+    rest = m.group(4) or ""
+    if m.group(3) == "added":
+        c.eq("newly protected by", get(p, "new", "policy"), re.sub(r"^: newly protected by ", "", rest))
+    elif m.group(3) == "removed":
+        c.eq("no longer protected", ": no longer protected (it was by %s); %s" % (get(p, "old", "policy"), UNPROTECTED),
+             rest)
+    else:
+        c.eq("changed protect line", "", rest)
+    seen = []
+    while i < len(lines) and re.match(r"  (policy|disks|vault): ", lines[i]):
+        f = fullmatch(c, "protect field", r"  (policy|disks|vault): (.+) → (.+)", lines[i])
+        if f:
+            seen.append(f.group(1))
+            c.eq("protect %s" % f.group(1), [get(p, "old", f.group(1)) or "none", get(p, "new", f.group(1)) or "none"],
+                 [f.group(2), f.group(3)])
+        i += 1
+    c.eq("protect fields", p.get("fields"), seen)
+    here = i < len(lines) and lines[i] == "  " + VAULT_MOVE
+    c.eq("protect vault note", "vault" in seen, here)
+    i += here
+    for key, line in (("refused", PROTECT_REFUSED), ("irreversible", UPGRADE)):
+        here = i < len(lines) and lines[i] == "  " + line
+        c.eq("protect " + key, bool(p.get(key)), here)
+        i += here
+    if i < len(lines) and lines[i].startswith("  the "):
+        return diff_effect(c, p, lines, i)
+    c.true("an effect the text does not show", "effect" not in p)
+    here = i < len(lines) and lines[i] == "  " + SAME_VALUES
+    fields = p.get("fields") or []
+    c.eq("same values", "policy" in fields and "vault" not in fields and not p.get("refused"), here)
+    return i + here
+
+
+def diff(c, text, j):
+    lines = text.rstrip("\n").split("\n") if text.strip() else []
+    lists = {k: j.get(k) or [] for k in ("policies", "vaults", "protects")}
+    c.eq("different", j.get("different"), any(lists.values()))
+    n = {k: 0 for k in lists}
+    forms = (("policies", r"policy (\S+): (added|removed|changed)", diff_policy),
+             ("vaults", r"vault (\S+) \(resource group (\S+)(?:, subscription (\S+))?\): (added|removed|changed)",
+              diff_vault),
+             ("protects", r"protect vm (\S+) \(resource group (\S+)\): (added|removed|changed)(.*)", diff_protect))
+    i = 0
+    while i < len(lines):
+        for key, pattern, fn in forms:
+            m = re.fullmatch(pattern, lines[i])
+            if m:
+                item = lists[key][n[key]] if n[key] < len(lists[key]) else {}
+                n[key] += 1
+                i = fn(c, item, m, lines, i + 1)
+                break
+        else:
+            c.unknown("diff line", lines[i])
+            i += 1
+    for k in lists:
+        c.eq(k, len(lists[k]), n[k])
+
+
+CHECKS = {"explain": explain, "next": next_, "simulate": simulate, "diff": diff}
 
 
 def check(kind, text, doc):
@@ -672,6 +977,11 @@ def alterations(kind, doc):
             lambda d: d["archive"]["classes"][0].update(moves="none" if d["archive"]["classes"][0]["moves"] != "none"
                                                         else "all"))
         add("rpo", True, lambda d: bump(d["rpo"]["snapshot"], "worst_case_minutes", 60))
+        add("a source's template", any(x.get("from") == "template" for x in doc.get("sources") or []),
+            lambda d: [x.update(template="other") for x in d["sources"] if x.get("from") == "template"])
+        add("a source dropped", doc.get("sources"), lambda d: d["sources"].pop())
+        add("a requirement's template", doc.get("requirements"),
+            lambda d: d["requirements"][0].update(template="other"))
         add("storage steady points", True, lambda d: bump(d["storage"]["steady_points"], "vault-standard"))
         add("storage snapshots", True, lambda d: bump(d["storage"], "snapshots"))
     elif kind == "next":
@@ -680,6 +990,34 @@ def alterations(kind, doc):
         add("schedule_day", any(b["to_vault"] and not b["time"]["local"].startswith(b["schedule_day"])
                                 for b in doc.get("backups", [])),
             lambda d: [b.update(schedule_day="1999-01-01") for b in d["backups"]])
+    elif kind == "diff":
+        pols = [p for p in doc.get("policies", []) if "effect" in p]
+        arch = [p["effect"]["archive"] for p in pols]
+        add("a policy dropped", doc.get("policies"), lambda d: d["policies"].pop())
+        add("change", doc.get("policies"), lambda d: d["policies"][0].update(change="renamed"))
+        add("field value", any(p.get("fields") for p in doc.get("policies", [])),
+            lambda d: [p["fields"][0].update(new="?") for p in d["policies"] if p.get("fields")])
+        add("existing", pols, lambda d: [bump(p["effect"], "existing") for p in d["policies"] if "effect" in p])
+        add("in_archive", any(a["in_archive"] for a in arch),
+            lambda d: [bump(p["effect"]["archive"], "in_archive") for p in d["policies"] if "effect" in p])
+        add("a move dropped", any(a["moves"] for a in arch),
+            lambda d: [p["effect"]["archive"]["moves"].popitem() for p in d["policies"]
+                       if "effect" in p and p["effect"]["archive"]["moves"]])
+        add("a move's date", any(m["now"]["count"] for a in arch for m in a["moves"].values()),
+            lambda d: [m["now"]["last"].update(local="1999-01-01T00:00:00+00:00") for p in d["policies"]
+                       if "effect" in p for m in p["effect"]["archive"]["moves"].values() if m["now"]["count"]])
+        add("early deletion", any(a["early_deletion_at_once"]["count"] for a in arch),
+            lambda d: [bump(p["effect"]["archive"]["early_deletion_at_once"], "count") for p in d["policies"]
+                       if "effect" in p])
+        add("shortens", pols, lambda d: [flip(p, "shortens_retention") for p in d["policies"] if "effect" in p])
+        add("a vault dropped", doc.get("vaults"), lambda d: d["vaults"].pop())
+        add("a vault's field", doc.get("vaults"), lambda d: d["vaults"][0]["fields"].append("name"))
+        add("a protect dropped", doc.get("protects"), lambda d: d["protects"].pop())
+        add("a protect's policy", any(p["new"] for p in doc.get("protects", [])),
+            lambda d: [p["new"].update(policy="?") for p in d["protects"] if p["new"]])
+        add("a protect refused", doc.get("protects"), lambda d: [flip(p, "refused") for p in d["protects"]])
+        add("a protect's effect", any("effect" in p for p in doc.get("protects", [])),
+            lambda d: [bump(p["effect"], "expire_later") for p in d["protects"] if "effect" in p])
     else:
         add("summary tiers", True, lambda d: bump(d["summary"]["tiers"], "snapshot"))
         add("since default", True, lambda d: flip(d["since"], "default"))

@@ -133,11 +133,39 @@ static void test_sorted(void **state)
     bkp_source_free(b);
 }
 
+/* A secondary span in another file (a template a `use` brings) is shown
+ * under a `::: FILE:LINE:COL` line, after the diagnostic's own file, with
+ * margins of one width. */
+static void test_span_in_another_file(void **state)
+{
+    Rec *r = rec_source(state, "app.bkp", "policy billing from gold {\n    standard\n}\n");
+    BkpSource *lib = bkp_source_from_string("lib/gold.bkp", "\n\n\n\n\n\n\n\n\n\n    keep snapshots 10d\n", 33);
+    BkpDiag *g = bkp_error(&r->diags, r->src, "C1", bkp_span(15, 24), "snapshots 1 to 5 days, not 10");
+    bkp_diag_secondary(&r->diags, g, bkp_span(31, 39), "this policy is standard");
+    bkp_diag_secondary_in(&r->diags, g, lib, bkp_span(14, 32), "inherited from template `gold`");
+    bkp_diag_secondary_in(&r->diags, g, r->src, bkp_span(0, 6), NULL);   /* the own file: no src */
+    assert_null(g->secondary[2].src);
+    assert_ptr_equal(bkp_label_src(g, &g->secondary[1]), lib);
+    char *out = rendered(&r->diags);
+    assert_string_equal(out,
+        "app.bkp:1:16: error[C1]: snapshots 1 to 5 days, not 10\n"
+        "  1 | policy billing from gold {\n"
+        "    | ~~~~~~         ^^^^^^^^^\n"
+        "  2 |     standard\n"
+        "    |     ~~~~~~~~ this policy is standard\n"
+        "   ::: lib/gold.bkp:11:5\n"
+        " 11 |     keep snapshots 10d\n"
+        "    |     ~~~~~~~~~~~~~~~~~~ inherited from template `gold`\n");
+    free(out);
+    bkp_source_free(lib);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         WITH_REC(test_control_characters_escaped), WITH_REC(test_c1_in_source_line),
         WITH_REC(test_output_is_buffered), WITH_REC(test_long_line_columns), WITH_REC(test_sorted),
+        WITH_REC(test_span_in_another_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

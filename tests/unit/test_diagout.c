@@ -117,6 +117,33 @@ static void test_json_positions(void **state)
     json_decref(v);
 }
 
+static json_t *first_result(json_t *log) { return json_array_get(json_object_get(json_array_get(json_object_get(log, "runs"), 0), "results"), 0); }
+
+/* A secondary span in another file names it ("file"), in JSON lines and as
+ * the related location's artifact in SARIF; one in the same file does not. */
+static void test_span_in_another_file(void **state)
+{
+    Rec *r = rec_source(state, "app.bkp", "policy a from gold {}\n");
+    BkpSource *lib = bkp_source_from_string("lib/gold.bkp", "x\ny\n", 4);
+    BkpDiag *g = bkp_error(&r->diags, r->src, "C1", bkp_span(9, 18), "m");
+    bkp_diag_secondary_in(&r->diags, g, lib, bkp_span(2, 3), "inherited");
+    bkp_diag_secondary(&r->diags, g, bkp_span(0, 6), NULL);
+    json_t *v = json_lines(&r->diags);
+    json_t *sec = json_object_get(json_array_get(v, 0), "secondary");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(sec, 0), "file")), "lib/gold.bkp");
+    assert_int_equal(geti(json_array_get(sec, 0), "range.start.line"), 2);
+    assert_null(json_object_get(json_array_get(sec, 1), "file"));
+    json_decref(v);
+    json_t *log = sarif_of(&r->diags);
+    json_t *rel = json_object_get(first_result(log), "relatedLocations");
+    json_t *art = json_object_get(json_object_get(json_array_get(rel, 0), "physicalLocation"), "artifactLocation");
+    assert_string_equal(json_string_value(json_object_get(art, "uri")), "lib/gold.bkp");
+    art = json_object_get(json_object_get(json_array_get(rel, 1), "physicalLocation"), "artifactLocation");
+    assert_string_equal(json_string_value(json_object_get(art, "uri")), "app.bkp");
+    json_decref(log);
+    bkp_source_free(lib);
+}
+
 /* Bytes that are not UTF-8 in the file name and the message become U+FFFD:
  * the output is valid JSON in UTF-8. */
 static void test_json_bad_utf8(void **state)
@@ -131,7 +158,6 @@ static void test_json_bad_utf8(void **state)
     json_decref(v);
 }
 
-static json_t *first_result(json_t *log) { return json_array_get(json_object_get(json_array_get(json_object_get(log, "runs"), 0), "results"), 0); }
 
 /* SARIF: UTF-16 columns, a relative path as a percent-encoded URI reference,
  * an absolute one as a file:// URI; an id without a page gets a descriptor
@@ -284,7 +310,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         WITH_REC(test_json_positions),
-        WITH_REC(test_json_bad_utf8),
+        WITH_REC(test_json_bad_utf8), WITH_REC(test_span_in_another_file),
         WITH_REC(test_sarif_locations),
         WITH_REC(test_sarif_absolute_uri_and_fix),
         cmocka_unit_test(test_sarif_failure),

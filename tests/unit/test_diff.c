@@ -33,7 +33,7 @@ static void two(Two *t, const char *old, const char *new)
         t->prog[i] = bkp_compile(&t->ctx, t->src[i]);
         assert_non_null(t->prog[i]);
     }
-    assert_int_equal(bkp_diff(bkp_ctx_tz(&t->ctx), t->prog[0], t->prog[1], at_noon(), &t->d), 0);
+    assert_int_equal(bkp_diff(bkp_ctx_tz(&t->ctx), t->prog[0], t->prog[1], at_noon(), BKP_DIFF_ALL, &t->d), 0);
 }
 
 static void done(Two *t)
@@ -148,10 +148,59 @@ static void test_added_rule(void **state)
     done(&t);
 }
 
+/* Vaults and protects: matched, moved VMs with their policy's effect,
+ * no longer protected is a loss. */
+static void test_deploy(void **state)
+{
+    (void)state;
+    Two t;
+    two(&t,
+        "vault rsv-a resource-group rg-a\n"
+        "policy short-vms { daily at 02:00 keep daily 30d }\n"
+        "policy long-vms { daily at 02:00 keep daily 180d }\n"
+        "protect vm vm-01 resource-group rg-vm with long-vms\n"
+        "protect vm vm-02 resource-group rg-vm with long-vms\n"
+        "protect vm vm-03 resource-group rg-vm with short-vms exclude disks 1\n",
+        "vault rsv-b resource-group rg-a\n"
+        "policy short-vms { daily at 02:00 keep daily 30d }\n"
+        "policy long-vms { daily at 02:00 keep daily 180d }\n"
+        "protect vm vm-01 resource-group rg-vm with short-vms\n"
+        "protect vm vm-03 resource-group rg-vm with short-vms exclude disks 1, 2\n"
+        "protect vm vm-04 resource-group rg-vm with short-vms\n");
+    assert_int_equal(t.d.n, 0);
+    assert_int_equal(t.d.nvaults, 1);                      /* the only vault of each side: changed */
+    assert_int_equal(t.d.vaults[0].kind, BKP_CHANGE_CHANGED);
+    assert_int_equal(t.d.vaults[0].fields, BKP_VAULT_NAME);
+    assert_int_equal(t.d.nprotects, 4);
+    const BkpProtectChange *c = &t.d.protects[0];          /* vm-01: 180 -> 30 days: 150 deleted */
+    assert_string_equal(c->old->vm, "vm-01");
+    assert_int_equal(c->kind, BKP_CHANGE_CHANGED);
+    assert_int_equal(c->fields, BKP_PROTECT_POLICY);
+    assert_true(c->effect.computed);
+    assert_int_equal(c->effect.deleted[BKP_WHY_DAILY].count, 150);
+    assert_int_equal(t.d.protects[1].kind, BKP_CHANGE_REMOVED);        /* vm-02 */
+    assert_int_equal(t.d.protects[2].fields, BKP_PROTECT_DISKS);       /* vm-03 */
+    assert_false(t.d.protects[2].effect.computed);
+    assert_int_equal(t.d.protects[3].kind, BKP_CHANGE_ADDED);          /* vm-04 */
+    assert_true(bkp_diff_differs(&t.d));
+    assert_true(bkp_diff_loses(&t.d));
+    done(&t);
+
+    /* only a VM newly protected: different, no loss; policies alone: nothing */
+    two(&t, "policy a-vms { daily at 02:00 }\nprotect vm vm-01 resource-group rg with a-vms\n",
+         "policy a-vms { daily at 02:00 }\nprotect vm vm-01 resource-group rg with a-vms\n"
+         "protect vm vm-02 resource-group rg with a-vms\n");
+    assert_int_equal(t.d.nprotects, 1);
+    assert_true(bkp_diff_differs(&t.d));
+    assert_false(bkp_diff_loses(&t.d));
+    done(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_matching),       cmocka_unit_test(test_words),
+        cmocka_unit_test(test_matching),
+        cmocka_unit_test(test_deploy),       cmocka_unit_test(test_words),
         cmocka_unit_test(test_refused),        cmocka_unit_test(test_effect_by_hand),
         cmocka_unit_test(test_added_rule),
     };

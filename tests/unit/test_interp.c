@@ -340,6 +340,52 @@ static void test_archive_needs_six_months_left(void **state)
     done(&r);
 }
 
+/* bkp_interp_archive_at, what simulate and diff share: with the point's
+ * own expiries and no `from`, the point's archive_at; moving no earlier
+ * than `from`, it moves then if 6 calendar months are left from there,
+ * else never. */
+static void test_archive_at_from(void **state)
+{
+    (void)state;
+    Run r;
+    load(&r, "weekly on sun at 01:00 keep weekly 1w keep monthly 9m on first sun archive after 3m");
+    BkpSim s;
+    sim(&r, utc_at(2026, 6, 15, 12, 0), &s);
+    size_t checked = 0;
+    for (size_t i = 0; i < s.npoints; i++) {
+        const BkpPoint *pt = &s.points[i];
+        if (!(pt->why >> BKP_WHY_MONTHLY & 1))
+            continue;
+        int64_t ends[BKP_WHY_COUNT] = {0};
+        for (int w = 0; w < BKP_WHY_COUNT; w++)
+            if (pt->b.why >> w & 1)
+                ends[w] = bkp_interp_expiry(r.tz, r.p, (BkpWhy)w, pt->b.day, pt->b.minute, pt->b.utc);
+        assert_int_equal(bkp_interp_archive_at(r.tz, r.p, &pt->b, pt->b.why, ends, INT64_MIN), pt->archive_at);
+        checked++;
+    }
+    assert_int_equal(checked, 9);
+    /* The point of Sunday 2026-03-01 (kept to 12-01): from 2026-06-01 01:00
+     * (6 months left to the day) it moves then; from a day later, never. */
+    BkpBackup b = {0};
+    for (size_t i = 0; i < s.npoints; i++)
+        if (s.points[i].b.utc == utc_at(2026, 3, 1, 1, 0))
+            b = s.points[i].b;
+    assert_int_equal(b.utc, utc_at(2026, 3, 1, 1, 0));
+    int64_t ends[BKP_WHY_COUNT] = {0};
+    ends[BKP_WHY_WEEKLY] = b.utc + 7LL * DAY;
+    ends[BKP_WHY_MONTHLY] = utc_at(2026, 12, 1, 1, 0);
+    assert_int_equal(bkp_interp_archive_at(r.tz, r.p, &b, b.why, ends, utc_at(2026, 6, 1, 1, 0)),
+                     utc_at(2026, 6, 1, 1, 0));
+    assert_true(bkp_interp_archive_at(r.tz, r.p, &b, b.why, ends, utc_at(2026, 6, 2, 1, 0)) == INT64_MAX);
+    /* earlier than the tiering age: at the age */
+    assert_int_equal(bkp_interp_archive_at(r.tz, r.p, &b, b.why, ends, utc_at(2026, 4, 1, 0, 0)),
+                     utc_at(2026, 6, 1, 1, 0));
+    /* no monthly or yearly rule among its reasons: never */
+    assert_true(bkp_interp_archive_at(r.tz, r.p, &b, 1u << BKP_WHY_WEEKLY, ends, INT64_MIN) == INT64_MAX);
+    bkp_sim_free(&s);
+    done(&r);
+}
+
 static void test_archive_recommended_is_flagged(void **state)
 {
     (void)state;
@@ -913,6 +959,7 @@ int main(void)
         cmocka_unit_test(test_weekly_schedule),
         cmocka_unit_test(test_archive_after),
         cmocka_unit_test(test_archive_needs_six_months_left),
+        cmocka_unit_test(test_archive_at_from),
         cmocka_unit_test(test_archive_recommended_is_flagged),
         cmocka_unit_test(test_dst_fixed_utc),
         cmocka_unit_test(test_hourly_window_crosses_midnight),

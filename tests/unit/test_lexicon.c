@@ -1,11 +1,13 @@
 /* Unit tests of the lexicon (include/bkpc/lexicon.h): its keywords against
- * the grammar's keyword tokens, in both directions; lookups, spellings, and
- * bkp_words_join. */
+ * the grammar's keyword tokens, in both directions, and against the editors'
+ * syntax files; lookups, spellings, and bkp_words_join. Run from the
+ * repository root, as make check does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -63,6 +65,41 @@ static void test_table_keywords_are_in_the_grammar(void **state)
         const char *got = bkp_grammar_token_name(kw_token[k]);
         if (strcmp(got, want) != 0)
             fail_msg("keywords.def spells %s, the grammar's token is %s", want, got);
+    }
+}
+
+/* Whether `word` stands in text as a word of its own: not inside a longer
+ * one (letters, digits, `-`, `_` around it). */
+static bool has_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *at = strstr(text, word); at; at = strstr(at + 1, word)) {
+        char before = at == text ? ' ' : at[-1], after = at[n];
+        if (!strchr("-_abcdefghijklmnopqrstuvwxyz0123456789", before) &&
+            !strchr("-_abcdefghijklmnopqrstuvwxyz0123456789", after ? after : ' '))
+            return true;
+    }
+    return false;
+}
+
+/* Every keyword is highlighted by each editor's syntax file (a new keyword
+ * is a line of keywords.def, its grammar and these files). */
+static void test_editors_know_every_keyword(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"editors/vim/syntax/bkp.vim", "editors/emacs/bkp-mode.el",
+                                        "editors/vscode/syntaxes/bkp.tmLanguage.json"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        FILE *f = fopen(files[i], "rb");
+        if (!f)
+            fail_msg("cannot read %s (run from the repository root)", files[i]);
+        static char text[1 << 16];
+        size_t n = fread(text, 1, sizeof text - 1, f);
+        fclose(f);
+        text[n] = 0;
+        for (int k = 0; k < BKP_KW_COUNT; k++)
+            if (!has_word(text, bkp_keyword_text((BkpKeyword)k)))
+                fail_msg("%s does not name the keyword `%s`", files[i], bkp_keyword_text((BkpKeyword)k));
     }
 }
 
@@ -244,6 +281,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grammar_keywords_are_in_the_table),
         cmocka_unit_test(test_table_keywords_are_in_the_grammar),
+        cmocka_unit_test(test_editors_know_every_keyword),
         cmocka_unit_test(test_keyword_lookup),
         cmocka_unit_test(test_keyword_flags),
         cmocka_unit_test(test_word_values),

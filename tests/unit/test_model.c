@@ -301,7 +301,8 @@ static void test_vault_protect_program(void **state)
     assert_true(bkp_protect_equal(pa->protects->next, &x));
 
     BkpProgram q = *pb;
-    q.vault = NULL;
+    q.vault = q.vaults = NULL;
+    q.nvaults = 0;
     assert_false(bkp_program_equal(pa, &q));
     q = *pb;
     q.nprotects = 1;

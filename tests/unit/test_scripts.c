@@ -225,7 +225,7 @@ static void test_hand_built(void **state)
     p->name = "p\n#x'";
     p->snapshot_rg_prefix = "JSON";
     p->snapshot_rg_suffix = "\nJSON\n";
-    BkpVault v = {"v\n'x", "r\xE2\x80\x99g", NULL, {0, 0}};
+    BkpVault v = {.name = "v\n'x", .resource_group = "r\xE2\x80\x99g"};
     BkpProtect pr;
     memset(&pr, 0, sizeof pr);
     pr.vm = "vm\n; rm -rf /";

@@ -7,8 +7,8 @@
 " the name without .bkp decides, as Vim does for *.bak.
 
 function! s:BkpDetect(file) abort
-  let l:keyword = '^\s*\%(policy\|vault\|protect\|enhanced\|standard\|timezone\|'
-        \ . 'every\|daily\|weekly\|keep\|archive\|snapshot\|consistency\)\%([-_!0-9A-Za-z]\)\@!'
+  let l:keyword = '^\s*\%(policy\|template\|use\|vault\|protect\|enhanced\|standard\|timezone\|'
+        \ . 'every\|daily\|weekly\|keep\|archive\|snapshot\|consistency\|require\)\%([-_!0-9A-Za-z]\)\@!'
   for l:line in getline(1, 50)
     if l:line =~# '^\s*\%(#.*\)\=$'
       continue

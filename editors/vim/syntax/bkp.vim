@@ -32,16 +32,17 @@ syn case match
 " Statements (top level) and the names that follow them.
 syn keyword bkpStatement  policy nextgroup=bkpName skipwhite skipnl
 syn keyword bkpStatement  vault nextgroup=bkpName skipwhite skipnl
-syn keyword bkpStatement  protect
-syn keyword bkpKeyword    vm resource-group subscription with nextgroup=bkpName skipwhite skipnl
+syn keyword bkpStatement  template nextgroup=bkpName skipwhite skipnl
+syn keyword bkpStatement  protect use
+syn keyword bkpKeyword    vm resource-group subscription with from nextgroup=bkpName skipwhite skipnl
 syn match   bkpName       contained "\<\a[-_!A-Za-z0-9]*"
 syn match   bkpName       contained +"\%([^"\\]\|\\.\)*"+
 
 " Clause keywords.
 syn keyword bkpType       enhanced standard
-syn keyword bkpClause     timezone every daily weekly keep archive snapshot consistency
-syn keyword bkpKeyword    after at crash day disks exclude for from in include monthly
-syn keyword bkpKeyword    never on recommended snapshots suffix yearly
+syn keyword bkpClause     timezone every daily weekly keep archive snapshot consistency require
+syn keyword bkpKeyword    after at crash day disks exclude for in include monthly
+syn keyword bkpKeyword    never on points recommended rpo snapshots suffix yearly
 syn keyword bkpConstant   application
 
 " Weekdays, months and weeks of the month: case-insensitive.
