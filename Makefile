@@ -14,7 +14,7 @@
 #   make bench      the benchmarks in bench/ (not part of check)
 #   make fuzz       the libFuzzer harnesses of tests/fuzz/ (clang), built into
 #                   $(BUILD)/fuzz/ and run FUZZ_SECONDS each (default 60), or
-#                   only FUZZ_TARGET (compile, emit, interp, import, fmt, diff...)
+#                   only FUZZ_TARGET (compile, emit, interp, import, fmt, diff, lsp)
 #   make fuzz-smoke each harness over its seed corpus, then a few seconds of
 #                   fuzzing (.ci/run runs it); both skip without clang
 #   make clean

@@ -65,4 +65,9 @@ bool bkp_lsp_done(const BkpLsp *s, int *status);
 /* The input ended: the status as bkp_lsp_done gives it. */
 int bkp_lsp_eof(BkpLsp *s);
 
+/* The current text of the open document `uri` (as the server decoded it,
+ * what its positions count in), *len its length; NULL when it is not open.
+ * For tests and fuzzers: the text stays valid until the next message. */
+const char *bkp_lsp_text(const BkpLsp *s, const char *uri, size_t *len);
+
 #endif

@@ -113,6 +113,72 @@ static json_t *member(json_t *obj, const char *name)
     return NULL;
 }
 
+/* The text concat() or format() makes, in a buffer of a fixed size. */
+typedef struct Joined {
+    char buf[4096];
+    size_t len;
+    bool over;                 /* it did not fit */
+} Joined;
+
+static void put(Joined *j, const char *s, size_t n)
+{
+    if (n > sizeof j->buf - j->len) {
+        n = sizeof j->buf - j->len;
+        j->over = true;
+    }
+    memcpy(j->buf + j->len, s, n);
+    j->len += n;
+}
+
+/* format()'s placeholder at f: "{N}" with N a decimal index, its length
+ * (0: not one) and *idx. */
+static size_t placeholder(const char *f, int *idx)
+{
+    size_t k = 1;
+    long v = 0;
+    while (f[k] >= '0' && f[k] <= '9' && v < 1000)
+        v = v * 10 + (f[k++] - '0');
+    if (k == 1 || f[k] != '}')
+        return 0;
+    *idx = (int)v;
+    return k + 1;
+}
+
+/* concat(STRINGS...) or format(FORMAT, VALUES...), VALUES strings or
+ * integers, FORMAT with {N} placeholders and {{ }} for braces. */
+static json_t *join(Eval *e, bool format, json_t **a, int na)
+{
+    Joined j = {.len = 0, .over = false};
+    char num[32];
+    for (int k = 0; k < na; k++)
+        if (!json_is_string(a[k]) && !(format && k > 0 && json_is_integer(a[k])))
+            return fail(e, "concat() and format() of something other than strings");
+    for (int k = 0; !format && k < na; k++)
+        put(&j, json_string_value(a[k]), json_string_length(a[k]));
+    for (const char *f = format && na >= 1 ? json_string_value(a[0]) : ""; *f && !j.over;) {
+        int idx;
+        size_t n;
+        if ((f[0] == '{' && f[1] == '{') || (f[0] == '}' && f[1] == '}')) {
+            put(&j, f, 1);
+            f += 2;
+        } else if (f[0] == '{' && (n = placeholder(f, &idx)) > 0 && idx + 1 < na) {
+            json_t *x = a[idx + 1];
+            if (json_is_string(x))
+                put(&j, json_string_value(x), json_string_length(x));
+            else
+                put(&j, num, (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(x)));
+            f += n;
+        } else if (*f == '{' || *f == '}') {
+            return fail(e, "a format() placeholder bkpc cannot fill");
+        } else {
+            put(&j, f++, 1);
+        }
+    }
+    if (j.over || j.len >= sizeof j.buf)
+        return fail(e, "a string too long");
+    return keep(e->R, json_stringn(j.buf, j.len));
+}
+
 static json_t *call(Eval *e, const char *fn, json_t **a, int na)
 {
     if (strcasecmp(fn, "parameters") == 0 || strcasecmp(fn, "variables") == 0) {
@@ -126,40 +192,8 @@ static json_t *call(Eval *e, const char *fn, json_t **a, int na)
             return fail(e, param ? "a parameter without a defaultValue" : "an unknown variable");
         return resolve(e, v);
     }
-    if (strcasecmp(fn, "concat") == 0 || strcasecmp(fn, "format") == 0) {
-        bool format = strcasecmp(fn, "format") == 0;
-        char buf[4096] = "";
-        size_t len = 0;
-        for (int k = 0; k < na; k++)
-            if (!json_is_string(a[k]) && !(format && k > 0 && json_is_integer(a[k])))
-                return fail(e, "concat() and format() of something other than strings");
-        if (!format) {
-            for (int k = 0; k < na; k++)
-                len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", json_string_value(a[k]));
-        } else if (na >= 1) {
-            for (const char *f = json_string_value(a[0]); *f && len < sizeof buf - 1; f++) {
-                int idx;
-                if ((f[0] == '{' && f[1] == '{') || (f[0] == '}' && f[1] == '}')) {
-                    buf[len++] = *f++;
-                } else if (*f == '{' && sscanf(f, "{%d}", &idx) == 1 && idx >= 0 && idx + 1 < na) {
-                    json_t *x = a[idx + 1];
-                    len += json_is_string(x) ? (size_t)snprintf(buf + len, sizeof buf - len, "%s", json_string_value(x))
-                                             : (size_t)snprintf(buf + len, sizeof buf - len, "%" JSON_INTEGER_FORMAT,
-                                                                json_integer_value(x));
-                    f = strchr(f, '}');
-                } else if (*f == '{' || *f == '}') {
-                    return fail(e, "a format() placeholder bkpc cannot fill");
-                } else {
-                    buf[len++] = *f;
-                }
-                if (len >= sizeof buf)
-                    return fail(e, "a string too long");
-            }
-        }
-        if (len >= sizeof buf)
-            return fail(e, "a string too long");
-        return keep(e->R, json_stringn(buf, len));
-    }
+    if (strcasecmp(fn, "concat") == 0 || strcasecmp(fn, "format") == 0)
+        return join(e, strcasecmp(fn, "format") == 0, a, na);
     return fail(e, "a function other than parameters(), variables(), concat() and format()");
 }
 

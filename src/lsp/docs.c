@@ -64,12 +64,21 @@ static char *path_uri(const char *path)
 
 /* ---- the store ------------------------------------------------------------------ */
 
-static LspDoc *find(BkpLsp *s, const char *uri)
+static LspDoc *find(const BkpLsp *s, const char *uri)
 {
     for (LspDoc *d = s->docs; d; d = d->next)
         if (strcmp(d->uri, uri) == 0)
             return d;
     return NULL;
+}
+
+const char *bkp_lsp_text(const BkpLsp *s, const char *uri, size_t *len)
+{
+    const LspDoc *d = find(s, uri);
+    if (!d)
+        return NULL;
+    *len = d->src->len;
+    return d->src->text;
 }
 
 LspDoc *lsp_doc(BkpLsp *s, const json_t *params, LspError *e)
@@ -287,22 +296,23 @@ void lsp_did_open(BkpLsp *s, const json_t *params)
     if (!uri || !text || too_large(s, json_string_length(text)))
         return;
     json_t *version = json_object_get(json_object_get(params, "textDocument"), "version");
+    char *name = uri_name(uri);
+    BkpSource *src = name ? bkp_source_from_string(name, json_string_value(text), json_string_length(text)) : NULL;
+    free(name);
+    if (!src)
+        return;
     LspDoc *d = find(s, uri);
-    if (!d) {
+    if (!d) {                   /* (a document is listed only with its text) */
         d = calloc(1, sizeof *d);
         if (!d || !(d->uri = strdup(uri))) {
             free(d);
+            bkp_source_free(src);
             return;
         }
         bkp_ctx_init(&d->ctx);
         d->next = s->docs;
         s->docs = d;
     }
-    char *name = uri_name(uri);
-    BkpSource *src = name ? bkp_source_from_string(name, json_string_value(text), json_string_length(text)) : NULL;
-    free(name);
-    if (!src)
-        return;
     d->version = json_is_integer(version) ? json_integer_value(version) : 0;
     set_text(s, d, src);
 }

@@ -68,7 +68,12 @@ while IFS=$tab read -r script bkp; do
     printf '%s\t%s\t%s\t%s\n' "$script" "$bkp" "$policy" "$hostile"
 done <"$tmp/pairs" >"$tmp/list"
 
-find . -path ./.git -prune -o -print | sort >"$tmp/tree-before"
+# The tree but .git and the fuzzers' corpora (a `make fuzz` running beside
+# the suite adds inputs there).
+tree() {
+    find . \( -path ./.git -o -path ./build/fuzz -o -path "./${BUILD:-build}/fuzz" \) -prune -o -print | sort
+}
+tree >"$tmp/tree-before"
 touch "$tmp/stamp"
 python3 "$tools/check-pwsh.py" --pwsh "$PWSH" --mock "$mock" --home "$home" --list "$tmp/list" "$BKPC" \
     </dev/null >"$tmp/out" 2>&1
@@ -83,7 +88,7 @@ done <"$tmp/out"
 [ $rc = 0 ] || [ "$fail" != 0 ] || ko "check-pwsh.py: exit $rc"
 
 # 3. nothing outside the sandboxes
-find . -path ./.git -prune -o -print | sort >"$tmp/tree-after"
+tree >"$tmp/tree-after"
 if cmp -s "$tmp/tree-before" "$tmp/tree-after"; then ok; else
     ko "the runs changed the working tree:"
     diff "$tmp/tree-before" "$tmp/tree-after" | head -20

@@ -12,7 +12,8 @@
 #   import              every .json of tests/ (REST bodies, az, PowerShell, ARM)
 #   diff                 the pairs of tests/diff (OLD, a `%%` line, NEW, the
 #                        --at of the test first), and each .bkp and JSON alone
-#   lsp                  tests/fuzz/lsp-seeds/*
+#   lsp                  the transcripts of tests/lsp, each as sessions (one
+#                        body a line) and as a stream (tests/fuzz/lsp-seeds.py)
 # are merged by the harness itself (libFuzzer -merge=1): only the inputs
 # that add coverage are kept, named by their SHA-1. A finding's reproducer
 # is added by hand (tests/fuzz/README.md), and a rebuild keeps it: the
@@ -58,13 +59,16 @@ candidates() {   # candidates NAME DIR
         done
         for f in examples/*.bkp tests/import/*.json; do n=$((n + 1)); cp "$f" "$2/$n"; done ;;
     lsp)
-        for f in tests/fuzz/lsp-seeds/*; do n=$((n + 1)); cp "$f" "$2/$n"; done ;;
+        python3 tests/fuzz/lsp-seeds.py "$2" tests/lsp/*.lsp ;;
     esac
 }
 
 for name in "$@"; do
     mkdir -p "$tmp/$name" "tests/fuzz/corpus/$name"
     candidates "$name" "$tmp/$name"
+    # no seed longer than the harness reads (run.sh's -max_len)
+    case $name in import | lsp) max=16384 ;; diff) max=8192 ;; *) max=4096 ;; esac
+    find "$tmp/$name" -type f -size +"${max}"c -delete
     mkdir -p "$tmp/$name.new"
     "$out/fuzz-$name" -merge=1 "$tmp/$name.new" "tests/fuzz/corpus/$name" "$tmp/$name" >"$tmp/$name.log" 2>&1 ||
         { cat "$tmp/$name.log"; exit 1; }

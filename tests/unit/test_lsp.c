@@ -207,6 +207,40 @@ static void test_exit_status(void **state)
     free(o.data);
 }
 
+/* bkp_lsp_text: a document's text as the server has it, after an
+ * incremental change (UTF-16 positions past an emoji) and after close. */
+static void test_document_text(void **state)
+{
+    (void)state;
+    Out o = {NULL, 0, 0};
+    BkpLsp *s = bkp_lsp_new(collect, &o);
+    static const char *const bodies[] = {
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"u:a\","
+        "\"version\":1,\"text\":\"\\ufeff# \\ud83d\\ude00 x\\npolicy p {}\\n\"}}}",
+        /* line 0, characters 5..6 (after "# ", the emoji's two units and a blank): "x" -> "yz" */
+        "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"u:a\","
+        "\"version\":2},\"contentChanges\":[{\"range\":{\"start\":{\"line\":0,\"character\":5},"
+        "\"end\":{\"line\":0,\"character\":6}},\"text\":\"yz\"}]}}",
+    };
+    size_t len = 99;
+    assert_null(bkp_lsp_text(s, "u:a", &len));
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+        bkp_lsp_message(s, bodies[i], strlen(bodies[i]));
+    const char *text = bkp_lsp_text(s, "u:a", &len);
+    static const char want[] = "# \xf0\x9f\x98\x80 yz\npolicy p {}\n";       /* the BOM is not text */
+    assert_non_null(text);
+    assert_int_equal(len, sizeof want - 1);
+    assert_memory_equal(text, want, len);
+    assert_null(bkp_lsp_text(s, "u:b", &len));
+    static const char close[] =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\",\"params\":{\"textDocument\":{\"uri\":\"u:a\"}}}";
+    bkp_lsp_message(s, close, sizeof close - 1);
+    assert_null(bkp_lsp_text(s, "u:a", &len));
+    bkp_lsp_free(s);
+    free(o.data);
+}
+
 /* ---- what the server builds on --------------------------------------------------------- */
 
 typedef struct Lexemes {
@@ -330,6 +364,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_any_split),  cmocka_unit_test(test_bad_headers), cmocka_unit_test(test_exit_status),
+        cmocka_unit_test(test_document_text),
         cmocka_unit_test(test_lex),        cmocka_unit_test(test_windows_ids), cmocka_unit_test(test_field_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
