@@ -27,6 +27,9 @@ int cmd_lsp(int argc, char **argv);
 /* Reads `path` ("-" = stdin); NULL, a message and *status = 2 when it
  * cannot. Free it with bkp_source_free. */
 BkpSource *cli_read(const char *path, int *status);
+/* cli_read, and the message it printed (without "bkpc: ") into why. */
+#define CLI_WHY_MAX 4200
+BkpSource *cli_read_why(const char *path, int *status, char *why, size_t n);
 int cmd_explain_rule(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 

@@ -106,22 +106,12 @@ BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **s
 
 BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove, BkpSource **srcp, int *status)
 {
-    BkpSource *src = bkp_source_read(path);
+    char why[CLI_WHY_MAX];
+    BkpSource *src = cli_read_why(path, status, why, sizeof why);
     *srcp = src;
     if (!src) {
-        const char *why = errno == EFBIG ? "file too large (64 MiB at most)" : strerror(errno);
-        const char *name = strcmp(path, "-") ? path : "standard input";
-        fprintf(stderr, "bkpc: cannot read %s: %s\n", name, why);
-        if (c->sarif) {
-            size_t n = strlen(name) + strlen(why) + 16;
-            char *msg = malloc(n);
-            if (msg) {
-                snprintf(msg, n, "cannot read %s: %s", name, why);
-                bkp_sarif_fail(c->sarif, msg);
-            }
-            free(msg);
-        }
-        *status = EXIT_USAGE;
+        if (c->sarif)
+            bkp_sarif_fail(c->sarif, why);
         return NULL;
     }
     BkpProgram *prog = prove ? bkp_compile(ctx, src) : bkp_compile_unproved(ctx, src);

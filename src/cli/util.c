@@ -11,15 +11,22 @@
 #include "bkpc/misspell.h"
 #include "cli.h"
 
-BkpSource *cli_read(const char *path, int *status)
+BkpSource *cli_read_why(const char *path, int *status, char *why, size_t n)
 {
     BkpSource *src = bkp_source_read(path);
     if (!src) {
-        fprintf(stderr, "bkpc: cannot read %s: %s\n", strcmp(path, "-") ? path : "standard input",
-                errno == EFBIG ? "file too large (64 MiB at most)" : strerror(errno));
+        snprintf(why, n, "cannot read %s: %s", strcmp(path, "-") ? path : "standard input",
+                 errno == EFBIG ? "file too large (64 MiB at most)" : strerror(errno));
+        fprintf(stderr, "bkpc: %s\n", why);
         *status = EXIT_USAGE;
     }
     return src;
+}
+
+BkpSource *cli_read(const char *path, int *status)
+{
+    char why[CLI_WHY_MAX];
+    return cli_read_why(path, status, why, sizeof why);
 }
 
 
