@@ -393,6 +393,12 @@ static const unsigned char kw_flags[YYMAXUTOK + 1] = {
  * `keep daily`, `require daily points`. */
 static int bkp_yylex(BKP_YYSTYPE *val, BkpSpan *at, BkpParser *P)
 {
+    /* A `policy` keyword read last has been shifted, everything before it
+     * reduced: the block's memory starts here. */
+    if (P->last_token == POLICY && P->hook)
+        ast_hook_mark(P);
+    if (P->closed)
+        ast_hook_closed(P);
     int tok = bkp_tokens_next(P->tokens, val, at);
     unsigned flags = (unsigned)tok <= YYMAXUTOK ? kw_flags[tok] : 0;
     int sync = tok == '}' || (flags & (BKP_KWF_CLAUSE | BKP_KWF_STMT)) != 0;

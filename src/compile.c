@@ -161,12 +161,13 @@ void bkp_load_uses(BkpCtx *ctx, AstFile *main)
     free(L.v);
 }
 
-static BkpProgram *compile(BkpCtx *ctx, AstFile *f, bool prove)
+/* early: the policies of f taken as their blocks closed (NULL: none). */
+static BkpProgram *compile(BkpCtx *ctx, AstFile *f, bool prove, const BkpCheckEarly *early)
 {
     unsigned before = ctx->diags.errors;
     bkp_load_uses(ctx, f);
     bool unusable = ctx->diags.errors > before;     /* a `use` that failed: said at it */
-    BkpProgram *prog = bkp_check(ctx, f);
+    BkpProgram *prog = bkp_check_after(ctx, f, early);
     if (unusable)
         prog = NULL;
     if (prog && prove && bkp_prove(ctx, prog) != 0)
@@ -176,15 +177,58 @@ static BkpProgram *compile(BkpCtx *ctx, AstFile *f, bool prove)
 
 BkpProgram *bkp_compile_ast(BkpCtx *ctx, AstFile *f)
 {
-    return compile(ctx, f, true);
+    return compile(ctx, f, true, NULL);
 }
 
 BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src)
 {
-    return compile(ctx, bkp_parse(ctx, src), true);
+    return compile(ctx, bkp_parse(ctx, src), true, NULL);
 }
 
 BkpProgram *bkp_compile_unproved(BkpCtx *ctx, BkpSource *src)
 {
-    return compile(ctx, bkp_parse(ctx, src), false);
+    return compile(ctx, bkp_parse(ctx, src), false, NULL);
+}
+
+/* ---- a policy at a time ---------------------------------------------------- */
+
+typedef struct Each {
+    BkpCheckEarly *early;
+    BkpPolicyFn fn;
+    void *user;
+    long n;                     /* policies handed out */
+} Each;
+
+/* The parser's hook: a policy block closed; taken when it checks clean
+ * alone, in a file that has not said `use` (the used files' policies come
+ * first) nor given bare clauses (an error beside blocks). */
+static bool each_closed(void *user, const AstFile *f, const AstPolicy *ap)
+{
+    Each *e = user;
+    const BkpPolicy *p = f->uses || f->bare ? NULL : bkp_check_early(e->early, f, ap);
+    if (!p)
+        return false;
+    if (e->fn)
+        e->fn(e->user, p);
+    e->n++;
+    return true;
+}
+
+static void each_kept(void *user, const AstFile *f, const AstPolicy *copy)
+{
+    bkp_check_early_keep(((Each *)user)->early, f, copy);
+}
+
+long bkp_compile_each(BkpCtx *ctx, BkpSource *src, BkpPolicyFn fn, void *user)
+{
+    Each e = {bkp_check_early_new(ctx), fn, user, 0};
+    BkpParseHook hook = {each_closed, each_kept, &e};
+    BkpProgram *prog = compile(ctx, bkp_parse_each(ctx, src, &hook), true, e.early);
+    bkp_check_early_free(e.early);
+    if (!prog)
+        return -1;
+    for (const BkpPolicy *p = prog->policies; p; p = p->next, e.n++)
+        if (fn)
+            fn(user, p);
+    return e.n;
 }

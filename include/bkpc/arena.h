@@ -16,6 +16,13 @@ typedef struct BkpArena {
     BkpArenaBlock *head;   /* newest block first */
 } BkpArena;
 
+/* A point in an arena's life (bkp_arena_mark): what it had handed out then. */
+typedef struct BkpArenaMark {
+    BkpArenaBlock *block;  /* the head block then (NULL: none) */
+    BkpArenaBlock *behind; /* the block after it then (large requests go behind the head) */
+    size_t used;           /* how much of it was used */
+} BkpArenaMark;
+
 void  bkp_arena_init(BkpArena *a);
 void  bkp_arena_free(BkpArena *a);
 /* Zeroed, max-aligned memory; aborts the process on out-of-memory. */
@@ -26,6 +33,16 @@ char *bkp_arena_printf(BkpArena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 char *bkp_arena_vprintf(BkpArena *a, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
+
+/* Everything allocated since `m` is given back (bkp_arena_release): the
+ * memory of one policy, checked as soon as its block closes, is used again
+ * for the next one. Nothing allocated after m may be used again, and m must
+ * be the latest mark still in use. What the arena hands out afterwards is
+ * zero again, as always. */
+BkpArenaMark bkp_arena_mark(const BkpArena *a);
+void bkp_arena_release(BkpArena *a, BkpArenaMark m);
+/* The bytes the arena holds from the system (its blocks' sizes). */
+size_t bkp_arena_held(const BkpArena *a);
 
 #define BKP_NEW(arena, T) ((T *)bkp_arena_alloc((arena), sizeof(T)))
 #define BKP_NEWN(arena, T, n) ((T *)bkp_arena_alloc((arena), sizeof(T) * (size_t)(n)))

@@ -20,6 +20,25 @@
  * tree is not changed. */
 BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *file);
 
+/* A policy checked as soon as its block closes (bkp_compile_each), so that
+ * its memory can be used again for the next one. bkp_check_early returns
+ * the checked policy of block p of file f (valid until the arena gives it
+ * back) when it can be known from the block alone and has nothing to say:
+ * no diagnostic (nothing is queued), no template, no requirement to prove,
+ * a name not taken before. Otherwise NULL: bkp_check checks the block with
+ * the rest of the file. A block taken leaves the file's tree; with
+ * bkp_check_early_keep (p: a copy of the block, its name and spans) the
+ * checker keeps what the rest of the file may refer to, and
+ * bkp_check_after takes it as a policy defined there, checked clean. */
+typedef struct BkpCheckEarly BkpCheckEarly;
+BkpCheckEarly *bkp_check_early_new(BkpCtx *ctx);
+const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p);
+void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p);
+/* bkp_check of a file whose first policies were taken early (e; NULL:
+ * none). */
+BkpProgram *bkp_check_after(BkpCtx *ctx, const AstFile *file, const BkpCheckEarly *e);
+void bkp_check_early_free(BkpCheckEarly *e);
+
 typedef struct BkpRule {
     const char *id;            /* "B7" */
     const char *summary;       /* one line: what Azure demands */

@@ -37,4 +37,19 @@ BkpProgram *bkp_compile(BkpCtx *ctx, BkpSource *src);
  * a counterexample can be looked at). */
 BkpProgram *bkp_compile_unproved(BkpCtx *ctx, BkpSource *src);
 
+/* bkp_compile a policy at a time, for a file of many: each checked policy
+ * is handed to fn (NULL: none), in the order bkp_compile's program lists
+ * them. A policy block that can be checked alone (no template, no
+ * requirement, no `use` before it, nothing to say) is handed out as soon as
+ * it closes and its memory used again for the next one (bkp_check_early),
+ * so the memory such a file takes does not grow with its policies; the
+ * others once the whole file is checked. p lives only during the call.
+ * Returns the number of policies handed out, or -1 when the compilation
+ * fails (the diagnostics are in ctx->diags): the policies handed out before
+ * the failure were not the program's, and whatever fn made of them must be
+ * thrown away. (A `use` after policy blocks brings its policies after
+ * those blocks'.) */
+typedef void (*BkpPolicyFn)(void *user, const BkpPolicy *p);
+long bkp_compile_each(BkpCtx *ctx, BkpSource *src, BkpPolicyFn fn, void *user);
+
 #endif

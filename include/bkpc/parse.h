@@ -13,6 +13,25 @@
  * are queued in ctx->diags. */
 AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src);
 
+/* Policies taken as their blocks close, for a compilation whose memory does
+ * not grow with the number of policies (bkp_compile_each). `closed` is
+ * called for policy block p of file f when the block has just closed, the
+ * file has had no diagnostic so far and no token after the block has been
+ * read. It returns true when it is done with the block: the block then
+ * leaves the file's tree and its memory (its clauses, its strings, the
+ * comments inside it) is given back to the arena; `kept` then receives a
+ * copy of the block, its name and spans (no clauses), to keep what it
+ * needs of them. false: the block stays as parsed, and `closed` is not
+ * called again for the file (the rest of it is parsed as bkp_parse does). */
+typedef struct BkpParseHook {
+    bool (*closed)(void *user, const AstFile *f, const AstPolicy *p);
+    void (*kept)(void *user, const AstFile *f, const AstPolicy *copy);
+    void *user;
+} BkpParseHook;
+
+/* bkp_parse, with hook called as each policy block closes. */
+AstFile *bkp_parse_each(BkpCtx *ctx, BkpSource *src, const BkpParseHook *hook);
+
 /* ---- tokens, for editors ------------------------------------------------- */
 
 /* What a token is, as the scanner classifies it: text that does not parse

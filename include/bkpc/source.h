@@ -37,7 +37,9 @@ typedef enum BkpEncoding {
 
 typedef struct BkpSource {
     char *name;            /* as shown in diagnostics: the path, or "<stdin>" */
-    char *text;            /* NUL-terminated UTF-8 (decoded; may contain NULs) */
+    char *text;            /* UTF-8 (decoded; may contain NULs), followed by two NULs:
+                              text[len] and text[len + 1] (the scanner reads the
+                              text in place, and flex wants two at its end) */
     size_t len;
     BkpEncoding encoding;  /* of the bytes read */
     uint32_t bad16;        /* UTF-16: code units that were not UTF-16 (now U+FFFD) */

@@ -61,18 +61,74 @@ void bkp_arena_init(BkpArena *a)
     a->head = NULL;
 }
 
+static void block_free(BkpArenaBlock *b)
+{
+    if (b->mapped)
+        munmap(b, HUGE);
+    else
+        free(b);
+}
+
 void bkp_arena_free(BkpArena *a)
 {
     BkpArenaBlock *b = a->head;
     while (b) {
         BkpArenaBlock *next = b->next;
-        if (b->mapped)
-            munmap(b, HUGE);
-        else
-            free(b);
+        block_free(b);
         b = next;
     }
     a->head = NULL;
+}
+
+size_t bkp_arena_held(const BkpArena *a)
+{
+    size_t n = 0;
+    for (const BkpArenaBlock *b = a->head; b; b = b->next)
+        n += sizeof *b + b->cap;
+    return n;
+}
+
+BkpArenaMark bkp_arena_mark(const BkpArena *a)
+{
+    BkpArenaMark m = {a->head, a->head ? a->head->next : NULL, a->head ? a->head->used : 0};
+    return m;
+}
+
+/* The blocks made since the mark are freed, but for the newest: it stays,
+ * emptied, in front of the marked one, so that a loop of mark, allocate,
+ * release keeps its block and does not go back to the allocator each time. The bytes given back are cleared: the arena's memory
+ * is zero when handed out (fresh blocks are). */
+void bkp_arena_release(BkpArena *a, BkpArenaMark m)
+{
+    BkpArenaBlock *keep = NULL;
+    BkpArenaBlock *b = a->head;
+    while (b && b != m.block) {
+        BkpArenaBlock *next = b->next;
+        if (!keep)
+            keep = b;
+        else
+            block_free(b);
+        b = next;
+    }
+    if (m.block) {
+        /* large requests' blocks put behind the marked head since */
+        for (BkpArenaBlock *c = m.block->next; c && c != m.behind;) {
+            BkpArenaBlock *next = c->next;
+            block_free(c);
+            c = next;
+        }
+        m.block->next = m.behind;
+        memset((char *)m.block->data + m.used, 0, m.block->used - m.used);
+        m.block->used = m.used;
+    }
+    if (keep) {
+        memset(keep->data, 0, keep->used);
+        keep->used = 0;
+        keep->next = m.block;
+        a->head = keep;
+    } else {
+        a->head = m.block;
+    }
 }
 
 void *bkp_arena_alloc(BkpArena *a, size_t n)

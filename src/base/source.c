@@ -24,7 +24,7 @@ static int decode_utf16(BkpSource *s, bool be)
 {
     const unsigned char *b = (const unsigned char *)s->text + 2;
     size_t n = s->len - 2;
-    char *out = malloc(n / 2 * 3 + 4);      /* a unit: at most 3 bytes; a pair: 4 */
+    char *out = malloc(n / 2 * 3 + 5);      /* a unit: at most 3 bytes; a pair: 4; two NULs */
     if (!out)
         return -1;
     size_t k = 0;
@@ -52,7 +52,7 @@ static int decode_utf16(BkpSource *s, bool be)
             s->bad16_off = (uint32_t)k;
         k += bkp_utf8_encode(cp, out + k);
     }
-    out[k] = '\0';
+    out[k] = out[k + 1] = '\0';
     free(s->text);
     s->text = out;
     s->len = k;
@@ -66,7 +66,7 @@ static int decode(BkpSource *s)
 {
     const unsigned char *b = (const unsigned char *)s->text;
     if (s->len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-        memmove(s->text, s->text + 3, s->len - 3 + 1);
+        memmove(s->text, s->text + 3, s->len - 3 + 2);
         s->len -= 3;
         s->encoding = BKP_ENC_UTF8_BOM;
         return 0;
@@ -77,7 +77,7 @@ static int decode(BkpSource *s)
 }
 
 /* A source named `name` over text[0..len), which it takes: text has room
- * for the final NUL. NULL (errno ENOMEM, text freed) when text is NULL or
+ * for the two final NULs. NULL (errno ENOMEM, text freed) when text is NULL or
  * memory runs out. */
 static BkpSource *adopt(const char *name, char *text, size_t len)
 {
@@ -89,7 +89,7 @@ static BkpSource *adopt(const char *name, char *text, size_t len)
         errno = ENOMEM;
         return NULL;
     }
-    text[len] = '\0';
+    text[len] = text[len + 1] = '\0';
     s->name = copy;
     s->text = text;
     s->len = len;
@@ -103,7 +103,7 @@ static BkpSource *adopt(const char *name, char *text, size_t len)
 
 BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len)
 {
-    char *copy = malloc(len + 1);
+    char *copy = malloc(len + 2);
     if (copy)
         memcpy(copy, text, len);
     return adopt(name, copy, len);
@@ -120,7 +120,7 @@ BkpSource *bkp_source_read(const char *path)
      * otherwise the buffer is sized to it, with one spare byte so that the
      * end of the file is seen without growing. A pipe's buffer grows up to
      * one byte over the limit, enough to tell that the input is too large. */
-    const size_t limit = (size_t)BKP_SOURCE_MAX + 2;    /* + 1 over, + the NUL */
+    const size_t limit = (size_t)BKP_SOURCE_MAX + 3;    /* + 1 over, + the two NULs */
     size_t cap = 64 * 1024, len = 0;
     int err = 0;
     struct stat st;
@@ -128,13 +128,13 @@ BkpSource *bkp_source_read(const char *path)
         if ((uint64_t)st.st_size > BKP_SOURCE_MAX)
             err = EFBIG;
         else
-            cap = (size_t)st.st_size + 2;
+            cap = (size_t)st.st_size + 3;
     }
     char *buf = err ? NULL : malloc(cap);
     if (!err && !buf)
         err = ENOMEM;
     while (!err) {
-        if (cap - len <= 1) {           /* room for a byte and the final NUL */
+        if (cap - len <= 2) {           /* room for a byte and the two final NULs */
             if (cap >= limit) {
                 err = EFBIG;
                 break;
@@ -148,7 +148,7 @@ BkpSource *bkp_source_read(const char *path)
             buf = nb;
             cap = ncap;
         }
-        size_t want = cap - len - 1;
+        size_t want = cap - len - 2;
         size_t n = fread(buf + len, 1, want, f);
         len += n;
         if (n < want) {                 /* fread is short only at the end or on an error */

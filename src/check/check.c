@@ -8,20 +8,53 @@
 #include "bkpc/misspell.h"
 #include "check_int.h"
 
-/* What the policy index holds for a name: its first definition, its file,
- * and the checker's result for it (NULL: defined, but with errors). */
+/* What the policy index holds for a name: its first definition (its name
+ * as written, where, in which file), and the checker's result for it
+ * (NULL: defined, but with errors; or taken early, see checked()). */
 typedef struct PolicyName {
-    const AstPolicy *ast;
+    const char *name;
+    BkpSpan name_span;
     const AstFile *file;
     const BkpPolicy *checked;
+    bool early;                 /* taken early (bkp_check_early): checked clean */
 } PolicyName;
 
-/* The policy `name` that file f sees (its own, or one a `use` brings). */
-static const PolicyName *find_policy(Checker *C, NameIndex *ix, const AstFile *f, const char *name)
+static PolicyName *policy_name(Checker *C, const char *name, BkpSpan at, const AstFile *f, const BkpPolicy *p,
+                               bool early)
+{
+    PolicyName *named = BKP_NEW(C->A, PolicyName);
+    *named = (PolicyName){name, at, f, p, early};
+    return named;
+}
+
+/* The policy `name` that file f sees (its own, or one a `use` brings). A
+ * policy taken early is in the index once something names it. */
+static PolicyName *find_policy(Checker *C, NameIndex *ix, const AstFile *f, const char *name)
 {
     const void **slot = name_index(ix, name, false);
-    const PolicyName *named = slot ? *slot : NULL;
+    PolicyName *named = slot ? (PolicyName *)*slot : NULL;
+    if (!named) {
+        const EarlyName *e = NULL;
+        for (int i = 0; i < C->nfiles && !e; i++)
+            if (check_sees(C, f, C->files[i]))
+                e = check_early_find(C->early, C->files[i], name);
+        if (e)
+            *name_index(ix, e->name, true) = named = policy_name(C, e->name, e->name_span, f, NULL, true);
+    }
     return named && check_sees(C, f, named->file) ? named : NULL;
+}
+
+/* The checked policy of a name: for one taken early, given back long ago,
+ * a policy of its name only, made when a vault or a `protect` first names
+ * it (what they need of it). */
+static const BkpPolicy *checked(Checker *C, PolicyName *named)
+{
+    if (!named->checked && named->early) {
+        BkpPolicy *stub = BKP_NEW(C->A, BkpPolicy);
+        stub->name = named->name;
+        named->checked = stub;
+    }
+    return named->checked;
 }
 
 /* "no policy named `x`", with "did you mean" among the policies f sees;
@@ -31,9 +64,14 @@ static void no_such_policy(Checker *C, const AstFile *f, const AstName *name, co
     const char *names[256];
     size_t nn = 0;
     for (int i = 0; i < C->nfiles; i++)
-        if (check_sees(C, f, C->files[i]))
+        if (check_sees(C, f, C->files[i])) {
+            size_t ne;
+            const EarlyName *e = check_early_names(C->early, C->files[i], &ne);
+            for (size_t k = 0; k < ne && nn < 256; k++)
+                names[nn++] = e[k].name;
             for (const AstPolicy *ap = C->files[i]->policies; ap && nn < 256; ap = ap->next)
                 names[nn++] = ap->name.value;
+        }
     BkpDiag *g = bkp_error(C->D, C->src, "name", name->span, "no policy named `%s` in this file%s", name->value,
                            f->uses ? " or the files it uses" : "");
     const char *best = bkp_closest(name->value, names, nn);
@@ -55,7 +93,7 @@ static bool vault_policies(Checker *C, const AstFile *f, const AstVault *v, Name
     bv->policies = BKP_NEWN(C->A, const BkpPolicy *, v->npolicies ? v->npolicies : 1);
     for (int i = 0; i < v->npolicies; i++) {
         const AstName *n = &v->policies[i];
-        const PolicyName *named = find_policy(C, policies, f, n->value);
+        PolicyName *named = find_policy(C, policies, f, n->value);
         if (!named) {
             no_such_policy(C, f, n, "with");
             ok = false;
@@ -70,7 +108,7 @@ static bool vault_policies(Checker *C, const AstFile *f, const AstVault *v, Name
                 name_case_hint(C, g, v->policies[k].value, n->value);
                 twice = true;
             }
-        if (twice || !named->checked) {     /* checked with errors: reported */
+        if (twice || !checked(C, named)) {     /* checked with errors: reported */
             ok = false;
             continue;
         }
@@ -227,8 +265,8 @@ static void check_protects(Checker *C, const AstFile *f, BkpProgram *prog, NameI
     NameIndex *vms = &vm_index;
     name_index_init(vms, C->A, n);
     for (const AstProtect *a = f->protects; a; a = a->next) {
-        const PolicyName *named = find_policy(C, policies, f, a->policy.value);
-        const BkpPolicy *pol = named ? named->checked : NULL;
+        PolicyName *named = find_policy(C, policies, f, a->policy.value);
+        const BkpPolicy *pol = named ? checked(C, named) : NULL;
         bool ok = true;
         const BkpVault *vault = NULL;
         if (!pol) {
@@ -320,10 +358,12 @@ static int file_order(const AstFile *f, const AstFile **out, int n)
  * policy gets no "no schedule" on top. Returns whether they are mixed. */
 static bool bare_mixed(Checker *C, const AstFile *f)
 {
-    if (f->bare && f->bare != f->policies) {
+    size_t ne;
+    const EarlyName *early = check_early_names(C->early, f, &ne);
+    if (f->bare && (ne || f->bare != f->policies)) {
         BkpDiag *g = bkp_error(C->D, C->src, "syntax", f->bare->clauses->span,
                                "a clause outside any policy block, in a file with policy blocks");
-        bkp_diag_secondary(C->D, g, f->policies->span, "a policy block");
+        bkp_diag_secondary(C->D, g, ne ? early[0].span : f->policies->span, "a policy block");
         bkp_diag_hint(C->D, g, "move it into a `policy NAME { ... }` block");
         return true;
     }
@@ -337,28 +377,40 @@ static bool bare_mixed(Checker *C, const AstFile *f)
     return false;
 }
 
+/* Policy `name`, written at `at` in the file being checked, after `first`. */
+static void defined_twice(Checker *C, const PolicyName *first, const char *name, BkpSpan at)
+{
+    BkpDiag *g = bkp_error(C->D, C->src, "duplicate", at, "policy `%s` is defined twice", name);
+    bkp_diag_secondary_in(C->D, g, first->file->src, first->name_span, "first defined here");
+    name_case_hint(C, g, first->name, name);
+}
+
 /* The policies of file f, checked, appended to prog; names once across
  * every file. */
 static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, BkpProgram *prog, BkpPolicy **last)
 {
     bool mixed = bare_mixed(C, f);
+    /* The policies taken early, checked clean (they come first, and have
+     * names not taken before in f): find_policy finds them; a file f uses
+     * may have defined one. */
+    size_t ne;
+    const EarlyName *early = check_early_names(C->early, f, &ne);
+    for (size_t k = 0; k < ne; k++) {
+        const void **slot = name_index(ix, early[k].name, false);
+        if (slot)
+            defined_twice(C, *slot, early[k].name, early[k].name_span);
+    }
     for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
         const void **slot = name_index(ix, ap->name.value, true);
         const PolicyName *first = *slot;
-        if (first) {
-            BkpDiag *g = bkp_error(C->D, C->src, "duplicate", ap->name.span,
-                                   "policy `%s` is defined twice", ap->name.value);
-            bkp_diag_secondary_in(C->D, g, first->file->src, first->ast->name.span, "first defined here");
-            name_case_hint(C, g, first->ast->name.value, ap->name.value);
-        }
+        const EarlyName *e = first ? NULL : check_early_find(C->early, f, ap->name.value);
+        if (e)
+            *slot = first = policy_name(C, e->name, e->name_span, f, NULL, true);
+        if (first)
+            defined_twice(C, first, ap->name.value, ap->name.span);
         BkpPolicy *p = check_policy(C, f, ap, ap->had_error || (ap == f->bare && mixed));
-        if (!first) {
-            PolicyName *named = BKP_NEW(C->A, PolicyName);
-            named->ast = ap;
-            named->file = f;
-            named->checked = p;
-            *slot = named;
-        }
+        if (!first)
+            *slot = policy_name(C, ap->name.value, ap->name.span, f, p, false);
         if (!p)
             continue;
         if (*last)
@@ -370,9 +422,9 @@ static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, Bkp
     }
 }
 
-static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f)
+static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f, const BkpCheckEarly *early)
 {
-    Checker C = {.ctx = ctx, .D = &ctx->diags, .A = &ctx->arena, .src = f->src, .file = f};
+    Checker C = {.ctx = ctx, .early = early, .D = &ctx->diags, .A = &ctx->arena, .src = f->src, .file = f};
     bkp_diags_init(&C.quiet, C.A);
     unsigned errors_before = ctx->diags.errors;
     BkpProgram *prog = BKP_NEW(C.A, BkpProgram);
@@ -413,10 +465,15 @@ static BkpProgram *check_file(BkpCtx *ctx, const AstFile *f)
 
 BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *f)
 {
+    return bkp_check_after(ctx, f, NULL);
+}
+
+BkpProgram *bkp_check_after(BkpCtx *ctx, const AstFile *f, const BkpCheckEarly *early)
+{
     /* A file of 100,000 mistakes gets BKP_MAX_CHECK_DIAGS of them shown. */
     unsigned limit = ctx->diags.limit;
     ctx->diags.limit = ctx->diags.count + BKP_MAX_CHECK_DIAGS;
-    BkpProgram *prog = check_file(ctx, f);
+    BkpProgram *prog = check_file(ctx, f, early);
     ctx->diags.limit = limit;
     return prog;
 }

@@ -17,6 +17,7 @@
 #define BKPC_CHECK_INT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "bkpc/ast.h"
 #include "bkpc/check.h"
@@ -26,6 +27,7 @@ struct Templates;
 
 typedef struct Checker {
     BkpCtx *ctx;
+    const BkpCheckEarly *early; /* the policies of the main file taken early (NULL: none) */
     BkpDiags *D;                /* where diagnostics go: ctx->diags, or `quiet` */
     BkpArena *A;
     BkpSource *src;             /* the file of the clauses being resolved: file->src */
@@ -81,6 +83,18 @@ const TemplateGives *check_template_use(Checker *C, const AstFile *file, const A
  * are the same file, or `from` uses `what` (directly or through others). */
 bool check_sees(const Checker *C, const AstFile *from, const AstFile *what);
 
+/* ---- early.c ---- */
+
+/* A policy taken early (bkp_check_early): its name, where it was written. */
+typedef struct EarlyName {
+    const char *name;
+    BkpSpan name_span, span;
+} EarlyName;
+/* The one of file f named `name` (as Azure compares names), or NULL. */
+const EarlyName *check_early_find(const BkpCheckEarly *e, const AstFile *f, const char *name);
+/* Those of file f, in file order (*n of them; e may be NULL). */
+const EarlyName *check_early_names(const BkpCheckEarly *e, const AstFile *f, size_t *n);
+
 /* ---- require.c ---- */
 
 /* The requirement of a `require` clause written in src (C->src), from
@@ -135,8 +149,10 @@ typedef struct NameIndex {
     const char **key;
     const void **val;
     size_t cap;                     /* a power of two, at least twice the entries */
+    size_t n;                       /* the entries */
+    BkpArena *A;                    /* where it grows */
 } NameIndex;
-/* For n names at most. */
+/* For n names; it grows past them (the arena keeps the smaller tables). */
 void name_index_init(NameIndex *ix, BkpArena *A, size_t n);
 /* The slot of `key`'s value; NULL when `key` is not there, unless `add`:
  * then it is added, with a NULL value for the caller to set. */

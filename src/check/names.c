@@ -309,16 +309,39 @@ void name_index_init(NameIndex *ix, BkpArena *A, size_t n)
         ix->cap *= 2;
     ix->key = BKP_NEWN(A, const char *, ix->cap);
     ix->val = BKP_NEWN(A, const void *, ix->cap);
+    ix->n = 0;
+    ix->A = A;
+}
+
+/* The slot of key in ix: its own, or the empty one where it would go. */
+static size_t slot_of(const NameIndex *ix, const char *key)
+{
+    size_t i = name_hash_fold(key) & (ix->cap - 1);
+    while (ix->key[i] && !name_equal_fold(ix->key[i], key))
+        i = (i + 1) & (ix->cap - 1);
+    return i;
 }
 
 const void **name_index(NameIndex *ix, const char *key, bool add)
 {
-    size_t i = name_hash_fold(key) & (ix->cap - 1);
-    for (; ix->key[i]; i = (i + 1) & (ix->cap - 1))
-        if (name_equal_fold(ix->key[i], key))
-            return &ix->val[i];
+    size_t i = slot_of(ix, key);
+    if (ix->key[i])
+        return &ix->val[i];
     if (!add)
         return NULL;
+    if (2 * (ix->n + 1) > ix->cap) {        /* twice the entries: grow */
+        NameIndex old = *ix;
+        name_index_init(ix, old.A, old.n + 1);
+        for (size_t k = 0; k < old.cap; k++)
+            if (old.key[k]) {
+                size_t j = slot_of(ix, old.key[k]);
+                ix->key[j] = old.key[k];
+                ix->val[j] = old.val[k];
+            }
+        ix->n = old.n;
+        i = slot_of(ix, key);
+    }
+    ix->n++;
     ix->key[i] = key;
     return &ix->val[i];
 }

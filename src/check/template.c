@@ -123,12 +123,14 @@ static void unknown(Checker *C, int file, const AstName *name)
         if (u->failed)
             return;
     BkpDiag *g = bkp_error(C->D, f->src, "name", name->span, "no template named `%s`", name->value);
-    for (const AstPolicy *p = f->policies; p; p = p->next)
-        if (!p->implicit && name_equal_fold(p->name.value, name->value)) {
-            bkp_diag_hint(C->D, g, "`%s` is a policy; a policy is made from a template: write `template %s { ... }`",
-                          name->value, name->value);
-            return;
-        }
+    bool is_policy = check_early_find(C->early, f, name->value) != NULL;    /* taken early */
+    for (const AstPolicy *p = f->policies; p && !is_policy; p = p->next)
+        is_policy = !p->implicit && name_equal_fold(p->name.value, name->value);
+    if (is_policy) {
+        bkp_diag_hint(C->D, g, "`%s` is a policy; a policy is made from a template: write `template %s { ... }`",
+                      name->value, name->value);
+        return;
+    }
     const Templates *T = C->templates;
     const char **names = BKP_NEWN(C->A, const char *, T->n ? T->n : 1);
     size_t nn = 0;

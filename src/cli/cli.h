@@ -82,7 +82,11 @@ bool cli_diag_warnings_fail(const CliDiag *c);
  * errors, 2 I/O) when there is none. *src receives the source (free it with
  * bkp_source_free after the ctx is done with it). */
 BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **src, int *status);
-/* The same, its requirements proved (check, build) or not (the commands
+/* cli_compile a policy at a time (bkp_compile_each): fn gets each checked
+ * policy; the number of them, or -1 (*status says why). */
+long cli_compile_each(BkpCtx *ctx, const char *path, CliDiag *c, BkpPolicyFn fn, void *user, BkpSource **src,
+                      int *status);
+/* cli_compile, its requirements proved (check, build) or not (the commands
  * that describe a policy: a requirement's counterexample can be looked at). */
 BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove, BkpSource **src, int *status);
 /* Without proofs, with the default diagnostics: text to standard error
@@ -141,6 +145,13 @@ void cli_out_abort(CliOut *o);
  * done with afterwards. Open a set under cli_signals_hold, or one v[i]
  * after another may let a signal through. */
 int cli_out_commit_all(CliOut *v, int n);
+
+/* Output made while the input is still being checked (bkp_compile_each),
+ * held until it is known to be wanted: an unlinked temporary file (in
+ * TMPDIR, else /tmp), so that its size costs no memory; NULL when none can
+ * be made. cli_spool_copy writes it all to `to`: 0, or -1 (errno set). */
+FILE *cli_spool_open(void);
+int cli_spool_copy(FILE *spool, FILE *to);
 
 /* Parses a non-negative decimal; false if it is not one or exceeds max. */
 bool cli_parse_uint(const char *s, long max, long *out);

@@ -143,6 +143,62 @@ static int emit_to(const char *out, Target target, const BkpProgram *prog, const
     return cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
+/* --all: each body made as its policy is checked (bkp_compile_each), into
+ * the spool, then written out once the whole file checks clean. */
+typedef struct Bodies {
+    FILE *spool;
+    int rc;
+} Bodies;
+
+static void body(void *user, const BkpPolicy *p)
+{
+    Bodies *b = user;
+    if (b->rc == 0)
+        b->rc = bkp_emit_json(p, b->spool);
+}
+
+static int build_all(const char *file, const char *out, CliDiag *diag, FILE *spool)
+{
+    BkpCtx ctx;
+    bkp_ctx_init(&ctx);
+    BkpSource *src;
+    int status;
+    Bodies b = {spool, 0};
+    long n = cli_compile_each(&ctx, file, diag, body, &b, &src, &status);
+    if (n >= 0 && cli_diag_warnings_fail(diag)) {
+        fprintf(stderr, "bkpc: %u warning%s, and --werror makes them fail; nothing written\n",
+                ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
+        status = EXIT_ERRORS;
+    } else if (n >= 0 && ctx.diags.warnings) {
+        fprintf(stderr, "bkpc: %u warning%s\n", ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
+    } else if (n < 0 && src) {
+        fprintf(stderr, "bkpc: %u error%s; nothing written\n", ctx.diags.errors, ctx.diags.errors == 1 ? "" : "s");
+    }
+    if (status == EXIT_CLEAN && n == 0) {
+        fprintf(stderr, "bkpc: %s defines no policy; nothing to build\n", src->name);
+        status = EXIT_ERRORS;
+    }
+    if (status == EXIT_CLEAN) {
+        CliOut w;
+        if (b.rc != 0) {
+            fprintf(stderr, "bkpc: cannot write a temporary file: %s\n", strerror(errno ? errno : EIO));
+            status = EXIT_USAGE;
+        } else if (cli_out_open(&w, out) != 0) {
+            status = EXIT_USAGE;
+        } else if (cli_spool_copy(spool, w.f) != 0) {
+            fprintf(stderr, "bkpc: cannot write %s: %s\n", out ? out : "standard output", strerror(errno ? errno : EIO));
+            cli_out_abort(&w);
+            status = EXIT_USAGE;
+        } else {
+            status = cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+        }
+    }
+    fclose(spool);
+    bkp_ctx_free(&ctx);
+    bkp_source_free(src);
+    return status;
+}
+
 int cmd_build(int argc, char **argv)
 {
     CliOpts o;
@@ -195,6 +251,9 @@ int cmd_build(int argc, char **argv)
                                diag.format == CLI_FMT_JSON ? "json" : "sarif");
     if (cli_diag_start(&diag) != 0)
         return EXIT_USAGE;
+    FILE *spool = all ? cli_spool_open() : NULL;
+    if (spool)
+        return cli_diag_finish(&diag, build_all(file, out, &diag, spool));
 
     BkpCtx ctx;
     bkp_ctx_init(&ctx);

@@ -63,7 +63,7 @@ int cmd_check(int argc, char **argv)
         bkp_ctx_init(&ctx);
         BkpSource *src;
         int st;
-        cli_compile(&ctx, files[i], &out, &src, &st);
+        cli_compile_each(&ctx, files[i], &out, NULL, NULL, &src, &st);
         bkp_ctx_free(&ctx);
         bkp_source_free(src);
         if (st > status)

@@ -104,16 +104,35 @@ BkpProgram *cli_compile(BkpCtx *ctx, const char *path, CliDiag *c, BkpSource **s
     return cli_compile_as(ctx, path, c, true, srcp, status);
 }
 
-BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove, BkpSource **srcp, int *status)
+/* The source at path into *srcp; NULL (*status 2, and the SARIF log told)
+ * when it cannot be read. */
+static BkpSource *read_source(const char *path, CliDiag *c, BkpSource **srcp, int *status)
 {
     char why[CLI_WHY_MAX];
     BkpSource *src = cli_read_why(path, status, why, sizeof why);
     *srcp = src;
-    if (!src) {
-        if (c->sarif)
-            bkp_sarif_fail(c->sarif, why);
+    if (!src && c->sarif)
+        bkp_sarif_fail(c->sarif, why);
+    return src;
+}
+
+long cli_compile_each(BkpCtx *ctx, const char *path, CliDiag *c, BkpPolicyFn fn, void *user, BkpSource **srcp,
+                      int *status)
+{
+    BkpSource *src = read_source(path, c, srcp, status);
+    if (!src)
+        return -1;
+    long n = bkp_compile_each(ctx, src, fn, user);
+    cli_diag_emit(c, &ctx->diags);
+    *status = n >= 0 ? EXIT_CLEAN : EXIT_ERRORS;
+    return n;
+}
+
+BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove, BkpSource **srcp, int *status)
+{
+    BkpSource *src = read_source(path, c, srcp, status);
+    if (!src)
         return NULL;
-    }
     BkpProgram *prog = prove ? bkp_compile(ctx, src) : bkp_compile_unproved(ctx, src);
     cli_diag_emit(c, &ctx->diags);
     *status = prog ? EXIT_CLEAN : EXIT_ERRORS;

@@ -357,3 +357,39 @@ int cli_out_commit_all(CliOut *v, int n)
         cli_out_abort(&v[i]);            /* what is left: temporaries not renamed */
     return status;
 }
+
+/* ---- a spool --------------------------------------------------------------------- */
+
+FILE *cli_spool_open(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    size_t n = strlen(dir) + sizeof "/bkpc-spool-XXXXXX";
+    char *path = malloc(n);
+    int fd = -1;
+    if (path) {
+        snprintf(path, n, "%s/bkpc-spool-XXXXXX", dir);
+        fd = mkstemp(path);
+        if (fd >= 0)
+            unlink(path);
+        free(path);
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+    if (!f && fd >= 0)
+        close(fd);
+    return f ? f : tmpfile();
+}
+
+int cli_spool_copy(FILE *spool, FILE *to)
+{
+    if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
+        return -1;
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, spool)) > 0)
+        if (fwrite(buf, 1, n, to) != n)
+            return -1;
+    return ferror(spool) ? -1 : 0;
+}
+

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "front/ast_build.h"
+#include "front/tokens.h"
 
 const char *bkp_clause_name(AstClauseKind k)
 {
@@ -204,8 +205,59 @@ void ast_end_policy(BkpParser *P, BkpSpan span, BkpSpan rbrace)
     if (P->cur) {
         P->cur->span = span;
         P->cur->rbrace_at = rbrace.off;
+        if (P->hook && !P->cur->is_template)
+            P->closed = P->cur;
     }
     P->cur = NULL;
+}
+
+/* ---- policy blocks handed to a hook as they close (bkp_parse_each) ---- */
+
+void ast_hook_mark(BkpParser *P)
+{
+    P->mark = bkp_arena_mark(&P->ctx->arena);
+    P->mark_last = P->last_policy;
+    P->mark_comment = P->tokens->last_comment;
+    P->mark_ncomments = P->tokens->ncomments;
+}
+
+void ast_hook_closed(BkpParser *P)
+{
+    AstPolicy *p = P->closed;
+    P->closed = NULL;
+    /* The block is taken only if nothing read since its `policy` keyword
+     * outlives it: it is the file's last policy, its `}` the last token
+     * read (no lookahead holds a string of the arena) and no diagnostic
+     * points into it. Its name is kept through the release in name[]. */
+    char name[1024];
+    size_t n = strlen(p->name.value);
+    bool ok = P->hook && p == P->last_policy && (P->mark_last ? P->mark_last->next : P->file->policies) == p &&
+              P->last_token == '}' && P->errors.n == 0 && P->ctx->diags.count == P->diags_before &&
+              n < sizeof name;
+    if (!ok || !P->hook->closed(P->hook->user, P->file, p)) {
+        P->hook = NULL;
+        return;
+    }
+    AstPolicy copy = *p;
+    memcpy(name, p->name.value, n + 1);
+    bkp_arena_release(&P->ctx->arena, P->mark);
+    BkpTokens *T = P->tokens;
+    T->last_comment = P->mark_comment;
+    T->ncomments = P->mark_ncomments;
+    if (T->last_comment)
+        T->last_comment->next = NULL;
+    else
+        T->comments = NULL;
+    /* the block leaves the tree */
+    if (P->mark_last)
+        P->mark_last->next = NULL;
+    else
+        P->file->policies = NULL;
+    P->last_policy = P->mark_last;
+    copy.name.value = name;
+    copy.clauses = NULL;
+    copy.next = NULL;
+    P->hook->kept(P->hook->user, P->file, &copy);
 }
 
 void ast_policy_had_error(BkpParser *P)

@@ -44,7 +44,7 @@ int bkp_lex(BkpSource *src, BkpLexFn fn, void *user)
     BkpArena arena;
     bkp_arena_init(&arena);
     BkpScanner sc;
-    if (bkp_scanner_init(&arena, src, &sc) != 0) {
+    if (bkp_scanner_init(&arena, src, false, &sc) != 0) {
         bkp_arena_free(&arena);
         return -1;
     }

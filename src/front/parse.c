@@ -9,9 +9,16 @@ int bkp_yyparse(BkpParser *P);
 
 AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src)
 {
+    return bkp_parse_each(ctx, src, NULL);
+}
+
+AstFile *bkp_parse_each(BkpCtx *ctx, BkpSource *src, const BkpParseHook *hook)
+{
     BkpParser P;
     memset(&P, 0, sizeof P);
     P.ctx = ctx;
+    P.hook = hook;
+    P.diags_before = ctx->diags.count;
     P.src = src;
     P.errors.max = BKP_MAX_SYNTAX_ERRORS;
     P.last_recovery = UINT32_MAX;

@@ -12,6 +12,7 @@
 
 #include "bkpc/ast.h"
 #include "bkpc/ctx.h"
+#include "bkpc/parse.h"
 
 /* Syntax errors one run reports before it stops (lexical and grammatical). */
 #define BKP_MAX_SYNTAX_ERRORS 50
@@ -47,7 +48,21 @@ typedef struct BkpParser {
     int last_sync;             /* whether it ends error recovery */
     int clause_kw;             /* the token that started the last clause (for hints) */
     const char *last_word;     /* its text, when it was a WORD */
+    /* Policy blocks handed to a hook as they close (bkp_parse_each; ast.c): */
+    const BkpParseHook *hook;  /* NULL: none, or no more for this file */
+    AstPolicy *closed;         /* a block just closed, for the hook before the next token */
+    BkpArenaMark mark;         /* the arena once the block's `policy` was shifted */
+    AstPolicy *mark_last;      /* the file's last policy then */
+    AstComment *mark_comment;  /* the last comment then */
+    unsigned mark_ncomments;
+    unsigned diags_before;     /* diagnostics before the parse: the hook runs while none is added */
 } BkpParser;
+
+/* The hook's two moments (ast.c), called by the parser's token source
+ * before it reads a token: the `policy` keyword read last has been shifted
+ * (the block's memory starts here); a block has closed. */
+void ast_hook_mark(BkpParser *P);
+void ast_hook_closed(BkpParser *P);
 
 /* Token values (see grammar/parser.y %union). */
 typedef struct BkpNumUnit {

@@ -22,7 +22,7 @@ int bkp_tokens_init(BkpTokens *T, BkpCtx *ctx, BkpSource *src, BkpSyntaxCount *e
     T->src = src;
     T->errors = errors;
     T->prev = -1;
-    if (bkp_scanner_init(T->A, src, &T->sc) != 0)
+    if (bkp_scanner_init(T->A, src, true, &T->sc) != 0)
         return -1;
     check_encoding(T);
     return 0;

@@ -57,9 +57,12 @@ typedef struct BkpToken {
 /* ---- the scanner (grammar/lexer.l) ---------------------------------------- */
 
 /* A reentrant scanner over src; strings it makes live in A. -1 when it
- * cannot start. */
+ * cannot start. in_place: it scans src's text where it is (unless the text
+ * holds a NUL), writing a NUL after each token it gives until it scans on
+ * or is destroyed, so the text past the token last given may not be read
+ * meanwhile; otherwise it scans a copy. */
 typedef void *BkpScanner;
-int bkp_scanner_init(BkpArena *A, const BkpSource *src, BkpScanner *out);
+int bkp_scanner_init(BkpArena *A, BkpSource *src, bool in_place, BkpScanner *out);
 /* The next token into *t; returns t->kind. */
 int bkp_scan(BkpScanner s, BkpToken *t);
 void bkp_scanner_destroy(BkpScanner s);

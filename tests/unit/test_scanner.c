@@ -363,15 +363,45 @@ static void test_error_limit(void **state)
 static void test_source_untouched(void **state)
 {
     (void)state;
-    /* The scanner works on a copy: the source text stays as read. */
-    Lexed L;
+    /* The scanner reads the text in place: while a token is out, the byte
+     * after it may be flex's NUL, but every token's own bytes are as read,
+     * and the whole text is again once the scanner goes on or goes away,
+     * at the end or halfway. */
     const char *text = "policy abc { daily at 02:00 }";
-    lex_open(&L, text);
-    BKP_YYSTYPE v;
-    BkpSpan at;
-    while (next(&L, &v, &at) != 0)
+    for (int stop = 1; stop <= 9; stop++) {
+        Lexed L;
+        lex_open(&L, text);
+        BKP_YYSTYPE v;
+        BkpSpan at;
+        for (int i = 0; i < stop && next(&L, &v, &at) != 0; i++) {
+            assert_memory_equal(L.src->text, text, at.end);
+            assert_memory_equal(L.src->text + at.end + 1, text + at.end + 1, strlen(text) - at.end);
+        }
+        bkp_tokens_destroy(&L.T);
         assert_string_equal(L.src->text, text);
-    lex_close(&L);
+        assert_int_equal(L.src->text[L.src->len + 1], 0);
+        bkp_ctx_free(&L.ctx);
+        bkp_source_free(L.src);
+    }
+}
+
+/* The tokens for editors (bkp_lex) come from a copy: the text is whole
+ * while the callback reads it. */
+static bool whole(void *user, const BkpLexeme *t)
+{
+    const BkpSource *src = user;
+    (void)t;
+    assert_string_equal(src->text, "policy abc { daily at 02:00 }");
+    return true;
+}
+
+static void test_lex_reads_a_copy(void **state)
+{
+    (void)state;
+    const char *text = "policy abc { daily at 02:00 }";
+    BkpSource *src = bkp_source_from_string("t.bkp", text, strlen(text));
+    assert_int_equal(bkp_lex(src, whole, src), 0);
+    bkp_source_free(src);
 }
 
 /* The scanner alone: comments and lexical errors come out as tokens or
@@ -384,7 +414,7 @@ static void test_scanner_only_classifies(void **state)
     const char *text = "# c\nkeep ; web.01 1.5d \"a\xff @\n  ";
     BkpSource *src = bkp_source_from_string("t.bkp", text, strlen(text));
     BkpScanner sc;
-    assert_int_equal(bkp_scanner_init(&ctx.arena, src, &sc), 0);
+    assert_int_equal(bkp_scanner_init(&ctx.arena, src, true, &sc), 0);
     static const struct { int kind; unsigned errors; } want[] = {
         {BKP_TOK_COMMENT, 0}, {KEEP, 0}, {BKP_TOK_ERROR, BKP_LEX_SEMICOLON},
         {WORD, BKP_LEX_DOTTED}, {NUMUNIT, BKP_LEX_FRACTION},
@@ -425,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_nul_run_is_one_error),
         cmocka_unit_test(test_error_limit),
         cmocka_unit_test(test_source_untouched),
+        cmocka_unit_test(test_lex_reads_a_copy),
         cmocka_unit_test(test_scanner_only_classifies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
