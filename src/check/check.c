@@ -395,7 +395,7 @@ static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, Bkp
      * may have defined one. */
     size_t ne;
     const EarlyName *early = check_early_names(C->early, f, &ne);
-    for (size_t k = 0; k < ne; k++) {
+    for (size_t k = 0; k < ne && ix->n; k++) {      /* (none before: nothing to look up) */
         const void **slot = name_index(ix, early[k].name, false);
         if (slot)
             defined_twice(C, *slot, early[k].name, early[k].name_span);

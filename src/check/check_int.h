@@ -89,6 +89,7 @@ bool check_sees(const Checker *C, const AstFile *from, const AstFile *what);
 typedef struct EarlyName {
     const char *name;
     BkpSpan name_span, span;
+    size_t hash;                /* name_hash_fold(name) */
 } EarlyName;
 /* The one of file f named `name` (as Azure compares names), or NULL. */
 const EarlyName *check_early_find(const BkpCheckEarly *e, const AstFile *f, const char *name);

@@ -43,9 +43,9 @@ void bkp_check_early_free(BkpCheckEarly *e)
     e->n = e->cap = e->nslot = 0;
 }
 
-static size_t find_slot(const BkpCheckEarly *e, const char *name)
+static size_t find_slot(const BkpCheckEarly *e, const char *name, size_t hash)
 {
-    size_t i = name_hash_fold(name) & (e->nslot - 1);
+    size_t i = hash & (e->nslot - 1);
     while (e->slot[i] && !name_equal_fold(e->v[e->slot[i] - 1].name, name))
         i = (i + 1) & (e->nslot - 1);
     return i;
@@ -55,7 +55,7 @@ const EarlyName *check_early_find(const BkpCheckEarly *e, const AstFile *f, cons
 {
     if (!e || f != e->file || !e->n)
         return NULL;
-    size_t i = find_slot(e, name);
+    size_t i = find_slot(e, name, name_hash_fold(name));
     return e->slot[i] ? &e->v[e->slot[i] - 1] : NULL;
 }
 
@@ -104,12 +104,13 @@ void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p
         e->slot = slot;
         e->nslot = nslot;
         for (size_t k = 0; k < e->n; k++)
-            e->slot[find_slot(e, e->v[k].name)] = (uint32_t)k + 1;
+            e->slot[find_slot(e, e->v[k].name, e->v[k].hash)] = (uint32_t)k + 1;
     }
     e->file = f;
     EarlyName *x = &e->v[e->n];
     x->name = bkp_arena_strdup(e->C.A, p->name.value);
     x->name_span = p->name.span;
     x->span = p->span;
-    e->slot[find_slot(e, x->name)] = (uint32_t)++e->n;
+    x->hash = name_hash_fold(x->name);
+    e->slot[find_slot(e, x->name, x->hash)] = (uint32_t)++e->n;
 }

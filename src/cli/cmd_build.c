@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bkpc/emit.h"
 #include "cli.h"
@@ -143,10 +144,13 @@ static int emit_to(const char *out, Target target, const BkpProgram *prog, const
     return cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
-/* --all: each body made as its policy is checked (bkp_compile_each), into
- * the spool, then written out once the whole file checks clean. */
+/* --all: each body written as its policy is checked (bkp_compile_each)
+ * where nothing shows before the file is known to check clean: OUT's
+ * temporary (renamed once complete), standard output when it is a regular
+ * file written at its end (cut back on an error) or /dev/null; anywhere
+ * else (a pipe, a terminal, a FIFO) into a spool, written out at the end. */
 typedef struct Bodies {
-    FILE *spool;
+    FILE *f;
     int rc;
 } Bodies;
 
@@ -154,16 +158,51 @@ static void body(void *user, const BkpPolicy *p)
 {
     Bodies *b = user;
     if (b->rc == 0)
-        b->rc = bkp_emit_json(p, b->spool);
+        b->rc = bkp_emit_json(p, b->f);
 }
 
-static int build_all(const char *file, const char *out, CliDiag *diag, FILE *spool)
+/* Whether w (opened, no temporary) can take the bodies as they come: into
+ * *cut, where to cut a regular file back to (-1: nothing to cut). */
+static bool direct(const CliOut *w, off_t *cut)
 {
+    struct stat st;
+    int fd = fileno(w->f);
+    *cut = -1;
+    if (fflush(w->f) != 0 || fstat(fd, &st) != 0)
+        return false;
+    if (S_ISCHR(st.st_mode)) {
+        struct stat null;
+        return stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) && null.st_rdev == st.st_rdev;
+    }
+    off_t at = lseek(fd, 0, SEEK_CUR);
+    if (!S_ISREG(st.st_mode) || at != st.st_size)
+        return false;
+    *cut = at;
+    return true;
+}
+
+static int build_all(const char *file, const char *out, CliDiag *diag)
+{
+    CliOut w;
+    if (cli_out_open(&w, out) != 0)
+        return EXIT_USAGE;
+    off_t cut = -1;
+    bool straight = w.tmp || direct(&w, &cut);
+    FILE *spool = straight ? NULL : cli_spool_open();
+    char *mem = NULL;
+    size_t memlen = 0;
+    if (!straight && !spool)
+        spool = open_memstream(&mem, &memlen);           /* no temporary file: in memory */
+    if (!straight && !spool) {
+        fprintf(stderr, "bkpc: out of memory\n");
+        cli_out_abort(&w);
+        return EXIT_USAGE;
+    }
     BkpCtx ctx;
     bkp_ctx_init(&ctx);
     BkpSource *src;
     int status;
-    Bodies b = {spool, 0};
+    Bodies b = {spool ? spool : w.f, 0};
     long n = cli_compile_each(&ctx, file, diag, body, &b, &src, &status);
     if (n >= 0 && cli_diag_warnings_fail(diag)) {
         fprintf(stderr, "bkpc: %u warning%s, and --werror makes them fail; nothing written\n",
@@ -178,22 +217,24 @@ static int build_all(const char *file, const char *out, CliDiag *diag, FILE *spo
         fprintf(stderr, "bkpc: %s defines no policy; nothing to build\n", src->name);
         status = EXIT_ERRORS;
     }
-    if (status == EXIT_CLEAN) {
-        CliOut w;
-        if (b.rc != 0) {
-            fprintf(stderr, "bkpc: cannot write a temporary file: %s\n", strerror(errno ? errno : EIO));
-            status = EXIT_USAGE;
-        } else if (cli_out_open(&w, out) != 0) {
-            status = EXIT_USAGE;
-        } else if (cli_spool_copy(spool, w.f) != 0) {
-            fprintf(stderr, "bkpc: cannot write %s: %s\n", out ? out : "standard output", strerror(errno ? errno : EIO));
-            cli_out_abort(&w);
-            status = EXIT_USAGE;
-        } else {
-            status = cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
-        }
+    if (status == EXIT_CLEAN && (b.rc != 0 || (spool && cli_spool_copy(spool, w.f) != 0))) {
+        fprintf(stderr, "bkpc: cannot write %s: %s\n", out && strcmp(out, "-") ? out : "standard output",
+                strerror(errno ? errno : EIO));
+        status = EXIT_USAGE;
     }
-    fclose(spool);
+    if (spool)
+        fclose(spool);
+    free(mem);
+    if (status == EXIT_CLEAN) {
+        status = cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+    } else {
+        if (cut >= 0) {         /* what was written goes */
+            fflush(w.f);
+            if (ftruncate(fileno(w.f), cut) == 0)
+                lseek(fileno(w.f), cut, SEEK_SET);
+        }
+        cli_out_abort(&w);
+    }
     bkp_ctx_free(&ctx);
     bkp_source_free(src);
     return status;
@@ -251,9 +292,8 @@ int cmd_build(int argc, char **argv)
                                diag.format == CLI_FMT_JSON ? "json" : "sarif");
     if (cli_diag_start(&diag) != 0)
         return EXIT_USAGE;
-    FILE *spool = all ? cli_spool_open() : NULL;
-    if (spool)
-        return cli_diag_finish(&diag, build_all(file, out, &diag, spool));
+    if (all)
+        return cli_diag_finish(&diag, build_all(file, out, &diag));
 
     BkpCtx ctx;
     bkp_ctx_init(&ctx);

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -378,18 +379,40 @@ FILE *cli_spool_open(void)
     FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
     if (!f && fd >= 0)
         close(fd);
-    return f ? f : tmpfile();
+    if (!f)
+        f = tmpfile();
+    if (f)
+        setvbuf(f, NULL, _IOFBF, 1 << 18);      /* few, large writes */
+    return f;
 }
 
 int cli_spool_copy(FILE *spool, FILE *to)
 {
-    if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
+    if (fflush(spool) != 0 || fflush(to) != 0)
         return -1;
-    char buf[1 << 16];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, spool)) > 0)
-        if (fwrite(buf, 1, n, to) != n)
+    off_t size = lseek(fileno(spool), 0, SEEK_END);
+    if (size < 0)
+        return -1;
+    /* in the kernel, from the spool's pages to `to` (a file, a pipe, a
+     * device); read and written back where that cannot be done */
+    off_t at = 0;
+    while (at < size) {
+        ssize_t n = sendfile(fileno(to), fileno(spool), &at, (size_t)(size - at));
+        if (n > 0)
+            continue;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno != EINVAL && errno != ENOSYS)
             return -1;
-    return ferror(spool) ? -1 : 0;
+        if (fseeko(spool, at, SEEK_SET) != 0)
+            return -1;
+        char buf[1 << 16];
+        size_t k;
+        while ((k = fread(buf, 1, sizeof buf, spool)) > 0)
+            if (fwrite(buf, 1, k, to) != k)
+                return -1;
+        return ferror(spool) ? -1 : 0;
+    }
+    return 0;
 }
 

@@ -61,6 +61,26 @@ if [ -f "$tmp/out-dir/one-vms.json" ] && [ -f "$tmp/out-dir/two-vms.json" ]; the
 t multi-all 0 "$BKPC" build --all "$two"
 if [ "$(grep -c '"backupManagementType"' "$tmp/out")" = 2 ]; then ok; else ko "multi-all: two bodies"; fi
 t all-not-with-policy 2 "$BKPC" build --all --policy one-vms "$two"
+# --all writes each body as its policy checks: nothing shows of a file with
+# an error after clean policies, wherever the bodies go (a file on standard
+# output is cut back to where it was, a pipe gets nothing, OUT is untouched)
+late=$tmp/late.bkp
+{ i=0; while [ $i -lt 300 ]; do printf 'policy many-%03d { daily at 02:00 keep daily 30d }\n' $i; i=$((i + 1)); done
+  printf 'policy late-vms { daily at 25:00 }\n'; } >"$late"
+printf 'kept\n' >"$tmp/late.out"
+"$BKPC" build --all "$late" >>"$tmp/late.out" 2>"$tmp/err"
+if [ $? = 1 ] && [ "$(cat "$tmp/late.out")" = kept ]; then ok; else ko "all-late-error: standard output not cut back"; fi
+n=$("$BKPC" build --all "$late" 2>/dev/null | wc -c)
+if [ "$n" = 0 ]; then ok; else ko "all-late-error: $n bytes into a pipe"; fi
+cp "$tmp/late.out" "$tmp/late.keep"
+t all-late-out 1 "$BKPC" build --all -o "$tmp/late.out" "$late"
+if cmp -s "$tmp/late.out" "$tmp/late.keep"; then ok; else ko "all-late-out changed the file"; fi
+sed 's/25:00/03:00/' "$late" >"$tmp/late-ok.bkp"
+"$BKPC" build --all "$tmp/late-ok.bkp" >"$tmp/all.file" 2>/dev/null
+"$BKPC" build --all "$tmp/late-ok.bkp" 2>/dev/null | cat >"$tmp/all.pipe"
+"$BKPC" build --all -o "$tmp/all.out" "$tmp/late-ok.bkp"
+if [ "$(grep -c '"backupManagementType"' "$tmp/all.file")" = 301 ] && cmp -s "$tmp/all.file" "$tmp/all.pipe" &&
+   cmp -s "$tmp/all.file" "$tmp/all.out"; then ok; else ko "all: the same bodies to a file, a pipe and -o"; fi
 t azcli-executable 0 "$BKPC" build -t azcli -o "$tmp/x.sh" "$good"
 if [ -x "$tmp/x.sh" ]; then ok; else ko "azcli-executable: not executable"; fi
 # Standard input over 64 KiB is read whole; over 64 MiB it is refused.
