@@ -92,7 +92,7 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
     AstClause *clause;
     AstItem item;
     AstName name;
-    BkpOnSpec on;
+    BkpOnSpec *on;             /* (a pointer: the values the parser copies stay small) */
     BkpNames names;
     BkpKwName kwname;
     BkpKeyword kw;
@@ -259,23 +259,20 @@ keep_clause
                                 ast_keep_on(P, $$, @4, &on); }
     | KEEP MONTHLY duration ON on_spec
                               { $$ = ast_keep(P, AST_KEEP_MONTHLY, @$, @2, $3);
-                                ast_keep_on(P, $$, @4, &$5); }
+                                ast_keep_on(P, $$, @4, $5); }
     | KEEP YEARLY duration IN words ON on_spec
                               { $$ = ast_keep(P, AST_KEEP_YEARLY, @$, @2, $3);
                                 ast_keep_months(P, $$, @4, $5);
-                                ast_keep_on(P, $$, @6, &$7); }
+                                ast_keep_on(P, $$, @6, $7); }
     ;
 
 /* What follows `on` in monthly and yearly retention: `day 1, 15, last`, or
  * weeks then days (`first, third sun`). One list alone is kept too, so the
  * checker can say what is missing instead of a bare syntax error. */
 on_spec
-    : DAY days_of_month       { $$.kind = AST_ON_DAYS_OF_MONTH; $$.first = $2; $$.second = ast_list_new();
-                                $$.day_kw = @1; }
-    | words                   { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = ast_list_new();
-                                $$.day_kw = BKP_NO_SPAN; }
-    | words words             { $$.kind = AST_ON_WORDS; $$.first = $1; $$.second = $2;
-                                $$.day_kw = BKP_NO_SPAN; }
+    : DAY days_of_month       { $$ = ast_on_spec(P, AST_ON_DAYS_OF_MONTH, $2, ast_list_new(), @1); }
+    | words                   { $$ = ast_on_spec(P, AST_ON_WORDS, $1, ast_list_new(), BKP_NO_SPAN); }
+    | words words             { $$ = ast_on_spec(P, AST_ON_WORDS, $1, $2, BKP_NO_SPAN); }
     ;
 
 days_of_month

@@ -23,6 +23,7 @@ struct BkpCheckEarly {
     size_t n, cap;
     uint32_t *slot;             /* open addressing: index in v + 1, 0 empty */
     size_t nslot;               /* a power of two, at least twice n */
+    size_t hash;                /* of the name bkp_check_early took last */
 };
 
 BkpCheckEarly *bkp_check_early_new(BkpCtx *ctx)
@@ -51,12 +52,17 @@ static size_t find_slot(const BkpCheckEarly *e, const char *name, size_t hash)
     return i;
 }
 
+static const EarlyName *find_hashed(const BkpCheckEarly *e, const char *name, size_t hash)
+{
+    if (!e->n)
+        return NULL;
+    size_t i = find_slot(e, name, hash);
+    return e->slot[i] ? &e->v[e->slot[i] - 1] : NULL;
+}
+
 const EarlyName *check_early_find(const BkpCheckEarly *e, const AstFile *f, const char *name)
 {
-    if (!e || f != e->file || !e->n)
-        return NULL;
-    size_t i = find_slot(e, name, name_hash_fold(name));
-    return e->slot[i] ? &e->v[e->slot[i] - 1] : NULL;
+    return e && f == e->file ? find_hashed(e, name, name_hash_fold(name)) : NULL;
 }
 
 const EarlyName *check_early_names(const BkpCheckEarly *e, const AstFile *f, size_t *n)
@@ -68,7 +74,10 @@ const EarlyName *check_early_names(const BkpCheckEarly *e, const AstFile *f, siz
 const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPolicy *ap)
 {
     if (ap->is_template || ap->from.value || ap->implicit || ap->had_error || !ap->name.value ||
-        (e->file && e->file != f) || check_early_find(e, f, ap->name.value))
+        (e->file && e->file != f))
+        return NULL;
+    e->hash = name_hash_fold(ap->name.value);
+    if (find_hashed(e, ap->name.value, e->hash))
         return NULL;
     Checker *C = &e->C;
     e->files[0] = f;
@@ -111,6 +120,6 @@ void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p
     x->name = bkp_arena_strdup(e->C.A, p->name.value);
     x->name_span = p->name.span;
     x->span = p->span;
-    x->hash = name_hash_fold(x->name);
+    x->hash = e->hash;                  /* (bkp_check_early's, of the same name) */
     e->slot[find_slot(e, x->name, x->hash)] = (uint32_t)++e->n;
 }

@@ -150,6 +150,13 @@ static AstKeepOn *keep_sel(BkpParser *P, AstClause *c)
     return c->u.keep.sel;
 }
 
+BkpOnSpec *ast_on_spec(BkpParser *P, AstOnKind kind, AstList first, AstList second, BkpSpan day_kw)
+{
+    BkpOnSpec *on = BKP_NEW(&P->ctx->arena, BkpOnSpec);
+    *on = (BkpOnSpec){kind, first, second, day_kw};
+    return on;
+}
+
 void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on)
 {
     AstKeepOn *k = keep_sel(P, c);

@@ -25,6 +25,8 @@ AstDuration ast_duration(int64_t num, const char *unit, BkpSpan num_span, BkpSpa
 AstClause *ast_clause(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw);
 AstClause *ast_keep(BkpParser *P, AstClauseKind kind, BkpSpan span, BkpSpan kw, AstDuration d);
 void ast_keep_on(BkpParser *P, AstClause *c, BkpSpan on_kw, const BkpOnSpec *on);
+/* What follows `on` in monthly and yearly retention (day_kw: `day`). */
+BkpOnSpec *ast_on_spec(BkpParser *P, AstOnKind kind, AstList first, AstList second, BkpSpan day_kw);
 void ast_keep_months(BkpParser *P, AstClause *c, BkpSpan in_kw, AstList months);
 void ast_sched_times(AstClause *c, BkpSpan at_kw, const BkpTimes *t);
 
