@@ -28,6 +28,9 @@ enum {
 /* The clock at instant t in a zone `offset` minutes ahead of UTC. The year
  * has 4 digits or more (an expiry can be after 9999). Returns buf. */
 char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n);
+/* The same text at p, without a NUL (at most BKP_CLOCK_MAX - 1 bytes);
+ * returns its end: for writers that format in place. */
+char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags);
 /* "2026-03-15T06:30:00Z" */
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n);
 /* "2026-03-15": the date `day` days after 1970-01-01. */
