@@ -53,22 +53,12 @@ char *bkp_fmt_offset(int minutes, char *buf, size_t n)
     return copy_out(t, (size_t)(offset_at(t, minutes) - t), buf, n);
 }
 
-char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags)
+/* The date `days` after 1970-01-01 at p: "2026-03-15" (4 digits of year
+ * or more); returns the end. */
+static char *put_date(char *p, int64_t days)
 {
-    int64_t local = t + (int64_t)offset * 60;
-    int64_t days = local / DAY, secs = local % DAY;   /* rounded down, by a constant */
-    if (secs < 0) {
-        secs += DAY;
-        days--;
-    }
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
-    if (flags & BKP_CLOCK_WEEKDAY) {
-        const char *wd = bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(days), BKP_SPELL_AZURE);
-        for (int i = 0; i < 3 && wd[i]; i++)
-            *p++ = wd[i];
-        *p++ = ' ';
-    }
     if (y >= 0 && y <= 9999) {
         p = two(two(p, y / 100), y % 100);
     } else {
@@ -81,7 +71,45 @@ char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags)
     *p++ = '-';
     p = two(p, m);
     *p++ = '-';
-    p = two(p, d);
+    return two(p, d);
+}
+
+/* put_date, from `dates` when it has the day, else kept there (years 0 to
+ * 9999: 10 bytes). */
+static char *kept_date(BkpDates *dates, char *p, int64_t days)
+{
+    int k = (int)((uint64_t)days % BKP_DATES);
+    if (dates->day[k] == days) {
+        memcpy(p, dates->text[k], 10);
+        return p + 10;
+    }
+    char text[32];
+    size_t n = (size_t)(put_date(text, days) - text);
+    if (n == 10) {
+        memcpy(dates->text[k], text, 10);
+        dates->day[k] = days;
+    }
+    memcpy(p, text, n);
+    return p + n;
+}
+
+/* The clock at instant t, `offset` minutes ahead of UTC, at p as `flags`
+ * say; its date from `dates` when it has it (NULL: none). */
+static char *put_clock(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags)
+{
+    int64_t local = t + (int64_t)offset * 60;
+    int64_t days = local / DAY, secs = local % DAY;   /* rounded down, by a constant */
+    if (secs < 0) {
+        secs += DAY;
+        days--;
+    }
+    if (flags & BKP_CLOCK_WEEKDAY) {
+        const char *wd = bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(days), BKP_SPELL_AZURE);
+        for (int i = 0; i < 3 && wd[i]; i++)
+            *p++ = wd[i];
+        *p++ = ' ';
+    }
+    p = dates ? kept_date(dates, p, days) : put_date(p, days);
     if (!(flags & BKP_CLOCK_DATE)) {
         int s = (int)secs;
         *p++ = flags & BKP_CLOCK_T ? 'T' : ' ';
@@ -98,6 +126,22 @@ char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags)
     if (flags & BKP_CLOCK_OFFSET)
         p = offset_at(p, offset);
     return p;
+}
+
+char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags)
+{
+    return put_clock(NULL, p, t, offset, flags);
+}
+
+void bkp_dates_init(BkpDates *dates)
+{
+    for (int k = 0; k < BKP_DATES; k++)
+        dates->day[k] = INT64_MIN;
+}
+
+char *bkp_put_clock_with(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags)
+{
+    return put_clock(dates, p, t, offset, flags);
 }
 
 char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)

@@ -33,6 +33,13 @@ static const JwLit tier_strs[BKP_TIER_COUNT] = {JW_STR("snapshot"), JW_STR("vaul
 
 /* --- values ------------------------------------------------------------------------ */
 
+/* A document: the writer, and the dates it wrote last, which the next
+ * instants mostly fall on (a backup, its schedule day; the next backup). */
+typedef struct Doc {
+    JsonW w;
+    BkpDates dates;
+} Doc;
+
 /* A member that is an object or an array: its key, and the opening. */
 static void obj(JsonW *w, const char *key)
 {
@@ -48,41 +55,44 @@ static void arr(JsonW *w, const char *key)
 
 /* An instant as bkp_fmt_clock writes it, formatted in place: member k
  * (NULL: after jw_key). */
-static void clock_at(JsonW *w, const JwLit *k, int64_t t, int offset, unsigned flags)
+static void clock_at(Doc *d, const JwLit *k, int64_t t, int offset, unsigned flags)
 {
+    JsonW *w = &d->w;
     char *p = jw_member(w, k, BKP_CLOCK_MAX + 2);
     if (!p)
         return;
     *p++ = '"';
-    p = bkp_put_clock(p, t, offset, flags);
+    p = bkp_put_clock_with(&d->dates, p, t, offset, flags);
     *p++ = '"';
     jw_wrote(w, p);
 }
 
 /* "2026-03-15T06:30:00Z" */
-static void utc(JsonW *w, const JwLit *k, int64_t t)
+static void utc(Doc *d, const JwLit *k, int64_t t)
 {
-    clock_at(w, k, t, 0, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z);
+    clock_at(d, k, t, 0, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z);
 }
 
 /* "2026-03-15T12:00:00+05:30" */
-static void local(JsonW *w, const JwLit *k, int64_t t, int offset)
+static void local(Doc *d, const JwLit *k, int64_t t, int offset)
 {
-    clock_at(w, k, t, offset, BKP_CLOCK_ISO);
+    clock_at(d, k, t, offset, BKP_CLOCK_ISO);
 }
 
 /* {"local": "2026-03-15T12:00:00+05:30", "utc": "2026-03-15T06:30:00Z"},
  * left open for more members. */
-static void instant_open(JsonW *w, const JwLit *k, int64_t t, int offset)
+static void instant_open(Doc *d, const JwLit *k, int64_t t, int offset)
 {
+    JsonW *w = &d->w;
     jw_key_obj(w, k);
-    local(w, &K_LOCAL, t, offset);
-    utc(w, &K_UTC, t);
+    local(d, &K_LOCAL, t, offset);
+    utc(d, &K_UTC, t);
 }
 
-static void instant(JsonW *w, const JwLit *k, int64_t t, int offset)
+static void instant(Doc *d, const JwLit *k, int64_t t, int offset)
 {
-    instant_open(w, k, t, offset);
+    JsonW *w = &d->w;
+    instant_open(d, k, t, offset);
     jw_end_obj(w);
 }
 
@@ -149,17 +159,20 @@ static void keep(JsonW *w, const char *key, BkpKeep k)
 }
 
 /* The start of the documents of next and simulate, to out. */
-static void begin(JsonW *w, FILE *out, const BkpPolicy *p)
+static void begin(Doc *d, FILE *out, const BkpPolicy *p)
 {
+    JsonW *w = &d->w;
     jw_init_file(w, out, JW_UTF8);
+    bkp_dates_init(&d->dates);
     jw_obj(w);
     str(w, "policy", p->name);
     str(w, "timezone", p->timezone);
 }
 
 /* The end of a document: its final newline, and the writer's status. */
-static int finish(JsonW *w)
+static int finish(Doc *d)
 {
+    JsonW *w = &d->w;
     jw_end_obj(w);
     jw_raw(w, "\n", 1);
     return jw_finish(w);
@@ -168,58 +181,62 @@ static int finish(JsonW *w)
 /* --- next and simulate ---------------------------------------------------------------- */
 
 /* A backup's members. */
-static void backup(JsonW *w, const BkpBackup *b)
+static void backup(Doc *d, const BkpBackup *b)
 {
-    instant(w, &K_TIME, b->utc, b->offset);
-    clock_at(w, &K_SCHEDULE_DAY, b->day * DAY, 0, BKP_CLOCK_DATE);
+    JsonW *w = &d->w;
+    instant(d, &K_TIME, b->utc, b->offset);
+    clock_at(d, &K_SCHEDULE_DAY, b->day * DAY, 0, BKP_CLOCK_DATE);
     hhmm(w, &K_WRITTEN_TIME, b->minute);
     flag(w, &K_DST_SHIFTED, bkp_backup_shifted(b));
     flag(w, &K_TO_VAULT, b->to_vault);
 }
 
 /* The instant each rule in `why` lets a point go. */
-static void rule_expiries(JsonW *w, const JwLit *k, unsigned why, const int64_t *expires)
+static void rule_expiries(Doc *d, const JwLit *k, unsigned why, const int64_t *expires)
 {
+    JsonW *w = &d->w;
     jw_key_obj(w, k);
     for (int i = 0; i < BKP_WHY_COUNT; i++)
         if (why >> i & 1)
-            utc(w, &why_keys[i], expires[i]);
+            utc(d, &why_keys[i], expires[i]);
     jw_end_obj(w);
 }
 
 /* One backup of next, as it comes (bkp_next_each): stops at a write error. */
 static int next_backup(const BkpNextBackup *x, void *ctx)
 {
-    JsonW *w = ctx;
+    Doc *d = ctx;
+    JsonW *w = &d->w;
     jw_obj(w);
-    backup(w, &x->b);
+    backup(d, &x->b);
     lits(w, &K_KEPT_AS, x->b.why, why_strs, BKP_WHY_COUNT);
-    rule_expiries(w, &K_EXPIRES, x->b.why, x->expires);
+    rule_expiries(d, &K_EXPIRES, x->b.why, x->expires);
     jw_end_obj(w);
     return w->failed ? -1 : 0;
 }
 
 int bkp_next_json(const BkpNext *next, FILE *out)
 {
-    JsonW w;
-    begin(&w, out, next->policy);
-    instant(&w, &K_FROM, next->from, next->from_offset);
-    jw_key_arr(&w, &K_BACKUPS);
-    bkp_next_each(next, next_backup, &w, NULL);
-    jw_end_arr(&w);
-    return finish(&w);
+    Doc d;
+    begin(&d, out, next->policy);
+    instant(&d, &K_FROM, next->from, next->from_offset);
+    jw_key_arr(&d.w, &K_BACKUPS);
+    bkp_next_each(next, next_backup, &d, NULL);
+    jw_end_arr(&d.w);
+    return finish(&d);
 }
 
-static void point(JsonW *w, const BkpPoint *pt)
+static void point(Doc *d, const BkpPoint *pt)
 {
+    JsonW *w = &d->w;
     jw_obj(w);
-    backup(w, &pt->b);
+    backup(d, &pt->b);
     lits(w, &K_TIERS, pt->tiers, tier_strs, BKP_TIER_COUNT);
     lits(w, &K_KEPT_AS, pt->why, why_strs, BKP_WHY_COUNT);
-    instant(w, &K_EXPIRES, pt->expires, pt->expires_offset);
-    rule_expiries(w, &K_RULE_EXPIRES, pt->why, pt->rule_expires);
+    instant(d, &K_EXPIRES, pt->expires, pt->expires_offset);
+    rule_expiries(d, &K_RULE_EXPIRES, pt->why, pt->rule_expires);
     if (pt->archive_at != INT64_MAX) {
-        utc(w, &K_ARCHIVE_AT, pt->archive_at);
+        utc(d, &K_ARCHIVE_AT, pt->archive_at);
     } else {
         jw_key_lit(w, &K_ARCHIVE_AT);
         jw_null(w);
@@ -245,20 +262,68 @@ static void sim_summary(JsonW *w, const BkpSim *sim)
     jw_end_obj(w);
 }
 
+/* The members before the points, and the opening of their array. */
+static void sim_head(Doc *d, FILE *out, const BkpSim *sim)
+{
+    JsonW *w = &d->w;
+    begin(d, out, sim->policy);
+    instant(d, &K_AT, sim->at, sim->at_offset);
+    instant_open(d, &K_SINCE, sim->since, sim->since_offset);
+    boolean(w, "default", sim->since_default);
+    jw_end_obj(w);
+    jw_key_arr(w, &K_POINTS);
+}
+
+/* The end of the points, and the summary. */
+static int sim_tail(Doc *d, const BkpSim *sim)
+{
+    JsonW *w = &d->w;
+    jw_end_arr(w);
+    sim_summary(w, sim);
+    return finish(d);
+}
+
 int bkp_sim_json(const BkpSim *sim, FILE *out)
 {
-    JsonW w;
-    begin(&w, out, sim->policy);
-    instant(&w, &K_AT, sim->at, sim->at_offset);
-    instant_open(&w, &K_SINCE, sim->since, sim->since_offset);
-    boolean(&w, "default", sim->since_default);
-    jw_end_obj(&w);
-    jw_key_arr(&w, &K_POINTS);
+    Doc d;
+    sim_head(&d, out, sim);
     for (size_t i = 0; i < sim->npoints; i++)
-        point(&w, &sim->points[i]);
-    jw_end_arr(&w);
-    sim_summary(&w, sim);
-    return finish(&w);
+        point(&d, &sim->points[i]);
+    return sim_tail(&d, sim);
+}
+
+/* simulate's document as bkp_sim_each finds the points: its head at the
+ * first point (bkp_sim_each has filled in sim's instants by then) or at
+ * the end if there is none. */
+typedef struct SimStream {
+    Doc d;
+    FILE *out;
+    const BkpSim *sim;
+    bool started;
+} SimStream;
+
+static int stream_point(void *ctx, const BkpPoint *pt)
+{
+    SimStream *s = ctx;
+    if (!s->started) {
+        sim_head(&s->d, s->out, s->sim);
+        s->started = true;
+    }
+    point(&s->d, pt);
+    return s->d.w.failed ? -1 : 0;
+}
+
+int bkp_sim_json_each(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, FILE *out)
+{
+    BkpSim sim;
+    SimStream s = {.out = out, .sim = &sim, .started = false};
+    if (bkp_sim_each(tz, p, at, since, &sim, stream_point, &s) != 0) {
+        jw_free(&s.d.w);
+        return -1;
+    }
+    if (!s.started)
+        sim_head(&s.d, out, &sim);
+    return sim_tail(&s.d, &sim);
 }
 
 /* --- explain ---------------------------------------------------------------------------- */
@@ -279,20 +344,22 @@ static void explain_type(JsonW *w, const BkpExplain *e)
 
 /* A change of the clocks: the instant, in the offset from then on and in
  * the one before ("local_before": the clocks just before it). */
-static void dst_edge(JsonW *w, const JwLit *k, bool found, int64_t t, int after, int before)
+static void dst_edge(Doc *d, const JwLit *k, bool found, int64_t t, int after, int before)
 {
+    JsonW *w = &d->w;
     if (!found) {
         jw_key_lit(w, k);
         jw_null(w);
         return;
     }
-    instant_open(w, k, t, after);
-    local(w, &K_LOCAL_BEFORE, t, before);
+    instant_open(d, k, t, after);
+    local(d, &K_LOCAL_BEFORE, t, before);
     jw_end_obj(w);
 }
 
-static void explain_zone(JsonW *w, const BkpExplain *e)
+static void explain_zone(Doc *d, const BkpExplain *e)
 {
+    JsonW *w = &d->w;
     obj(w, "timezone");
     str(w, "windows", e->policy->timezone);
     str(w, "written", e->zone_written);
@@ -304,8 +371,8 @@ static void explain_zone(JsonW *w, const BkpExplain *e)
         jw_obj(w);
         num(w, "amount_minutes", e->dst_amount);
         boolean(w, "in_force_at", e->dst_in_force);
-        dst_edge(w, &K_START, e->has_dst_start, e->dst_start, e->dst_start_after, e->dst_start_before);
-        dst_edge(w, &K_END, e->has_dst_end, e->dst_end, e->dst_end_after, e->dst_end_before);
+        dst_edge(d, &K_START, e->has_dst_start, e->dst_start, e->dst_start_after, e->dst_start_before);
+        dst_edge(d, &K_END, e->has_dst_end, e->dst_end, e->dst_end_after, e->dst_end_before);
         jw_end_obj(w);
     } else {
         jw_null(w);
@@ -601,24 +668,26 @@ static void explain_sources(JsonW *w, const BkpExplain *e)
 
 int bkp_explain_json(const BkpExplain *e, FILE *out)
 {
-    JsonW w;
-    jw_init_file(&w, out, JW_UTF8);
-    jw_obj(&w);
-    str(&w, "policy", e->policy->name);
-    explain_type(&w, e);
-    explain_zone(&w, e);
-    instant(&w, &K_AT, e->at, e->at_offset);
-    explain_schedule(&w, e);
-    explain_rpo(&w, e);
-    explain_retention(&w, e);
-    explain_archive(&w, e);
-    explain_storage(&w, e);
-    boolean(&w, "named_after_file", e->named_after_file);
-    explain_promise(&w, e);
-    arr(&w, "defaults");
+    Doc d;
+    JsonW *w = &d.w;
+    jw_init_file(w, out, JW_UTF8);
+    bkp_dates_init(&d.dates);
+    jw_obj(w);
+    str(w, "policy", e->policy->name);
+    explain_type(w, e);
+    explain_zone(&d, e);
+    instant(&d, &K_AT, e->at, e->at_offset);
+    explain_schedule(w, e);
+    explain_rpo(w, e);
+    explain_retention(w, e);
+    explain_archive(w, e);
+    explain_storage(w, e);
+    boolean(w, "named_after_file", e->named_after_file);
+    explain_promise(w, e);
+    arr(w, "defaults");
     for (int i = 0; i < e->ndefaults; i++)
-        explain_default(&w, e->policy, e->defaults[i]);
-    jw_end_arr(&w);
-    explain_sources(&w, e);
-    return finish(&w);
+        explain_default(w, e->policy, e->defaults[i]);
+    jw_end_arr(w);
+    explain_sources(w, e);
+    return finish(&d);
 }

@@ -129,12 +129,37 @@ static void test_small_buffers(void **state)
     assert_string_equal(bkp_fmt_offset(330, off, sizeof off), "+05");
 }
 
+/* bkp_put_clock_with writes what bkp_put_clock writes, whichever dates it
+ * holds: the same day again, days that share its slot, years it does not
+ * keep (after 9999, before 0), every format. */
+static void test_kept_dates(void **state)
+{
+    (void)state;
+    BkpDates dates;
+    bkp_dates_init(&dates);
+    const int64_t days[] = {0, 0, 8, 16, -8, 1, 0, 2932896, 2932897, -719529, -719528, 3000000, 3000000, 20000, 20008};
+    const unsigned flags[] = {BKP_CLOCK_ISO, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z, BKP_CLOCK_DATE,
+                              BKP_CLOCK_WEEKDAY, 0};
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
+            for (size_t f = 0; f < sizeof flags / sizeof flags[0]; f++)
+                for (int offset = -720; offset <= 840; offset += 390) {
+                    int64_t t = days[i] * DAY + 3600 * (int64_t)(i + round) + 59 * (int64_t)f;
+                    char want[BKP_CLOCK_MAX], got[BKP_CLOCK_MAX];
+                    char *w = bkp_put_clock(want, t, offset, flags[f]);
+                    char *g = bkp_put_clock_with(&dates, got, t, offset, flags[f]);
+                    assert_int_equal(g - got, w - want);
+                    assert_memory_equal(got, want, (size_t)(w - want));
+                }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_civil_from_days),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_small_buffers),
+        cmocka_unit_test(test_kept_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
