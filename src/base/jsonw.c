@@ -171,7 +171,8 @@ static void finish(JsonW *w, char c)
     w->first = false;
 }
 
-char *jw_member(JsonW *w, const JwLit *k, size_t n)
+/* jw_member, any case. */
+static __attribute__((noinline)) char *member(JsonW *w, const JwLit *k, size_t n)
 {
     char *p = room(w, item_room(w) + sizeof k->text + n);
     if (!p)
@@ -180,6 +181,25 @@ char *jw_member(JsonW *w, const JwLit *k, size_t n)
     if (k) {
         memcpy(p, k->text, sizeof k->text);   /* a fixed size: no call */
         p += k->len - (w->flags & JW_COMPACT ? 1 : 0);
+    }
+    return p;
+}
+
+char *jw_member(JsonW *w, const JwLit *k, size_t n)
+{
+    /* The usual case in a few instructions: indented, not after a key,
+     * inside a container no deeper than the lead's indent, with room. */
+    size_t depth = (size_t)w->depth;
+    if (depth - 1 >= LEAD_DEPTH || (w->flags & JW_COMPACT) || w->after_key || w->failed ||
+        w->len + LEAD_COPY + sizeof k->text + n > w->cap)
+        return member(w, k, n);
+    char *p = w->data + w->len;
+    memcpy(p, lead + w->first, LEAD_COPY);
+    p += 1 + !w->first + 2 * depth;
+    w->first = false;
+    if (k) {
+        memcpy(p, k->text, sizeof k->text);
+        p += k->len;
     }
     return p;
 }
