@@ -38,7 +38,7 @@ typedef struct JsonW {
 /* To memory: the text is in w->data[0..w->len) (ASCII only unless
  * w->flags, set after jw_init, says JW_UTF8). */
 void jw_init(JsonW *w);
-/* To f, in chunks of a few KiB: call jw_finish at the end. */
+/* To f, in chunks of 64 KiB: call jw_finish at the end. */
 void jw_init_file(JsonW *w, FILE *f, unsigned flags);
 /* Writes what is buffered (file, then fflush) and frees the buffer. 0, or
  * -1 if w failed (out of memory, or a write error). */

@@ -32,13 +32,15 @@ static void walk_init(Walk *w, BkpTz *tz, const BkpPolicy *p, int64_t from, int 
 static bool walk_next(Walk *w, BkpBackup *b)
 {
     for (; w->nruns > 0 && w->guard > 0; w->guard--, interp_cal_next(w->p, &w->cal), w->run = 0) {
-        int64_t day = w->cal.day;
-        if (w->run == 0 && (w->why = interp_cal_why(w->p, &w->cal)) != 0 && !interp_day_exists(w->tz, w->p, day))
-            w->why = 0;
+        if (w->run == 0) {          /* a new day: its rules; none when it has no backups */
+            w->why = interp_cal_why(w->p, &w->cal);
+            if (w->why && !interp_day_exists(w->tz, w->p, w->cal.day))
+                w->why = 0;
+        }
         if (!w->why)
             continue;
         while (w->run < w->nruns) {
-            interp_backup(w->tz, w->p, day, w->why, &w->runs[w->run++], b);
+            interp_backup(w->tz, w->p, w->cal.day, w->why, &w->runs[w->run++], b);
             if (b->utc >= w->from)
                 return true;
         }
