@@ -41,6 +41,7 @@ typedef struct BkpDates {
     char text[BKP_DATES][10];      /* its "2026-03-15", no NUL (years 0 to 9999 only) */
 } BkpDates;
 void bkp_dates_init(BkpDates *dates);
+/* bkp_put_clock, with the dates kept in `dates` (NULL: none). */
 char *bkp_put_clock_with(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags);
 /* "2026-03-15T06:30:00Z" */
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n);

@@ -95,7 +95,7 @@ static char *kept_date(BkpDates *dates, char *p, int64_t days)
 
 /* The clock at instant t, `offset` minutes ahead of UTC, at p as `flags`
  * say; its date from `dates` when it has it (NULL: none). */
-static char *put_clock(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags)
+char *bkp_put_clock_with(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags)
 {
     int64_t local = t + (int64_t)offset * 60;
     int64_t days = local / DAY, secs = local % DAY;   /* rounded down, by a constant */
@@ -130,18 +130,13 @@ static char *put_clock(BkpDates *dates, char *p, int64_t t, int offset, unsigned
 
 char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags)
 {
-    return put_clock(NULL, p, t, offset, flags);
+    return bkp_put_clock_with(NULL, p, t, offset, flags);
 }
 
 void bkp_dates_init(BkpDates *dates)
 {
     for (int k = 0; k < BKP_DATES; k++)
         dates->day[k] = INT64_MIN;
-}
-
-char *bkp_put_clock_with(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags)
-{
-    return put_clock(dates, p, t, offset, flags);
 }
 
 char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
