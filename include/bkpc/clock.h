@@ -28,6 +28,21 @@ enum {
 /* The clock at instant t in a zone `offset` minutes ahead of UTC. The year
  * has 4 digits or more (an expiry can be after 9999). Returns buf. */
 char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n);
+/* The same text at p, without a NUL (at most BKP_CLOCK_MAX - 1 bytes);
+ * returns its end: for writers that format in place. */
+char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags);
+/* The text of recent dates, for writers of many instants that share days
+ * (a backup, its schedule day and its expiry; the next backup, the same
+ * day): bkp_put_clock_with writes such an instant's date with one copy.
+ * Set up with bkp_dates_init; it belongs to its writer. */
+#define BKP_DATES 8
+typedef struct BkpDates {
+    int64_t day[BKP_DATES];        /* INT64_MIN: none; slot: day modulo BKP_DATES */
+    char text[BKP_DATES][10];      /* its "2026-03-15", no NUL (years 0 to 9999 only) */
+} BkpDates;
+void bkp_dates_init(BkpDates *dates);
+/* bkp_put_clock, with the dates kept in `dates` (NULL: none). */
+char *bkp_put_clock_with(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags);
 /* "2026-03-15T06:30:00Z" */
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n);
 /* "2026-03-15": the date `day` days after 1970-01-01. */

@@ -397,5 +397,8 @@ int bkp_next_text(const BkpNext *next, FILE *out);
 int bkp_next_json(const BkpNext *next, FILE *out);
 int bkp_sim_text(const BkpSim *sim, FILE *out);
 int bkp_sim_json(const BkpSim *sim, FILE *out);
+/* bkp_simulate, then bkp_sim_json, without keeping the points: each is
+ * written as bkp_sim_each finds it, so memory does not grow with them. */
+int bkp_sim_json_each(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, FILE *out);
 
 #endif

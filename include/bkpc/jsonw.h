@@ -38,7 +38,7 @@ typedef struct JsonW {
 /* To memory: the text is in w->data[0..w->len) (ASCII only unless
  * w->flags, set after jw_init, says JW_UTF8). */
 void jw_init(JsonW *w);
-/* To f, in chunks of a few KiB: call jw_finish at the end. */
+/* To f, in chunks of 64 KiB: call jw_finish at the end. */
 void jw_init_file(JsonW *w, FILE *f, unsigned flags);
 /* Writes what is buffered (file, then fflush) and frees the buffer. 0, or
  * -1 if w failed (out of memory, or a write error). */
@@ -67,5 +67,31 @@ void jw_key_real(JsonW *w, const char *k, double v, int decimals);
  * i < count, in order ("days": ["Sunday", "Wednesday"]). */
 typedef const char *(*JwName)(int i, const void *ctx);
 void jw_names(JsonW *w, uint64_t set, int count, JwName name, const void *ctx);
+
+/* --- the fast path: what the interpreter writes hundreds of thousands of -------- */
+
+/* A key or a string value known when bkpc is compiled, escaped then:
+ * JW_KEY("local") is the text `"local": `, JW_STR("snapshot") the text
+ * `"snapshot"`, each written with one copy of a fixed size. Only for
+ * ASCII text with nothing to escape, of at most 27 characters (a longer
+ * one does not compile). */
+typedef struct JwLit {
+    char text[32];
+    unsigned char len;
+} JwLit;
+#define JW_KEY(k) {"\"" k "\": ", (unsigned char)(sizeof "\"" k "\": " - 1)}
+#define JW_STR(s) {"\"" s "\"", (unsigned char)(sizeof "\"" s "\"" - 1)}
+
+void jw_lit(JsonW *w, const JwLit *s);          /* a JW_STR value */
+void jw_key_lit(JsonW *w, const JwLit *k);      /* a JW_KEY key */
+/* A member written in place: the separator and the key k (a JW_KEY; NULL:
+ * an array's value, no key), then room for up to n bytes of its value,
+ * which the caller writes at the pointer returned and ends with
+ * jw_wrote(w, end). NULL when w has failed (write nothing). */
+char *jw_member(JsonW *w, const JwLit *k, size_t n);
+static inline void jw_wrote(JsonW *w, char *end) { w->len = (size_t)(end - w->data); }
+/* A member that opens an object or an array: k, then { or [. */
+void jw_key_obj(JsonW *w, const JwLit *k);
+void jw_key_arr(JsonW *w, const JwLit *k);
 
 #endif

@@ -10,7 +10,7 @@
 #include "bkpc/textwrap.h"
 
 /* A file's chunk: what is written to it at a time. */
-#define CHUNK 16384
+#define CHUNK 65536
 
 void jw_init(JsonW *w)
 {
@@ -98,68 +98,147 @@ void jw_raw(JsonW *w, const char *s, size_t n)
 
 static void put(JsonW *w, const char *s) { jw_raw(w, s, strlen(s)); }
 
-static void newline(JsonW *w)
+/* The separator before a value or a key, the line break and the indent:
+ * ",\n" and two spaces a level, copied from `lead` in one go up to
+ * LEAD_DEPTH levels. */
+#define LEAD_DEPTH 31
+#define LEAD_COPY (2 + 2 * LEAD_DEPTH)
+#define LEAD_TEXT ",\n                                                              "
+static const char lead[] = LEAD_TEXT;
+_Static_assert(sizeof lead == LEAD_COPY + 1, "lead: a comma, a line break, 2 * LEAD_DEPTH spaces");
+
+/* What item_at may write at most. */
+static inline size_t item_room(const JsonW *w)
 {
-    if (w->flags & JW_COMPACT)
-        return;
-    size_t n = 1 + 2 * (size_t)w->depth;
-    char *p = room(w, n);
-    if (!p)
-        return;
-    p[0] = '\n';
-    memset(p + 1, ' ', n - 1);
-    w->len += n;
+    return w->depth <= LEAD_DEPTH ? LEAD_COPY : 2 + 2 * (size_t)w->depth;
+}
+
+/* The separator before a value or a key at p (item_room(w) bytes free);
+ * returns its end. */
+static inline char *item_at(JsonW *w, char *p)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return p;
+    }
+    if (w->depth > 0) {
+        bool comma = !w->first;
+        if (w->flags & JW_COMPACT) {
+            *p = ',';
+            p += comma;
+        } else if (w->depth <= LEAD_DEPTH) {
+            memcpy(p, lead + !comma, LEAD_COPY);   /* a fixed size: no call */
+            p += comma + 1 + 2 * (size_t)w->depth;
+        } else {
+            if (comma)
+                *p++ = ',';
+            *p++ = '\n';
+            memset(p, ' ', 2 * (size_t)w->depth);
+            p += 2 * (size_t)w->depth;
+        }
+    }
+    w->first = false;
+    return p;
 }
 
 /* Before a value or a key: the separator and the line break. */
 static void item(JsonW *w)
 {
-    if (w->after_key) {
-        w->after_key = false;
-        return;
-    }
-    if (w->depth > 0) {
-        /* the comma, the line break and the indent in one go */
-        bool comma = !w->first, lines = !(w->flags & JW_COMPACT);
-        size_t n = comma + (lines ? 1 + 2 * (size_t)w->depth : 0);
-        char *p = room(w, n + 16);
-        if (p) {
-            static const char spaces[16] = "                ";
-            if (comma)
-                *p++ = ',';
-            if (lines) {
-                *p++ = '\n';
-                /* 16 spaces at a time (room for the last 16 was asked) */
-                for (size_t i = 0; i < n - comma - 1; i += 16)
-                    memcpy(p + i, spaces, 16);
+    char *p = room(w, item_room(w));
+    if (p)
+        jw_wrote(w, item_at(w, p));
+}
+
+/* The end of a container: the line break and the indent (unless it is
+ * empty), and c. */
+static void finish(JsonW *w, char c)
+{
+    w->depth--;
+    char *p = room(w, item_room(w) + 1);
+    if (p) {
+        if (!w->first && !(w->flags & JW_COMPACT)) {
+            if (w->depth <= LEAD_DEPTH) {
+                memcpy(p, lead + 1, LEAD_COPY);
+            } else {
+                p[0] = '\n';
+                memset(p + 1, ' ', 2 * (size_t)w->depth);
             }
-            w->len += n;
+            p += 1 + 2 * (size_t)w->depth;
         }
+        *p++ = c;
+        jw_wrote(w, p);
     }
     w->first = false;
 }
 
-static void begin(JsonW *w, const char *c)
+/* jw_member, any case. */
+static __attribute__((noinline)) char *member(JsonW *w, const JwLit *k, size_t n)
 {
-    item(w);
-    put(w, c);
+    char *p = room(w, item_room(w) + sizeof k->text + n);
+    if (!p)
+        return NULL;
+    p = item_at(w, p);
+    if (k) {
+        memcpy(p, k->text, sizeof k->text);   /* a fixed size: no call */
+        p += k->len - (w->flags & JW_COMPACT ? 1 : 0);
+    }
+    return p;
+}
+
+char *jw_member(JsonW *w, const JwLit *k, size_t n)
+{
+    /* The usual case in a few instructions: indented, not after a key,
+     * inside a container no deeper than the lead's indent, with room. */
+    size_t depth = (size_t)w->depth;
+    if (depth - 1 >= LEAD_DEPTH || (w->flags & JW_COMPACT) || w->after_key || w->failed ||
+        w->len + LEAD_COPY + sizeof k->text + n > w->cap)
+        return member(w, k, n);
+    char *p = w->data + w->len;
+    memcpy(p, lead + w->first, LEAD_COPY);
+    p += 1 + !w->first + 2 * depth;
+    w->first = false;
+    if (k) {
+        memcpy(p, k->text, sizeof k->text);
+        p += k->len;
+    }
+    return p;
+}
+
+void jw_key_lit(JsonW *w, const JwLit *k)
+{
+    char *p = jw_member(w, k, 0);
+    if (p)
+        jw_wrote(w, p);
+    w->after_key = true;
+}
+
+void jw_lit(JsonW *w, const JwLit *s)
+{
+    char *p = jw_member(w, NULL, sizeof s->text);
+    if (p) {
+        memcpy(p, s->text, sizeof s->text);
+        jw_wrote(w, p + s->len);
+    }
+}
+
+/* k (NULL: none), then c, one level deeper. */
+static void begin(JsonW *w, const JwLit *k, char c)
+{
+    char *p = jw_member(w, k, 1);
+    if (p) {
+        *p++ = c;
+        jw_wrote(w, p);
+    }
     w->depth++;
     w->first = true;
 }
 
-static void finish(JsonW *w, const char *c)
-{
-    w->depth--;
-    if (!w->first)
-        newline(w);
-    put(w, c);
-    w->first = false;
-}
-
-void jw_obj(JsonW *w) { begin(w, "{"); }
-void jw_arr(JsonW *w) { begin(w, "["); }
-void jw_end_obj(JsonW *w) { finish(w, "}"); }
-void jw_end_arr(JsonW *w) { finish(w, "]"); }
+void jw_obj(JsonW *w) { begin(w, NULL, '{'); }
+void jw_arr(JsonW *w) { begin(w, NULL, '['); }
+void jw_key_obj(JsonW *w, const JwLit *k) { begin(w, k, '{'); }
+void jw_key_arr(JsonW *w, const JwLit *k) { begin(w, k, '['); }
+void jw_end_obj(JsonW *w) { finish(w, '}'); }
+void jw_end_arr(JsonW *w) { finish(w, ']'); }
 
 /* What a byte of a string needs: 0 nothing, ESCAPE always (control
  * characters, `"`, `\`, and the NUL that ends the string), ASCII_ONLY
@@ -254,33 +333,60 @@ static void string(JsonW *w, const char *s)
     jw_raw(w, "\"", 1);
 }
 
+/* How many bytes of s stand as they are, up to the first that needs an
+ * escape (stop: ESCAPE, or ESCAPE | ASCII_ONLY) or its end. */
+static inline size_t plain_len(const char *s, unsigned stop)
+{
+    size_t len = 0;
+    while (!(needs[(unsigned char)s[len]] & stop))
+        len++;
+    return len;
+}
+
 void jw_key(JsonW *w, const char *k)
 {
-    item(w);
-    size_t len = 0;
-    while (!(needs[(unsigned char)k[len]] & (ESCAPE | ASCII_ONLY)))
-        len++;
-    size_t sep = w->flags & JW_COMPACT ? 1 : 2;
+    size_t len = plain_len(k, ESCAPE | ASCII_ONLY);
     char *o;
-    if (!k[len] && len <= CHUNK && (o = room(w, len + 4)) != NULL) {   /* a plain key: the usual case */
+    if (!k[len] && len <= CHUNK && (o = room(w, item_room(w) + len + 4)) != NULL) {   /* the usual case */
+        o = item_at(w, o);
         o[0] = '"';
         memcpy(o + 1, k, len);
         o += 1 + len;
         o[0] = '"';
         o[1] = ':';
-        o[2] = ' ';                 /* not counted when compact */
-        w->len += len + 2 + sep;
+        o[2] = ' ';
+        jw_wrote(w, o + (w->flags & JW_COMPACT ? 2 : 3));
     } else {
+        item(w);
         string(w, k);
-        jw_raw(w, ": ", sep);
+        jw_raw(w, ": ", w->flags & JW_COMPACT ? 1 : 2);
     }
     w->after_key = true;
 }
 
 void jw_str(JsonW *w, const char *s)
 {
+    size_t len = plain_len(s, w->flags & JW_UTF8 ? ESCAPE : ESCAPE | ASCII_ONLY);
+    char *o;
+    if (!s[len] && len <= CHUNK && (o = jw_member(w, NULL, len + 2)) != NULL) {   /* the usual case */
+        o[0] = '"';
+        memcpy(o + 1, s, len);
+        o[len + 1] = '"';
+        jw_wrote(w, o + len + 2);
+        return;
+    }
     item(w);
     string(w, s);
+}
+
+/* A value written as it is: at most 24 bytes. */
+static void word(JsonW *w, const char *s, size_t n)
+{
+    char *p = jw_member(w, NULL, 24);
+    if (p) {
+        memcpy(p, s, n);
+        jw_wrote(w, p + n);
+    }
 }
 
 void jw_int(JsonW *w, int64_t v)
@@ -293,8 +399,7 @@ void jw_int(JsonW *w, int64_t v)
     while ((u /= 10) != 0);
     if (v < 0)
         *--p = '-';
-    item(w);
-    jw_raw(w, p, (size_t)(e - p));
+    word(w, p, (size_t)(e - p));
 }
 
 void jw_real(JsonW *w, double v, int decimals)
@@ -311,14 +416,12 @@ void jw_real(JsonW *w, double v, int decimals)
 
 void jw_bool(JsonW *w, bool v)
 {
-    item(w);
-    put(w, v ? "true" : "false");
+    word(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void jw_null(JsonW *w)
 {
-    item(w);
-    put(w, "null");
+    word(w, "null", 4);
 }
 
 void jw_names(JsonW *w, uint64_t set, int count, JwName name, const void *ctx)

@@ -34,6 +34,10 @@
 #define TZ_ID_MAX 128
 /* Spans cached per zone before we stop adding (1900-2300 needs ~800). */
 #define TZ_SPANS_MAX 4096
+/* The cache of offsets (BkpTz.hot): slots, each for every TZ_HOT-th
+ * stretch of 2^TZ_HOT_BITS seconds (48.5 days; 64 of them span 8.5 years). */
+#define TZ_HOT 64
+#define TZ_HOT_BITS 22
 /* Farther than any UTC offset ever used (LMT offsets reach ~15h56m). */
 #define TZ_OFFSET_BOUND_MS (36.0 * 3600 * 1000)
 
@@ -67,6 +71,20 @@ struct BkpTz {
     size_t niana;
 
     unsigned long icu_uses;   /* questions asked of ICU; see bkp_tz_icu_uses */
+
+    /* The spans of recent offset questions (bkp_tz_offset,
+     * bkp_tz_std_offset), in whole seconds, by the stretch of TZ_HOT_SECS
+     * of the instant asked about: an interpreter asks about a few instants
+     * that each move slowly (a backup, its expiry, its move to
+     * vault-archive), so these answer most questions without the search of
+     * a zone's spans. Keyed by tz's own copy of the Windows id (the same
+     * pointer: a policy's zone is it, see find_windows); others miss. */
+    struct {
+        const char *id;       /* NULL: empty */
+        int64_t from, to;     /* UTC seconds: [from, to) */
+        int offset, std;      /* minutes */
+        bool dst;
+    } hot[TZ_HOT];
 
     /* IANA ids already mapped (a file may name the same zone thousands of
      * times): a small direct-mapped memo, keyed by a hash of the id. */
@@ -542,8 +560,52 @@ static int32_t offset_ms(BkpTz *tz, const char *windows_id, double t, int32_t *r
     return s.raw + s.dst;
 }
 
+/* Whether an instant's offset is cached in tz->hot: beyond, seconds and
+ * milliseconds (doubles) might round differently. */
+#define TZ_HOT_BOUND 1000000000000LL   /* about 31,000 years */
+
+/* Fills tz->hot[i] with the span of zone windows_id that holds UTC second
+ * t and returns i; -1 when there is no span to keep (UTC, an unknown zone,
+ * a copy of the id): ask offset_ms. Out of line: the search and ICU stay
+ * out of the way of the usual case, a hit. */
+static __attribute__((noinline)) int hot_fill(BkpTz *tz, const char *windows_id, int64_t t, int i)
+{
+    if (windows_id[0] == 'U' && strcmp(windows_id, utc_windows) == 0)
+        return -1;
+    long k = find_windows(tz, windows_id);
+    TzSpan s;
+    if (k < 0 || tz->win[k] != windows_id || !zone_span(tz, &tz->zones[k], windows_id, (double)t * 1000.0, &s))
+        return -1;
+    tz->hot[i].id = tz->win[k];
+    tz->hot[i].from = isinf(s.from) ? INT64_MIN : (int64_t)ceil(s.from / 1000.0);
+    tz->hot[i].to = isinf(s.to) ? INT64_MAX : (int64_t)ceil(s.to / 1000.0);
+    tz->hot[i].offset = (int)bkp_floor_div(s.raw + s.dst, 60000);
+    tz->hot[i].std = (int)bkp_floor_div(s.raw, 60000);
+    tz->hot[i].dst = s.dst != 0;
+    return i;
+}
+
+/* The entry of tz->hot that holds UTC second t of zone windows_id: the one
+ * of t's stretch, filled unless it holds t already; -1 (t out of bounds, or
+ * see hot_fill): ask offset_ms. */
+static inline int hot_span(BkpTz *tz, const char *windows_id, int64_t t)
+{
+    if (!tz || !windows_id || t <= -TZ_HOT_BOUND || t >= TZ_HOT_BOUND)
+        return -1;
+    int i = (int)((uint64_t)t >> TZ_HOT_BITS & (TZ_HOT - 1));
+    if (tz->hot[i].id == windows_id && tz->hot[i].from <= t && t < tz->hot[i].to)
+        return i;
+    return hot_fill(tz, windows_id, t, i);
+}
+
 int bkp_tz_offset(BkpTz *tz, const char *windows_id, int64_t utc, bool *dst)
 {
+    int h = hot_span(tz, windows_id, utc);
+    if (h >= 0) {
+        if (dst)
+            *dst = tz->hot[h].dst;
+        return tz->hot[h].offset;
+    }
     int32_t raw, d;
     int32_t off = offset_ms(tz, windows_id, (double)utc * 1000.0, &raw, &d);
     if (dst)
@@ -553,6 +615,9 @@ int bkp_tz_offset(BkpTz *tz, const char *windows_id, int64_t utc, bool *dst)
 
 int bkp_tz_std_offset(BkpTz *tz, const char *windows_id, int64_t utc)
 {
+    int h = hot_span(tz, windows_id, utc);
+    if (h >= 0)
+        return tz->hot[h].std;
     int32_t raw, d;
     offset_ms(tz, windows_id, (double)utc * 1000.0, &raw, &d);
     return (int)bkp_floor_div(raw, 60000);

@@ -183,12 +183,16 @@ static int render(const Args *a, BkpTz *tz, const BkpPolicy *p, int64_t at, int6
     } else if (a->cmd == CMD_NEXT) {
         BkpNext n;
         bkp_next(tz, p, from, (int)a->count, &n);
-        (a->json ? bkp_next_json : bkp_next_text)(&n, stdout);     /* streamed */
+        if ((a->json ? bkp_next_json : bkp_next_text)(&n, stdout) != 0 && !ferror(stdout))
+            return out_of_memory();                                 /* streamed */
+    } else if (a->json) {
+        if (bkp_sim_json_each(tz, p, at, since, stdout) != 0 && !ferror(stdout))
+            return out_of_memory();                                 /* streamed */
     } else {
         BkpSim sim;
         if (bkp_simulate(tz, p, at, since, &sim) != 0)
             return out_of_memory();
-        (a->json ? bkp_sim_json : bkp_sim_text)(&sim, stdout);
+        bkp_sim_text(&sim, stdout);
         bkp_sim_free(&sim);
     }
     return EXIT_CLEAN;

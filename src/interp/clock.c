@@ -11,12 +11,17 @@
 
 #define DAY 86400
 
-/* Two digits of v (0 to 99) at p; returns the end. The interpreter writes
- * hundreds of thousands of instants (simulate's JSON): no printf per field. */
-static char *two(char *p, int v)
+/* "00" to "99": two digits with one copy. The interpreter writes hundreds
+ * of thousands of instants (simulate's JSON): no printf, no division per
+ * digit. */
+static const char digits2[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
+
+/* Two digits of v (0 to 99) at p; returns the end. */
+static inline char *two(char *p, int v)
 {
-    p[0] = (char)('0' + v / 10 % 10);
-    p[1] = (char)('0' + v % 10);
+    memcpy(p, digits2 + 2 * v, 2);
     return p + 2;
 }
 
@@ -48,49 +53,100 @@ char *bkp_fmt_offset(int minutes, char *buf, size_t n)
     return copy_out(t, (size_t)(offset_at(t, minutes) - t), buf, n);
 }
 
-char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
+/* The date `days` after 1970-01-01 at p: "2026-03-15" (4 digits of year
+ * or more); returns the end. */
+static char *put_date(char *p, int64_t days)
 {
-    int64_t local = t + (int64_t)offset * 60;
-    int64_t days = bkp_floor_div(local, DAY), secs = local - days * DAY;
     int y, m, d;
     bkp_civil_from_days(days, &y, &m, &d);
-    /* at most 41 bytes and the NUL: in place when buf surely has room */
-    char tmp[BKP_CLOCK_MAX], *out = n >= sizeof tmp ? buf : tmp, *p = out;
+    if (y >= 0 && y <= 9999) {
+        p = two(two(p, y / 100), y % 100);
+    } else {
+        char yy[16];
+        int k = snprintf(yy, sizeof yy, "%04d", y);
+        k = k < 0 ? 0 : k < (int)sizeof yy ? k : (int)sizeof yy - 1;
+        memcpy(p, yy, (size_t)k);
+        p += k;
+    }
+    *p++ = '-';
+    p = two(p, m);
+    *p++ = '-';
+    return two(p, d);
+}
+
+/* put_date, from `dates` when it has the day, else kept there (years 0 to
+ * 9999: 10 bytes). */
+static char *kept_date(BkpDates *dates, char *p, int64_t days)
+{
+    int k = (int)((uint64_t)days % BKP_DATES);
+    if (dates->day[k] == days) {
+        memcpy(p, dates->text[k], 10);
+        return p + 10;
+    }
+    char text[32];
+    size_t n = (size_t)(put_date(text, days) - text);
+    if (n == 10) {
+        memcpy(dates->text[k], text, 10);
+        dates->day[k] = days;
+    }
+    memcpy(p, text, n);
+    return p + n;
+}
+
+/* The clock at instant t, `offset` minutes ahead of UTC, at p as `flags`
+ * say; its date from `dates` when it has it (NULL: none). */
+char *bkp_put_clock_with(BkpDates *dates, char *p, int64_t t, int offset, unsigned flags)
+{
+    int64_t local = t + (int64_t)offset * 60;
+    int64_t days = local / DAY, secs = local % DAY;   /* rounded down, by a constant */
+    if (secs < 0) {
+        secs += DAY;
+        days--;
+    }
     if (flags & BKP_CLOCK_WEEKDAY) {
         const char *wd = bkp_word_name(BKP_WORD_WEEKDAY, bkp_weekday(days), BKP_SPELL_AZURE);
         for (int i = 0; i < 3 && wd[i]; i++)
             *p++ = wd[i];
         *p++ = ' ';
     }
-    if (y >= 0 && y <= 9999) {
-        p = two(two(p, y / 100), y % 100);
-    } else {
-        int k = snprintf(p, 16, "%04d", y);
-        p += k < 16 ? k : 15;
-    }
-    *p++ = '-';
-    p = two(p, m);
-    *p++ = '-';
-    p = two(p, d);
+    p = dates ? kept_date(dates, p, days) : put_date(p, days);
     if (!(flags & BKP_CLOCK_DATE)) {
+        int s = (int)secs;
         *p++ = flags & BKP_CLOCK_T ? 'T' : ' ';
-        p = two(p, (int)(secs / 3600));
+        p = two(p, s / 3600);
         *p++ = ':';
-        p = two(p, (int)(secs / 60 % 60));
+        p = two(p, s / 60 % 60);
         if (flags & BKP_CLOCK_SECONDS) {
             *p++ = ':';
-            p = two(p, (int)(secs % 60));
+            p = two(p, s % 60);
         }
     }
     if (flags & BKP_CLOCK_Z)
         *p++ = 'Z';
     if (flags & BKP_CLOCK_OFFSET)
         p = offset_at(p, offset);
-    if (out == buf) {
-        *p = '\0';
+    return p;
+}
+
+char *bkp_put_clock(char *p, int64_t t, int offset, unsigned flags)
+{
+    return bkp_put_clock_with(NULL, p, t, offset, flags);
+}
+
+void bkp_dates_init(BkpDates *dates)
+{
+    for (int k = 0; k < BKP_DATES; k++)
+        dates->day[k] = INT64_MIN;
+}
+
+char *bkp_fmt_clock(int64_t t, int offset, unsigned flags, char *buf, size_t n)
+{
+    char tmp[BKP_CLOCK_MAX];
+    if (n >= sizeof tmp) {            /* in place when buf surely has room */
+        *bkp_put_clock(buf, t, offset, flags) = '\0';
         return buf;
     }
-    return copy_out(out, (size_t)(p - out), buf, n);
+    return copy_out(tmp, (size_t)(bkp_put_clock(tmp, t, offset, flags) - tmp), buf, n);
 }
 
 char *bkp_fmt_utc(int64_t t, char *buf, size_t n)

@@ -15,8 +15,26 @@
  * after the previous day's). A skipped day has no backups. */
 bool interp_day_exists(BkpTz *tz, const BkpPolicy *p, int64_t day);
 
-/* The backup `run` of schedule day `day`, placed in time. */
-void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b);
+/* The backup `run` of schedule day `day`, placed in time; `why`: the
+ * rules that keep the day's vault backup, bkp_interp_why(p, day, true). */
+void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, unsigned why, const BkpRun *run, BkpBackup *b);
+
+/* A schedule day and what the retention rules ask of its date, for walks
+ * over consecutive days without calendar arithmetic per day. */
+typedef struct InterpCal {
+    int64_t day;
+    int y, m, d;                   /* its date */
+    int wday;                      /* its weekday, BKP_SUN.. */
+    int dim;                       /* the days of its month */
+    uint32_t monthly, yearly;      /* the days of its month (bit d) the monthly
+                                      and yearly rules select */
+} InterpCal;
+
+void interp_cal_at(const BkpPolicy *p, int64_t day, InterpCal *c);
+/* The day after. */
+void interp_cal_next(const BkpPolicy *p, InterpCal *c);
+/* bkp_interp_why(p, c->day, true): the one place of the rule. */
+unsigned interp_cal_why(const BkpPolicy *p, const InterpCal *c);
 
 /* The age, in calendar months, from which a point may move to vault-archive
  * (TierAfter's months, TierRecommended's least age), or 0: never. */

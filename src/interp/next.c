@@ -7,7 +7,9 @@
 typedef struct Walk {
     BkpTz *tz;
     const BkpPolicy *p;
-    int64_t from, day, guard;
+    int64_t from, guard;
+    InterpCal cal;                 /* the day walked */
+    unsigned why;                  /* its rules (bkp_interp_why) */
     BkpRun runs[BKP_SCHED_MAX_RUNS];
     int nruns, run;
 } Walk;
@@ -21,7 +23,7 @@ static void walk_init(Walk *w, BkpTz *tz, const BkpPolicy *p, int64_t from, int 
     w->p = p;
     w->from = from;
     w->nruns = bkp_sched_day(p, w->runs);
-    w->day = bkp_interp_day_of(tz, p, from) - 1;
+    interp_cal_at(p, bkp_interp_day_of(tz, p, from) - 1, &w->cal);
     w->guard = (int64_t)n * 7 + 16;
     w->run = 0;
 }
@@ -29,11 +31,16 @@ static void walk_init(Walk *w, BkpTz *tz, const BkpPolicy *p, int64_t from, int 
 /* The next backup at or after `from` into *b; false when there is none. */
 static bool walk_next(Walk *w, BkpBackup *b)
 {
-    for (; w->nruns > 0 && w->guard > 0; w->guard--, w->day++, w->run = 0) {
-        if (!bkp_sched_runs_on(w->p, bkp_weekday(w->day)) || !interp_day_exists(w->tz, w->p, w->day))
+    for (; w->nruns > 0 && w->guard > 0; w->guard--, interp_cal_next(w->p, &w->cal), w->run = 0) {
+        if (w->run == 0) {          /* a new day: its rules; none when it has no backups */
+            w->why = interp_cal_why(w->p, &w->cal);
+            if (w->why && !interp_day_exists(w->tz, w->p, w->cal.day))
+                w->why = 0;
+        }
+        if (!w->why)
             continue;
         while (w->run < w->nruns) {
-            interp_backup(w->tz, w->p, w->day, &w->runs[w->run++], b);
+            interp_backup(w->tz, w->p, w->cal.day, w->why, &w->runs[w->run++], b);
             if (b->utc >= w->from)
                 return true;
         }

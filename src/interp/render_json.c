@@ -3,10 +3,42 @@
  * as it is), so memory does not grow with the document. It writes the
  * facts of BkpExplain, BkpNext and BkpSim that render_text.c writes, and
  * computes none. docs/semantics.md describes the keys. */
+#include <string.h>
+
 #include "bkpc/jsonw.h"
 #include "internal.h"
 
+/* --- keys ---------------------------------------------------------------------------- */
+
+/* The keys next and simulate write for every backup and point (hundreds of
+ * thousands of times), escaped when bkpc is compiled; the rest are written
+ * by name. */
+static const JwLit K_LOCAL = JW_KEY("local"), K_UTC = JW_KEY("utc"), K_TIME = JW_KEY("time"),
+                   K_SCHEDULE_DAY = JW_KEY("schedule_day"), K_WRITTEN_TIME = JW_KEY("written_time"),
+                   K_DST_SHIFTED = JW_KEY("dst_shifted"), K_TO_VAULT = JW_KEY("to_vault"),
+                   K_KEPT_AS = JW_KEY("kept_as"), K_EXPIRES = JW_KEY("expires"), K_TIERS = JW_KEY("tiers"),
+                   K_RULE_EXPIRES = JW_KEY("rule_expires"), K_ARCHIVE_AT = JW_KEY("archive_at"),
+                   K_FROM = JW_KEY("from"), K_BACKUPS = JW_KEY("backups"), K_AT = JW_KEY("at"),
+                   K_SINCE = JW_KEY("since"), K_POINTS = JW_KEY("points"), K_START = JW_KEY("start"),
+                   K_END = JW_KEY("end"), K_LOCAL_BEFORE = JW_KEY("local_before"),
+                   K_WINDOW_START = JW_KEY("window_start");
+
+/* bkp_why_name's and bkp_tier_name's names, as keys and as values. */
+static const JwLit why_keys[BKP_WHY_COUNT] = {JW_KEY("snapshot"), JW_KEY("daily"), JW_KEY("weekly"),
+                                              JW_KEY("monthly"), JW_KEY("yearly")};
+static const JwLit why_strs[BKP_WHY_COUNT] = {JW_STR("snapshot"), JW_STR("daily"), JW_STR("weekly"),
+                                              JW_STR("monthly"), JW_STR("yearly")};
+static const JwLit tier_strs[BKP_TIER_COUNT] = {JW_STR("snapshot"), JW_STR("vault-standard"),
+                                                JW_STR("vault-archive")};
+
 /* --- values ------------------------------------------------------------------------ */
+
+/* A document: the writer, and the dates it wrote last, which the next
+ * instants mostly fall on (a backup, its schedule day; the next backup). */
+typedef struct Doc {
+    JsonW w;
+    BkpDates dates;
+} Doc;
 
 /* A member that is an object or an array: its key, and the opening. */
 static void obj(JsonW *w, const char *key)
@@ -21,40 +53,78 @@ static void arr(JsonW *w, const char *key)
     jw_arr(w);
 }
 
-static void utc(JsonW *w, const char *key, int64_t t)
+/* An instant as bkp_fmt_clock writes it, formatted in place: member k
+ * (NULL: after jw_key). */
+static void clock_at(Doc *d, const JwLit *k, int64_t t, int offset, unsigned flags)
 {
-    char b[BKP_CLOCK_MAX];
-    jw_key(w, key);
-    jw_str(w, bkp_fmt_utc(t, b, sizeof b));
+    JsonW *w = &d->w;
+    char *p = jw_member(w, k, BKP_CLOCK_MAX + 2);
+    if (!p)
+        return;
+    *p++ = '"';
+    p = bkp_put_clock_with(&d->dates, p, t, offset, flags);
+    *p++ = '"';
+    jw_wrote(w, p);
 }
 
-static void local(JsonW *w, const char *key, int64_t t, int offset)
+/* "2026-03-15T06:30:00Z" */
+static void utc(Doc *d, const JwLit *k, int64_t t)
 {
-    char b[BKP_CLOCK_MAX];
-    jw_key(w, key);
-    jw_str(w, bkp_fmt_clock(t, offset, BKP_CLOCK_ISO, b, sizeof b));
+    clock_at(d, k, t, 0, BKP_CLOCK_T | BKP_CLOCK_SECONDS | BKP_CLOCK_Z);
+}
+
+/* "2026-03-15T12:00:00+05:30" */
+static void local(Doc *d, const JwLit *k, int64_t t, int offset)
+{
+    clock_at(d, k, t, offset, BKP_CLOCK_ISO);
 }
 
 /* {"local": "2026-03-15T12:00:00+05:30", "utc": "2026-03-15T06:30:00Z"},
  * left open for more members. */
-static void instant_open(JsonW *w, const char *key, int64_t t, int offset)
+static void instant_open(Doc *d, const JwLit *k, int64_t t, int offset)
 {
-    obj(w, key);
-    local(w, "local", t, offset);
-    utc(w, "utc", t);
+    JsonW *w = &d->w;
+    jw_key_obj(w, k);
+    local(d, &K_LOCAL, t, offset);
+    utc(d, &K_UTC, t);
 }
 
-static void instant(JsonW *w, const char *key, int64_t t, int offset)
+static void instant(Doc *d, const JwLit *k, int64_t t, int offset)
 {
-    instant_open(w, key, t, offset);
+    JsonW *w = &d->w;
+    instant_open(d, k, t, offset);
     jw_end_obj(w);
 }
 
-static void hhmm(JsonW *w, const char *key, int minute)
+/* "08:30" */
+static void hhmm(JsonW *w, const JwLit *k, int minute)
 {
-    char b[6];
-    jw_key(w, key);
-    jw_str(w, bkp_fmt_hhmm(minute, b));
+    char *p = jw_member(w, k, 8);
+    if (!p)
+        return;
+    p[0] = '"';
+    bkp_fmt_hhmm(minute, p + 1);
+    p[6] = '"';
+    jw_wrote(w, p + 7);
+}
+
+static void flag(JsonW *w, const JwLit *k, bool v)
+{
+    char *p = jw_member(w, k, 5);
+    if (!p)
+        return;
+    memcpy(p, v ? "true" : "false", 5);
+    jw_wrote(w, p + (v ? 4 : 5));
+}
+
+/* The names of the set bits of `set` (names[i] for bit i, i < n): an array. */
+static void lits(JsonW *w, const JwLit *k, unsigned set, const JwLit *names, int n)
+{
+    jw_key_arr(w, k);
+    for (int i = 0; i < n; i++)
+        if (set >> i & 1)
+            jw_lit(w, &names[i]);
+    jw_end_arr(w);
 }
 
 static void str(JsonW *w, const char *key, const char *s) { jw_key_str(w, key, s); }
@@ -67,28 +137,9 @@ static void offset(JsonW *w, const char *key, int minutes)
     str(w, key, bkp_fmt_offset(minutes, b, sizeof b));
 }
 
-static const char *why_name(int i, const void *ctx)
-{
-    (void)ctx;
-    return bkp_why_name((BkpWhy)i);
-}
-
-static const char *tier_name(int i, const void *ctx)
-{
-    (void)ctx;
-    return bkp_tier_name((BkpTier)i);
-}
-
 static const char *azure_name(int v, const void *kind)
 {
     return bkp_word_name(*(const BkpWordKind *)kind, v, BKP_SPELL_AZURE);
-}
-
-/* The rules in `why`, by name. */
-static void whys(JsonW *w, const char *key, unsigned why)
-{
-    jw_key(w, key);
-    jw_names(w, why, BKP_WHY_COUNT, why_name, NULL);
 }
 
 /* A set of the lexicon's words, as Azure spells them. */
@@ -108,17 +159,20 @@ static void keep(JsonW *w, const char *key, BkpKeep k)
 }
 
 /* The start of the documents of next and simulate, to out. */
-static void begin(JsonW *w, FILE *out, const BkpPolicy *p)
+static void begin(Doc *d, FILE *out, const BkpPolicy *p)
 {
+    JsonW *w = &d->w;
     jw_init_file(w, out, JW_UTF8);
+    bkp_dates_init(&d->dates);
     jw_obj(w);
     str(w, "policy", p->name);
     str(w, "timezone", p->timezone);
 }
 
 /* The end of a document: its final newline, and the writer's status. */
-static int finish(JsonW *w)
+static int finish(Doc *d)
 {
+    JsonW *w = &d->w;
     jw_end_obj(w);
     jw_raw(w, "\n", 1);
     return jw_finish(w);
@@ -127,62 +181,66 @@ static int finish(JsonW *w)
 /* --- next and simulate ---------------------------------------------------------------- */
 
 /* A backup's members. */
-static void backup(JsonW *w, const BkpBackup *b)
+static void backup(Doc *d, const BkpBackup *b)
 {
-    char d[BKP_CLOCK_MAX];
-    instant(w, "time", b->utc, b->offset);
-    str(w, "schedule_day", bkp_fmt_date(b->day, d, sizeof d));
-    hhmm(w, "written_time", b->minute);
-    boolean(w, "dst_shifted", bkp_backup_shifted(b));
-    boolean(w, "to_vault", b->to_vault);
+    JsonW *w = &d->w;
+    instant(d, &K_TIME, b->utc, b->offset);
+    clock_at(d, &K_SCHEDULE_DAY, b->day * DAY, 0, BKP_CLOCK_DATE);
+    hhmm(w, &K_WRITTEN_TIME, b->minute);
+    flag(w, &K_DST_SHIFTED, bkp_backup_shifted(b));
+    flag(w, &K_TO_VAULT, b->to_vault);
 }
 
 /* The instant each rule in `why` lets a point go. */
-static void rule_expiries(JsonW *w, const char *key, unsigned why, const int64_t *expires)
+static void rule_expiries(Doc *d, const JwLit *k, unsigned why, const int64_t *expires)
 {
-    obj(w, key);
+    JsonW *w = &d->w;
+    jw_key_obj(w, k);
     for (int i = 0; i < BKP_WHY_COUNT; i++)
         if (why >> i & 1)
-            utc(w, bkp_why_name((BkpWhy)i), expires[i]);
+            utc(d, &why_keys[i], expires[i]);
     jw_end_obj(w);
 }
 
 /* One backup of next, as it comes (bkp_next_each): stops at a write error. */
 static int next_backup(const BkpNextBackup *x, void *ctx)
 {
-    JsonW *w = ctx;
+    Doc *d = ctx;
+    JsonW *w = &d->w;
     jw_obj(w);
-    backup(w, &x->b);
-    whys(w, "kept_as", x->b.why);
-    rule_expiries(w, "expires", x->b.why, x->expires);
+    backup(d, &x->b);
+    lits(w, &K_KEPT_AS, x->b.why, why_strs, BKP_WHY_COUNT);
+    rule_expiries(d, &K_EXPIRES, x->b.why, x->expires);
     jw_end_obj(w);
     return w->failed ? -1 : 0;
 }
 
 int bkp_next_json(const BkpNext *next, FILE *out)
 {
-    JsonW w;
-    begin(&w, out, next->policy);
-    instant(&w, "from", next->from, next->from_offset);
-    arr(&w, "backups");
-    bkp_next_each(next, next_backup, &w, NULL);
-    jw_end_arr(&w);
-    return finish(&w);
+    Doc d;
+    begin(&d, out, next->policy);
+    instant(&d, &K_FROM, next->from, next->from_offset);
+    jw_key_arr(&d.w, &K_BACKUPS);
+    bkp_next_each(next, next_backup, &d, NULL);
+    jw_end_arr(&d.w);
+    return finish(&d);
 }
 
-static void point(JsonW *w, const BkpPoint *pt)
+static void point(Doc *d, const BkpPoint *pt)
 {
+    JsonW *w = &d->w;
     jw_obj(w);
-    backup(w, &pt->b);
-    jw_key(w, "tiers");
-    jw_names(w, pt->tiers, BKP_TIER_COUNT, tier_name, NULL);
-    whys(w, "kept_as", pt->why);
-    instant(w, "expires", pt->expires, pt->expires_offset);
-    rule_expiries(w, "rule_expires", pt->why, pt->rule_expires);
-    if (pt->archive_at != INT64_MAX)
-        utc(w, "archive_at", pt->archive_at);
-    else
-        str(w, "archive_at", NULL);
+    backup(d, &pt->b);
+    lits(w, &K_TIERS, pt->tiers, tier_strs, BKP_TIER_COUNT);
+    lits(w, &K_KEPT_AS, pt->why, why_strs, BKP_WHY_COUNT);
+    instant(d, &K_EXPIRES, pt->expires, pt->expires_offset);
+    rule_expiries(d, &K_RULE_EXPIRES, pt->why, pt->rule_expires);
+    if (pt->archive_at != INT64_MAX) {
+        utc(d, &K_ARCHIVE_AT, pt->archive_at);
+    } else {
+        jw_key_lit(w, &K_ARCHIVE_AT);
+        jw_null(w);
+    }
     jw_end_obj(w);
 }
 
@@ -204,20 +262,68 @@ static void sim_summary(JsonW *w, const BkpSim *sim)
     jw_end_obj(w);
 }
 
+/* The members before the points, and the opening of their array. */
+static void sim_head(Doc *d, FILE *out, const BkpSim *sim)
+{
+    JsonW *w = &d->w;
+    begin(d, out, sim->policy);
+    instant(d, &K_AT, sim->at, sim->at_offset);
+    instant_open(d, &K_SINCE, sim->since, sim->since_offset);
+    boolean(w, "default", sim->since_default);
+    jw_end_obj(w);
+    jw_key_arr(w, &K_POINTS);
+}
+
+/* The end of the points, and the summary. */
+static int sim_tail(Doc *d, const BkpSim *sim)
+{
+    JsonW *w = &d->w;
+    jw_end_arr(w);
+    sim_summary(w, sim);
+    return finish(d);
+}
+
 int bkp_sim_json(const BkpSim *sim, FILE *out)
 {
-    JsonW w;
-    begin(&w, out, sim->policy);
-    instant(&w, "at", sim->at, sim->at_offset);
-    instant_open(&w, "since", sim->since, sim->since_offset);
-    boolean(&w, "default", sim->since_default);
-    jw_end_obj(&w);
-    arr(&w, "points");
+    Doc d;
+    sim_head(&d, out, sim);
     for (size_t i = 0; i < sim->npoints; i++)
-        point(&w, &sim->points[i]);
-    jw_end_arr(&w);
-    sim_summary(&w, sim);
-    return finish(&w);
+        point(&d, &sim->points[i]);
+    return sim_tail(&d, sim);
+}
+
+/* simulate's document as bkp_sim_each finds the points: its head at the
+ * first point (bkp_sim_each has filled in sim's instants by then) or at
+ * the end if there is none. */
+typedef struct SimStream {
+    Doc d;
+    FILE *out;
+    const BkpSim *sim;
+    bool started;
+} SimStream;
+
+static int stream_point(void *ctx, const BkpPoint *pt)
+{
+    SimStream *s = ctx;
+    if (!s->started) {
+        sim_head(&s->d, s->out, s->sim);
+        s->started = true;
+    }
+    point(&s->d, pt);
+    return s->d.w.failed ? -1 : 0;
+}
+
+int bkp_sim_json_each(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since, FILE *out)
+{
+    BkpSim sim;
+    SimStream s = {.out = out, .sim = &sim, .started = false};
+    if (bkp_sim_each(tz, p, at, since, &sim, stream_point, &s) != 0) {
+        jw_free(&s.d.w);
+        return -1;
+    }
+    if (!s.started)
+        sim_head(&s.d, out, &sim);
+    return sim_tail(&s.d, &sim);
 }
 
 /* --- explain ---------------------------------------------------------------------------- */
@@ -238,19 +344,22 @@ static void explain_type(JsonW *w, const BkpExplain *e)
 
 /* A change of the clocks: the instant, in the offset from then on and in
  * the one before ("local_before": the clocks just before it). */
-static void dst_edge(JsonW *w, const char *key, bool found, int64_t t, int after, int before)
+static void dst_edge(Doc *d, const JwLit *k, bool found, int64_t t, int after, int before)
 {
+    JsonW *w = &d->w;
     if (!found) {
-        str(w, key, NULL);
+        jw_key_lit(w, k);
+        jw_null(w);
         return;
     }
-    instant_open(w, key, t, after);
-    local(w, "local_before", t, before);
+    instant_open(d, k, t, after);
+    local(d, &K_LOCAL_BEFORE, t, before);
     jw_end_obj(w);
 }
 
-static void explain_zone(JsonW *w, const BkpExplain *e)
+static void explain_zone(Doc *d, const BkpExplain *e)
 {
+    JsonW *w = &d->w;
     obj(w, "timezone");
     str(w, "windows", e->policy->timezone);
     str(w, "written", e->zone_written);
@@ -262,8 +371,8 @@ static void explain_zone(JsonW *w, const BkpExplain *e)
         jw_obj(w);
         num(w, "amount_minutes", e->dst_amount);
         boolean(w, "in_force_at", e->dst_in_force);
-        dst_edge(w, "start", e->has_dst_start, e->dst_start, e->dst_start_after, e->dst_start_before);
-        dst_edge(w, "end", e->has_dst_end, e->dst_end, e->dst_end_after, e->dst_end_before);
+        dst_edge(d, &K_START, e->has_dst_start, e->dst_start, e->dst_start_after, e->dst_start_before);
+        dst_edge(d, &K_END, e->has_dst_end, e->dst_end, e->dst_end_after, e->dst_end_before);
         jw_end_obj(w);
     } else {
         jw_null(w);
@@ -279,10 +388,10 @@ static void explain_schedule(JsonW *w, const BkpExplain *e)
     str(w, "frequency", bkp_azure_freq(p->freq));
     if (p->freq == BKP_FREQ_HOURLY) {
         num(w, "interval_hours", p->interval_hours);
-        hhmm(w, "window_start", p->time);
+        hhmm(w, &K_WINDOW_START, p->time);
         num(w, "window_hours", p->window_hours);
     } else {
-        hhmm(w, "time", p->time);
+        hhmm(w, &K_TIME, p->time);
     }
     if (p->freq == BKP_FREQ_WEEKLY)
         words(w, "days", BKP_WORD_WEEKDAY, p->run_days);
@@ -291,9 +400,9 @@ static void explain_schedule(JsonW *w, const BkpExplain *e)
     arr(w, "runs");
     for (int i = 0; i < e->nruns; i++) {
         jw_obj(w);
-        hhmm(w, "local", e->runs[i].minute);
+        hhmm(w, &K_LOCAL, e->runs[i].minute);
         boolean(w, "next_day", e->runs[i].minute >= 1440);
-        hhmm(w, "utc", e->utc_minute[i]);
+        hhmm(w, &K_UTC, e->utc_minute[i]);
         boolean(w, "to_vault", e->runs[i].to_vault);
         num(w, "utc_day", e->utc_day[i]);
         jw_end_obj(w);
@@ -559,24 +668,26 @@ static void explain_sources(JsonW *w, const BkpExplain *e)
 
 int bkp_explain_json(const BkpExplain *e, FILE *out)
 {
-    JsonW w;
-    jw_init_file(&w, out, JW_UTF8);
-    jw_obj(&w);
-    str(&w, "policy", e->policy->name);
-    explain_type(&w, e);
-    explain_zone(&w, e);
-    instant(&w, "at", e->at, e->at_offset);
-    explain_schedule(&w, e);
-    explain_rpo(&w, e);
-    explain_retention(&w, e);
-    explain_archive(&w, e);
-    explain_storage(&w, e);
-    boolean(&w, "named_after_file", e->named_after_file);
-    explain_promise(&w, e);
-    arr(&w, "defaults");
+    Doc d;
+    JsonW *w = &d.w;
+    jw_init_file(w, out, JW_UTF8);
+    bkp_dates_init(&d.dates);
+    jw_obj(w);
+    str(w, "policy", e->policy->name);
+    explain_type(w, e);
+    explain_zone(&d, e);
+    instant(&d, &K_AT, e->at, e->at_offset);
+    explain_schedule(w, e);
+    explain_rpo(w, e);
+    explain_retention(w, e);
+    explain_archive(w, e);
+    explain_storage(w, e);
+    boolean(w, "named_after_file", e->named_after_file);
+    explain_promise(w, e);
+    arr(w, "defaults");
     for (int i = 0; i < e->ndefaults; i++)
-        explain_default(&w, e->policy, e->defaults[i]);
-    jw_end_arr(&w);
-    explain_sources(&w, e);
-    return finish(&w);
+        explain_default(w, e->policy, e->defaults[i]);
+    jw_end_arr(w);
+    explain_sources(w, e);
+    return finish(&d);
 }

@@ -62,30 +62,63 @@ uint32_t bkp_interp_month_days(const BkpPolicy *p, BkpWhy w, int y, int m)
     return set;
 }
 
-unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
+void interp_cal_at(const BkpPolicy *p, int64_t day, InterpCal *c)
 {
-    int wday = bkp_weekday(day);
-    if (!bkp_sched_runs_on(p, wday))
+    c->day = day;
+    c->wday = bkp_weekday(day);
+    bkp_civil_from_days(day, &c->y, &c->m, &c->d);
+    int wd1 = ((c->wday - (c->d - 1)) % 7 + 7) % 7;
+    c->dim = bkp_days_in_month(c->y, c->m);
+    c->monthly = longterm_days(&p->monthly, false, c->y, c->m, wd1);
+    c->yearly = longterm_days(&p->yearly, true, c->y, c->m, wd1);
+}
+
+void interp_cal_next(const BkpPolicy *p, InterpCal *c)
+{
+    c->day++;
+    c->wday = c->wday == 6 ? 0 : c->wday + 1;
+    if (++c->d <= c->dim)
+        return;
+    c->d = 1;                     /* a new month: its rules' days */
+    if (++c->m > 12) {
+        c->m = 1;
+        c->y++;
+    }
+    c->dim = bkp_days_in_month(c->y, c->m);
+    c->monthly = longterm_days(&p->monthly, false, c->y, c->m, c->wday);
+    c->yearly = longterm_days(&p->yearly, true, c->y, c->m, c->wday);
+}
+
+unsigned interp_cal_why(const BkpPolicy *p, const InterpCal *c)
+{
+    if (!bkp_sched_runs_on(p, c->wday))
         return 0;
     unsigned why = 1u << BKP_WHY_SNAPSHOT;
-    if (!to_vault)
-        return why;
-    int y, m, d;
-    bkp_civil_from_days(day, &y, &m, &d);
     if (p->daily.on)
         why |= 1u << BKP_WHY_DAILY;
-    if (p->weekly.on && (p->weekly.days >> wday & 1))
+    if (p->weekly.on && (p->weekly.days >> c->wday & 1))
         why |= 1u << BKP_WHY_WEEKLY;
-    int wd1 = ((wday - (d - 1)) % 7 + 7) % 7;
-    if (longterm_days(&p->monthly, false, y, m, wd1) >> d & 1)
+    if (c->monthly >> c->d & 1)
         why |= 1u << BKP_WHY_MONTHLY;
-    if (longterm_days(&p->yearly, true, y, m, wd1) >> d & 1)
+    if (c->yearly >> c->d & 1)
         why |= 1u << BKP_WHY_YEARLY;
     return why;
 }
 
-/* A backup of schedule day `day`: when it runs, and the rules that keep it. */
-void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run, BkpBackup *b)
+unsigned bkp_interp_why(const BkpPolicy *p, int64_t day, bool to_vault)
+{
+    if (!bkp_sched_runs_on(p, bkp_weekday(day)))
+        return 0;
+    if (!to_vault)
+        return 1u << BKP_WHY_SNAPSHOT;
+    InterpCal c;
+    interp_cal_at(p, day, &c);
+    return interp_cal_why(p, &c);
+}
+
+/* A backup of schedule day `day`: when it runs, and the rules that keep it
+ * (`why`: the day's, bkp_interp_why(p, day, true)). */
+void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, unsigned why, const BkpRun *run, BkpBackup *b)
 {
     b->day = day;
     b->minute = run->minute;
@@ -93,7 +126,7 @@ void interp_backup(BkpTz *tz, const BkpPolicy *p, int64_t day, const BkpRun *run
     b->utc = bkp_interp_run_utc(tz, p, day, run->minute);
     b->offset = bkp_interp_offset(tz, p, b->utc);
     b->std_offset = bkp_tz_std_offset(tz, p->timezone, b->utc);
-    b->why = bkp_interp_why(p, day, run->to_vault);
+    b->why = run->to_vault ? why : why & 1u << BKP_WHY_SNAPSHOT;
 }
 
 /* --- how long ------------------------------------------------------------------------ */

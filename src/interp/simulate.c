@@ -26,12 +26,12 @@ int64_t bkp_sim_default_since(BkpTz *tz, const BkpPolicy *p, int64_t at)
 
 /* The point a backup of schedule day `day` is at `at`, if it was taken
  * since sim->since and some rule still keeps it (else false). */
-static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t day, const BkpRun *run,
-                      BkpPoint *pt)
+static bool sim_point(BkpTz *tz, const BkpPolicy *p, const BkpSim *sim, int64_t day, unsigned why,
+                      const BkpRun *run, BkpPoint *pt)
 {
     int64_t at = sim->at;
     memset(pt, 0, sizeof *pt);
-    interp_backup(tz, p, day, run, &pt->b);
+    interp_backup(tz, p, day, why, run, &pt->b);
     if (pt->b.utc > at || pt->b.utc < sim->since)
         return false;
     BkpLife life;
@@ -106,8 +106,10 @@ int bkp_sim_each(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
     int64_t lo[BKP_WHY_COUNT], start, hi = sim_windows(tz, p, out, lo, &start);
     /* One pass over the days, in time order (schedule days and their runs
      * are), so each backup is looked at once and the points come sorted. */
-    for (int64_t day = start; day <= hi; day++) {
-        unsigned keeps = bkp_interp_why(p, day, true), in = 0;   /* in: windows that hold it */
+    InterpCal cal;
+    interp_cal_at(p, start, &cal);
+    for (int64_t day = start; day <= hi; day++, interp_cal_next(p, &cal)) {
+        unsigned keeps = interp_cal_why(p, &cal), in = 0;   /* in: windows that hold it */
         for (int w = 0; w < BKP_WHY_COUNT; w++)
             if (day >= lo[w] && (keeps >> w & 1))
                 in |= 1u << w;
@@ -122,7 +124,7 @@ int bkp_sim_each(BkpTz *tz, const BkpPolicy *p, int64_t at, const int64_t *since
                 continue;
             out->candidates += (size_t)windows;
             BkpPoint pt;
-            if (!sim_point(tz, p, out, day, &runs[i], &pt))
+            if (!sim_point(tz, p, out, day, keeps, &runs[i], &pt))
                 continue;
             int rc = fn ? fn(ctx, &pt) : 0;
             if (rc)

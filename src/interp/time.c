@@ -37,10 +37,11 @@ int bkp_interp_day(BkpTz *tz, const BkpPolicy *p, int64_t day, BkpBackup out[BKP
 {
     BkpRun runs[BKP_SCHED_MAX_RUNS];
     int n = bkp_sched_day(p, runs);
-    if (!bkp_sched_runs_on(p, bkp_weekday(day)))
+    unsigned why = bkp_interp_why(p, day, true);
+    if (!why)
         return 0;
     for (int i = 0; i < n; i++)
-        interp_backup(tz, p, day, &runs[i], &out[i]);
+        interp_backup(tz, p, day, why, &runs[i], &out[i]);
     return n;
 }
 

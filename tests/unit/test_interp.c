@@ -844,6 +844,20 @@ static int next_text(const void *n, FILE *f) { return bkp_next_text(n, f); }
 static int sim_json(const void *s, FILE *f) { return bkp_sim_json(s, f); }
 static int sim_text(const void *s, FILE *f) { return bkp_sim_text(s, f); }
 
+/* What bkp_sim_json_each is asked. */
+typedef struct SimAsk {
+    BkpTz *tz;
+    const BkpPolicy *p;
+    int64_t at;
+    const int64_t *since;
+} SimAsk;
+
+static int sim_json_each(const void *a, FILE *f)
+{
+    const SimAsk *q = a;
+    return bkp_sim_json_each(q->tz, q->p, q->at, q->since, f);
+}
+
 static const char *jstr(json_t *o, const char *a, const char *b)
 {
     json_t *x = json_object_get(o, a);
@@ -864,6 +878,10 @@ static void test_json_documents(void **state)
         assert_int_equal(bkp_simulate(r.tz, r.p, ats[k], &since, &s), 0);
         assert_int_equal(s.npoints == 0, k == 1);        /* `at` before `since`: empty */
         char *doc = render(sim_json, &s);
+        SimAsk ask = {r.tz, r.p, ats[k], &since};
+        char *streamed = render(sim_json_each, &ask);   /* the same, point by point */
+        assert_string_equal(streamed, doc);
+        free(streamed);
         json_t *j = jansson_layout(doc);
         assert_int_equal(json_array_size(json_object_get(j, "points")), s.npoints);
         assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "summary"), "points")), s.npoints);
@@ -905,8 +923,10 @@ static void test_render_write_error(void **state)
     bkp_next(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), BKP_NEXT_MAX, &n);
     BkpSim s;
     assert_int_equal(bkp_simulate(r.tz, r.p, utc_at(2026, 1, 1, 0, 0), NULL, &s), 0);
+    SimAsk ask = {r.tz, r.p, utc_at(2026, 1, 1, 0, 0), NULL};
     const struct { Render fn; const void *arg; } all[] = {
         {explain_json, &e}, {explain_text, &e}, {next_json, &n}, {next_text, &n}, {sim_json, &s}, {sim_text, &s},
+        {sim_json_each, &ask},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         clearerr(full);

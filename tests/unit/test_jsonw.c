@@ -169,7 +169,7 @@ static void test_bounded_chunks(void **state)
     jw_end_arr(&w);
     assert_int_equal(jw_finish(&w), 0);
     assert_int_equal(fclose(f), 0);
-    assert_true(most > 0 && most <= 16384);
+    assert_true(most > 0 && most <= 65536);
     assert_true(len > 4000000);
     json_error_t err;
     json_t *j = json_loadb(text, len, 0, &err);
@@ -206,6 +206,122 @@ static void test_reals(void **state)
     jw_free(&w);
 }
 
+/* The fast path (JW_KEY, JW_STR, jw_member, jw_key_obj, jw_key_arr)
+ * writes what the named calls write: jansson's text, indented and compact,
+ * at every depth (past the 31 levels whose indent is one copy, too). */
+static const JwLit K_NAME = JW_KEY("name"), K_LIST = JW_KEY("list"), K_DEEP = JW_KEY("deep"),
+                   K_EMPTY = JW_KEY("empty"), K_WHEN = JW_KEY("when"), V_SNAP = JW_STR("snapshot"),
+                   V_VAULT = JW_STR("vault-standard");
+#define DEEP 40
+
+static void write_lits(JsonW *w)
+{
+    jw_obj(w);
+    jw_key_lit(w, &K_NAME);
+    jw_lit(w, &V_SNAP);
+    char *p = jw_member(w, &K_WHEN, 32);        /* a value written in place */
+    if (p) {
+        memcpy(p, "\"2026-03-15\"", 12);
+        jw_wrote(w, p + 12);
+    }
+    jw_key_arr(w, &K_LIST);
+    jw_lit(w, &V_SNAP);
+    jw_lit(w, &V_VAULT);
+    p = jw_member(w, NULL, 8);                  /* an array's value */
+    if (p) {
+        memcpy(p, "42", 2);
+        jw_wrote(w, p + 2);
+    }
+    jw_end_arr(w);
+    jw_key(w, "by name");
+    p = jw_member(w, NULL, 8);                  /* the value of a named key */
+    if (p) {
+        memcpy(p, "true", 4);
+        jw_wrote(w, p + 4);
+    }
+    jw_key_arr(w, &K_EMPTY);
+    jw_end_arr(w);
+    jw_key_obj(w, &K_DEEP);
+    for (int i = 0; i < DEEP; i++) {
+        jw_key_arr(w, &K_LIST);
+        jw_lit(w, &V_VAULT);
+        jw_obj(w);
+        jw_key_lit(w, &K_NAME);
+        jw_int(w, i);
+        jw_key_obj(w, &K_DEEP);
+    }
+    jw_key_obj(w, &K_EMPTY);
+    jw_end_obj(w);
+    for (int i = 0; i < DEEP; i++) {
+        jw_end_obj(w);
+        jw_end_obj(w);
+        jw_end_arr(w);
+    }
+    jw_end_obj(w);
+    jw_end_obj(w);
+}
+
+static json_t *build_lits(void)
+{
+    json_t *doc = json_object();
+    json_object_set_new(doc, "name", json_string("snapshot"));
+    json_object_set_new(doc, "when", json_string("2026-03-15"));
+    json_t *list = json_array();
+    json_array_append_new(list, json_string("snapshot"));
+    json_array_append_new(list, json_string("vault-standard"));
+    json_array_append_new(list, json_integer(42));
+    json_object_set_new(doc, "list", list);
+    json_object_set_new(doc, "by name", json_true());
+    json_object_set_new(doc, "empty", json_array());
+    json_t *deep = json_object();
+    json_object_set_new(doc, "deep", deep);
+    for (int i = 0; i < DEEP; i++) {
+        json_t *a = json_array(), *o = json_object(), *next = json_object();
+        json_array_append_new(a, json_string("vault-standard"));
+        json_object_set_new(o, "name", json_integer(i));
+        json_object_set_new(o, "deep", next);
+        json_array_append_new(a, o);
+        json_object_set_new(deep, "list", a);
+        deep = next;
+    }
+    json_object_set_new(deep, "empty", json_object());
+    return doc;
+}
+
+static void test_literals(void **state)
+{
+    (void)state;
+    json_t *tree = build_lits();
+    const size_t modes[] = {JSON_INDENT(2), JSON_COMPACT};
+    const unsigned flags[] = {0, JW_COMPACT};
+    for (int m = 0; m < 2; m++) {
+        char *want = json_dumps(tree, modes[m] | JSON_PRESERVE_ORDER);
+        JsonW w;
+        jw_init(&w);
+        w.flags = flags[m];
+        write_lits(&w);
+        jw_raw(&w, "", 1);
+        assert_false(w.failed);
+        assert_string_equal(w.data, want);
+        jw_free(&w);
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        assert_non_null(f);
+        jw_init_file(&w, f, flags[m]);
+        write_lits(&w);
+        assert_int_equal(jw_finish(&w), 0);
+        assert_int_equal(fclose(f), 0);
+        assert_int_equal(len, strlen(want));
+        assert_memory_equal(text, want, len);
+        free(text);
+        free(want);
+    }
+    json_decref(tree);
+    assert_int_equal(K_NAME.len, strlen("\"name\": "));
+    assert_int_equal(V_VAULT.len, strlen("\"vault-standard\""));
+}
+
 static void test_write_error(void **state)
 {
     (void)state;
@@ -226,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_bounded_chunks),
         cmocka_unit_test(test_reals),
         cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_literals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bkpc/tz.h"
@@ -134,6 +135,48 @@ static void utc_without_icu(void **state)
     assert_int_equal(bkp_tz_resolve(tz, "W. Europe Standard Time", &w), BKP_TZ_WINDOWS);
     assert_int_equal(bkp_tz_resolve(tz, "India Standard Time", &w), BKP_TZ_WINDOWS);
     assert_int_equal(bkp_tz_icu_uses(tz), after_first);
+}
+
+/* The offsets of recent questions, kept by the second (asked with tz's own
+ * id, as a checked policy asks), are those asked afresh with a copy of the
+ * id: at each change of the clocks, a second before it and after it, and
+ * over four centuries in an order that jumps back and forth. */
+static void offsets_kept_agree(void **state)
+{
+    BkpTz *tz = *state;
+    BkpTz *fresh = bkp_tz_new();
+    assert_non_null(fresh);
+    static const char *const zones[] = {"W. Europe Standard Time", "Pacific Standard Time", "Lord Howe Standard Time",
+                                        "Samoa Standard Time", "India Standard Time", "Morocco Standard Time"};
+    for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+        const char *id;
+        assert_int_equal(bkp_tz_resolve(tz, zones[z], &id), BKP_TZ_WINDOWS);
+        char copy[64];
+        strcpy(copy, zones[z]);
+        BkpTzChange *ch;
+        int n = bkp_tz_changes(fresh, copy, utc_at(1900, 1, 1, 0, 0), utc_at(2300, 1, 1, 0, 0), &ch);
+        assert_true(n >= 0);
+        int64_t spread = utc_at(2300, 1, 1, 0, 0) - utc_at(1900, 1, 1, 0, 0);
+        for (int i = 0; i < n + 4000; i++) {
+            int64_t ts[3];
+            if (i < n) {
+                ts[0] = ch[i].at - 1, ts[1] = ch[i].at, ts[2] = ch[i].at + 1;
+            } else {
+                int64_t k = i - n;
+                ts[0] = utc_at(1900, 1, 1, 0, 0) + (k * 7919 % 4000) * (spread / 4000) + k * 37;
+                ts[1] = ts[0] + (int64_t)86400 * 365 * 99;
+                ts[2] = ts[0] - (int64_t)86400 * 17;
+            }
+            for (int j = 0; j < 3; j++) {
+                bool d1, d2;
+                int o1 = bkp_tz_offset(tz, id, ts[j], &d1), o2 = bkp_tz_offset(fresh, copy, ts[j], &d2);
+                if (o1 != o2 || d1 != d2 || bkp_tz_std_offset(tz, id, ts[j]) != bkp_tz_std_offset(fresh, copy, ts[j]))
+                    fail_msg("%s at %lld: %d (dst %d), afresh %d (dst %d)", zones[z], (long long)ts[j], o1, d1, o2, d2);
+            }
+        }
+        free(ch);
+    }
+    bkp_tz_free(fresh);
 }
 
 static void offsets_are_cached(void **state)
@@ -461,6 +504,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(resolve_abbreviations, setup, teardown),
         cmocka_unit_test_setup_teardown(utc_without_icu, setup, teardown),
         cmocka_unit_test_setup_teardown(offsets_are_cached, setup, teardown),
+        cmocka_unit_test_setup_teardown(offsets_kept_agree, setup, teardown),
         cmocka_unit_test_setup_teardown(suggest_examples, setup, teardown),
         cmocka_unit_test_setup_teardown(suggest_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(iana_mapping, setup, teardown),
