@@ -221,7 +221,7 @@ static void each_kept(void *user, const AstFile *f, const AstPolicy *copy)
 
 long bkp_compile_each(BkpCtx *ctx, BkpSource *src, BkpPolicyFn fn, void *user)
 {
-    Each e = {bkp_check_early_new(ctx), fn, user, 0};
+    Each e = {bkp_check_early_new(ctx, false), fn, user, 0};
     BkpParseHook hook = {each_closed, each_kept, &e};
     BkpProgram *prog = compile(ctx, bkp_parse_each(ctx, src, &hook), true, e.early);
     bkp_check_early_free(e.early);
@@ -231,4 +231,15 @@ long bkp_compile_each(BkpCtx *ctx, BkpSource *src, BkpPolicyFn fn, void *user)
         if (fn)
             fn(user, p);
     return e.n;
+}
+
+BkpProgram *bkp_compile_lean(BkpCtx *ctx, BkpSource *src)
+{
+    Each e = {bkp_check_early_new(ctx, true), NULL, NULL, 0};
+    BkpParseHook hook = {each_closed, each_kept, &e};
+    BkpProgram *prog = compile(ctx, bkp_parse_each(ctx, src, &hook), true, e.early);
+    if (prog)
+        bkp_check_early_kept(e.early, prog);
+    bkp_check_early_free(e.early);
+    return prog;
 }

@@ -31,11 +31,17 @@ BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *file);
  * checker keeps what the rest of the file may refer to, and
  * bkp_check_after takes it as a policy defined there, checked clean. */
 typedef struct BkpCheckEarly BkpCheckEarly;
-BkpCheckEarly *bkp_check_early_new(BkpCtx *ctx);
+BkpCheckEarly *bkp_check_early_new(BkpCtx *ctx, bool keep);
 const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p);
 void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p);
 /* bkp_check of a file whose first policies were taken early (e; NULL:
- * none). */
+ * none). With `keep` (bkp_check_early_new), e keeps a copy of each checked
+ * policy taken (its values, its origin, its strings: not its tree), which
+ * bkp_check_early_kept puts in front of prog's policies (in file order:
+ * the rest of the file's come after them); the vaults and protects of the
+ * program refer to the copies. Without it, a vault or a `protect` refers
+ * to a policy of the name only. */
+void bkp_check_early_kept(BkpCheckEarly *e, BkpProgram *prog);
 BkpProgram *bkp_check_after(BkpCtx *ctx, const AstFile *file, const BkpCheckEarly *e);
 void bkp_check_early_free(BkpCheckEarly *e);
 

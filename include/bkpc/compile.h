@@ -52,4 +52,11 @@ BkpProgram *bkp_compile_unproved(BkpCtx *ctx, BkpSource *src);
 typedef void (*BkpPolicyFn)(void *user, const BkpPolicy *p);
 long bkp_compile_each(BkpCtx *ctx, BkpSource *src, BkpPolicyFn fn, void *user);
 
+/* bkp_compile's program, for a file of many policies: a policy block that
+ * can be checked alone is checked as it closes, as bkp_compile_each does,
+ * and only its checked policy kept, its tree given back; the program holds
+ * the checked policies, not their trees (what the scripts' backends read
+ * whole). The same program as bkp_compile's otherwise. */
+BkpProgram *bkp_compile_lean(BkpCtx *ctx, BkpSource *src);
+
 #endif

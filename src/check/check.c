@@ -39,14 +39,14 @@ static PolicyName *find_policy(Checker *C, NameIndex *ix, const AstFile *f, cons
             if (check_sees(C, f, C->files[i]))
                 e = check_early_find(C->early, C->files[i], name);
         if (e)
-            *name_index(ix, e->name, true) = named = policy_name(C, e->name, e->name_span, f, NULL, true);
+            *name_index(ix, e->name, true) = named = policy_name(C, e->name, e->name_span, f, e->kept, true);
     }
     return named && check_sees(C, f, named->file) ? named : NULL;
 }
 
-/* The checked policy of a name: for one taken early, given back long ago,
- * a policy of its name only, made when a vault or a `protect` first names
- * it (what they need of it). */
+/* The checked policy of a name: for one taken early, given back long ago
+ * (and not kept: EarlyName.kept), a policy of its name only, made when a
+ * vault or a `protect` first names it (what they need of it). */
 static const BkpPolicy *checked(Checker *C, PolicyName *named)
 {
     if (!named->checked && named->early) {
@@ -405,7 +405,7 @@ static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, Bkp
         const PolicyName *first = *slot;
         const EarlyName *e = first ? NULL : check_early_find(C->early, f, ap->name.value);
         if (e)
-            *slot = first = policy_name(C, e->name, e->name_span, f, NULL, true);
+            *slot = first = policy_name(C, e->name, e->name_span, f, e->kept, true);
         if (first)
             defined_twice(C, first, ap->name.value, ap->name.span);
         BkpPolicy *p = check_policy(C, f, ap, ap->had_error || (ap == f->bare && mixed));

@@ -90,6 +90,7 @@ typedef struct EarlyName {
     const char *name;
     BkpSpan name_span, span;
     size_t hash;                /* name_hash_fold(name) */
+    const BkpPolicy *kept;      /* the checked policy, when they are kept (else NULL) */
 } EarlyName;
 /* The one of file f named `name` (as Azure compares names), or NULL. */
 const EarlyName *check_early_find(const BkpCheckEarly *e, const AstFile *f, const char *name);

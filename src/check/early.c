@@ -7,7 +7,10 @@
  * What stays of a policy taken early is its name and where it was written
  * (EarlyName): what the rest of the file may refer to (a vault's `with`, a
  * `protect`, a name defined twice), about 60 bytes a policy, in tables that
- * grow by doubling (malloc'd: given back by bkp_check_early_free).
+ * grow by doubling (malloc'd: given back by bkp_check_early_free). When the
+ * checked policies are kept (bkp_check_early_new's `keep`), a copy of each
+ * stays too, without its tree: its values, its origin and the four strings
+ * they hold.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,12 +27,22 @@ struct BkpCheckEarly {
     uint32_t *slot;             /* open addressing: index in v + 1, 0 empty */
     size_t nslot;               /* a power of two, at least twice n */
     size_t hash;                /* of the name bkp_check_early took last */
+    /* Keeping the checked policies: the one taken last, until the arena has
+     * given back its block (bkp_check_early_keep copies it there) */
+    bool keep;
+    BkpPolicy pending;
+    BkpPolicyOrigin pending_origin;
+    char *strings;              /* its strings, one after another (malloc'd) */
+    size_t strings_cap;
+    BkpPolicy *kept, *kept_last;    /* those kept, in file order */
+    size_t nkept;
 };
 
-BkpCheckEarly *bkp_check_early_new(BkpCtx *ctx)
+BkpCheckEarly *bkp_check_early_new(BkpCtx *ctx, bool keep)
 {
     BkpCheckEarly *e = BKP_NEW(&ctx->arena, BkpCheckEarly);
     e->C = (Checker){.ctx = ctx, .A = &ctx->arena, .files = e->files, .nfiles = 1};
+    e->keep = keep;
     return e;
 }
 
@@ -39,8 +52,10 @@ void bkp_check_early_free(BkpCheckEarly *e)
         return;
     free(e->v);
     free(e->slot);
+    free(e->strings);
     e->v = NULL;
     e->slot = NULL;
+    e->strings = NULL;
     e->n = e->cap = e->nslot = 0;
 }
 
@@ -71,6 +86,58 @@ const EarlyName *check_early_names(const BkpCheckEarly *e, const AstFile *f, siz
     return *n ? e->v : NULL;
 }
 
+/* p, held through the arena's release: its values, its origin, its strings. */
+static int hold(BkpCheckEarly *e, const BkpPolicy *p)
+{
+    e->pending = *p;
+    e->pending_origin = *p->origin;
+    const char *s[4] = {p->name, p->origin->timezone_written, p->snapshot_rg_prefix, p->snapshot_rg_suffix};
+    size_t need = 0;
+    for (int i = 0; i < 4; i++)
+        need += s[i] ? strlen(s[i]) + 1 : 0;
+    if (need > e->strings_cap) {
+        char *b = realloc(e->strings, need);
+        if (!b)
+            return -1;
+        e->strings = b;
+        e->strings_cap = need;
+    }
+    char *at = e->strings;
+    const char **d[4] = {&e->pending.name, &e->pending_origin.timezone_written, &e->pending.snapshot_rg_prefix,
+                         &e->pending.snapshot_rg_suffix};
+    for (int i = 0; i < 4; i++)
+        if (s[i]) {
+            size_t n = strlen(s[i]) + 1;
+            memcpy(at, s[i], n);
+            *d[i] = at;
+            at += n;
+        }
+    return 0;
+}
+
+/* The policy held, into the arena for good. */
+static BkpPolicy *keep_held(BkpCheckEarly *e)
+{
+    BkpArena *A = e->C.A;
+    BkpPolicy *p = BKP_NEW(A, BkpPolicy);
+    BkpPolicyOrigin *o = BKP_NEW(A, BkpPolicyOrigin);
+    *p = e->pending;
+    *o = e->pending_origin;
+    p->origin = o;
+    p->next = NULL;
+    const char **d[4] = {&p->name, &o->timezone_written, &p->snapshot_rg_prefix, &p->snapshot_rg_suffix};
+    for (int i = 0; i < 4; i++)
+        if (*d[i])
+            *d[i] = bkp_arena_strdup(A, *d[i]);
+    if (e->kept_last)
+        e->kept_last->next = p;
+    else
+        e->kept = p;
+    e->kept_last = p;
+    e->nkept++;
+    return p;
+}
+
 const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPolicy *ap)
 {
     if (ap->is_template || ap->from.value || ap->implicit || ap->had_error || !ap->name.value ||
@@ -85,7 +152,11 @@ const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPo
     bkp_diags_init(&C->quiet, C->A);
     C->D = &C->quiet;
     BkpPolicy *p = check_policy(C, C->file, ap, false);
-    return p && C->quiet.count == 0 && !p->requirements ? p : NULL;
+    if (!p || C->quiet.count || p->requirements)
+        return NULL;
+    if (e->keep && hold(e, p) != 0)
+        return NULL;
+    return p;
 }
 
 static _Noreturn void out_of_memory(void)
@@ -121,5 +192,17 @@ void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p
     x->name_span = p->name.span;
     x->span = p->span;
     x->hash = e->hash;                  /* (bkp_check_early's, of the same name) */
+    x->kept = e->keep ? keep_held(e) : NULL;
     e->slot[find_slot(e, x->name, x->hash)] = (uint32_t)++e->n;
+}
+
+void bkp_check_early_kept(BkpCheckEarly *e, BkpProgram *prog)
+{
+    if (!e->nkept)
+        return;
+    e->kept_last->next = prog->policies;
+    prog->policies = e->kept;
+    prog->npolicies += (int)e->nkept;
+    e->kept = e->kept_last = NULL;
+    e->nkept = 0;
 }

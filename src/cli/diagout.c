@@ -133,7 +133,8 @@ BkpProgram *cli_compile_as(BkpCtx *ctx, const char *path, CliDiag *c, bool prove
     BkpSource *src = read_source(path, c, srcp, status);
     if (!src)
         return NULL;
-    BkpProgram *prog = prove ? bkp_compile(ctx, src) : bkp_compile_unproved(ctx, src);
+    /* proved: what build writes, its policies kept without their trees */
+    BkpProgram *prog = prove ? bkp_compile_lean(ctx, src) : bkp_compile_unproved(ctx, src);
     cli_diag_emit(c, &ctx->diags);
     *status = prog ? EXIT_CLEAN : EXIT_ERRORS;
     return prog;

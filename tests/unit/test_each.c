@@ -14,6 +14,7 @@
 #include "bkpc/compile.h"
 #include "bkpc/diag_text.h"
 #include "bkpc/emit.h"
+#include "bkpc/policy.h"
 
 /* ---- the arena ------------------------------------------------------------------ */
 
@@ -107,10 +108,62 @@ static char *diags_text(BkpCtx *ctx)
     return buf;
 }
 
-/* text compiled both ways: the same diagnostics, bodies and verdict; the
- * number of policies handed out (-1: errors) */
+/* A program's scripts, both of them, into one string. */
+static char *scripts(const BkpProgram *prog)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(bkp_emit_ps1(prog, NULL, f), 0);
+    assert_int_equal(bkp_emit_azcli(prog, NULL, f), 0);
+    fclose(f);
+    return buf;
+}
+
+/* bkp_compile_lean against bkp_compile: the same diagnostics, the same
+ * program (its policies, their origins, its vaults and protects: the
+ * scripts say them all). */
+static void lean(const char *text)
+{
+    BkpCtx whole, kept;
+    bkp_ctx_init(&whole);
+    bkp_ctx_init(&kept);
+    BkpSource *s1 = bkp_source_from_string("t.bkp", text, strlen(text));
+    BkpSource *s2 = bkp_source_from_string("t.bkp", text, strlen(text));
+    BkpProgram *a = bkp_compile(&whole, s1), *b = bkp_compile_lean(&kept, s2);
+    char *d1 = diags_text(&whole), *d2 = diags_text(&kept);
+    assert_string_equal(d1, d2);
+    assert_int_equal(a != NULL, b != NULL);
+    if (a) {
+        assert_int_equal(a->npolicies, b->npolicies);
+        const BkpPolicy *p = a->policies, *q = b->policies;
+        for (; p && q; p = p->next, q = q->next) {
+            assert_true(bkp_policy_equal(p, q));
+            assert_string_equal(p->name, q->name);
+            assert_memory_equal(&p->origin->at, &q->origin->at, sizeof p->origin->at);
+            assert_int_equal(p->origin->defaults, q->origin->defaults);
+            assert_string_equal(p->origin->timezone_written, q->origin->timezone_written);
+        }
+        assert_null(p);
+        assert_null(q);
+        char *x = scripts(a), *y = scripts(b);
+        assert_string_equal(x, y);
+        free(x);
+        free(y);
+    }
+    free(d1);
+    free(d2);
+    bkp_ctx_free(&whole);
+    bkp_ctx_free(&kept);
+    bkp_source_free(s1);
+    bkp_source_free(s2);
+}
+
+/* text compiled both ways (and lean): the same diagnostics, bodies and
+ * verdict; the number of policies handed out (-1: errors) */
 static long both(const char *text)
 {
+    lean(text);
     BkpCtx whole, each;
     bkp_ctx_init(&whole);
     bkp_ctx_init(&each);
@@ -175,6 +228,26 @@ static void test_each_vaults_protects(void **state)
                           "protect vm vm1 resource-group rg with app-a\n"
                           "protect vm vm1 resource-group rg with nope\n"),
                      -1);
+}
+
+/* What a kept policy holds besides values: its strings and where it was
+ * written; the scripts protect VMs with the copies. */
+static void test_lean_scripts(void **state)
+{
+    (void)state;
+    assert_int_equal(both("policy web-vms { timezone \"Europe/Paris\" daily at 02:00\n"
+                          "  snapshot resource-group \"rg-snap-\" suffix \"-x\" keep daily 30d }\n"
+                          "policy db-vms { enhanced every 4h from 08:00 for 24h keep daily 30d archive after 3m\n"
+                          "  keep monthly 60m on first sun timezone \"India Standard Time\" }\n"
+                          "vault rsv-prod resource-group rg-backup\n"
+                          "protect vm web-01 resource-group rg-web with web-vms\n"
+                          "protect vm db-01 resource-group rg-db with DB-VMS exclude disks 1, 2\n"),
+                     2);
+    assert_int_equal(both("vault one resource-group rg-a with app-a\n"
+                          "vault two resource-group rg-b subscription \"00000000-0000-0000-0000-000000000001\" with app-b\n"
+                          "policy app-a { daily at 02:00 }\npolicy app-b { weekly on mon at 03:00 }\n"
+                          "protect vm vm-1 resource-group rg with app-a\nprotect vm vm-2 resource-group rg with app-b\n"),
+                     2);
 }
 
 /* Errors after policies taken early, in them, and names defined twice. */
@@ -257,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_arena_release_all),
         cmocka_unit_test(test_each_clean),
         cmocka_unit_test(test_each_vaults_protects),
+        cmocka_unit_test(test_lean_scripts),
         cmocka_unit_test(test_each_errors),
         cmocka_unit_test(test_each_templates),
         cmocka_unit_test(test_each_memory),
