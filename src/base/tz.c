@@ -32,6 +32,9 @@
 
 /* Longest zone id we handle; the longest real ones are ~32 characters. */
 #define TZ_ID_MAX 128
+/* Ids bkp_tz_resolve remembers (a power of two; far more zones than a
+ * file names). */
+#define TZ_MEMO 256
 /* Spans cached per zone before we stop adding (1900-2300 needs ~800). */
 #define TZ_SPANS_MAX 4096
 /* Farther than any UTC offset ever used (LMT offsets reach ~15h56m). */
@@ -68,9 +71,11 @@ struct BkpTz {
 
     unsigned long icu_uses;   /* questions asked of ICU; see bkp_tz_icu_uses */
 
-    /* IANA ids already mapped (a file may name the same zone thousands of
-     * times): a small direct-mapped memo, keyed by a hash of the id. */
-    struct { char *id; const char *win; } memo[64];
+    /* Ids already resolved (a file may name the same zone thousands of
+     * times; mapping an IANA id asks ICU): an open-addressing table keyed by
+     * a hash of the id, filled until it is full, then no longer. */
+    struct { char *id; const char *win; BkpTzKind kind; } memo[TZ_MEMO];
+    size_t nmemo;
 };
 
 /* --- small helpers ---------------------------------------------------------- */
@@ -240,23 +245,26 @@ static const char *iana_to_windows_icu(BkpTz *tz, const char *id)
     return i < 0 ? NULL : tz->win[i];
 }
 
-/* The same, remembered. */
-static const char *iana_to_windows(BkpTz *tz, const char *id)
+/* bkp_tz_resolve without the memo, for an id other than "UTC" shorter than
+ * TZ_ID_MAX. */
+static BkpTzKind resolve(BkpTz *tz, const char *id, const char **windows_id)
 {
-    size_t h = 5381;
-    for (const char *c = id; *c; c++)
-        h = h * 33 + (unsigned char)*c;
-    size_t k = h % (sizeof tz->memo / sizeof tz->memo[0]);
-    if (tz->memo[k].id && strcmp(tz->memo[k].id, id) == 0)
-        return tz->memo[k].win;
-    const char *w = iana_to_windows_icu(tz, id);
-    char *copy = strdup(id);
-    if (copy) {
-        free(tz->memo[k].id);
-        tz->memo[k].id = copy;
-        tz->memo[k].win = w;
+    if (strchr(id, '/')) {
+        /* Only real IANA ids have a '/'; ICU also knows legacy ids without
+         * one ("IST", "EST", "PST", "GMT", "Japan"...), which we refuse: they
+         * are ambiguous (ICU maps "EST" to "SA Pacific Standard Time"). ICU's
+         * id look-up is case-sensitive, as we want. */
+        const char *w = iana_to_windows_icu(tz, id);
+        if (!w)
+            return BKP_TZ_UNKNOWN;
+        *windows_id = w;
+        return BKP_TZ_IANA;
     }
-    return w;
+    long i = find_windows(tz, id);
+    if (i < 0)
+        return BKP_TZ_UNKNOWN;
+    *windows_id = tz->win[i];
+    return BKP_TZ_WINDOWS;
 }
 
 BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id)
@@ -272,24 +280,29 @@ BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id)
         *windows_id = utc_windows;
         return BKP_TZ_WINDOWS;
     }
-    if (strlen(id) >= TZ_ID_MAX)
+    size_t len = strlen(id);
+    if (len >= TZ_ID_MAX)
         return BKP_TZ_UNKNOWN;
-    if (strchr(id, '/')) {
-        /* Only real IANA ids have a '/'; ICU also knows legacy ids without
-         * one ("IST", "EST", "PST", "GMT", "Japan"...), which we refuse: they
-         * are ambiguous (ICU maps "EST" to "SA Pacific Standard Time"). ICU's
-         * id look-up is case-sensitive, as we want. */
-        const char *w = iana_to_windows(tz, id);
-        if (!w)
-            return BKP_TZ_UNKNOWN;
-        *windows_id = w;
-        return BKP_TZ_IANA;
+    /* The memo, keyed by the id's length and its first and last 8 bytes:
+     * zone ids differ there ("Eastern Standard Time", "Europe/Berlin"). */
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, id, len < 8 ? len : 8);
+    memcpy(&tail, id + (len < 8 ? 0 : len - 8), len < 8 ? len : 8);
+    uint64_t h = ((head ^ len) * 0x9E3779B97F4A7C15u ^ tail) * 0xC2B2AE3D27D4EB4Fu;
+    size_t k = (size_t)(h >> 56) & (TZ_MEMO - 1);    /* the best-mixed bits */
+    for (; tz->memo[k].id; k = (k + 1) & (TZ_MEMO - 1))
+        if (strcmp(tz->memo[k].id, id) == 0) {
+            *windows_id = tz->memo[k].win;
+            return tz->memo[k].kind;
+        }
+    BkpTzKind kind = resolve(tz, id, windows_id);
+    /* k is free; one slot stays free, so that probes end */
+    if (tz->nmemo + 1 < TZ_MEMO && (tz->memo[k].id = dup_str(id, len))) {
+        tz->memo[k].win = *windows_id;
+        tz->memo[k].kind = kind;
+        tz->nmemo++;
     }
-    long i = find_windows(tz, id);
-    if (i < 0)
-        return BKP_TZ_UNKNOWN;
-    *windows_id = tz->win[i];
-    return BKP_TZ_WINDOWS;
+    return kind;
 }
 
 /* --- suggestions ----------------------------------------------------------- */
@@ -373,7 +386,7 @@ int bkp_tz_suggest(BkpTz *tz, const char *id, const char **out, int max)
     for (size_t i = 0; i < nc && n < max; i++) {
         /* Suggest only what bkp_tz_resolve accepts: an IANA id must map to a
          * Windows id (ICU's "Antarctica/Troll", "SystemV/..." do not). */
-        if (c[i].order >= tz->nwin && !iana_to_windows(tz, c[i].id))
+        if (c[i].order >= tz->nwin && bkp_tz_resolve(tz, c[i].id, NULL) != BKP_TZ_IANA)
             continue;
         /* Nor anything much worse than the best: "india standard time"
          * should not also offer "Cuba Standard Time" (distance 4). */
