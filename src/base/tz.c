@@ -58,6 +58,14 @@ typedef struct {
     size_t last;              /* index of the span hit last */
 } TzZone;
 
+/* One IANA id of windowsZones and the first Windows id that lists it (NULL:
+ * one bkp does not know). */
+typedef struct {
+    char *iana;
+    const char *win;
+    size_t order;             /* its place in the table, while sorting */
+} TzMap;
+
 struct BkpTz {
     bool win_loaded;          /* the windowsZones keys were read (maybe none) */
     char **win;               /* Windows ids, sorted by strcmp */
@@ -68,6 +76,10 @@ struct BkpTz {
     bool iana_loaded;
     char **iana;              /* every ICU system zone id with a '/' */
     size_t niana;
+
+    bool map_loaded;          /* map[] was read (maybe empty) */
+    TzMap *map;               /* canonical IANA id -> Windows id, sorted by iana */
+    size_t nmap;
 
     unsigned long icu_uses;   /* questions asked of ICU; see bkp_tz_icu_uses */
 
@@ -218,6 +230,9 @@ void bkp_tz_free(BkpTz *tz)
     free(tz->zones);
     free_strings(tz->win, tz->nwin);
     free_strings(tz->iana, tz->niana);
+    for (size_t i = 0; i < tz->nmap; i++)
+        free(tz->map[i].iana);
+    free(tz->map);
     for (size_t i = 0; i < sizeof tz->memo / sizeof tz->memo[0]; i++)
         free(tz->memo[i].id);
     free(tz);
@@ -228,21 +243,129 @@ unsigned long bkp_tz_icu_uses(const BkpTz *tz)
     return tz ? tz->icu_uses : 0;
 }
 
+/* --- IANA -> Windows ---------------------------------------------------------
+ *
+ * ICU's ucal_getWindowsTimeZoneID canonicalizes the id, then reads the whole
+ * windowsZones table for it: the first Windows zone (in the table's order)
+ * one of whose space-separated lists names the canonical id. The table is
+ * read here once instead, the first time an IANA id is resolved, into a
+ * sorted array that gives the same answer (test_tz compares the two for
+ * every zone ICU knows). */
+
+static int cmp_map(const void *a, const void *b)
+{
+    const TzMap *x = a, *y = b;
+    int c = strcmp(x->iana, y->iana);
+    return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int cmp_map_key(const void *key, const void *m)
+{
+    return strcmp(key, ((const TzMap *)m)->iana);
+}
+
+/* Adds the ids of one list ("Europe/Berlin Europe/Busingen") for Windows
+ * zone `win`; false when out of memory. */
+static bool map_add_list(TzMap **v, size_t *n, size_t *cap, const UChar *list, int32_t len, const char *win)
+{
+    for (int32_t i = 0; i < len;) {
+        int32_t end = i;
+        while (end < len && list[end] != 0x20)
+            end++;
+        char id[TZ_ID_MAX];
+        if (end > i && from_uchars(list + i, end - i, id, sizeof id)) {
+            if (*n == *cap) {
+                size_t c = *cap ? 2 * *cap : 512;
+                TzMap *nv = realloc(*v, c * sizeof *nv);
+                if (!nv)
+                    return false;
+                *v = nv;
+                *cap = c;
+            }
+            char *copy = dup_str(id, strlen(id));
+            if (!copy)
+                return false;
+            (*v)[*n] = (TzMap){copy, win, *n};
+            (*n)++;
+        }
+        i = end + 1;
+    }
+    return true;
+}
+
+static void load_map(BkpTz *tz)
+{
+    if (tz->map_loaded)
+        return;
+    tz->map_loaded = true;
+    load_windows(tz);
+    tz->icu_uses++;
+
+    UErrorCode st = U_ZERO_ERROR;
+    UResourceBundle *rb = ures_openDirect(NULL, "windowsZones", &st);
+    UResourceBundle *map = ures_getByKey(rb, "mapTimezones", NULL, &st);
+    int32_t nzones = U_SUCCESS(st) ? ures_getSize(map) : 0;
+    TzMap *v = NULL;
+    size_t n = 0, cap = 0;
+    bool ok = true;
+    UResourceBundle *zone = NULL;
+    for (int32_t i = 0; ok && i < nzones; i++) {
+        UErrorCode zst = U_ZERO_ERROR;
+        zone = ures_getByIndex(map, i, zone, &zst);
+        const char *key = U_SUCCESS(zst) ? ures_getKey(zone) : NULL;
+        if (!key)
+            continue;
+        long w = find_windows(tz, key);
+        const char *win = w < 0 ? NULL : tz->win[w];
+        int32_t nlists = ures_getSize(zone);
+        for (int32_t j = 0; ok && j < nlists; j++) {
+            UErrorCode lst = U_ZERO_ERROR;
+            int32_t len = 0;
+            const UChar *list = ures_getStringByIndex(zone, j, &len, &lst);
+            if (U_SUCCESS(lst) && list)
+                ok = map_add_list(&v, &n, &cap, list, len, win);
+        }
+    }
+    ures_close(zone);
+    ures_close(map);
+    ures_close(rb);
+    if (!ok || !n) {
+        for (size_t i = 0; i < n; i++)
+            free(v[i].iana);
+        free(v);
+        return;
+    }
+    /* sorted by id, each id once: its first Windows zone */
+    qsort(v, n, sizeof *v, cmp_map);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && strcmp(v[k - 1].iana, v[i].iana) == 0) {
+            free(v[i].iana);
+            continue;
+        }
+        v[k++] = v[i];
+    }
+    tz->map = v;
+    tz->nmap = k;
+}
+
 /* The Windows id (our copy) an IANA id maps to, or NULL: ICU's answer. */
 static const char *iana_to_windows_icu(BkpTz *tz, const char *id)
 {
-    UChar uid[TZ_ID_MAX], uwin[TZ_ID_MAX];
-    char win[TZ_ID_MAX];
+    UChar uid[TZ_ID_MAX], ucanon[TZ_ID_MAX];
+    char canon[TZ_ID_MAX];
     if (!to_uchars(id, uid, TZ_ID_MAX))
         return NULL;
-    load_windows(tz);
+    load_map(tz);
     tz->icu_uses++;
+    /* the mapping is only for the ids of the tz database */
     UErrorCode st = U_ZERO_ERROR;
-    int32_t n = ucal_getWindowsTimeZoneID(uid, -1, uwin, TZ_ID_MAX, &st);
-    if (U_FAILURE(st) || n <= 0 || !from_uchars(uwin, n, win, sizeof win))
+    UBool system = false;
+    int32_t n = ucal_getCanonicalTimeZoneID(uid, -1, ucanon, TZ_ID_MAX, &system, &st);
+    if (U_FAILURE(st) || !system || n <= 0 || !from_uchars(ucanon, n, canon, sizeof canon))
         return NULL;
-    long i = find_windows(tz, win);
-    return i < 0 ? NULL : tz->win[i];
+    const TzMap *m = tz->nmap ? bsearch(canon, tz->map, tz->nmap, sizeof *tz->map, cmp_map_key) : NULL;
+    return m ? m->win : NULL;
 }
 
 /* bkp_tz_resolve without the memo, for an id other than "UTC" shorter than

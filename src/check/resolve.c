@@ -81,14 +81,16 @@ bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *
 
 static bool time_of_day(Checker *C, const AstTime *t, int *minute)
 {
-    const char *text = bkp_arena_strndup(C->A, C->src->text + t->span.off, t->span.end - t->span.off);
+    /* the time as written, for the messages */
+    int len = (int)(t->span.end - t->span.off);
+    const char *text = C->src->text + t->span.off;
     if (t->hh < 0 || t->mm < 0) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "malformed time `%s`", text);
+        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "malformed time `%.*s`", len, text);
         bkp_diag_hint(C->D, g, "write times as HH:MM, 24-hour: `08:00`, `22:30`");
         return false;
     }
     if (t->hh > 23 || t->mm > 59) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "`%s` is not a time of day", text);
+        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "`%.*s` is not a time of day", len, text);
         bkp_diag_hint(C->D, g, "times are 24-hour, from 00:00 to 23:59");
         return false;
     }
