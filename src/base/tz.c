@@ -58,13 +58,12 @@ typedef struct {
     size_t last;              /* index of the span hit last */
 } TzZone;
 
-/* One IANA id of windowsZones and the first Windows id that lists it (NULL:
- * one bkp does not know). */
+/* An IANA id of windowsZones (at `off` in the text of the ids) and the first
+ * Windows id that lists it (NULL: one bkp does not know); off 0: empty. */
 typedef struct {
-    char *iana;
+    uint32_t off;
     const char *win;
-    size_t order;             /* its place in the table, while sorting */
-} TzMap;
+} TzMapSlot;
 
 struct BkpTz {
     bool win_loaded;          /* the windowsZones keys were read (maybe none) */
@@ -77,9 +76,10 @@ struct BkpTz {
     char **iana;              /* every ICU system zone id with a '/' */
     size_t niana;
 
-    bool map_loaded;          /* map[] was read (maybe empty) */
-    TzMap *map;               /* canonical IANA id -> Windows id, sorted by iana */
-    size_t nmap;
+    bool map_loaded;          /* the map was read (maybe empty) */
+    char *map_text;           /* its IANA ids, each after a NUL */
+    TzMapSlot *map;           /* IANA id -> Windows id: open addressing */
+    size_t map_cap;           /* a power of two, at least twice the ids; 0: none */
 
     unsigned long icu_uses;   /* questions asked of ICU; see bkp_tz_icu_uses */
 
@@ -230,8 +230,7 @@ void bkp_tz_free(BkpTz *tz)
     free(tz->zones);
     free_strings(tz->win, tz->nwin);
     free_strings(tz->iana, tz->niana);
-    for (size_t i = 0; i < tz->nmap; i++)
-        free(tz->map[i].iana);
+    free(tz->map_text);
     free(tz->map);
     for (size_t i = 0; i < sizeof tz->memo / sizeof tz->memo[0]; i++)
         free(tz->memo[i].id);
@@ -252,21 +251,36 @@ unsigned long bkp_tz_icu_uses(const BkpTz *tz)
  * sorted array that gives the same answer (test_tz compares the two for
  * every zone ICU knows). */
 
-static int cmp_map(const void *a, const void *b)
+/* A hash of id[0..len): of its length and its first and last 8 bytes
+ * (zone ids differ there: "Eastern Standard Time", "America/Argentina/Salta"). */
+static uint64_t id_hash(const char *id, size_t len)
 {
-    const TzMap *x = a, *y = b;
-    int c = strcmp(x->iana, y->iana);
-    return c ? c : x->order < y->order ? -1 : x->order > y->order;
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, id, len < 8 ? len : 8);
+    memcpy(&tail, id + (len < 8 ? 0 : len - 8), len < 8 ? len : 8);
+    return ((head ^ len) * UINT64_C(0x9E3779B97F4A7C15) ^ tail) * UINT64_C(0xC2B2AE3D27D4EB4F);
 }
 
-static int cmp_map_key(const void *key, const void *m)
+/* The map's slot for id: its own, or the empty one where it would go. */
+static TzMapSlot *map_slot(const BkpTz *tz, const char *id, size_t len)
 {
-    return strcmp(key, ((const TzMap *)m)->iana);
+    size_t i = (size_t)(id_hash(id, len) >> 32) & (tz->map_cap - 1);
+    while (tz->map[i].off && strcmp(tz->map_text + tz->map[i].off, id) != 0)
+        i = (i + 1) & (tz->map_cap - 1);
+    return &tz->map[i];
 }
+
+/* The ids of the map's lists, in the table's order, each with its Windows id. */
+typedef struct {
+    char *text;
+    size_t len, cap;
+    TzMapSlot *ids;
+    size_t n, capids;
+} MapRead;
 
 /* Adds the ids of one list ("Europe/Berlin Europe/Busingen") for Windows
  * zone `win`; false when out of memory. */
-static bool map_add_list(TzMap **v, size_t *n, size_t *cap, const UChar *list, int32_t len, const char *win)
+static bool map_add_list(MapRead *r, const UChar *list, int32_t len, const char *win)
 {
     for (int32_t i = 0; i < len;) {
         int32_t end = i;
@@ -274,19 +288,21 @@ static bool map_add_list(TzMap **v, size_t *n, size_t *cap, const UChar *list, i
             end++;
         char id[TZ_ID_MAX];
         if (end > i && from_uchars(list + i, end - i, id, sizeof id)) {
-            if (*n == *cap) {
-                size_t c = *cap ? 2 * *cap : 512;
-                TzMap *nv = realloc(*v, c * sizeof *nv);
-                if (!nv)
+            size_t n = (size_t)(end - i);
+            if (r->len + n + 1 > r->cap || r->n == r->capids) {
+                size_t cap = 2 * r->cap + n + 1, capids = 2 * r->capids + 1;
+                char *t = realloc(r->text, cap);
+                if (t)
+                    r->text = t, r->cap = cap;
+                TzMapSlot *v = realloc(r->ids, capids * sizeof *v);
+                if (v)
+                    r->ids = v, r->capids = capids;
+                if (!t || !v)
                     return false;
-                *v = nv;
-                *cap = c;
             }
-            char *copy = dup_str(id, strlen(id));
-            if (!copy)
-                return false;
-            (*v)[*n] = (TzMap){copy, win, *n};
-            (*n)++;
+            memcpy(r->text + r->len, id, n + 1);
+            r->ids[r->n++] = (TzMapSlot){(uint32_t)r->len, win};
+            r->len += n + 1;
         }
         i = end + 1;
     }
@@ -305,9 +321,13 @@ static void load_map(BkpTz *tz)
     UResourceBundle *rb = ures_openDirect(NULL, "windowsZones", &st);
     UResourceBundle *map = ures_getByKey(rb, "mapTimezones", NULL, &st);
     int32_t nzones = U_SUCCESS(st) ? ures_getSize(map) : 0;
-    TzMap *v = NULL;
-    size_t n = 0, cap = 0;
-    bool ok = true;
+    /* room for today's table (about 600 ids, 10 KiB) */
+    MapRead r = {.cap = 16384, .capids = 1024};
+    r.text = malloc(r.cap);
+    r.ids = malloc(r.capids * sizeof *r.ids);
+    bool ok = r.text && r.ids;
+    if (ok)
+        r.text[r.len++] = '\0';            /* offset 0 is no id */
     UResourceBundle *zone = NULL;
     for (int32_t i = 0; ok && i < nzones; i++) {
         UErrorCode zst = U_ZERO_ERROR;
@@ -323,30 +343,29 @@ static void load_map(BkpTz *tz)
             int32_t len = 0;
             const UChar *list = ures_getStringByIndex(zone, j, &len, &lst);
             if (U_SUCCESS(lst) && list)
-                ok = map_add_list(&v, &n, &cap, list, len, win);
+                ok = map_add_list(&r, list, len, win);
         }
     }
     ures_close(zone);
     ures_close(map);
     ures_close(rb);
-    if (!ok || !n) {
-        for (size_t i = 0; i < n; i++)
-            free(v[i].iana);
-        free(v);
-        return;
-    }
-    /* sorted by id, each id once: its first Windows zone */
-    qsort(v, n, sizeof *v, cmp_map);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (k && strcmp(v[k - 1].iana, v[i].iana) == 0) {
-            free(v[i].iana);
-            continue;
+    size_t cap = 16;
+    while (cap < 2 * r.n)
+        cap *= 2;
+    if (ok && r.n && r.len <= UINT32_MAX && (tz->map = calloc(cap, sizeof *tz->map))) {
+        tz->map_text = r.text;
+        tz->map_cap = cap;
+        /* each id once: with the first Windows zone that lists it */
+        for (size_t i = 0; i < r.n; i++) {
+            const char *id = r.text + r.ids[i].off;
+            TzMapSlot *slot = map_slot(tz, id, strlen(id));
+            if (!slot->off)
+                *slot = r.ids[i];
         }
-        v[k++] = v[i];
+        r.text = NULL;
     }
-    tz->map = v;
-    tz->nmap = k;
+    free(r.text);
+    free(r.ids);
 }
 
 /* The Windows id (our copy) an IANA id maps to, or NULL: ICU's answer. */
@@ -357,15 +376,22 @@ static const char *iana_to_windows_icu(BkpTz *tz, const char *id)
     if (!to_uchars(id, uid, TZ_ID_MAX))
         return NULL;
     load_map(tz);
+    if (!tz->map_cap)
+        return NULL;
+    /* An id of the table is canonical: its answer without asking ICU. */
+    const TzMapSlot *m = map_slot(tz, id, strlen(id));
+    if (m->off)
+        return m->win;
+    /* Else its canonical id's; the mapping is only for the ids of the tz
+     * database. */
     tz->icu_uses++;
-    /* the mapping is only for the ids of the tz database */
     UErrorCode st = U_ZERO_ERROR;
     UBool system = false;
     int32_t n = ucal_getCanonicalTimeZoneID(uid, -1, ucanon, TZ_ID_MAX, &system, &st);
     if (U_FAILURE(st) || !system || n <= 0 || !from_uchars(ucanon, n, canon, sizeof canon))
         return NULL;
-    const TzMap *m = tz->nmap ? bsearch(canon, tz->map, tz->nmap, sizeof *tz->map, cmp_map_key) : NULL;
-    return m ? m->win : NULL;
+    m = map_slot(tz, canon, strlen(canon));
+    return m->off ? m->win : NULL;
 }
 
 /* bkp_tz_resolve without the memo, for an id other than "UTC" shorter than
@@ -406,13 +432,7 @@ BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id)
     size_t len = strlen(id);
     if (len >= TZ_ID_MAX)
         return BKP_TZ_UNKNOWN;
-    /* The memo, keyed by the id's length and its first and last 8 bytes:
-     * zone ids differ there ("Eastern Standard Time", "Europe/Berlin"). */
-    uint64_t head = 0, tail = 0;
-    memcpy(&head, id, len < 8 ? len : 8);
-    memcpy(&tail, id + (len < 8 ? 0 : len - 8), len < 8 ? len : 8);
-    uint64_t h = ((head ^ len) * 0x9E3779B97F4A7C15u ^ tail) * 0xC2B2AE3D27D4EB4Fu;
-    size_t k = (size_t)(h >> 56) & (TZ_MEMO - 1);    /* the best-mixed bits */
+    size_t k = (size_t)(id_hash(id, len) >> 56) & (TZ_MEMO - 1);
     for (; tz->memo[k].id; k = (k + 1) & (TZ_MEMO - 1))
         if (strcmp(tz->memo[k].id, id) == 0) {
             *windows_id = tz->memo[k].win;

@@ -23,7 +23,7 @@ bool check_unit(Checker *C, const AstDuration *d, BkpUnit *out)
 {
     if (ast_duration_reported(d))
         return false;
-    BkpUnit u = (BkpUnit)bkp_word_value(BKP_WORD_UNIT, d->unit);
+    BkpUnit u = (BkpUnit)check_word(C, BKP_WORD_UNIT, d->unit);
     *out = u;
     if (u == BKP_UNIT_NONE) {
         BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
@@ -111,7 +111,7 @@ static unsigned word_set(Checker *C, const AstList *l, BkpWordKind kind_of, cons
     BkpSpan first[16];
     for (int i = 0; i < l->n; i++) {
         const AstItem *it = &l->v[i];
-        int v = it->is_num ? -1 : bkp_word_value(kind_of, it->text);
+        int v = it->is_num ? -1 : check_word(C, kind_of, it->text);
         if (v < 0) {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span, "`%s` is not %s", it->text, what);
             const char *best = it->is_num ? NULL : bkp_word_suggest(kind_of, it->text);
@@ -140,10 +140,10 @@ static BkpDaySet weekdays(Checker *C, const AstList *l, const char *dup_rule)
     return (BkpDaySet)word_set(C, l, BKP_WORD_WEEKDAY, "weekday", "a weekday", dup_rule);
 }
 
-static bool has_last(const AstList *l)
+static bool has_last(Checker *C, const AstList *l)
 {
     for (int i = 0; i < l->n; i++)
-        if (!l->v[i].is_num && bkp_word_value(BKP_WORD_DAY, l->v[i].text) == BKP_DAY_LAST)
+        if (!l->v[i].is_num && check_word(C, BKP_WORD_DAY, l->v[i].text) == BKP_DAY_LAST)
             return true;
     return false;
 }
@@ -167,14 +167,14 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
                                        "day %s of the month: Azure takes days 1 to 28, or `last`", it->text);
                 if (it->num >= 29 && it->num <= 31) {
                     bkp_diag_hint(C->D, g, "for the end of every month, write `last`");
-                    if (!has_last(l))
+                    if (!has_last(C, l))
                         check_fix(C->D, g, it->span, "last");
                 }
                 ok = false;
                 continue;
             }
             slot = (int)it->num;
-        } else if (bkp_word_value(BKP_WORD_DAY, it->text) == BKP_DAY_LAST) {
+        } else if (check_word(C, BKP_WORD_DAY, it->text) == BKP_DAY_LAST) {
             slot = BKP_DAY_LAST;
         } else {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span,
@@ -216,8 +216,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         /* One list: say what is missing. */
         bool all_days = true, all_weeks = true;
         for (int i = 0; i < a->n; i++) {
-            all_days &= bkp_word_value(BKP_WORD_WEEKDAY, a->v[i].text) >= 0;
-            all_weeks &= bkp_word_value(BKP_WORD_WEEK, a->v[i].text) >= 0;
+            all_days &= check_word(C, BKP_WORD_WEEKDAY, a->v[i].text) >= 0;
+            all_weeks &= check_word(C, BKP_WORD_WEEK, a->v[i].text) >= 0;
         }
         if (all_days) {
             BkpDiag *g = bkp_error(C->D, C->src, "D14", a->span,
@@ -239,8 +239,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         return false;
     }
     /* Two lists: weeks, then days. Swapped lists get a hint of their own. */
-    if (a->n && bkp_word_value(BKP_WORD_WEEKDAY, a->v[0].text) >= 0 && b->n &&
-        bkp_word_value(BKP_WORD_WEEK, b->v[0].text) >= 0) {
+    if (a->n && check_word(C, BKP_WORD_WEEKDAY, a->v[0].text) >= 0 && b->n &&
+        check_word(C, BKP_WORD_WEEK, b->v[0].text) >= 0) {
         BkpDiag *g = bkp_error(C->D, C->src, "syntax", bkp_span_join(a->span, b->span),
                                "weeks of the month come before the weekdays");
         bkp_diag_hint(C->D, g, "write `on %s %s`", b->v[0].text, a->v[0].text);

@@ -146,29 +146,44 @@ static const struct Kind {
 
 static int ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
 
-/* The entry of k whose key is `key`, the key of s[0..n) (n >= 1) as written;
- * its head bytes not yet folded. */
-static const BkpWord *find_key(const struct Kind *k, uint64_t key, const char *s, size_t n)
+/* Whether s[from..n) is word w's tail, in the kind's case. */
+static bool same_tail(const struct Kind *k, const char *w, const char *s, size_t from, size_t n)
 {
-    size_t head = n < KEY_CHARS ? n : KEY_CHARS;
-    /* Fold the head as the kind compares. The words of a kind that ignores
-     * case are ASCII letters only (test_lexicon checks it), and a byte with
-     * 0x20 set is a lower-case ASCII letter exactly when the byte was an
-     * ASCII letter of either case: setting the bit of every byte of the
-     * head is ASCII case folding, as far as a comparison with those words
-     * can tell. */
-    if (k->any_case)
-        key |= 0x2020202020202020u & (((uint64_t)1 << 8 * head) - 1);
-    for (size_t i = 0; i < k->nwords; i++) {
-        if (k->keys[i] != key)
-            continue;
-        const char *w = k->words[i].text;    /* same length, same head: the tail */
-        size_t j = head;
-        while (j < n && (k->any_case ? ascii_lower(s[j]) : s[j]) == w[j])
-            j++;
-        if (j == n)
-            return &k->words[i];
+    for (size_t j = from; j < n; j++)
+        if ((k->any_case ? ascii_lower(s[j]) : s[j]) != w[j])
+            return false;
+    return true;
+}
+
+/* The head of the key of s[0..n) (1 <= n <= 0xFF) as kind k compares it:
+ * its first KEY_CHARS bytes. The words of a kind that ignores case are
+ * ASCII letters in lower case (test_lexicon checks it), and x | 0x20 is
+ * the lower-case letter c exactly when x is c or its upper case: setting
+ * that bit in every byte of the head folds it, as far as a comparison with
+ * those words can tell. */
+static inline uint64_t head_of(const struct Kind *k, const char *s, size_t n)
+{
+    unsigned fold = k->any_case ? 0x20 : 0;
+    uint64_t head = 0;
+    switch (n < KEY_CHARS ? n : KEY_CHARS) {     /* its last byte first */
+    case 7: head |= (uint64_t)((unsigned char)s[6] | fold) << 48; /* fall through */
+    case 6: head |= (uint64_t)((unsigned char)s[5] | fold) << 40; /* fall through */
+    case 5: head |= (uint64_t)((unsigned char)s[4] | fold) << 32; /* fall through */
+    case 4: head |= (uint64_t)((unsigned char)s[3] | fold) << 24; /* fall through */
+    case 3: head |= (uint64_t)((unsigned char)s[2] | fold) << 16; /* fall through */
+    case 2: head |= (uint64_t)((unsigned char)s[1] | fold) << 8;  /* fall through */
+    default: head |= (unsigned char)s[0] | fold;
     }
+    return head;
+}
+
+/* The entry of k spelt s[0..n), 1 <= n <= 0xFF: its key, then its tail. */
+static inline const BkpWord *find(const struct Kind *k, const char *s, size_t n)
+{
+    uint64_t key = head_of(k, s, n) | (uint64_t)n << 56;
+    for (size_t i = 0; i < k->nwords; i++)
+        if (k->keys[i] == key && (n <= KEY_CHARS || same_tail(k, k->words[i].text, s, KEY_CHARS, n)))
+            return &k->words[i];
     return NULL;
 }
 
@@ -178,29 +193,74 @@ const BkpWord *bkp_word_find(BkpWordKind kind, const char *s, size_t n)
         return NULL;
     if (n == 0 || n > 0xFF)         /* no word is empty, or longer than a key counts */
         return NULL;
-    /* s's key: a byte no word holds (NUL, not ASCII) matches no key */
-    size_t head = n < KEY_CHARS ? n : KEY_CHARS;
-    uint64_t key = (uint64_t)n << 56;
-    for (size_t i = 0; i < head; i++)
-        key |= (uint64_t)(unsigned char)s[i] << 8 * i;
-    return find_key(&kinds[kind], key, s, n);
+    return find(&kinds[kind], s, n);
 }
 
 int bkp_word_value(BkpWordKind kind, const char *s)
 {
     if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
         return -1;
-    /* The key's head and s's length in one pass (words are short). */
-    uint64_t key = 0;
-    size_t n = 0;
-    for (; n < KEY_CHARS && s[n]; n++)
-        key |= (uint64_t)(unsigned char)s[n] << 8 * n;
-    if (n == KEY_CHARS)
-        n += strlen(s + n);
+    size_t n = strlen(s);
     if (n == 0 || n > 0xFF)
         return -1;
-    const BkpWord *w = find_key(&kinds[kind], key | (uint64_t)n << 56, s, n);
+    const BkpWord *w = find(&kinds[kind], s, n);
     return w ? w->value : -1;
+}
+
+/* ---- the index ---- */
+
+/* A word's key in the index: its key, with the length cut to 5 bits (no
+ * word is longer than 31 bytes) and the kind in the 3 bits above, so that
+ * one comparison tells kind, length and head. */
+enum { INDEX_SLOTS = sizeof(((BkpWordIndex *)0)->slot) / sizeof(((BkpWordIndex *)0)->slot[0]),
+       INDEX_MAX_LEN = 31 };
+_Static_assert(BKP_WORD_KIND_COUNT <= 8, "a kind takes 3 bits of an index key");
+
+static inline uint64_t index_key(BkpWordKind kind, const char *s, size_t n)
+{
+    return head_of(&kinds[kind], s, n) | (uint64_t)((unsigned)kind << 5 | n) << 56;
+}
+
+static inline size_t index_slot(uint64_t key)
+{
+    return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (INDEX_SLOTS - 1);
+}
+
+_Static_assert(N(weekday_words) + N(month_words) + N(week_words) + N(day_words) + N(unit_words) <= INDEX_SLOTS / 4,
+               "the index stays at most a quarter full");
+
+void bkp_word_index_init(BkpWordIndex *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    for (int kind = 0; kind < BKP_WORD_KIND_COUNT; kind++) {
+        const struct Kind *k = &kinds[kind];
+        for (size_t i = 0; i < k->nwords; i++) {
+            size_t n = strlen(k->words[i].text);
+            if (n > INDEX_MAX_LEN)
+                continue;       /* never: bkp_word_index_value would not find it (test_lexicon) */
+            uint64_t key = index_key((BkpWordKind)kind, k->words[i].text, n);
+            size_t j = index_slot(key);
+            while (ix->slot[j].key)
+                j = (j + 1) & (INDEX_SLOTS - 1);
+            ix->slot[j].key = key;
+            ix->slot[j].word = &k->words[i];
+        }
+    }
+}
+
+int bkp_word_index_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s)
+{
+    if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
+        return -1;
+    size_t n = strlen(s);
+    if (n == 0 || n > INDEX_MAX_LEN)
+        return -1;
+    const struct Kind *k = &kinds[kind];
+    uint64_t key = index_key(kind, s, n);
+    for (size_t j = index_slot(key); ix->slot[j].key; j = (j + 1) & (INDEX_SLOTS - 1))
+        if (ix->slot[j].key == key && (n <= KEY_CHARS || same_tail(k, ix->slot[j].word->text, s, KEY_CHARS, n)))
+            return ix->slot[j].word->value;
+    return -1;
 }
 
 const BkpWord *bkp_words(BkpWordKind kind, size_t *n)

@@ -197,14 +197,16 @@ static const BkpWord *find_slowly(BkpWordKind kind, const char *s, size_t n, boo
     return NULL;
 }
 
-/* bkp_word_find() (keys, folding by a bit) finds what a word-at-a-time
- * look-up finds: every word of every kind in several cases, and many
+/* bkp_word_find() (keys, folding by a bit) and the index find what a
+ * word-at-a-time look-up finds: every word of every kind in several cases, and many
  * near misses: prefixes, longer words, one byte changed to its neighbours,
  * its other case, a NUL, bytes that are not ASCII. */
 static void test_word_lookup(void **state)
 {
     (void)state;
     static const unsigned char changes[] = {0, 1, 0x1F, '@', '[', '`', '{', 0x7F, 0x80, 0xC1, 0xE1, 0xFF};
+    BkpWordIndex ix;                /* bkp_word_index_value() answers the same */
+    bkp_word_index_init(&ix);
     int probes = 0;
     for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
         bool exact = k == BKP_WORD_UNIT;
@@ -257,6 +259,7 @@ static void test_word_lookup(void **state)
                 if (!memchr(buf, 0, len)) {
                     buf[len] = '\0';
                     assert_int_equal(bkp_word_value((BkpWordKind)k, buf), want ? want->value : -1);
+                    assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)k, buf), want ? want->value : -1);
                 }
                 probes++;
             }
@@ -272,10 +275,20 @@ static void test_word_lookup(void **state)
                                          "monthly", "hourss", "\xc3\xa9t\xc3\xa9", "s\xc3\xbbn",
                                          "ssssssssssssssssssssssssssssssssssssssssssss"};
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
-        for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
+        for (int k = 0; k <= BKP_WORD_KIND_COUNT; k++) {
             assert_null(bkp_word_find((BkpWordKind)k, others[i], strlen(others[i])));
             assert_int_equal(bkp_word_value((BkpWordKind)k, others[i]), -1);
+            assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)k, others[i]), -1);
         }
+    /* every word is in the index, as its kind's, and no other kind's */
+    for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
+        size_t count;
+        const BkpWord *w = bkp_words((BkpWordKind)k, &count);
+        for (size_t i = 0; i < count; i++)
+            for (int other = 0; other < BKP_WORD_KIND_COUNT; other++)
+                assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)other, w[i].text),
+                                 bkp_word_value((BkpWordKind)other, w[i].text));
+    }
     assert_true(probes > 1000);
 }
 
