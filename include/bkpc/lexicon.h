@@ -73,9 +73,12 @@ int bkp_word_value(BkpWordKind kind, const char *s);
 /* The words of every kind as a hash index, for a caller that looks up many
  * (the checker, a few per policy): built from the table into storage the
  * caller owns, it answers as bkp_word_value() does, in a probe or two
- * instead of a pass over the kind's words. */
+ * instead of a pass over the kind's words. A word that is the table's own
+ * string (the scanner's units: bkp_word_find()'s text) is found by its
+ * address, without reading it. */
 typedef struct BkpWordIndex {
     struct { uint64_t key; const BkpWord *word; } slot[256];    /* key 0: empty */
+    struct { const char *text; const BkpWord *word; int kind; } by_text[256];   /* text NULL: empty */
 } BkpWordIndex;
 void bkp_word_index_init(BkpWordIndex *ix);
 int bkp_word_index_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s);

@@ -104,6 +104,11 @@ BkpRequire *check_require(Checker *C, const AstClause *c, const BkpTemplateRef *
  * error. */
 const BkpRequire *check_require_list(Checker *C, BkpRequire *own, const BkpRequire *inherited);
 
+/* ---- rules.c ---- */
+
+/* Every rule of the table (bkp_rules), in its order, on p. */
+void check_rules(BkpDiags *d, const BkpPolicy *p);
+
 /* Diagnostics one check shows at most; the last says there were more. */
 #define BKP_MAX_CHECK_DIAGS 100
 

@@ -624,9 +624,6 @@ BkpPolicy *check_policy(Checker *C, const AstFile *file, const AstPolicy *ap, bo
         return NULL;
     }
     defaults(p, o, have);
-    int n;
-    const BkpRule *r = bkp_rules(&n);
-    for (int i = 0; i < n; i++)
-        r[i].check(C->D, p);
+    check_rules(C->D, p);
     return p;
 }

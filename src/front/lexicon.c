@@ -226,6 +226,14 @@ static inline size_t index_slot(uint64_t key)
     return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (INDEX_SLOTS - 1);
 }
 
+/* The slot of the table's string `text` of kind `kind` (kinds may share
+ * a string: `last`). */
+static inline size_t text_slot(const char *text, BkpWordKind kind)
+{
+    return (size_t)((((uint64_t)(uintptr_t)text + (unsigned)kind) * UINT64_C(0x9E3779B97F4A7C15)) >> 40) &
+           (INDEX_SLOTS - 1);
+}
+
 _Static_assert(N(weekday_words) + N(month_words) + N(week_words) + N(day_words) + N(unit_words) <= INDEX_SLOTS / 4,
                "the index stays at most a quarter full");
 
@@ -244,6 +252,11 @@ void bkp_word_index_init(BkpWordIndex *ix)
                 j = (j + 1) & (INDEX_SLOTS - 1);
             ix->slot[j].key = key;
             ix->slot[j].word = &k->words[i];
+            for (j = text_slot(k->words[i].text, (BkpWordKind)kind); ix->by_text[j].text;)
+                j = (j + 1) & (INDEX_SLOTS - 1);
+            ix->by_text[j].text = k->words[i].text;
+            ix->by_text[j].word = &k->words[i];
+            ix->by_text[j].kind = kind;
         }
     }
 }
@@ -252,6 +265,9 @@ int bkp_word_index_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s
 {
     if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
         return -1;
+    for (size_t j = text_slot(s, kind); ix->by_text[j].text; j = (j + 1) & (INDEX_SLOTS - 1))
+        if (ix->by_text[j].text == s && ix->by_text[j].kind == (int)kind)
+            return ix->by_text[j].word->value;
     size_t n = strlen(s);
     if (n == 0 || n > INDEX_MAX_LEN)
         return -1;

@@ -280,6 +280,18 @@ static void test_word_lookup(void **state)
             assert_int_equal(bkp_word_value((BkpWordKind)k, others[i]), -1);
             assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)k, others[i]), -1);
         }
+    /* the table's own strings, found by their address, as any copy of them */
+    for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
+        size_t count;
+        const BkpWord *w = bkp_words((BkpWordKind)k, &count);
+        for (size_t i = 0; i < count; i++) {
+            char copy[32];
+            snprintf(copy, sizeof copy, "%s", w[i].text);
+            for (int other = 0; other < BKP_WORD_KIND_COUNT; other++)
+                assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)other, w[i].text),
+                                 bkp_word_index_value(&ix, (BkpWordKind)other, copy));
+        }
+    }
     /* every word is in the index, as its kind's, and no other kind's */
     for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
         size_t count;
