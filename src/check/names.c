@@ -292,7 +292,7 @@ static inline uint32_t next_folded(const char *s, size_t *len)
  * case-folded (next_folded), each written in UTF-8 (a byte that is not
  * UTF-8 as itself), taken 8 at a time. Names whose folded characters are
  * equal have equal bytes, hence equal hashes; an ASCII name's bytes are its
- * own with upper case lowered, 8 at a time without decoding. */
+ * own with upper case lowered, up to 8 at a time without decoding. */
 typedef struct FoldHash {
     uint64_t h;
     uint64_t acc;               /* bytes not yet mixed in, the first lowest */
@@ -339,10 +339,17 @@ size_t name_hash_fold(const char *s)
     FoldHash f = {1469598103934665603u, 0, 0};
     size_t n = strlen(s), i = 0;
     while (i < n) {
-        uint64_t w;
-        if (i + 8 <= n && !((w = load8(s + i)) & 0x8080808080808080u)) {
-            fold_hash_bytes(&f, ascii_lower8(w), 8);
-            i += 8;
+        /* the next 8 bytes (or the last ones), if ASCII: at once */
+        size_t m = n - i < 8 ? n - i : 8;
+        uint64_t w = 0;
+        if (m == 8)
+            w = load8(s + i);
+        else
+            for (size_t j = 0; j < m; j++)
+                w |= (uint64_t)(unsigned char)s[i + j] << 8 * j;
+        if (!(w & 0x8080808080808080u)) {
+            fold_hash_bytes(&f, ascii_lower8(w), (unsigned)m);
+            i += m;
             continue;
         }
         size_t len;

@@ -56,6 +56,10 @@ enum {
     F_consistency = BKP_FIELD_CONSISTENCY,
 };
 #define AT(p, member) bkp_policy_loc((p), (BkpField)F_##member, at(p)->member)
+/* The same as two arguments, field and span, for a helper that makes the
+ * BkpLoc (LOC) only when it reports: most policies break no rule. */
+#define FIELD_AT(p, member) (BkpField)F_##member, at(p)->member
+#define LOC(p, name) bkp_policy_loc((p), name##_field, name)
 
 /* The policy's own name (or the whole implicit policy). */
 static BkpLoc name_loc(const BkpPolicy *p)
@@ -315,20 +319,21 @@ RULE(D4)
 
 /* `span` is the clause, `dur` its duration. */
 static inline bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on, int n, int lo, int hi,
-                        BkpLoc span, BkpLoc dur, const char *what, const char *unit)
+                               BkpField span_field, BkpSpan span, BkpField dur_field, BkpSpan dur,
+                               const char *what, const char *unit)
 {
     if (!on || n < 0 || (n >= lo && n <= hi))
         return true;
-    BkpDiag *g = err(d, p, id, span, "%s are kept %d to %d %s, not %d", what, lo, hi, unit, n);
+    BkpDiag *g = err(d, p, id, LOC(p, span), "%s are kept %d to %d %s, not %d", what, lo, hi, unit, n);
     bkp_diag_hint(d, g, "write `%d%c`", n < lo ? lo : hi, unit[0]);
-    check_fix_at(d, g, dur, "%d%c", n < lo ? lo : hi, unit[0]);
+    check_fix_at(d, g, LOC(p, dur), "%d%c", n < lo ? lo : hi, unit[0]);
     return false;
 }
 
-RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, AT(p, daily), AT(p, daily_dur), "daily points", "days"); }
-RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, AT(p, weekly), AT(p, weekly_dur), "weekly points", "weeks"); }
-RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, AT(p, monthly), AT(p, monthly_dur), "monthly points", "months"); }
-RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, AT(p, yearly), AT(p, yearly_dur), "yearly points", "years"); }
+RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, FIELD_AT(p, daily), FIELD_AT(p, daily_dur), "daily points", "days"); }
+RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, FIELD_AT(p, weekly), FIELD_AT(p, weekly_dur), "weekly points", "weeks"); }
+RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, FIELD_AT(p, monthly), FIELD_AT(p, monthly_dur), "monthly points", "months"); }
+RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, FIELD_AT(p, yearly), FIELD_AT(p, yearly_dur), "yearly points", "years"); }
 
 RULE(D10)
 {
@@ -351,31 +356,33 @@ RULE(D11)
     return false;
 }
 
-static inline bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc on, const char *what)
+static inline bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField on_field,
+                                       BkpSpan on, const char *what)
 {
     if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY)
         return true;
-    BkpDiag *g = err(d, p, "D12", on, "with a weekly schedule, %s points are chosen by week and weekday, not by day of the month", what);
+    BkpDiag *g = err(d, p, "D12", LOC(p, on), "with a weekly schedule, %s points are chosen by week and weekday, not by day of the month", what);
     bkp_policy_secondary(d, g, AT(p, schedule), "the schedule is weekly");
     const char *day = bkp_word_name(BKP_WORD_WEEKDAY, __builtin_ctz(p->run_days ? p->run_days : 1), BKP_SPELL_BKP);
     bkp_diag_hint(d, g, "write `on first %s`", day);
-    check_fix_at(d, g, on, "on first %s", day);
+    check_fix_at(d, g, LOC(p, on), "on first %s", day);
     return false;
 }
 
 RULE(D12)
 {
-    bool a = weekly_sched_format(d, p, &p->monthly, AT(p, monthly_on), "monthly");
-    bool b = weekly_sched_format(d, p, &p->yearly, AT(p, yearly_on), "yearly");
+    bool a = weekly_sched_format(d, p, &p->monthly, FIELD_AT(p, monthly_on), "monthly");
+    bool b = weekly_sched_format(d, p, &p->yearly, FIELD_AT(p, yearly_on), "yearly");
     return a && b;
 }
 
-static inline bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc on, const char *what)
+static inline bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField on_field,
+                                   BkpSpan on, const char *what)
 {
     if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY ||
         !p->run_days || (lt->days & ~p->run_days) == 0)
         return true;
-    BkpDiag *g = err(d, p, "D13", on, "%s points fall on %s, but backups run only on %s", what,
+    BkpDiag *g = err(d, p, "D13", LOC(p, on), "%s points fall on %s, but backups run only on %s", what,
                      day_list(d, lt->days & ~p->run_days), day_list(d, p->run_days));
     bkp_policy_secondary(d, g, AT(p, run_days), "the schedule's days");
     bkp_diag_hint(d, g, "choose days the schedule backs up on");
@@ -384,38 +391,40 @@ static inline bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLon
 
 RULE(D13)
 {
-    bool a = subset_of_sched(d, p, &p->monthly, AT(p, monthly_on), "monthly");
-    bool b = subset_of_sched(d, p, &p->yearly, AT(p, yearly_on), "yearly");
+    bool a = subset_of_sched(d, p, &p->monthly, FIELD_AT(p, monthly_on), "monthly");
+    bool b = subset_of_sched(d, p, &p->yearly, FIELD_AT(p, yearly_on), "yearly");
     return a && b;
 }
 
-static inline bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc span, const char *what)
+static inline bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField span_field,
+                                      BkpSpan span, const char *what)
 {
     if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY || (lt->weeks && lt->days))
         return true;
-    err(d, p, "D14", span, "%s retention needs weeks of the month and weekdays", what);
+    err(d, p, "D14", LOC(p, span), "%s retention needs weeks of the month and weekdays", what);
     return false;
 }
 
 RULE(D14)
 {
-    bool a = weekly_format_sets(d, p, &p->monthly, AT(p, monthly), "monthly");
-    bool b = weekly_format_sets(d, p, &p->yearly, AT(p, yearly), "yearly");
+    bool a = weekly_format_sets(d, p, &p->monthly, FIELD_AT(p, monthly), "monthly");
+    bool b = weekly_format_sets(d, p, &p->yearly, FIELD_AT(p, yearly), "yearly");
     return a && b;
 }
 
-static inline bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc span, const char *what)
+static inline bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField span_field,
+                                    BkpSpan span, const char *what)
 {
     if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY || lt->dates || lt->last_day)
         return true;
-    err(d, p, "D15", span, "%s retention names no day of the month", what);
+    err(d, p, "D15", LOC(p, span), "%s retention names no day of the month", what);
     return false;
 }
 
 RULE(D15)
 {
-    bool a = daily_format_set(d, p, &p->monthly, AT(p, monthly), "monthly");
-    bool b = daily_format_set(d, p, &p->yearly, AT(p, yearly), "yearly");
+    bool a = daily_format_set(d, p, &p->monthly, FIELD_AT(p, monthly), "monthly");
+    bool b = daily_format_set(d, p, &p->yearly, FIELD_AT(p, yearly), "yearly");
     return a && b;
 }
 
