@@ -19,6 +19,47 @@
 enum { MAX_COUNT = 1000000000 };   /* larger counts are clamped (and out of range anyway) */
 
 
+/* The errors of check_unit and check_duration, apart from them (cold): the
+ * tests every duration passes stay short. */
+static __attribute__((cold, noinline)) void unknown_unit(Checker *C, const AstDuration *d)
+{
+    BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
+    const char *best = bkp_word_suggest(BKP_WORD_UNIT, d->unit);
+    if (strncmp(d->unit, "min", 3) == 0 || strcmp(d->unit, "M") == 0)
+        bkp_diag_hint(C->D, g, "there are no minutes: schedules count whole hours, and `m` is months");
+    else if (best) {
+        bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s%s`?", d->num,
+                      ast_duration_unit(d).off > ast_duration_num(d).end ? " " : "", best);
+        check_fix(C->D, g, ast_duration_unit(d), "%s", best);
+    } else
+        bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
+}
+
+static __attribute__((cold, noinline)) void too_long(Checker *C, const AstDuration *d, const char *clause)
+{
+    BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
+                           bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
+                           clause);
+    bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
+}
+
+static __attribute__((cold, noinline)) void not_whole(Checker *C, const AstDuration *d, BkpUnit u, BkpUnit want,
+                                                      const char *clause, BkpSpan kw)
+{
+    const char *text = bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off);
+    BkpDiag *g = bkp_error(C->D, C->src, "unit", d->span,
+                           "`%s` counts %s, and %s is not a whole number of %s", clause,
+                           bkp_unit_name(want, true), text, bkp_unit_name(want, true));
+    bkp_diag_label(C->D, g, "%s", bkp_unit_name(u, true));
+    bkp_diag_secondary(C->D, g, kw, "counts %s", bkp_unit_name(want, true));
+    int64_t near = bkp_unit_nearest(d->num, u, want);
+    bkp_diag_hint(C->D, g, "write `%" PRId64 "%c` (the nearest whole number of %s)", near,
+                  bkp_unit_letter(want), bkp_unit_name(want, true));
+    check_fix(C->D, g, d->span, "%" PRId64 "%c", near, bkp_unit_letter(want));
+    if (want == BKP_DAYS && u >= BKP_MONTHS)
+        bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
+}
+
 bool check_unit(Checker *C, const AstDuration *d, BkpUnit *out)
 {
     if (ast_duration_reported(d))
@@ -26,16 +67,7 @@ bool check_unit(Checker *C, const AstDuration *d, BkpUnit *out)
     BkpUnit u = (BkpUnit)check_word(C, BKP_WORD_UNIT, d->unit);
     *out = u;
     if (u == BKP_UNIT_NONE) {
-        BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
-        const char *best = bkp_word_suggest(BKP_WORD_UNIT, d->unit);
-        if (strncmp(d->unit, "min", 3) == 0 || strcmp(d->unit, "M") == 0)
-            bkp_diag_hint(C->D, g, "there are no minutes: schedules count whole hours, and `m` is months");
-        else if (best) {
-            bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s%s`?", d->num,
-                          ast_duration_unit(d).off > ast_duration_num(d).end ? " " : "", best);
-            check_fix(C->D, g, ast_duration_unit(d), "%s", best);
-        } else
-            bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
+        unknown_unit(C, d);
         return false;
     }
     return true;
@@ -53,26 +85,11 @@ bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *
     int64_t v;
     bool exact = bkp_unit_convert(d->num, u, want, &v);
     if ((exact ? v : bkp_unit_nearest(d->num, u, want)) > MAX_COUNT) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
-                               bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
-                               clause);
-        bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
+        too_long(C, d, clause);
         return false;
     }
     if (!exact) {
-        const char *text = bkp_arena_strndup(C->A, C->src->text + d->span.off,
-                                             d->span.end - d->span.off);
-        BkpDiag *g = bkp_error(C->D, C->src, "unit", d->span,
-                               "`%s` counts %s, and %s is not a whole number of %s", clause,
-                               bkp_unit_name(want, true), text, bkp_unit_name(want, true));
-        bkp_diag_label(C->D, g, "%s", bkp_unit_name(u, true));
-        bkp_diag_secondary(C->D, g, kw, "counts %s", bkp_unit_name(want, true));
-        int64_t near = bkp_unit_nearest(d->num, u, want);
-        bkp_diag_hint(C->D, g, "write `%" PRId64 "%c` (the nearest whole number of %s)", near,
-                      bkp_unit_letter(want), bkp_unit_name(want, true));
-        check_fix(C->D, g, d->span, "%" PRId64 "%c", near, bkp_unit_letter(want));
-        if (want == BKP_DAYS && u >= BKP_MONTHS)
-            bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
+        not_whole(C, d, u, want, clause, kw);
         return false;
     }
     *out = (int)v;
