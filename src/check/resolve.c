@@ -596,8 +596,10 @@ void check_template_clauses(Checker *C, const ClauseFrom own[NSLOT])
 
 BkpPolicy *check_policy(Checker *C, const AstFile *file, const AstPolicy *ap, bool no_schedule_said)
 {
-    BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
-    BkpPolicyOrigin *o = BKP_NEW(C->A, BkpPolicyOrigin);
+    /* the policy and its origin live and die together: one allocation */
+    struct PolicyAndOrigin { BkpPolicy p; BkpPolicyOrigin o; } *po = BKP_NEW(C->A, struct PolicyAndOrigin);
+    BkpPolicy *p = &po->p;
+    BkpPolicyOrigin *o = &po->o;
     p->name = ap->name.value;
     p->origin = o;
     o->name_span = ap->name.span;
