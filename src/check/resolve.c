@@ -553,8 +553,9 @@ static void resolve_clause(Checker *C, enum Slot s, const ClauseFrom *cf, BkpPol
     check_in(C, cf->file);
     if (quiet)
         C->D = &C->quiet;
-    for (int i = 0; i < 2 && slot_fields[s][i] != BKP_FIELD_NAME; i++)
-        o->from[slot_fields[s][i]] = cf->from;
+    if (cf->from)                   /* (a policy's own: o->from[] is NULL already) */
+        for (int i = 0; i < 2 && slot_fields[s][i] != BKP_FIELD_NAME; i++)
+            o->from[slot_fields[s][i]] = cf->from;
     switch (s) {
     case S_TYPE:
         p->enhanced = c->u.type.enhanced;
