@@ -70,6 +70,18 @@ typedef struct BkpWord {
 const BkpWord *bkp_word_find(BkpWordKind kind, const char *s, size_t n);
 /* The value of the NUL-terminated word s, or -1. */
 int bkp_word_value(BkpWordKind kind, const char *s);
+/* The words of every kind as a hash index, for a caller that looks up many
+ * (the checker, a few per policy): built from the table into storage the
+ * caller owns, it answers as bkp_word_value() does, in a probe or two
+ * instead of a pass over the kind's words. A word that is the table's own
+ * string (the scanner's units: bkp_word_find()'s text) is found by its
+ * address, without reading it. */
+typedef struct BkpWordIndex {
+    struct { uint64_t key; const BkpWord *word; } slot[256];    /* key 0: empty */
+    struct { const char *text; const BkpWord *word; int kind; } by_text[256];   /* text NULL: empty */
+} BkpWordIndex;
+void bkp_word_index_init(BkpWordIndex *ix);
+int bkp_word_index_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s);
 /* "did you mean": the spelling of `kind` nearest to s (bkp_closest), or NULL. */
 const char *bkp_word_suggest(BkpWordKind kind, const char *s);
 /* Every spelling of `kind` (for completion and suggestions); *n gets how many. */

@@ -221,8 +221,11 @@ typedef struct BkpPolicyOrigin {
 /* Whether value f of p was left to its default (false without an origin). */
 bool bkp_policy_default(const BkpPolicy *p, BkpField f);
 /* The template value f of p comes from, or NULL (written in the policy, a
- * default, or no origin). */
-const BkpTemplateRef *bkp_policy_template(const BkpPolicy *p, BkpField f);
+ * default, or no origin). Inline, as bkp_policy_loc: every rule asks. */
+static inline const BkpTemplateRef *bkp_policy_template(const BkpPolicy *p, BkpField f)
+{
+    return p->origin && f >= 0 && f < BKP_FIELD_COUNT ? p->origin->from[f] : NULL;
+}
 
 /* ---- diagnostics about a policy ---------------------------------------------
  *
@@ -240,8 +243,14 @@ typedef struct BkpLoc {
 } BkpLoc;
 
 /* Where value f of p was written: `span`, one of p->origin->at's, in the
- * file of the template f comes from, or p's. */
-BkpLoc bkp_policy_loc(const BkpPolicy *p, BkpField f, BkpSpan span);
+ * file of the template f comes from, or p's. (Inline: the rule table asks
+ * for a few dozen per policy, mostly never used.) */
+static inline BkpLoc bkp_policy_loc(const BkpPolicy *p, BkpField f, BkpSpan span)
+{
+    const BkpTemplateRef *from = bkp_policy_template(p, f);
+    BkpLoc l = {from ? from->src : p->origin ? p->origin->src : NULL, span, from};
+    return l;
+}
 /* An error or a warning about p at loc: at loc itself when p wrote it (at
  * p's name when loc is empty), else at p's `from TEMPLATE` with loc as a
  * secondary span labelled "inherited from template `T`". */

@@ -32,6 +32,9 @@
 
 /* Longest zone id we handle; the longest real ones are ~32 characters. */
 #define TZ_ID_MAX 128
+/* Ids bkp_tz_resolve remembers (a power of two; far more zones than a
+ * file names). */
+#define TZ_MEMO 256
 /* Spans cached per zone before we stop adding (1900-2300 needs ~800). */
 #define TZ_SPANS_MAX 4096
 /* The cache of offsets (BkpTz.hot): slots, each for every TZ_HOT-th
@@ -59,6 +62,13 @@ typedef struct {
     size_t last;              /* index of the span hit last */
 } TzZone;
 
+/* An IANA id of windowsZones (at `off` in the text of the ids) and the first
+ * Windows id that lists it (NULL: one bkp does not know); off 0: empty. */
+typedef struct {
+    uint32_t off;
+    const char *win;
+} TzMapSlot;
+
 struct BkpTz {
     bool win_loaded;          /* the windowsZones keys were read (maybe none) */
     char **win;               /* Windows ids, sorted by strcmp */
@@ -69,6 +79,11 @@ struct BkpTz {
     bool iana_loaded;
     char **iana;              /* every ICU system zone id with a '/' */
     size_t niana;
+
+    bool map_loaded;          /* the map was read (maybe empty) */
+    char *map_text;           /* its IANA ids, each after a NUL */
+    TzMapSlot *map;           /* IANA id -> Windows id: open addressing */
+    size_t map_cap;           /* a power of two, at least twice the ids; 0: none */
 
     unsigned long icu_uses;   /* questions asked of ICU; see bkp_tz_icu_uses */
 
@@ -86,9 +101,11 @@ struct BkpTz {
         bool dst;
     } hot[TZ_HOT];
 
-    /* IANA ids already mapped (a file may name the same zone thousands of
-     * times): a small direct-mapped memo, keyed by a hash of the id. */
-    struct { char *id; const char *win; } memo[64];
+    /* Ids already resolved (a file may name the same zone thousands of
+     * times; mapping an IANA id asks ICU): an open-addressing table keyed by
+     * a hash of the id, filled until it is full, then no longer. */
+    struct { char *id; const char *win; BkpTzKind kind; } memo[TZ_MEMO];
+    size_t nmemo;
 };
 
 /* --- small helpers ---------------------------------------------------------- */
@@ -231,6 +248,8 @@ void bkp_tz_free(BkpTz *tz)
     free(tz->zones);
     free_strings(tz->win, tz->nwin);
     free_strings(tz->iana, tz->niana);
+    free(tz->map_text);
+    free(tz->map);
     for (size_t i = 0; i < sizeof tz->memo / sizeof tz->memo[0]; i++)
         free(tz->memo[i].id);
     free(tz);
@@ -241,40 +260,178 @@ unsigned long bkp_tz_icu_uses(const BkpTz *tz)
     return tz ? tz->icu_uses : 0;
 }
 
+/* --- IANA -> Windows ---------------------------------------------------------
+ *
+ * ICU's ucal_getWindowsTimeZoneID canonicalizes the id, then reads the whole
+ * windowsZones table for it: the first Windows zone (in the table's order)
+ * one of whose space-separated lists names the canonical id. The table is
+ * read here once instead, the first time an IANA id is resolved, into a
+ * sorted array that gives the same answer (test_tz compares the two for
+ * every zone ICU knows). */
+
+/* A hash of id[0..len): of its length and its first and last 8 bytes
+ * (zone ids differ there: "Eastern Standard Time", "America/Argentina/Salta"). */
+static uint64_t id_hash(const char *id, size_t len)
+{
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, id, len < 8 ? len : 8);
+    memcpy(&tail, id + (len < 8 ? 0 : len - 8), len < 8 ? len : 8);
+    return ((head ^ len) * UINT64_C(0x9E3779B97F4A7C15) ^ tail) * UINT64_C(0xC2B2AE3D27D4EB4F);
+}
+
+/* The map's slot for id: its own, or the empty one where it would go. */
+static TzMapSlot *map_slot(const BkpTz *tz, const char *id, size_t len)
+{
+    size_t i = (size_t)(id_hash(id, len) >> 32) & (tz->map_cap - 1);
+    while (tz->map[i].off && strcmp(tz->map_text + tz->map[i].off, id) != 0)
+        i = (i + 1) & (tz->map_cap - 1);
+    return &tz->map[i];
+}
+
+/* The ids of the map's lists, in the table's order, each with its Windows id. */
+typedef struct {
+    char *text;
+    size_t len, cap;
+    TzMapSlot *ids;
+    size_t n, capids;
+} MapRead;
+
+/* Adds the ids of one list ("Europe/Berlin Europe/Busingen") for Windows
+ * zone `win`; false when out of memory. */
+static bool map_add_list(MapRead *r, const UChar *list, int32_t len, const char *win)
+{
+    for (int32_t i = 0; i < len;) {
+        int32_t end = i;
+        while (end < len && list[end] != 0x20)
+            end++;
+        char id[TZ_ID_MAX];
+        if (end > i && from_uchars(list + i, end - i, id, sizeof id)) {
+            size_t n = (size_t)(end - i);
+            if (r->len + n + 1 > r->cap || r->n == r->capids) {
+                size_t cap = 2 * r->cap + n + 1, capids = 2 * r->capids + 1;
+                char *t = realloc(r->text, cap);
+                if (t)
+                    r->text = t, r->cap = cap;
+                TzMapSlot *v = realloc(r->ids, capids * sizeof *v);
+                if (v)
+                    r->ids = v, r->capids = capids;
+                if (!t || !v)
+                    return false;
+            }
+            memcpy(r->text + r->len, id, n + 1);
+            r->ids[r->n++] = (TzMapSlot){(uint32_t)r->len, win};
+            r->len += n + 1;
+        }
+        i = end + 1;
+    }
+    return true;
+}
+
+static void load_map(BkpTz *tz)
+{
+    if (tz->map_loaded)
+        return;
+    tz->map_loaded = true;
+    load_windows(tz);
+    tz->icu_uses++;
+
+    UErrorCode st = U_ZERO_ERROR;
+    UResourceBundle *rb = ures_openDirect(NULL, "windowsZones", &st);
+    UResourceBundle *map = ures_getByKey(rb, "mapTimezones", NULL, &st);
+    int32_t nzones = U_SUCCESS(st) ? ures_getSize(map) : 0;
+    /* room for today's table (about 600 ids, 10 KiB) */
+    MapRead r = {.cap = 16384, .capids = 1024};
+    r.text = malloc(r.cap);
+    r.ids = malloc(r.capids * sizeof *r.ids);
+    bool ok = r.text && r.ids;
+    if (ok)
+        r.text[r.len++] = '\0';            /* offset 0 is no id */
+    UResourceBundle *zone = NULL;
+    for (int32_t i = 0; ok && i < nzones; i++) {
+        UErrorCode zst = U_ZERO_ERROR;
+        zone = ures_getByIndex(map, i, zone, &zst);
+        const char *key = U_SUCCESS(zst) ? ures_getKey(zone) : NULL;
+        if (!key)
+            continue;
+        long w = find_windows(tz, key);
+        const char *win = w < 0 ? NULL : tz->win[w];
+        int32_t nlists = ures_getSize(zone);
+        for (int32_t j = 0; ok && j < nlists; j++) {
+            UErrorCode lst = U_ZERO_ERROR;
+            int32_t len = 0;
+            const UChar *list = ures_getStringByIndex(zone, j, &len, &lst);
+            if (U_SUCCESS(lst) && list)
+                ok = map_add_list(&r, list, len, win);
+        }
+    }
+    ures_close(zone);
+    ures_close(map);
+    ures_close(rb);
+    size_t cap = 16;
+    while (cap < 2 * r.n)
+        cap *= 2;
+    if (ok && r.n && r.len <= UINT32_MAX && (tz->map = calloc(cap, sizeof *tz->map))) {
+        tz->map_text = r.text;
+        tz->map_cap = cap;
+        /* each id once: with the first Windows zone that lists it */
+        for (size_t i = 0; i < r.n; i++) {
+            const char *id = r.text + r.ids[i].off;
+            TzMapSlot *slot = map_slot(tz, id, strlen(id));
+            if (!slot->off)
+                *slot = r.ids[i];
+        }
+        r.text = NULL;
+    }
+    free(r.text);
+    free(r.ids);
+}
+
 /* The Windows id (our copy) an IANA id maps to, or NULL: ICU's answer. */
 static const char *iana_to_windows_icu(BkpTz *tz, const char *id)
 {
-    UChar uid[TZ_ID_MAX], uwin[TZ_ID_MAX];
-    char win[TZ_ID_MAX];
+    UChar uid[TZ_ID_MAX], ucanon[TZ_ID_MAX];
+    char canon[TZ_ID_MAX];
     if (!to_uchars(id, uid, TZ_ID_MAX))
         return NULL;
-    load_windows(tz);
+    load_map(tz);
+    if (!tz->map_cap)
+        return NULL;
+    /* An id of the table is canonical: its answer without asking ICU. */
+    const TzMapSlot *m = map_slot(tz, id, strlen(id));
+    if (m->off)
+        return m->win;
+    /* Else its canonical id's; the mapping is only for the ids of the tz
+     * database. */
     tz->icu_uses++;
     UErrorCode st = U_ZERO_ERROR;
-    int32_t n = ucal_getWindowsTimeZoneID(uid, -1, uwin, TZ_ID_MAX, &st);
-    if (U_FAILURE(st) || n <= 0 || !from_uchars(uwin, n, win, sizeof win))
+    UBool system = false;
+    int32_t n = ucal_getCanonicalTimeZoneID(uid, -1, ucanon, TZ_ID_MAX, &system, &st);
+    if (U_FAILURE(st) || !system || n <= 0 || !from_uchars(ucanon, n, canon, sizeof canon))
         return NULL;
-    long i = find_windows(tz, win);
-    return i < 0 ? NULL : tz->win[i];
+    m = map_slot(tz, canon, strlen(canon));
+    return m->off ? m->win : NULL;
 }
 
-/* The same, remembered. */
-static const char *iana_to_windows(BkpTz *tz, const char *id)
+/* bkp_tz_resolve without the memo, for an id other than "UTC" shorter than
+ * TZ_ID_MAX. */
+static BkpTzKind resolve(BkpTz *tz, const char *id, const char **windows_id)
 {
-    size_t h = 5381;
-    for (const char *c = id; *c; c++)
-        h = h * 33 + (unsigned char)*c;
-    size_t k = h % (sizeof tz->memo / sizeof tz->memo[0]);
-    if (tz->memo[k].id && strcmp(tz->memo[k].id, id) == 0)
-        return tz->memo[k].win;
-    const char *w = iana_to_windows_icu(tz, id);
-    char *copy = strdup(id);
-    if (copy) {
-        free(tz->memo[k].id);
-        tz->memo[k].id = copy;
-        tz->memo[k].win = w;
+    if (strchr(id, '/')) {
+        /* Only real IANA ids have a '/'; ICU also knows legacy ids without
+         * one ("IST", "EST", "PST", "GMT", "Japan"...), which we refuse: they
+         * are ambiguous (ICU maps "EST" to "SA Pacific Standard Time"). ICU's
+         * id look-up is case-sensitive, as we want. */
+        const char *w = iana_to_windows_icu(tz, id);
+        if (!w)
+            return BKP_TZ_UNKNOWN;
+        *windows_id = w;
+        return BKP_TZ_IANA;
     }
-    return w;
+    long i = find_windows(tz, id);
+    if (i < 0)
+        return BKP_TZ_UNKNOWN;
+    *windows_id = tz->win[i];
+    return BKP_TZ_WINDOWS;
 }
 
 BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id)
@@ -290,24 +447,23 @@ BkpTzKind bkp_tz_resolve(BkpTz *tz, const char *id, const char **windows_id)
         *windows_id = utc_windows;
         return BKP_TZ_WINDOWS;
     }
-    if (strlen(id) >= TZ_ID_MAX)
+    size_t len = strlen(id);
+    if (len >= TZ_ID_MAX)
         return BKP_TZ_UNKNOWN;
-    if (strchr(id, '/')) {
-        /* Only real IANA ids have a '/'; ICU also knows legacy ids without
-         * one ("IST", "EST", "PST", "GMT", "Japan"...), which we refuse: they
-         * are ambiguous (ICU maps "EST" to "SA Pacific Standard Time"). ICU's
-         * id look-up is case-sensitive, as we want. */
-        const char *w = iana_to_windows(tz, id);
-        if (!w)
-            return BKP_TZ_UNKNOWN;
-        *windows_id = w;
-        return BKP_TZ_IANA;
+    size_t k = (size_t)(id_hash(id, len) >> 56) & (TZ_MEMO - 1);
+    for (; tz->memo[k].id; k = (k + 1) & (TZ_MEMO - 1))
+        if (strcmp(tz->memo[k].id, id) == 0) {
+            *windows_id = tz->memo[k].win;
+            return tz->memo[k].kind;
+        }
+    BkpTzKind kind = resolve(tz, id, windows_id);
+    /* k is free; one slot stays free, so that probes end */
+    if (tz->nmemo + 1 < TZ_MEMO && (tz->memo[k].id = dup_str(id, len))) {
+        tz->memo[k].win = *windows_id;
+        tz->memo[k].kind = kind;
+        tz->nmemo++;
     }
-    long i = find_windows(tz, id);
-    if (i < 0)
-        return BKP_TZ_UNKNOWN;
-    *windows_id = tz->win[i];
-    return BKP_TZ_WINDOWS;
+    return kind;
 }
 
 /* --- suggestions ----------------------------------------------------------- */
@@ -391,7 +547,7 @@ int bkp_tz_suggest(BkpTz *tz, const char *id, const char **out, int max)
     for (size_t i = 0; i < nc && n < max; i++) {
         /* Suggest only what bkp_tz_resolve accepts: an IANA id must map to a
          * Windows id (ICU's "Antarctica/Troll", "SystemV/..." do not). */
-        if (c[i].order >= tz->nwin && !iana_to_windows(tz, c[i].id))
+        if (c[i].order >= tz->nwin && bkp_tz_resolve(tz, c[i].id, NULL) != BKP_TZ_IANA)
             continue;
         /* Nor anything much worse than the best: "india standard time"
          * should not also offer "Cuba Standard Time" (distance 4). */

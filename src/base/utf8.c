@@ -6,8 +6,14 @@
 
 size_t bkp_ascii_prefix(const char *s, size_t n)
 {
-    /* eight bytes at a time: a file is mostly ASCII */
+    /* 32 bytes at a time, then 8: a file is mostly ASCII */
     size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        uint64_t w[4];
+        memcpy(w, s + i, 32);
+        if ((w[0] | w[1] | w[2] | w[3]) & UINT64_C(0x8080808080808080))
+            break;
+    }
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);

@@ -22,6 +22,7 @@
 #include "bkpc/ast.h"
 #include "bkpc/check.h"
 #include "bkpc/ctx.h"
+#include "bkpc/lexicon.h"
 
 struct Templates;
 
@@ -37,7 +38,19 @@ typedef struct Checker {
     struct Templates *templates;
     const AstFile *const *files;    /* every file: those `use` brings, then the main one */
     int nfiles;
+    bool words_ready;           /* words is built: on the first check_word() */
+    BkpWordIndex words;
 } Checker;
+
+/* bkp_word_value() through the checker's index of the words. */
+static inline int check_word(Checker *C, BkpWordKind kind, const char *s)
+{
+    if (!C->words_ready) {
+        bkp_word_index_init(&C->words);
+        C->words_ready = true;
+    }
+    return bkp_word_index_value(&C->words, kind, s);
+}
 
 /* The checker now reads file f: its clauses, its diagnostics' source. */
 static inline void check_in(Checker *C, const AstFile *f)
@@ -106,6 +119,11 @@ BkpRequire *check_require(Checker *C, const AstClause *c, const BkpTemplateRef *
  * equal to an inherited one is dropped; two equal ones in `own` are an
  * error. */
 const BkpRequire *check_require_list(Checker *C, BkpRequire *own, const BkpRequire *inherited);
+
+/* ---- rules.c ---- */
+
+/* Every rule of the table (bkp_rules), in its order, on p. */
+void check_rules(BkpDiags *d, const BkpPolicy *p);
 
 /* Diagnostics one check shows at most; the last says there were more. */
 #define BKP_MAX_CHECK_DIAGS 100

@@ -10,6 +10,7 @@
  * Azure CLI reads as a file (`@path`) or an option (`-x`), an empty name,
  * or a control character.
  */
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -266,9 +267,17 @@ bool check_snapshot_rg(Checker *C, const AstName *prefix, const AstName *suffix)
 /* ---- case-insensitive names -------------------------------------------------- */
 
 /* The next character of s, case-folded (Unicode simple folding), and its
- * length in bytes (a byte that is not UTF-8 stands for itself). */
-static uint32_t next_folded(const char *s, size_t *len)
+ * length in bytes (a byte that is not UTF-8 stands for itself). Names are
+ * mostly ASCII: an ASCII byte is a character of its own, folded here
+ * without decoding (the general path below would decode it to itself and
+ * fold it the same way). */
+static inline uint32_t next_folded(const char *s, size_t *len)
 {
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80) {
+        *len = 1;
+        return b >= 'A' && b <= 'Z' ? b + 32u : b;
+    }
     uint32_t c;
     size_t n = strnlen(s, 4);
     *len = bkp_utf8_decode(s, n, &c);
@@ -279,12 +288,89 @@ static uint32_t next_folded(const char *s, size_t *len)
     return c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
 }
 
+/* The hash of a name as Azure compares it: of the bytes of its characters
+ * case-folded (next_folded), each written in UTF-8 (a byte that is not
+ * UTF-8 as itself), taken 8 at a time. Names whose folded characters are
+ * equal have equal bytes, hence equal hashes; an ASCII name's bytes are its
+ * own with upper case lowered, up to 8 at a time without decoding. */
+typedef struct FoldHash {
+    uint64_t h;
+    uint64_t acc;               /* bytes not yet mixed in, the first lowest */
+    unsigned nacc;              /* how many: 0 to 7 */
+} FoldHash;
+
+#define FOLD_MUL UINT64_C(0x9E3779B97F4A7C15)
+
+/* 8 bytes of s, the first lowest whatever the machine's byte order. */
+static inline uint64_t load8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* Adds n bytes (1 to 8, the first lowest in `bytes`, the rest zero). */
+static inline void fold_hash_bytes(FoldHash *f, uint64_t bytes, unsigned n)
+{
+    f->acc |= bytes << 8 * f->nacc;
+    if (f->nacc + n < 8) {
+        f->nacc += n;
+        return;
+    }
+    f->h = (f->h ^ f->acc) * FOLD_MUL;
+    f->acc = f->nacc ? bytes >> 8 * (8 - f->nacc) : 0;     /* the bytes that did not fit */
+    f->nacc = f->nacc + n - 8;
+}
+
+/* 8 ASCII bytes with the upper-case letters lowered: a byte b < 0x80 plus
+ * 0x3F has its top bit set when b >= 'A', plus 0x25 when b > 'Z' (no carry
+ * leaves a byte); where the first is set and not the second, 0x20 is added. */
+static inline uint64_t ascii_lower8(uint64_t w)
+{
+    uint64_t upper = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u) & 0x8080808080808080u;
+    return w | upper >> 2;
+}
+
 size_t name_hash_fold(const char *s)
 {
-    size_t h = 1469598103934665603u, len;
-    for (; *s; s += len)
-        h = (h ^ next_folded(s, &len)) * 1099511628211u;
-    return h;
+    FoldHash f = {1469598103934665603u, 0, 0};
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        /* the next 8 bytes (or the last ones), if ASCII: at once */
+        size_t m = n - i < 8 ? n - i : 8;
+        uint64_t w = 0;
+        if (m == 8)
+            w = load8(s + i);
+        else
+            for (size_t j = 0; j < m; j++)
+                w |= (uint64_t)(unsigned char)s[i + j] << 8 * j;
+        if (!(w & 0x8080808080808080u)) {
+            fold_hash_bytes(&f, ascii_lower8(w), (unsigned)m);
+            i += m;
+            continue;
+        }
+        size_t len;
+        uint32_t c = next_folded(s + i, &len);
+        i += len;
+        if (c < 0x80 || c & 0x80000000u) {          /* ASCII, or a byte that is not UTF-8 */
+            fold_hash_bytes(&f, c & 0xFF, 1);
+            continue;
+        }
+        char u[4];
+        size_t k = bkp_utf8_encode(c, u);
+        uint64_t bytes = 0;
+        for (size_t j = 0; j < k; j++)
+            bytes |= (uint64_t)(unsigned char)u[j] << 8 * j;
+        fold_hash_bytes(&f, bytes, (unsigned)k);
+    }
+    /* The rest, the length of the last bytes, and a final mix: the index
+     * keeps the low bits. */
+    uint64_t h = (f.h ^ f.acc ^ (uint64_t)f.nacc << 60) * FOLD_MUL;
+    h ^= h >> 32;
+    return (size_t)h;
 }
 
 bool name_equal_fold(const char *a, const char *b)

@@ -19,23 +19,55 @@
 enum { MAX_COUNT = 1000000000 };   /* larger counts are clamped (and out of range anyway) */
 
 
+/* The errors of check_unit and check_duration, apart from them (cold): the
+ * tests every duration passes stay short. */
+static __attribute__((cold, noinline)) void unknown_unit(Checker *C, const AstDuration *d)
+{
+    BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
+    const char *best = bkp_word_suggest(BKP_WORD_UNIT, d->unit);
+    if (strncmp(d->unit, "min", 3) == 0 || strcmp(d->unit, "M") == 0)
+        bkp_diag_hint(C->D, g, "there are no minutes: schedules count whole hours, and `m` is months");
+    else if (best) {
+        bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s%s`?", d->num,
+                      ast_duration_unit(d).off > ast_duration_num(d).end ? " " : "", best);
+        check_fix(C->D, g, ast_duration_unit(d), "%s", best);
+    } else
+        bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
+}
+
+static __attribute__((cold, noinline)) void too_long(Checker *C, const AstDuration *d, const char *clause)
+{
+    BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
+                           bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
+                           clause);
+    bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
+}
+
+static __attribute__((cold, noinline)) void not_whole(Checker *C, const AstDuration *d, BkpUnit u, BkpUnit want,
+                                                      const char *clause, BkpSpan kw)
+{
+    const char *text = bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off);
+    BkpDiag *g = bkp_error(C->D, C->src, "unit", d->span,
+                           "`%s` counts %s, and %s is not a whole number of %s", clause,
+                           bkp_unit_name(want, true), text, bkp_unit_name(want, true));
+    bkp_diag_label(C->D, g, "%s", bkp_unit_name(u, true));
+    bkp_diag_secondary(C->D, g, kw, "counts %s", bkp_unit_name(want, true));
+    int64_t near = bkp_unit_nearest(d->num, u, want);
+    bkp_diag_hint(C->D, g, "write `%" PRId64 "%c` (the nearest whole number of %s)", near,
+                  bkp_unit_letter(want), bkp_unit_name(want, true));
+    check_fix(C->D, g, d->span, "%" PRId64 "%c", near, bkp_unit_letter(want));
+    if (want == BKP_DAYS && u >= BKP_MONTHS)
+        bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
+}
+
 bool check_unit(Checker *C, const AstDuration *d, BkpUnit *out)
 {
     if (ast_duration_reported(d))
         return false;
-    BkpUnit u = (BkpUnit)bkp_word_value(BKP_WORD_UNIT, d->unit);
+    BkpUnit u = (BkpUnit)check_word(C, BKP_WORD_UNIT, d->unit);
     *out = u;
     if (u == BKP_UNIT_NONE) {
-        BkpDiag *g = bkp_error(C->D, C->src, "unit", ast_duration_unit(d), "unknown unit `%s`", d->unit);
-        const char *best = bkp_word_suggest(BKP_WORD_UNIT, d->unit);
-        if (strncmp(d->unit, "min", 3) == 0 || strcmp(d->unit, "M") == 0)
-            bkp_diag_hint(C->D, g, "there are no minutes: schedules count whole hours, and `m` is months");
-        else if (best) {
-            bkp_diag_hint(C->D, g, "did you mean `%" PRId64 "%s%s`?", d->num,
-                          ast_duration_unit(d).off > ast_duration_num(d).end ? " " : "", best);
-            check_fix(C->D, g, ast_duration_unit(d), "%s", best);
-        } else
-            bkp_diag_hint(C->D, g, "units are h, d, w, m, y (hours, days, weeks, months, years)");
+        unknown_unit(C, d);
         return false;
     }
     return true;
@@ -53,26 +85,11 @@ bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *
     int64_t v;
     bool exact = bkp_unit_convert(d->num, u, want, &v);
     if ((exact ? v : bkp_unit_nearest(d->num, u, want)) > MAX_COUNT) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", d->span, "`%s` is far too long for `%s`",
-                               bkp_arena_strndup(C->A, C->src->text + d->span.off, d->span.end - d->span.off),
-                               clause);
-        bkp_diag_hint(C->D, g, "Azure keeps recovery points at most 99 years");
+        too_long(C, d, clause);
         return false;
     }
     if (!exact) {
-        const char *text = bkp_arena_strndup(C->A, C->src->text + d->span.off,
-                                             d->span.end - d->span.off);
-        BkpDiag *g = bkp_error(C->D, C->src, "unit", d->span,
-                               "`%s` counts %s, and %s is not a whole number of %s", clause,
-                               bkp_unit_name(want, true), text, bkp_unit_name(want, true));
-        bkp_diag_label(C->D, g, "%s", bkp_unit_name(u, true));
-        bkp_diag_secondary(C->D, g, kw, "counts %s", bkp_unit_name(want, true));
-        int64_t near = bkp_unit_nearest(d->num, u, want);
-        bkp_diag_hint(C->D, g, "write `%" PRId64 "%c` (the nearest whole number of %s)", near,
-                      bkp_unit_letter(want), bkp_unit_name(want, true));
-        check_fix(C->D, g, d->span, "%" PRId64 "%c", near, bkp_unit_letter(want));
-        if (want == BKP_DAYS && u >= BKP_MONTHS)
-            bkp_diag_hint(C->D, g, "to keep points for months or years, add `keep monthly` or `keep yearly`");
+        not_whole(C, d, u, want, clause, kw);
         return false;
     }
     *out = (int)v;
@@ -81,14 +98,16 @@ bool check_duration(Checker *C, const AstDuration *d, BkpUnit want, const char *
 
 static bool time_of_day(Checker *C, const AstTime *t, int *minute)
 {
-    const char *text = bkp_arena_strndup(C->A, C->src->text + t->span.off, t->span.end - t->span.off);
+    /* the time as written, for the messages */
+    int len = (int)(t->span.end - t->span.off);
+    const char *text = C->src->text + t->span.off;
     if (t->hh < 0 || t->mm < 0) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "malformed time `%s`", text);
+        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "malformed time `%.*s`", len, text);
         bkp_diag_hint(C->D, g, "write times as HH:MM, 24-hour: `08:00`, `22:30`");
         return false;
     }
     if (t->hh > 23 || t->mm > 59) {
-        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "`%s` is not a time of day", text);
+        BkpDiag *g = bkp_error(C->D, C->src, "value", t->span, "`%.*s` is not a time of day", len, text);
         bkp_diag_hint(C->D, g, "times are 24-hour, from 00:00 to 23:59");
         return false;
     }
@@ -109,7 +128,7 @@ static unsigned word_set(Checker *C, const AstList *l, BkpWordKind kind_of, cons
     BkpSpan first[16];
     for (int i = 0; i < l->n; i++) {
         const AstItem *it = &l->v[i];
-        int v = it->is_num ? -1 : bkp_word_value(kind_of, it->text);
+        int v = it->is_num ? -1 : check_word(C, kind_of, it->text);
         if (v < 0) {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span, "`%s` is not %s", it->text, what);
             const char *best = it->is_num ? NULL : bkp_word_suggest(kind_of, it->text);
@@ -138,10 +157,10 @@ static BkpDaySet weekdays(Checker *C, const AstList *l, const char *dup_rule)
     return (BkpDaySet)word_set(C, l, BKP_WORD_WEEKDAY, "weekday", "a weekday", dup_rule);
 }
 
-static bool has_last(const AstList *l)
+static bool has_last(Checker *C, const AstList *l)
 {
     for (int i = 0; i < l->n; i++)
-        if (!l->v[i].is_num && bkp_word_value(BKP_WORD_DAY, l->v[i].text) == BKP_DAY_LAST)
+        if (!l->v[i].is_num && check_word(C, BKP_WORD_DAY, l->v[i].text) == BKP_DAY_LAST)
             return true;
     return false;
 }
@@ -165,14 +184,14 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
                                        "day %s of the month: Azure takes days 1 to 28, or `last`", it->text);
                 if (it->num >= 29 && it->num <= 31) {
                     bkp_diag_hint(C->D, g, "for the end of every month, write `last`");
-                    if (!has_last(l))
+                    if (!has_last(C, l))
                         check_fix(C->D, g, it->span, "last");
                 }
                 ok = false;
                 continue;
             }
             slot = (int)it->num;
-        } else if (bkp_word_value(BKP_WORD_DAY, it->text) == BKP_DAY_LAST) {
+        } else if (check_word(C, BKP_WORD_DAY, it->text) == BKP_DAY_LAST) {
             slot = BKP_DAY_LAST;
         } else {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span,
@@ -214,8 +233,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         /* One list: say what is missing. */
         bool all_days = true, all_weeks = true;
         for (int i = 0; i < a->n; i++) {
-            all_days &= bkp_word_value(BKP_WORD_WEEKDAY, a->v[i].text) >= 0;
-            all_weeks &= bkp_word_value(BKP_WORD_WEEK, a->v[i].text) >= 0;
+            all_days &= check_word(C, BKP_WORD_WEEKDAY, a->v[i].text) >= 0;
+            all_weeks &= check_word(C, BKP_WORD_WEEK, a->v[i].text) >= 0;
         }
         if (all_days) {
             BkpDiag *g = bkp_error(C->D, C->src, "D14", a->span,
@@ -237,8 +256,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         return false;
     }
     /* Two lists: weeks, then days. Swapped lists get a hint of their own. */
-    if (a->n && bkp_word_value(BKP_WORD_WEEKDAY, a->v[0].text) >= 0 && b->n &&
-        bkp_word_value(BKP_WORD_WEEK, b->v[0].text) >= 0) {
+    if (a->n && check_word(C, BKP_WORD_WEEKDAY, a->v[0].text) >= 0 && b->n &&
+        check_word(C, BKP_WORD_WEEK, b->v[0].text) >= 0) {
         BkpDiag *g = bkp_error(C->D, C->src, "syntax", bkp_span_join(a->span, b->span),
                                "weeks of the month come before the weekdays");
         bkp_diag_hint(C->D, g, "write `on %s %s`", b->v[0].text, a->v[0].text);
@@ -534,8 +553,9 @@ static void resolve_clause(Checker *C, enum Slot s, const ClauseFrom *cf, BkpPol
     check_in(C, cf->file);
     if (quiet)
         C->D = &C->quiet;
-    for (int i = 0; i < 2 && slot_fields[s][i] != BKP_FIELD_NAME; i++)
-        o->from[slot_fields[s][i]] = cf->from;
+    if (cf->from)                   /* (a policy's own: o->from[] is NULL already) */
+        for (int i = 0; i < 2 && slot_fields[s][i] != BKP_FIELD_NAME; i++)
+            o->from[slot_fields[s][i]] = cf->from;
     switch (s) {
     case S_TYPE:
         p->enhanced = c->u.type.enhanced;
@@ -577,8 +597,10 @@ void check_template_clauses(Checker *C, const ClauseFrom own[NSLOT])
 
 BkpPolicy *check_policy(Checker *C, const AstFile *file, const AstPolicy *ap, bool no_schedule_said)
 {
-    BkpPolicy *p = BKP_NEW(C->A, BkpPolicy);
-    BkpPolicyOrigin *o = BKP_NEW(C->A, BkpPolicyOrigin);
+    /* the policy and its origin live and die together: one allocation */
+    struct PolicyAndOrigin { BkpPolicy p; BkpPolicyOrigin o; } *po = BKP_NEW(C->A, struct PolicyAndOrigin);
+    BkpPolicy *p = &po->p;
+    BkpPolicyOrigin *o = &po->o;
     p->name = ap->name.value;
     p->origin = o;
     o->name_span = ap->name.span;
@@ -622,9 +644,6 @@ BkpPolicy *check_policy(Checker *C, const AstFile *file, const AstPolicy *ap, bo
         return NULL;
     }
     defaults(p, o, have);
-    int n;
-    const BkpRule *r = bkp_rules(&n);
-    for (int i = 0; i < n; i++)
-        r[i].check(C->D, p);
+    check_rules(C->D, p);
     return p;
 }

@@ -56,6 +56,10 @@ enum {
     F_consistency = BKP_FIELD_CONSISTENCY,
 };
 #define AT(p, member) bkp_policy_loc((p), (BkpField)F_##member, at(p)->member)
+/* The same as two arguments, field and span, for a helper that makes the
+ * BkpLoc (LOC) only when it reports: most policies break no rule. */
+#define FIELD_AT(p, member) (BkpField)F_##member, at(p)->member
+#define LOC(p, name) bkp_policy_loc((p), name##_field, name)
 
 /* The policy's own name (or the whole implicit policy). */
 static BkpLoc name_loc(const BkpPolicy *p)
@@ -201,7 +205,7 @@ RULE(B10)
     return false;
 }
 
-static bool snapshot_range(BkpDiags *d, const BkpPolicy *p, const char *id, int lo, int hi,
+static inline bool snapshot_range(BkpDiags *d, const BkpPolicy *p, const char *id, int lo, int hi,
                            const char *what)
 {
     int n = p->snapshot_days;
@@ -314,21 +318,22 @@ RULE(D4)
 }
 
 /* `span` is the clause, `dur` its duration. */
-static bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on, int n, int lo, int hi,
-                        BkpLoc span, BkpLoc dur, const char *what, const char *unit)
+static inline bool count_range(BkpDiags *d, const BkpPolicy *p, const char *id, bool on, int n, int lo, int hi,
+                               BkpField span_field, BkpSpan span, BkpField dur_field, BkpSpan dur,
+                               const char *what, const char *unit)
 {
     if (!on || n < 0 || (n >= lo && n <= hi))
         return true;
-    BkpDiag *g = err(d, p, id, span, "%s are kept %d to %d %s, not %d", what, lo, hi, unit, n);
+    BkpDiag *g = err(d, p, id, LOC(p, span), "%s are kept %d to %d %s, not %d", what, lo, hi, unit, n);
     bkp_diag_hint(d, g, "write `%d%c`", n < lo ? lo : hi, unit[0]);
-    check_fix_at(d, g, dur, "%d%c", n < lo ? lo : hi, unit[0]);
+    check_fix_at(d, g, LOC(p, dur), "%d%c", n < lo ? lo : hi, unit[0]);
     return false;
 }
 
-RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, AT(p, daily), AT(p, daily_dur), "daily points", "days"); }
-RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, AT(p, weekly), AT(p, weekly_dur), "weekly points", "weeks"); }
-RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, AT(p, monthly), AT(p, monthly_dur), "monthly points", "months"); }
-RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, AT(p, yearly), AT(p, yearly_dur), "yearly points", "years"); }
+RULE(D5) { return count_range(d, p, "D5", p->daily.on, p->daily.days, DAILY_MIN, DAILY_MAX, FIELD_AT(p, daily), FIELD_AT(p, daily_dur), "daily points", "days"); }
+RULE(D6) { return count_range(d, p, "D6", p->weekly.on, p->weekly.weeks, WEEKLY_MIN, WEEKLY_MAX, FIELD_AT(p, weekly), FIELD_AT(p, weekly_dur), "weekly points", "weeks"); }
+RULE(D7) { return count_range(d, p, "D7", p->monthly.on, p->monthly.count, MONTHLY_MIN, MONTHLY_MAX, FIELD_AT(p, monthly), FIELD_AT(p, monthly_dur), "monthly points", "months"); }
+RULE(D8) { return count_range(d, p, "D8", p->yearly.on, p->yearly.count, YEARLY_MIN, YEARLY_MAX, FIELD_AT(p, yearly), FIELD_AT(p, yearly_dur), "yearly points", "years"); }
 
 RULE(D10)
 {
@@ -351,31 +356,33 @@ RULE(D11)
     return false;
 }
 
-static bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc on, const char *what)
+static inline bool weekly_sched_format(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField on_field,
+                                       BkpSpan on, const char *what)
 {
     if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY)
         return true;
-    BkpDiag *g = err(d, p, "D12", on, "with a weekly schedule, %s points are chosen by week and weekday, not by day of the month", what);
+    BkpDiag *g = err(d, p, "D12", LOC(p, on), "with a weekly schedule, %s points are chosen by week and weekday, not by day of the month", what);
     bkp_policy_secondary(d, g, AT(p, schedule), "the schedule is weekly");
     const char *day = bkp_word_name(BKP_WORD_WEEKDAY, __builtin_ctz(p->run_days ? p->run_days : 1), BKP_SPELL_BKP);
     bkp_diag_hint(d, g, "write `on first %s`", day);
-    check_fix_at(d, g, on, "on first %s", day);
+    check_fix_at(d, g, LOC(p, on), "on first %s", day);
     return false;
 }
 
 RULE(D12)
 {
-    bool a = weekly_sched_format(d, p, &p->monthly, AT(p, monthly_on), "monthly");
-    bool b = weekly_sched_format(d, p, &p->yearly, AT(p, yearly_on), "yearly");
+    bool a = weekly_sched_format(d, p, &p->monthly, FIELD_AT(p, monthly_on), "monthly");
+    bool b = weekly_sched_format(d, p, &p->yearly, FIELD_AT(p, yearly_on), "yearly");
     return a && b;
 }
 
-static bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc on, const char *what)
+static inline bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField on_field,
+                                   BkpSpan on, const char *what)
 {
     if (p->freq != BKP_FREQ_WEEKLY || !lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY ||
         !p->run_days || (lt->days & ~p->run_days) == 0)
         return true;
-    BkpDiag *g = err(d, p, "D13", on, "%s points fall on %s, but backups run only on %s", what,
+    BkpDiag *g = err(d, p, "D13", LOC(p, on), "%s points fall on %s, but backups run only on %s", what,
                      day_list(d, lt->days & ~p->run_days), day_list(d, p->run_days));
     bkp_policy_secondary(d, g, AT(p, run_days), "the schedule's days");
     bkp_diag_hint(d, g, "choose days the schedule backs up on");
@@ -384,38 +391,40 @@ static bool subset_of_sched(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *
 
 RULE(D13)
 {
-    bool a = subset_of_sched(d, p, &p->monthly, AT(p, monthly_on), "monthly");
-    bool b = subset_of_sched(d, p, &p->yearly, AT(p, yearly_on), "yearly");
+    bool a = subset_of_sched(d, p, &p->monthly, FIELD_AT(p, monthly_on), "monthly");
+    bool b = subset_of_sched(d, p, &p->yearly, FIELD_AT(p, yearly_on), "yearly");
     return a && b;
 }
 
-static bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc span, const char *what)
+static inline bool weekly_format_sets(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField span_field,
+                                      BkpSpan span, const char *what)
 {
     if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_WEEKLY || (lt->weeks && lt->days))
         return true;
-    err(d, p, "D14", span, "%s retention needs weeks of the month and weekdays", what);
+    err(d, p, "D14", LOC(p, span), "%s retention needs weeks of the month and weekdays", what);
     return false;
 }
 
 RULE(D14)
 {
-    bool a = weekly_format_sets(d, p, &p->monthly, AT(p, monthly), "monthly");
-    bool b = weekly_format_sets(d, p, &p->yearly, AT(p, yearly), "yearly");
+    bool a = weekly_format_sets(d, p, &p->monthly, FIELD_AT(p, monthly), "monthly");
+    bool b = weekly_format_sets(d, p, &p->yearly, FIELD_AT(p, yearly), "yearly");
     return a && b;
 }
 
-static bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpLoc span, const char *what)
+static inline bool daily_format_set(BkpDiags *d, const BkpPolicy *p, const BkpLongTerm *lt, BkpField span_field,
+                                    BkpSpan span, const char *what)
 {
     if (!lt->on || lt->count < 0 || lt->format != BKP_FORMAT_DAILY || lt->dates || lt->last_day)
         return true;
-    err(d, p, "D15", span, "%s retention names no day of the month", what);
+    err(d, p, "D15", LOC(p, span), "%s retention names no day of the month", what);
     return false;
 }
 
 RULE(D15)
 {
-    bool a = daily_format_set(d, p, &p->monthly, AT(p, monthly), "monthly");
-    bool b = daily_format_set(d, p, &p->yearly, AT(p, yearly), "yearly");
+    bool a = daily_format_set(d, p, &p->monthly, FIELD_AT(p, monthly), "monthly");
+    bool b = daily_format_set(d, p, &p->yearly, FIELD_AT(p, yearly), "yearly");
     return a && b;
 }
 
@@ -492,40 +501,54 @@ RULE(E5)
     return false;
 }
 
-static const BkpRule rules[] = {
-    {"A6", "policy name: 3-150 characters, a letter then letters, digits, - _ !", rule_A6},
-    {"A9", "crash-consistent snapshots only on enhanced policies", rule_A9},
-    {"A10", "snapshot resource-group prefix and suffix are non-empty", rule_A10},
-    {"B1", "hourly schedules only on enhanced policies", rule_B1},
-    {"B3", "backup times on the hour or half hour", rule_B3},
-    {"B6", "hourly interval is 4, 6, 8 or 12 hours", rule_B6},
-    {"B7", "hourly window: a multiple of the interval, at least the interval, at most 24h", rule_B7},
-    {"B10", "hourly window starts 00:00-19:30 (warning: documented, not enforced)", rule_B10},
-    {"C1", "standard daily: snapshots 1-5 days", rule_C1},
-    {"C2", "standard weekly: snapshots exactly 5 days", rule_C2},
-    {"C3", "enhanced daily/hourly: snapshots 1-30 days", rule_C3},
-    {"C4", "enhanced weekly: snapshots 5-30 days", rule_C4},
-    {"C5", "hourly snapshots within the documented per-interval maximum (warning)", rule_C5},
-    {"C6", "snapshots do not outlive vault retention (enhanced)", rule_C6},
-    {"D1", "at least one retention tier", rule_D1},
-    {"D2", "daily schedule keeps daily points", rule_D2},
-    {"D3", "hourly schedule keeps daily points", rule_D3},
-    {"D4", "weekly schedule: no daily retention, weekly retention required", rule_D4},
-    {"D5", "daily retention 7-9999 days", rule_D5},
-    {"D6", "weekly retention 1-5163 weeks", rule_D6},
-    {"D7", "monthly retention 1-1188 months", rule_D7},
-    {"D8", "yearly retention 1-99 years", rule_D8},
-    {"D10", "weekly retention names weekdays", rule_D10},
-    {"D11", "weekly schedule: weekly retention days = backup days", rule_D11},
-    {"D12", "weekly schedule: monthly/yearly by week and weekday", rule_D12},
-    {"D13", "weekly schedule: monthly/yearly weekdays are backup days", rule_D13},
-    {"D14", "monthly/yearly by week: weeks and weekdays given", rule_D14},
-    {"D15", "monthly/yearly by day: days 1-28 or last", rule_D15},
-    {"D17", "yearly retention names months", rule_D17},
-    {"E2", "archive tiering needs monthly or yearly retention", rule_E2},
-    {"E3", "archive recommended: monthly or yearly retention >= 9 months", rule_E3},
-    {"E5", "archive after N months: N >= 3, retention >= N + 6 months", rule_E5},
-};
+/* The rule table, in id order: one X(id, summary) per rule, for the table
+ * (bkp_rules) and for check_rules, which calls each rule directly. */
+#define RULES(X) \
+    X(A6, "policy name: 3-150 characters, a letter then letters, digits, - _ !") \
+    X(A9, "crash-consistent snapshots only on enhanced policies") \
+    X(A10, "snapshot resource-group prefix and suffix are non-empty") \
+    X(B1, "hourly schedules only on enhanced policies") \
+    X(B3, "backup times on the hour or half hour") \
+    X(B6, "hourly interval is 4, 6, 8 or 12 hours") \
+    X(B7, "hourly window: a multiple of the interval, at least the interval, at most 24h") \
+    X(B10, "hourly window starts 00:00-19:30 (warning: documented, not enforced)") \
+    X(C1, "standard daily: snapshots 1-5 days") \
+    X(C2, "standard weekly: snapshots exactly 5 days") \
+    X(C3, "enhanced daily/hourly: snapshots 1-30 days") \
+    X(C4, "enhanced weekly: snapshots 5-30 days") \
+    X(C5, "hourly snapshots within the documented per-interval maximum (warning)") \
+    X(C6, "snapshots do not outlive vault retention (enhanced)") \
+    X(D1, "at least one retention tier") \
+    X(D2, "daily schedule keeps daily points") \
+    X(D3, "hourly schedule keeps daily points") \
+    X(D4, "weekly schedule: no daily retention, weekly retention required") \
+    X(D5, "daily retention 7-9999 days") \
+    X(D6, "weekly retention 1-5163 weeks") \
+    X(D7, "monthly retention 1-1188 months") \
+    X(D8, "yearly retention 1-99 years") \
+    X(D10, "weekly retention names weekdays") \
+    X(D11, "weekly schedule: weekly retention days = backup days") \
+    X(D12, "weekly schedule: monthly/yearly by week and weekday") \
+    X(D13, "weekly schedule: monthly/yearly weekdays are backup days") \
+    X(D14, "monthly/yearly by week: weeks and weekdays given") \
+    X(D15, "monthly/yearly by day: days 1-28 or last") \
+    X(D17, "yearly retention names months") \
+    X(E2, "archive tiering needs monthly or yearly retention") \
+    X(E3, "archive recommended: monthly or yearly retention >= 9 months") \
+    X(E5, "archive after N months: N >= 3, retention >= N + 6 months")
+
+#define RULE_ENTRY(id, summary) {#id, summary, rule_##id},
+static const BkpRule rules[] = {RULES(RULE_ENTRY)};
+#undef RULE_ENTRY
+
+void check_rules(BkpDiags *d, const BkpPolicy *p)
+{
+    /* as a loop over the table would, without a call through a pointer
+     * per rule (most rules are a test or two) */
+#define RULE_CALL(id, summary) rule_##id(d, p);
+    RULES(RULE_CALL)
+#undef RULE_CALL
+}
 
 const BkpRule *bkp_rules(int *n)
 {
@@ -541,18 +564,40 @@ const BkpRule *bkp_rule_find(const char *id)
     return NULL;
 }
 
+/* Of 8 ASCII bytes (top bits clear), the top bit of each byte that is in
+ * [lo, hi]: b + (0x80 - lo) reaches the top bit when b >= lo, and
+ * b + (0x7F - hi) when b > hi; no byte carries into the next. */
+static inline uint64_t bytes_in(uint64_t w, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    return (w + ones * (0x80 - lo)) & ~(w + ones * (0x7F - hi)) & ones * 0x80;
+}
+
+/* The characters of a policy name after its first, 8 ASCII bytes at a
+ * time: the top bit of each byte that is a letter (either case: with 0x20
+ * set, a letter is a lower-case one), a digit, `-`, `_` or `!`. */
+static inline uint64_t name_bytes(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    return bytes_in(w | ones * 0x20, 'a', 'z') | bytes_in(w, '0', '9') | bytes_in(w, '-', '-') |
+           bytes_in(w, '_', '_') | bytes_in(w, '!', '!');
+}
+
 bool bkp_policy_name_ok(const char *s)
 {
     size_t n = strlen(s);
-    if (n < 3 || n > 150)
+    if (n < 3 || n > 150 || (unsigned)((s[0] | 0x20) - 'a') >= 26)    /* a letter first */
         return false;
-    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
-        return false;
-    for (size_t i = 1; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '!'))
+    const uint64_t top = UINT64_C(0x8080808080808080);
+    size_t i = 1;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((w & top) || name_bytes(w) != top)
             return false;
     }
-    return true;
+    /* the rest, padded with a letter */
+    uint64_t w = UINT64_C(0x6161616161616161);
+    memcpy(&w, s + i, n - i);
+    return !(w & top) && name_bytes(w) == top;
 }

@@ -47,31 +47,56 @@ unsigned bkp_keyword_flags(BkpKeyword k) { return (unsigned)k < BKP_KW_COUNT ? k
 /* ---- words with values ------------------------------------------------------- */
 
 /* Every spelling users may write (in the order "did you mean" prefers on a
- * tie); the formatter's own spelling is the names' table's. */
-static const BkpWord weekday_words[] = {
-    {"sun", BKP_SUN}, {"sunday", BKP_SUN}, {"mon", BKP_MON}, {"monday", BKP_MON},
-    {"tue", BKP_TUE}, {"tues", BKP_TUE}, {"tuesday", BKP_TUE}, {"wed", BKP_WED},
-    {"wednesday", BKP_WED}, {"thu", BKP_THU}, {"thur", BKP_THU}, {"thurs", BKP_THU},
-    {"thursday", BKP_THU}, {"fri", BKP_FRI}, {"friday", BKP_FRI}, {"sat", BKP_SAT},
-    {"saturday", BKP_SAT},
-};
-static const BkpWord month_words[] = {
-    {"jan", 0}, {"january", 0}, {"feb", 1}, {"february", 1}, {"mar", 2}, {"march", 2},
-    {"apr", 3}, {"april", 3}, {"may", 4}, {"jun", 5}, {"june", 5}, {"jul", 6}, {"july", 6},
-    {"aug", 7}, {"august", 7}, {"sep", 8}, {"sept", 8}, {"september", 8}, {"oct", 9},
-    {"october", 9}, {"nov", 10}, {"november", 10}, {"dec", 11}, {"december", 11},
-};
-static const BkpWord week_words[] = {
-    {"first", BKP_WEEK_FIRST}, {"second", BKP_WEEK_SECOND}, {"third", BKP_WEEK_THIRD},
-    {"fourth", BKP_WEEK_FOURTH}, {"last", BKP_WEEK_LAST},
-};
-static const BkpWord day_words[] = {{"last", BKP_DAY_LAST}};
-static const BkpWord unit_words[] = {
-    {"h", BKP_HOURS}, {"d", BKP_DAYS}, {"w", BKP_WEEKS}, {"m", BKP_MONTHS}, {"y", BKP_YEARS},
-    {"hours", BKP_HOURS}, {"days", BKP_DAYS}, {"weeks", BKP_WEEKS}, {"months", BKP_MONTHS},
-    {"years", BKP_YEARS}, {"hour", BKP_HOURS}, {"day", BKP_DAYS}, {"week", BKP_WEEKS},
-    {"month", BKP_MONTHS}, {"year", BKP_YEARS},
-};
+ * tie); the formatter's own spelling is the names' table's. Each list is
+ * written once, as an X-macro, and gives both the words (BkpWord, which
+ * bkp_words() hands out) and their keys (below), so the two cannot
+ * disagree. Spellings are lower case and unique within a kind. */
+#define WEEKDAY_WORDS(X)                                                                       \
+    X("sun", BKP_SUN) X("sunday", BKP_SUN) X("mon", BKP_MON) X("monday", BKP_MON)             \
+    X("tue", BKP_TUE) X("tues", BKP_TUE) X("tuesday", BKP_TUE) X("wed", BKP_WED)              \
+    X("wednesday", BKP_WED) X("thu", BKP_THU) X("thur", BKP_THU) X("thurs", BKP_THU)          \
+    X("thursday", BKP_THU) X("fri", BKP_FRI) X("friday", BKP_FRI) X("sat", BKP_SAT)           \
+    X("saturday", BKP_SAT)
+#define MONTH_WORDS(X)                                                                         \
+    X("jan", 0) X("january", 0) X("feb", 1) X("february", 1) X("mar", 2) X("march", 2)        \
+    X("apr", 3) X("april", 3) X("may", 4) X("jun", 5) X("june", 5) X("jul", 6) X("july", 6)   \
+    X("aug", 7) X("august", 7) X("sep", 8) X("sept", 8) X("september", 8) X("oct", 9)         \
+    X("october", 9) X("nov", 10) X("november", 10) X("dec", 11) X("december", 11)
+#define WEEK_WORDS(X)                                                                          \
+    X("first", BKP_WEEK_FIRST) X("second", BKP_WEEK_SECOND) X("third", BKP_WEEK_THIRD)        \
+    X("fourth", BKP_WEEK_FOURTH) X("last", BKP_WEEK_LAST)
+#define DAY_WORDS(X) X("last", BKP_DAY_LAST)
+#define UNIT_WORDS(X)                                                                          \
+    X("h", BKP_HOURS) X("d", BKP_DAYS) X("w", BKP_WEEKS) X("m", BKP_MONTHS) X("y", BKP_YEARS) \
+    X("hours", BKP_HOURS) X("days", BKP_DAYS) X("weeks", BKP_WEEKS) X("months", BKP_MONTHS)   \
+    X("years", BKP_YEARS) X("hour", BKP_HOURS) X("day", BKP_DAYS) X("week", BKP_WEEKS)        \
+    X("month", BKP_MONTHS) X("year", BKP_YEARS)
+
+/* A word's key: its length in the top byte and its first KEY_CHARS bytes
+ * below, the first in the lowest, so that one comparison of keys compares
+ * the length and the head of a word (a longer word then compares its tail).
+ * WORD_KEY computes it from the string literal when this file compiles. */
+enum { KEY_CHARS = 7 };
+#define KEY_BYTE(lit, i)                                                                       \
+    ((i) + 1 < sizeof(lit) ? (uint64_t)(unsigned char)(lit)[(i) + 1 < sizeof(lit) ? (i) : 0] << 8 * (i) : 0)
+#define WORD_KEY(lit)                                                                          \
+    ((uint64_t)(sizeof(lit) - 1) << 56 | KEY_BYTE(lit, 0) | KEY_BYTE(lit, 1) | KEY_BYTE(lit, 2) | \
+     KEY_BYTE(lit, 3) | KEY_BYTE(lit, 4) | KEY_BYTE(lit, 5) | KEY_BYTE(lit, 6))
+
+#define AS_WORD(text, value) {text, value},
+#define AS_KEY(text, value) WORD_KEY(text),
+static const BkpWord weekday_words[] = {WEEKDAY_WORDS(AS_WORD)};
+static const uint64_t weekday_keys[] = {WEEKDAY_WORDS(AS_KEY)};
+static const BkpWord month_words[] = {MONTH_WORDS(AS_WORD)};
+static const uint64_t month_keys[] = {MONTH_WORDS(AS_KEY)};
+static const BkpWord week_words[] = {WEEK_WORDS(AS_WORD)};
+static const uint64_t week_keys[] = {WEEK_WORDS(AS_KEY)};
+static const BkpWord day_words[] = {DAY_WORDS(AS_WORD)};
+static const uint64_t day_keys[] = {DAY_WORDS(AS_KEY)};
+static const BkpWord unit_words[] = {UNIT_WORDS(AS_WORD)};
+static const uint64_t unit_keys[] = {UNIT_WORDS(AS_KEY)};
+#undef AS_WORD
+#undef AS_KEY
 
 /* Names by value: {formatter, Azure, prose}. */
 typedef struct Names { const char *bkp, *azure, *prose; } Names;
@@ -106,46 +131,152 @@ static const Names unit_names[] = {
 
 static const struct Kind {
     const BkpWord *words;
+    const uint64_t *keys;       /* keys[i]: WORD_KEY(words[i].text) */
     size_t nwords;
     const Names *names;
     int nvalues;
     bool any_case;
 } kinds[BKP_WORD_KIND_COUNT] = {
-    [BKP_WORD_WEEKDAY] = {weekday_words, N(weekday_words), weekday_names, N(weekday_names), true},
-    [BKP_WORD_MONTH] = {month_words, N(month_words), month_names, N(month_names), true},
-    [BKP_WORD_WEEK] = {week_words, N(week_words), week_names, N(week_names), true},
-    [BKP_WORD_DAY] = {day_words, N(day_words), day_names, N(day_names), true},
-    [BKP_WORD_UNIT] = {unit_words, N(unit_words), unit_names, N(unit_names), false},
+    [BKP_WORD_WEEKDAY] = {weekday_words, weekday_keys, N(weekday_words), weekday_names, N(weekday_names), true},
+    [BKP_WORD_MONTH] = {month_words, month_keys, N(month_words), month_names, N(month_names), true},
+    [BKP_WORD_WEEK] = {week_words, week_keys, N(week_words), week_names, N(week_names), true},
+    [BKP_WORD_DAY] = {day_words, day_keys, N(day_words), day_names, N(day_names), true},
+    [BKP_WORD_UNIT] = {unit_words, unit_keys, N(unit_words), unit_names, N(unit_names), false},
 };
 
 static int ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+
+/* Whether s[from..n) is word w's tail, in the kind's case. */
+static bool same_tail(const struct Kind *k, const char *w, const char *s, size_t from, size_t n)
+{
+    for (size_t j = from; j < n; j++)
+        if ((k->any_case ? ascii_lower(s[j]) : s[j]) != w[j])
+            return false;
+    return true;
+}
+
+/* The head of the key of s[0..n) (1 <= n <= 0xFF) as kind k compares it:
+ * its first KEY_CHARS bytes. The words of a kind that ignores case are
+ * ASCII letters in lower case (test_lexicon checks it), and x | 0x20 is
+ * the lower-case letter c exactly when x is c or its upper case: setting
+ * that bit in every byte of the head folds it, as far as a comparison with
+ * those words can tell. */
+static inline uint64_t head_of(const struct Kind *k, const char *s, size_t n)
+{
+    unsigned fold = k->any_case ? 0x20 : 0;
+    uint64_t head = 0;
+    switch (n < KEY_CHARS ? n : KEY_CHARS) {     /* its last byte first */
+    case 7: head |= (uint64_t)((unsigned char)s[6] | fold) << 48; /* fall through */
+    case 6: head |= (uint64_t)((unsigned char)s[5] | fold) << 40; /* fall through */
+    case 5: head |= (uint64_t)((unsigned char)s[4] | fold) << 32; /* fall through */
+    case 4: head |= (uint64_t)((unsigned char)s[3] | fold) << 24; /* fall through */
+    case 3: head |= (uint64_t)((unsigned char)s[2] | fold) << 16; /* fall through */
+    case 2: head |= (uint64_t)((unsigned char)s[1] | fold) << 8;  /* fall through */
+    default: head |= (unsigned char)s[0] | fold;
+    }
+    return head;
+}
+
+/* The entry of k spelt s[0..n), 1 <= n <= 0xFF: its key, then its tail. */
+static inline const BkpWord *find(const struct Kind *k, const char *s, size_t n)
+{
+    uint64_t key = head_of(k, s, n) | (uint64_t)n << 56;
+    for (size_t i = 0; i < k->nwords; i++)
+        if (k->keys[i] == key && (n <= KEY_CHARS || same_tail(k, k->words[i].text, s, KEY_CHARS, n)))
+            return &k->words[i];
+    return NULL;
+}
 
 const BkpWord *bkp_word_find(BkpWordKind kind, const char *s, size_t n)
 {
     if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
         return NULL;
-    if (n == 0)
+    if (n == 0 || n > 0xFF)         /* no word is empty, or longer than a key counts */
         return NULL;
-    const struct Kind *k = &kinds[kind];
-    /* by hand, the first letter first: no library call per candidate */
-    char first = k->any_case ? (char)ascii_lower(s[0]) : s[0];
-    for (size_t i = 0; i < k->nwords; i++) {
-        const char *w = k->words[i].text;
-        if (w[0] != first)          /* the words are lower case */
-            continue;
-        size_t j = 0;
-        while (j < n && w[j] && (k->any_case ? ascii_lower(s[j]) == ascii_lower(w[j]) : s[j] == w[j]))
-            j++;
-        if (j == n && w[n] == '\0')
-            return &k->words[i];
-    }
-    return NULL;
+    return find(&kinds[kind], s, n);
 }
 
 int bkp_word_value(BkpWordKind kind, const char *s)
 {
-    const BkpWord *w = bkp_word_find(kind, s, strlen(s));
+    if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
+        return -1;
+    size_t n = strlen(s);
+    if (n == 0 || n > 0xFF)
+        return -1;
+    const BkpWord *w = find(&kinds[kind], s, n);
     return w ? w->value : -1;
+}
+
+/* ---- the index ---- */
+
+/* A word's key in the index: its key, with the length cut to 5 bits (no
+ * word is longer than 31 bytes) and the kind in the 3 bits above, so that
+ * one comparison tells kind, length and head. */
+enum { INDEX_SLOTS = sizeof(((BkpWordIndex *)0)->slot) / sizeof(((BkpWordIndex *)0)->slot[0]),
+       INDEX_MAX_LEN = 31 };
+_Static_assert(BKP_WORD_KIND_COUNT <= 8, "a kind takes 3 bits of an index key");
+
+static inline uint64_t index_key(BkpWordKind kind, const char *s, size_t n)
+{
+    return head_of(&kinds[kind], s, n) | (uint64_t)((unsigned)kind << 5 | n) << 56;
+}
+
+static inline size_t index_slot(uint64_t key)
+{
+    return (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (INDEX_SLOTS - 1);
+}
+
+/* The slot of the table's string `text` of kind `kind` (kinds may share
+ * a string: `last`). */
+static inline size_t text_slot(const char *text, BkpWordKind kind)
+{
+    return (size_t)((((uint64_t)(uintptr_t)text + (unsigned)kind) * UINT64_C(0x9E3779B97F4A7C15)) >> 40) &
+           (INDEX_SLOTS - 1);
+}
+
+_Static_assert(N(weekday_words) + N(month_words) + N(week_words) + N(day_words) + N(unit_words) <= INDEX_SLOTS / 4,
+               "the index stays at most a quarter full");
+
+void bkp_word_index_init(BkpWordIndex *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    for (int kind = 0; kind < BKP_WORD_KIND_COUNT; kind++) {
+        const struct Kind *k = &kinds[kind];
+        for (size_t i = 0; i < k->nwords; i++) {
+            size_t n = strlen(k->words[i].text);
+            if (n > INDEX_MAX_LEN)
+                continue;       /* never: bkp_word_index_value would not find it (test_lexicon) */
+            uint64_t key = index_key((BkpWordKind)kind, k->words[i].text, n);
+            size_t j = index_slot(key);
+            while (ix->slot[j].key)
+                j = (j + 1) & (INDEX_SLOTS - 1);
+            ix->slot[j].key = key;
+            ix->slot[j].word = &k->words[i];
+            for (j = text_slot(k->words[i].text, (BkpWordKind)kind); ix->by_text[j].text;)
+                j = (j + 1) & (INDEX_SLOTS - 1);
+            ix->by_text[j].text = k->words[i].text;
+            ix->by_text[j].word = &k->words[i];
+            ix->by_text[j].kind = kind;
+        }
+    }
+}
+
+int bkp_word_index_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s)
+{
+    if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
+        return -1;
+    for (size_t j = text_slot(s, kind); ix->by_text[j].text; j = (j + 1) & (INDEX_SLOTS - 1))
+        if (ix->by_text[j].text == s && ix->by_text[j].kind == (int)kind)
+            return ix->by_text[j].word->value;
+    size_t n = strlen(s);
+    if (n == 0 || n > INDEX_MAX_LEN)
+        return -1;
+    const struct Kind *k = &kinds[kind];
+    uint64_t key = index_key(kind, s, n);
+    for (size_t j = index_slot(key); ix->slot[j].key; j = (j + 1) & (INDEX_SLOTS - 1))
+        if (ix->slot[j].key == key && (n <= KEY_CHARS || same_tail(k, ix->slot[j].word->text, s, KEY_CHARS, n)))
+            return ix->slot[j].word->value;
+    return -1;
 }
 
 const BkpWord *bkp_words(BkpWordKind kind, size_t *n)

@@ -43,17 +43,20 @@ static const uint16_t cp1252[32] = {
 static void report_not_utf8(BkpTokens *T)
 {
     const char *t = T->src->text;
-    size_t n = T->src->len, first = 0, count = 0;
-    uint32_t lines = 0, last_line = UINT32_MAX, line = 0;   /* lines counted from the first non-ASCII byte */
-    for (size_t i = bkp_ascii_prefix(t, n); i < n;) {
-        unsigned char c = (unsigned char)t[i];
-        size_t k = c < 0x80 ? 1 : bkp_utf8_len(t + i, n - i);
-        line += c == '\n';
+    size_t n = T->src->len, first = 0, count = 0, last = 0;
+    uint32_t lines = 0;             /* lines that hold a byte that is not UTF-8 */
+    /* Runs of ASCII are skipped many bytes at a time; a byte that is not
+     * UTF-8 is on a new line when a newline separates it from the last. */
+    for (size_t i = bkp_ascii_prefix(t, n); i < n; i += bkp_ascii_prefix(t + i, n - i)) {
+        size_t k = bkp_utf8_len(t + i, n - i);
         if (k == 0) {
-            if (count++ == 0)
+            if (count++ == 0) {
                 first = i;
-            if (line != last_line)
-                lines++, last_line = line;
+                lines = 1;
+            } else if (memchr(t + last, '\n', i - last)) {
+                lines++;
+            }
+            last = i;
             k = 1;
         }
         i += k;

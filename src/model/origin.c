@@ -6,13 +6,6 @@
 
 #include "bkpc/policy.h"
 
-BkpLoc bkp_policy_loc(const BkpPolicy *p, BkpField f, BkpSpan span)
-{
-    const BkpTemplateRef *from = bkp_policy_template(p, f);
-    BkpLoc l = {from ? from->src : p->origin ? p->origin->src : NULL, span, from};
-    return l;
-}
-
 /* "inherited from template `base`", or "... (through `gold`)" when the
  * policy is made from another template of the chain. */
 static const char *inherited(BkpDiags *d, const BkpPolicy *p, const BkpTemplateRef *from)

@@ -10,11 +10,6 @@ bool bkp_policy_default(const BkpPolicy *p, BkpField f)
     return p->origin && (p->origin->defaults >> f & 1);
 }
 
-const BkpTemplateRef *bkp_policy_template(const BkpPolicy *p, BkpField f)
-{
-    return p->origin && f >= 0 && f < BKP_FIELD_COUNT ? p->origin->from[f] : NULL;
-}
-
 bool bkp_vault_holds(const BkpVault *v, const BkpPolicy *p)
 {
     if (v->npolicies <= 0)

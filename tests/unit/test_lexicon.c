@@ -176,6 +176,134 @@ static void test_word_values(void **state)
     assert_null(word_text(BKP_WORD_UNIT, "", 0));
 }
 
+/* The look-up as it was, a word at a time, for test_word_lookup: the
+ * table's entry spelt s[0..n), ignoring ASCII case unless `exact`. */
+static const BkpWord *find_slowly(BkpWordKind kind, const char *s, size_t n, bool exact)
+{
+    size_t count;
+    const BkpWord *w = bkp_words(kind, &count);
+    for (size_t i = 0; i < count; i++) {
+        size_t j = 0;
+        for (; j < n && w[i].text[j]; j++) {
+            char a = s[j], b = w[i].text[j];
+            if (!exact && a >= 'A' && a <= 'Z')
+                a = (char)(a | 0x20);
+            if (a != b)
+                break;
+        }
+        if (j == n && w[i].text[n] == '\0')
+            return &w[i];
+    }
+    return NULL;
+}
+
+/* bkp_word_find() (keys, folding by a bit) and the index find what a
+ * word-at-a-time look-up finds: every word of every kind in several cases, and many
+ * near misses: prefixes, longer words, one byte changed to its neighbours,
+ * its other case, a NUL, bytes that are not ASCII. */
+static void test_word_lookup(void **state)
+{
+    (void)state;
+    static const unsigned char changes[] = {0, 1, 0x1F, '@', '[', '`', '{', 0x7F, 0x80, 0xC1, 0xE1, 0xFF};
+    BkpWordIndex ix;                /* bkp_word_index_value() answers the same */
+    bkp_word_index_init(&ix);
+    int probes = 0;
+    for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
+        bool exact = k == BKP_WORD_UNIT;
+        size_t count;
+        const BkpWord *w = bkp_words((BkpWordKind)k, &count);
+        for (size_t i = 0; i < count; i++) {
+            const char *t = w[i].text;
+            size_t n = strlen(t);
+            /* the folding by a bit needs words of ASCII letters in lower case */
+            for (size_t j = 0; j < n; j++)
+                if (!exact && !(t[j] >= 'a' && t[j] <= 'z'))
+                    fail_msg("`%s` is not lower-case ASCII letters", t);
+            char buf[32];
+            assert_true(n + 2 < sizeof buf);
+            for (size_t variant = 0; variant < 4 * (n + 2) + 5; variant++) {
+                memcpy(buf, t, n + 1);
+                size_t len = n;
+                size_t at = variant / 4 % (n + 1);
+                switch (variant % 4) {
+                case 0:             /* its case: none, all upper, first upper, every other */
+                    for (size_t j = 0; j < n; j++)
+                        if (variant / 4 == 1 || (variant / 4 == 2 && j == 0) || (variant / 4 == 3 && j % 2))
+                            buf[j] = (char)(buf[j] & ~0x20);
+                    break;
+                case 1:             /* a prefix, or one byte more */
+                    if (at < n)
+                        len = at;
+                    else
+                        buf[len++] = 's';
+                    break;
+                case 2:             /* one byte changed: its other case, its neighbours */
+                    if (at < n) {
+                        buf[at] = (char)(buf[at] ^ 0x20);
+                        if (variant / 4 % 3 == 1)
+                            buf[at] = (char)(t[at] + 1);
+                        if (variant / 4 % 3 == 2)
+                            buf[at] = (char)(t[at] - 1);
+                    }
+                    break;
+                default:            /* one byte replaced by another that is no letter */
+                    if (at < n)
+                        buf[at] = (char)changes[variant % (sizeof changes)];
+                    break;
+                }
+                const BkpWord *want = find_slowly((BkpWordKind)k, buf, len, exact);
+                const BkpWord *got = bkp_word_find((BkpWordKind)k, buf, len);
+                if (got != want)
+                    fail_msg("kind %d, `%.*s` (%zu bytes): %s, not %s", k, (int)len, buf, len,
+                             got ? got->text : "none", want ? want->text : "none");
+                if (!memchr(buf, 0, len)) {
+                    buf[len] = '\0';
+                    assert_int_equal(bkp_word_value((BkpWordKind)k, buf), want ? want->value : -1);
+                    assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)k, buf), want ? want->value : -1);
+                }
+                probes++;
+            }
+            /* the word itself, in upper case: found, unless the kind is exact */
+            for (size_t j = 0; j < n; j++)
+                buf[j] = (char)(t[j] & ~0x20);
+            buf[n] = '\0';
+            assert_ptr_equal(bkp_word_find((BkpWordKind)k, buf, n), exact && strcmp(buf, t) ? NULL : &w[i]);
+        }
+    }
+    /* long words, and words no kind holds */
+    static const char *const others[] = {"", "x", "sundays", "septembers", "wednesdayy", "Lasts",
+                                         "monthly", "hourss", "\xc3\xa9t\xc3\xa9", "s\xc3\xbbn",
+                                         "ssssssssssssssssssssssssssssssssssssssssssss"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        for (int k = 0; k <= BKP_WORD_KIND_COUNT; k++) {
+            assert_null(bkp_word_find((BkpWordKind)k, others[i], strlen(others[i])));
+            assert_int_equal(bkp_word_value((BkpWordKind)k, others[i]), -1);
+            assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)k, others[i]), -1);
+        }
+    /* the table's own strings, found by their address, as any copy of them */
+    for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
+        size_t count;
+        const BkpWord *w = bkp_words((BkpWordKind)k, &count);
+        for (size_t i = 0; i < count; i++) {
+            char copy[32];
+            snprintf(copy, sizeof copy, "%s", w[i].text);
+            for (int other = 0; other < BKP_WORD_KIND_COUNT; other++)
+                assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)other, w[i].text),
+                                 bkp_word_index_value(&ix, (BkpWordKind)other, copy));
+        }
+    }
+    /* every word is in the index, as its kind's, and no other kind's */
+    for (int k = 0; k < BKP_WORD_KIND_COUNT; k++) {
+        size_t count;
+        const BkpWord *w = bkp_words((BkpWordKind)k, &count);
+        for (size_t i = 0; i < count; i++)
+            for (int other = 0; other < BKP_WORD_KIND_COUNT; other++)
+                assert_int_equal(bkp_word_index_value(&ix, (BkpWordKind)other, w[i].text),
+                                 bkp_word_value((BkpWordKind)other, w[i].text));
+    }
+    assert_true(probes > 1000);
+}
+
 static void test_suggestions(void **state)
 {
     (void)state;
@@ -285,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_keyword_lookup),
         cmocka_unit_test(test_keyword_flags),
         cmocka_unit_test(test_word_values),
+        cmocka_unit_test(test_word_lookup),
         cmocka_unit_test(test_suggestions),
         cmocka_unit_test(test_every_spelling),
         cmocka_unit_test(test_spellings),

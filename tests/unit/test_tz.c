@@ -11,6 +11,10 @@
 
 #include "bkpc/tz.h"
 
+#include <unicode/ucal.h>
+#include <unicode/uenum.h>
+#include <unicode/ustring.h>
+
 static int setup(void **state)
 {
     *state = bkp_tz_new();
@@ -272,6 +276,53 @@ static void iana_mapping(void **state)
     assert_null(bkp_tz_iana(tz, "Nowhere Standard Time"));
 }
 
+/* bkp_tz_resolve maps IANA ids with windowsZones read once (tz.c); ICU's
+ * own answer reads it per id. The two agree on every zone ICU knows, and on
+ * ids that are no zone. */
+static void iana_as_icu_maps_it(void **state)
+{
+    BkpTz *tz = *state;
+    UErrorCode st = U_ZERO_ERROR;
+    UEnumeration *e = ucal_openTimeZones(&st);
+    assert_true(U_SUCCESS(st));
+    const char *id;
+    int32_t len;
+    int mapped = 0, ids = 0;
+    while ((id = uenum_next(e, &len, &st)) != NULL) {
+        if (!strchr(id, '/'))
+            continue;
+        /* ICU's answer, when bkp knows the Windows id */
+        UChar uid[128], uwin[128];
+        char want[128] = "";
+        u_charsToUChars(id, uid, len + 1);
+        UErrorCode wst = U_ZERO_ERROR;
+        int32_t n = ucal_getWindowsTimeZoneID(uid, -1, uwin, 128, &wst);
+        if (U_SUCCESS(wst) && n > 0 && n < 128)
+            u_UCharsToChars(uwin, want, n + 1);
+        size_t nwin;
+        const char *const *wins = bkp_tz_windows_ids(tz, &nwin);
+        bool known = false;
+        for (size_t i = 0; i < nwin; i++)
+            known |= strcmp(wins[i], want) == 0;
+        const char *got = NULL;
+        BkpTzKind kind = bkp_tz_resolve(tz, id, &got);
+        if (known) {
+            assert_int_equal(kind, BKP_TZ_IANA);
+            if (strcmp(got, want) != 0)
+                fail_msg("%s: %s, ICU says %s", id, got, want);
+            mapped++;
+        } else if (kind != BKP_TZ_UNKNOWN) {
+            fail_msg("%s: %s, ICU says none", id, got);
+        }
+        ids++;
+    }
+    uenum_close(e);
+    assert_true(ids > 400 && mapped > 300);
+    static const char *const none[] = {"Asia/Nowhere", "europe/berlin", "Europe/Berlin ", "Etc/Unknown"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        assert_int_equal(bkp_tz_resolve(tz, none[i], NULL), BKP_TZ_UNKNOWN);
+}
+
 /* --- offsets ------------------------------------------------------------------------ */
 
 static void offset_india(void **state)
@@ -508,6 +559,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(suggest_examples, setup, teardown),
         cmocka_unit_test_setup_teardown(suggest_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(iana_mapping, setup, teardown),
+        cmocka_unit_test_setup_teardown(iana_as_icu_maps_it, setup, teardown),
         cmocka_unit_test_setup_teardown(offset_india, setup, teardown),
         cmocka_unit_test_setup_teardown(offset_pacific, setup, teardown),
         cmocka_unit_test_setup_teardown(offset_w_europe_transition, setup, teardown),

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "bkpc/check.h"
@@ -114,6 +115,43 @@ static void test_policy_names(void **state)
     assert_true(bkp_policy_name_ok(long_name));       /* 150 characters */
 }
 
+/* The rule as RULES.md words it (A6), a character at a time. */
+static bool name_ok_by_definition(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 3 || n > 150 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+        return false;
+    for (size_t i = 1; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+              s[i] == '-' || s[i] == '_' || s[i] == '!'))
+            return false;
+    return true;
+}
+
+/* bkp_policy_name_ok (8 bytes at a time) against the definition: every
+ * byte at every place of names of many lengths, around 8-byte edges. */
+static void test_policy_names_every_byte(void **state)
+{
+    (void)state;
+    static const size_t lengths[] = {1, 2, 3, 4, 7, 8, 9, 10, 15, 16, 17, 18, 24, 25, 149, 150, 151};
+    char name[160];
+    int probes = 0;
+    for (size_t l = 0; l < sizeof lengths / sizeof lengths[0]; l++) {
+        size_t n = lengths[l];
+        for (size_t at = 0; at < n; at += n > 30 && at > 4 && at + 4 < n ? n / 7 : 1)
+            for (int b = 1; b < 256; b++) {
+                for (size_t i = 0; i < n; i++)
+                    name[i] = "Prod-vm_01!z"[i % 12];
+                name[n] = '\0';
+                name[at] = (char)b;
+                if (bkp_policy_name_ok(name) != name_ok_by_definition(name))
+                    fail_msg("length %zu, byte 0x%02X at %zu: %d", n, b, at, !name_ok_by_definition(name));
+                probes++;
+            }
+    }
+    assert_true(probes > 40000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_exact_below),
         cmocka_unit_test(test_misspell_limit),
         cmocka_unit_test(test_policy_names),
+        cmocka_unit_test(test_policy_names_every_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
