@@ -18,11 +18,12 @@ AstFile *bkp_parse(BkpCtx *ctx, BkpSource *src);
  * called for policy block p of file f when the block has just closed, the
  * file has had no diagnostic so far and no token after the block has been
  * read. It returns true when it is done with the block: the block then
- * leaves the file's tree and its memory (its clauses, its strings, the
- * comments inside it) is given back to the arena; `kept` then receives a
- * copy of the block, its name and spans (no clauses), to keep what it
- * needs of them. false: the block stays as parsed, and `closed` is not
- * called again for the file (the rest of it is parsed as bkp_parse does). */
+ * leaves the file's tree and its memory (its clauses, its strings) is given
+ * back to the arena; `kept` then receives a copy of the block, its name and
+ * spans (no clauses), to keep what it needs of them. false: the block stays
+ * as parsed, and `closed` is not called again for the file (the rest of it
+ * is parsed as bkp_parse does). Such a parse records no comments
+ * (AstFile.comments is NULL): nothing prints that file back. */
 typedef struct BkpParseHook {
     bool (*closed)(void *user, const AstFile *f, const AstPolicy *p);
     void (*kept)(void *user, const AstFile *f, const AstPolicy *copy);

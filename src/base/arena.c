@@ -13,6 +13,8 @@
 struct BkpArenaBlock {
     BkpArenaBlock *next;
     size_t used, cap;
+    size_t dirty;              /* bytes [used, dirty) were handed out before a release:
+                                  cleared when handed out again */
     bool mapped;               /* a HUGE block of its own mapping */
     max_align_t data[];
 };
@@ -96,8 +98,10 @@ BkpArenaMark bkp_arena_mark(const BkpArena *a)
 
 /* The blocks made since the mark are freed, but for the newest: it stays,
  * emptied, in front of the marked one, so that a loop of mark, allocate,
- * release keeps its block and does not go back to the allocator each time. The bytes given back are cleared: the arena's memory
- * is zero when handed out (fresh blocks are). */
+ * release keeps its block and does not go back to the allocator each time.
+ * The bytes given back are marked dirty, and cleared when handed out again
+ * (bkp_arena_alloc): the arena's memory is zero when handed out, as fresh
+ * blocks are. */
 void bkp_arena_release(BkpArena *a, BkpArenaMark m)
 {
     BkpArenaBlock *keep = NULL;
@@ -118,11 +122,13 @@ void bkp_arena_release(BkpArena *a, BkpArenaMark m)
             c = next;
         }
         m.block->next = m.behind;
-        memset((char *)m.block->data + m.used, 0, m.block->used - m.used);
+        if (m.block->used > m.block->dirty)
+            m.block->dirty = m.block->used;
         m.block->used = m.used;
     }
     if (keep) {
-        memset(keep->data, 0, keep->used);
+        if (keep->used > keep->dirty)
+            keep->dirty = keep->used;
         keep->used = 0;
         keep->next = m.block;
         a->head = keep;
@@ -164,6 +170,8 @@ void *bkp_arena_alloc(BkpArena *a, size_t n)
         }
     }
     void *p = (char *)b->data + b->used;
+    if (b->used < b->dirty)                 /* given back before: clear it */
+        memset(p, 0, n < b->dirty - b->used ? n : b->dirty - b->used);
     b->used += n;
     return p;
 }

@@ -1,5 +1,6 @@
 /* source.c — source buffers and the lazily built line map. */
 #define _XOPEN_SOURCE 700      /* realpath */
+#define _DEFAULT_SOURCE 1      /* MADV_HUGEPAGE (Linux) */
 #include "bkpc/source.h"
 
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdbool.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include "bkpc/utf8.h"
@@ -109,6 +111,23 @@ BkpSource *bkp_source_from_string(const char *name, const char *text, size_t len
     return adopt(name, copy, len);
 }
 
+/* A buffer for `cap` bytes of text. A large one is aligned on 2 MiB, and
+ * the kernel asked to back its whole 2 MiB stretches with huge pages: the
+ * file is then read into a few pages rather than one 4 KiB page at a time
+ * (1,200 page faults for a 5 MB file); the rest has small pages, so the
+ * memory it takes stays the file's size. Freed with free(). */
+static char *text_buffer(size_t cap)
+{
+    const size_t huge = (size_t)2 << 20;
+    void *b = NULL;
+    if (cap < huge || posix_memalign(&b, huge, cap) != 0)
+        return malloc(cap);
+#ifdef MADV_HUGEPAGE
+    madvise(b, cap / huge * huge, MADV_HUGEPAGE);
+#endif
+    return b;
+}
+
 BkpSource *bkp_source_read(const char *path)
 {
     int is_stdin = strcmp(path, "-") == 0;
@@ -130,7 +149,7 @@ BkpSource *bkp_source_read(const char *path)
         else
             cap = (size_t)st.st_size + 3;
     }
-    char *buf = err ? NULL : malloc(cap);
+    char *buf = err ? NULL : text_buffer(cap);
     if (!err && !buf)
         err = ENOMEM;
     while (!err) {
@@ -190,17 +209,17 @@ static void build_lines(BkpSource *s)
 {
     if (s->lines)
         return;
+    const char *t = s->text, *end = s->text + s->len;
     uint32_t n = 1;
-    for (size_t i = 0; i < s->len; i++)
-        n += s->text[i] == '\n';
+    for (const char *p = t; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        n++;
     s->lines = malloc(sizeof(uint32_t) * n);
     if (!s->lines)
         out_of_memory();
     uint32_t k = 0;
     s->lines[k++] = 0;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->text[i] == '\n')
-            s->lines[k++] = (uint32_t)(i + 1);
+    for (const char *p = t; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        s->lines[k++] = (uint32_t)(p - t + 1);
     s->nlines = n;
 }
 

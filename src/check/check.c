@@ -359,11 +359,11 @@ static int file_order(const AstFile *f, const AstFile **out, int n)
 static bool bare_mixed(Checker *C, const AstFile *f)
 {
     size_t ne;
-    const EarlyName *early = check_early_names(C->early, f, &ne);
+    check_early_names(C->early, f, &ne);
     if (f->bare && (ne || f->bare != f->policies)) {
         BkpDiag *g = bkp_error(C->D, C->src, "syntax", f->bare->clauses->span,
                                "a clause outside any policy block, in a file with policy blocks");
-        bkp_diag_secondary(C->D, g, ne ? early[0].span : f->policies->span, "a policy block");
+        bkp_diag_secondary(C->D, g, ne ? check_early_first(C->early) : f->policies->span, "a policy block");
         bkp_diag_hint(C->D, g, "move it into a `policy NAME { ... }` block");
         return true;
     }

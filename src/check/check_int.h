@@ -101,14 +101,15 @@ bool check_sees(const Checker *C, const AstFile *from, const AstFile *what);
 /* A policy taken early (bkp_check_early): its name, where it was written. */
 typedef struct EarlyName {
     const char *name;
-    BkpSpan name_span, span;
-    size_t hash;                /* name_hash_fold(name) */
+    BkpSpan name_span;
     const BkpPolicy *kept;      /* the checked policy, when they are kept (else NULL) */
 } EarlyName;
 /* The one of file f named `name` (as Azure compares names), or NULL. */
 const EarlyName *check_early_find(const BkpCheckEarly *e, const AstFile *f, const char *name);
 /* Those of file f, in file order (*n of them; e may be NULL). */
 const EarlyName *check_early_names(const BkpCheckEarly *e, const AstFile *f, size_t *n);
+/* The span of the first of them (there is one). */
+BkpSpan check_early_first(const BkpCheckEarly *e);
 
 /* ---- require.c ---- */
 

@@ -24,9 +24,12 @@ struct BkpCheckEarly {
     const AstFile *file;        /* the file whose policies were taken */
     EarlyName *v;               /* in file order */
     size_t n, cap;
-    uint32_t *slot;             /* open addressing: index in v + 1, 0 empty */
+    uint64_t *slot;             /* open addressing: index in v + 1 (0 empty) in the low
+                                   32 bits, the name's hash's high 32 bits above (a
+                                   probe compares them before it reads a name) */
     size_t nslot;               /* a power of two, at least twice n */
     size_t hash;                /* of the name bkp_check_early took last */
+    BkpSpan first_span;         /* the first policy taken */
     /* Keeping the checked policies: the one taken last, until the arena has
      * given back its block (bkp_check_early_keep copies it there) */
     bool keep;
@@ -59,11 +62,17 @@ void bkp_check_early_free(BkpCheckEarly *e)
     e->n = e->cap = e->nslot = 0;
 }
 
+static uint64_t tag(size_t hash)
+{
+    return (uint64_t)hash >> 32 << 32;
+}
+
 static size_t find_slot(const BkpCheckEarly *e, const char *name, size_t hash)
 {
     size_t i = hash & (e->nslot - 1);
-    while (e->slot[i] && !name_equal_fold(e->v[e->slot[i] - 1].name, name))
-        i = (i + 1) & (e->nslot - 1);
+    for (uint64_t s; (s = e->slot[i]); i = (i + 1) & (e->nslot - 1))
+        if ((s & ~(uint64_t)UINT32_MAX) == tag(hash) && name_equal_fold(e->v[(uint32_t)s - 1].name, name))
+            break;
     return i;
 }
 
@@ -72,7 +81,7 @@ static const EarlyName *find_hashed(const BkpCheckEarly *e, const char *name, si
     if (!e->n)
         return NULL;
     size_t i = find_slot(e, name, hash);
-    return e->slot[i] ? &e->v[e->slot[i] - 1] : NULL;
+    return e->slot[i] ? &e->v[(uint32_t)e->slot[i] - 1] : NULL;
 }
 
 const EarlyName *check_early_find(const BkpCheckEarly *e, const AstFile *f, const char *name)
@@ -84,6 +93,11 @@ const EarlyName *check_early_names(const BkpCheckEarly *e, const AstFile *f, siz
 {
     *n = e && f == e->file ? e->n : 0;
     return *n ? e->v : NULL;
+}
+
+BkpSpan check_early_first(const BkpCheckEarly *e)
+{
+    return e->first_span;
 }
 
 /* p, held through the arena's release: its values, its origin, its strings. */
@@ -177,23 +191,25 @@ void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p
     }
     if (2 * (e->n + 1) > e->nslot) {
         size_t nslot = e->nslot ? 2 * e->nslot : 512;
-        uint32_t *slot = calloc(nslot, sizeof *slot);
+        uint64_t *slot = calloc(nslot, sizeof *slot);
         if (!slot)
             out_of_memory();
         free(e->slot);
         e->slot = slot;
         e->nslot = nslot;
-        for (size_t k = 0; k < e->n; k++)
-            e->slot[find_slot(e, e->v[k].name, e->v[k].hash)] = (uint32_t)k + 1;
+        for (size_t k = 0; k < e->n; k++) {
+            size_t h = name_hash_fold(e->v[k].name);
+            e->slot[find_slot(e, e->v[k].name, h)] = tag(h) | (k + 1);
+        }
     }
     e->file = f;
     EarlyName *x = &e->v[e->n];
     x->name = bkp_arena_strdup(e->C.A, p->name.value);
     x->name_span = p->name.span;
-    x->span = p->span;
-    x->hash = e->hash;                  /* (bkp_check_early's, of the same name) */
+    if (e->n == 0)
+        e->first_span = p->span;
     x->kept = e->keep ? keep_held(e) : NULL;
-    e->slot[find_slot(e, x->name, x->hash)] = (uint32_t)++e->n;
+    e->slot[find_slot(e, x->name, e->hash)] = tag(e->hash) | ++e->n;      /* (bkp_check_early's hash) */
 }
 
 void bkp_check_early_kept(BkpCheckEarly *e, BkpProgram *prog)

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "front/ast_build.h"
-#include "front/tokens.h"
 
 const char *bkp_clause_name(AstClauseKind k)
 {
@@ -224,8 +223,6 @@ void ast_hook_mark(BkpParser *P)
 {
     P->mark = bkp_arena_mark(&P->ctx->arena);
     P->mark_last = P->last_policy;
-    P->mark_comment = P->tokens->last_comment;
-    P->mark_ncomments = P->tokens->ncomments;
 }
 
 void ast_hook_closed(BkpParser *P)
@@ -248,14 +245,7 @@ void ast_hook_closed(BkpParser *P)
     AstPolicy copy = *p;
     memcpy(name, p->name.value, n + 1);
     bkp_arena_release(&P->ctx->arena, P->mark);
-    BkpTokens *T = P->tokens;
-    T->last_comment = P->mark_comment;
-    T->ncomments = P->mark_ncomments;
-    if (T->last_comment)
-        T->last_comment->next = NULL;
-    else
-        T->comments = NULL;
-    /* the block leaves the tree */
+    /* the block leaves the tree (its comments were not recorded) */
     if (P->mark_last)
         P->mark_last->next = NULL;
     else

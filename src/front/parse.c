@@ -32,6 +32,7 @@ AstFile *bkp_parse_each(BkpCtx *ctx, BkpSource *src, const BkpParseHook *hook)
         return P.file;
     }
     P.tokens = &T;
+    T.no_comments = hook != NULL;       /* a compilation a policy at a time */
     bkp_yyparse(&P);
     bkp_tokens_destroy(&T);
     P.file->comments = T.comments;

@@ -53,8 +53,6 @@ typedef struct BkpParser {
     AstPolicy *closed;         /* a block just closed, for the hook before the next token */
     BkpArenaMark mark;         /* the arena once the block's `policy` was shifted */
     AstPolicy *mark_last;      /* the file's last policy then */
-    AstComment *mark_comment;  /* the last comment then */
-    unsigned mark_ncomments;
     unsigned diags_before;     /* diagnostics before the parse: the hook runs while none is added */
 } BkpParser;
 

@@ -378,6 +378,8 @@ void bkp_tokens_report(BkpTokens *T, const BkpToken *t)
 
 void bkp_tokens_comment(BkpTokens *T, BkpSpan span)
 {
+    if (T->no_comments)
+        return;
     AstComment *c = BKP_NEW(T->A, AstComment);
     c->span = span;
     if (T->last_comment)

@@ -77,6 +77,7 @@ typedef struct BkpTokens {
     BkpSyntaxCount *errors;    /* lexical errors count here, with the parser's */
     AstComment *comments, *last_comment;   /* every comment, in order */
     unsigned ncomments;
+    bool no_comments;          /* not recorded (nothing will print the file back) */
     int prev;                  /* the previous grammar token */
     BkpSpan nul;               /* a run of NULs not reported yet (empty: none) */
     bool stop;                 /* the file is not text bkpc can read, and said so:
