@@ -12,9 +12,11 @@
 
 struct BkpArenaBlock {
     BkpArenaBlock *next;
-    size_t used, cap;
-    size_t dirty;              /* bytes [used, dirty) were handed out before a release:
-                                  cleared when handed out again */
+    size_t used, cap;          /* (the head's used is the arena's cur) */
+    /* Bytes [dirty_lo, dirty_hi) were handed out before a release and not
+     * yet cleared (dirty_lo >= used; empty when equal); every other free
+     * byte is zero. They are cleared as they are handed out again. */
+    size_t dirty_lo, dirty_hi;
     bool mapped;               /* a HUGE block of its own mapping */
     max_align_t data[];
 };
@@ -61,6 +63,28 @@ static BkpArenaBlock *huge_block(void)
 void bkp_arena_init(BkpArena *a)
 {
     a->head = NULL;
+    a->cur = a->end = NULL;
+}
+
+/* The head block's `used` from the arena's cursor. */
+static void sync_head(BkpArena *a)
+{
+    if (a->head)
+        a->head->used = (size_t)(a->cur - (char *)a->head->data);
+}
+
+/* The cursor over the head's free bytes that are zero: up to its dirty
+ * bytes, or its end. */
+static void set_cursor(BkpArena *a)
+{
+    BkpArenaBlock *b = a->head;
+    if (!b) {
+        a->cur = a->end = NULL;
+        return;
+    }
+    char *data = (char *)b->data;
+    a->cur = data + b->used;
+    a->end = data + (b->dirty_lo < b->dirty_hi ? b->dirty_lo : b->cap);
 }
 
 static void block_free(BkpArenaBlock *b)
@@ -80,6 +104,7 @@ void bkp_arena_free(BkpArena *a)
         b = next;
     }
     a->head = NULL;
+    a->cur = a->end = NULL;
 }
 
 size_t bkp_arena_held(const BkpArena *a)
@@ -92,8 +117,19 @@ size_t bkp_arena_held(const BkpArena *a)
 
 BkpArenaMark bkp_arena_mark(const BkpArena *a)
 {
-    BkpArenaMark m = {a->head, a->head ? a->head->next : NULL, a->head ? a->head->used : 0};
+    BkpArenaMark m = {a->head, a->head ? a->head->next : NULL,
+                      a->head ? (size_t)(a->cur - (char *)a->head->data) : 0};
     return m;
+}
+
+/* Bytes [from, to) of b are given back: dirty, up to what was already. */
+static void give_back(BkpArenaBlock *b, size_t from, size_t to)
+{
+    if (b->dirty_lo < b->dirty_hi && b->dirty_hi > to)
+        to = b->dirty_hi;
+    b->dirty_lo = from;
+    b->dirty_hi = to;
+    b->used = from;
 }
 
 /* The blocks made since the mark are freed, but for the newest: it stays,
@@ -104,6 +140,7 @@ BkpArenaMark bkp_arena_mark(const BkpArena *a)
  * blocks are. */
 void bkp_arena_release(BkpArena *a, BkpArenaMark m)
 {
+    sync_head(a);
     BkpArenaBlock *keep = NULL;
     BkpArenaBlock *b = a->head;
     while (b && b != m.block) {
@@ -122,29 +159,41 @@ void bkp_arena_release(BkpArena *a, BkpArenaMark m)
             c = next;
         }
         m.block->next = m.behind;
-        if (m.block->used > m.block->dirty)
-            m.block->dirty = m.block->used;
-        m.block->used = m.used;
+        give_back(m.block, m.used, m.block->used);
     }
     if (keep) {
-        if (keep->used > keep->dirty)
-            keep->dirty = keep->used;
-        keep->used = 0;
+        give_back(keep, 0, keep->used);
         keep->next = m.block;
         a->head = keep;
     } else {
         a->head = m.block;
     }
+    set_cursor(a);
 }
 
-void *bkp_arena_alloc(BkpArena *a, size_t n)
+/* Dirty bytes are cleared a kilobyte or so at a time as the cursor reaches
+ * them (memset's vector stores; a policy takes about two). */
+enum { CLEAR_STEP = 1024 };
+
+void *bkp_arena_alloc_slow(BkpArena *a, size_t n)
 {
     const size_t align = sizeof(max_align_t);
     n = (n + align - 1) / align * align;
     if (n == 0)
         n = align;
+    sync_head(a);
     BkpArenaBlock *b = a->head;
-    if (!b || b->cap - b->used < n) {
+    if (b && b->cap - b->used >= n) {
+        /* room in the head, but dirty bytes within the n at the cursor:
+         * cleared, and up to a kilobyte more for the next requests */
+        if (b->dirty_lo < b->dirty_hi && b->dirty_lo < b->used + n) {
+            size_t to = b->used + n > b->dirty_lo + CLEAR_STEP ? b->used + n : b->dirty_lo + CLEAR_STEP;
+            if (to > b->dirty_hi)
+                to = b->dirty_hi;
+            memset((char *)b->data + b->dirty_lo, 0, to - b->dirty_lo);
+            b->dirty_lo = to;
+        }
+    } else {
         size_t next = !b ? BLOCK_MIN : b->cap >= BLOCK_MAX / 2 ? BLOCK_MAX : b->cap * 2;
         bool alone = n > next / 2;
         size_t cap = alone ? n : next;
@@ -158,21 +207,20 @@ void *bkp_arena_alloc(BkpArena *a, size_t n)
             fputs("bkpc: out of memory\n", stderr);
             abort();
         }
-        b->used = 0;
         if (a->head && alone) {
             /* A large request gets its own block behind the current one, so
              * the space left in the current block is not wasted. */
             b->next = a->head->next;
             a->head->next = b;
-        } else {
-            b->next = a->head;
-            a->head = b;
+            b->used = n;
+            return b->data;
         }
+        b->next = a->head;
+        a->head = b;
     }
-    void *p = (char *)b->data + b->used;
-    if (b->used < b->dirty)                 /* given back before: clear it */
-        memset(p, 0, n < b->dirty - b->used ? n : b->dirty - b->used);
-    b->used += n;
+    set_cursor(a);
+    void *p = a->cur;
+    a->cur += n;
     return p;
 }
 
