@@ -25,11 +25,9 @@
 
 static void rule(FILE *out, const char *title)
 {
+    static const char dashes[] = "------------------------------------------------------------------------------";
     int n = 78 - 5 - (int)strlen(title);
-    fprintf(out, "# -- %s ", title);
-    for (int i = 0; i < n; i++)
-        putc('-', out);
-    putc('\n', out);
+    fprintf(out, "# -- %s %.*s\n", title, n > 0 ? n : 0, dashes);
 }
 
 static const char prologue[] =

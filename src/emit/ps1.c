@@ -64,13 +64,12 @@ static void comment_schedule(FILE *out, const BkpPolicy *p)
     fputs("\n#   (the last backup of the window is the one copied to the vault)\n", out);
 }
 
+/* "# " and 76 of c ('=' or '-'): a line of the script's comments. */
 static void rule(FILE *out, char c)
 {
-    putc('#', out);
-    putc(' ', out);
-    for (int i = 0; i < 76; i++)
-        putc(c, out);
-    putc('\n', out);
+    static const char eq[] = "# ============================================================================\n";
+    static const char dash[] = "# ----------------------------------------------------------------------------\n";
+    fwrite(c == '=' ? eq : dash, 1, sizeof eq - 1, out);
 }
 
 /* ---- the policy objects --------------------------------------------------- */

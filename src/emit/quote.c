@@ -14,15 +14,19 @@ void bkp_ps_quote(FILE *out, const char *s)
     const unsigned char *u = (const unsigned char *)(s ? s : "");
     putc('\'', out);
     while (*u) {
+        /* the bytes up to the next quote of either kind, at once */
+        size_t n = 0;
+        while (u[n] && u[n] != '\'' && !(u[n] == 0xE2 && ps_unicode_quote(u + n)))
+            n++;
+        fwrite(u, 1, n, out);
+        u += n;
         if (*u == '\'') {
             fputs("''", out);
             u++;
-        } else if (ps_unicode_quote(u)) {
+        } else if (*u) {
             fwrite(u, 1, 3, out);
             fwrite(u, 1, 3, out);
             u += 3;
-        } else {
-            putc(*u++, out);
         }
     }
     putc('\'', out);
@@ -31,11 +35,14 @@ void bkp_ps_quote(FILE *out, const char *s)
 void bkp_sh_quote(FILE *out, const char *s)
 {
     putc('\'', out);
-    for (const char *c = s ? s : ""; *c; c++) {
-        if (*c == '\'')
+    for (const char *c = s ? s : ""; *c;) {
+        size_t n = strcspn(c, "'");
+        fwrite(c, 1, n, out);
+        c += n;
+        if (*c == '\'') {
             fputs("'\\''", out);
-        else
-            putc(*c, out);
+            c++;
+        }
     }
     putc('\'', out);
 }
