@@ -93,6 +93,9 @@ void bkp_diag_secondary(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *fmt, 
  * or NULL). */
 void bkp_diag_secondary_in(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Whether g says "too many diagnostics", or is past the limit: nothing
+ * added to it is kept (a costly hint need not be worked out). */
+bool bkp_diag_muted(const BkpDiags *d, const BkpDiag *g);
 void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The diagnostic's machine-applicable fix (one per diagnostic; a later call

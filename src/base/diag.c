@@ -71,15 +71,14 @@ BkpDiag *bkp_warning(BkpDiags *d, BkpSource *src, const char *rule, BkpSpan span
     return g;
 }
 
-/* Whether g says "too many diagnostics", or is past it: nothing to add. */
-static bool muted(const BkpDiags *d, const BkpDiag *g)
+bool bkp_diag_muted(const BkpDiags *d, const BkpDiag *g)
 {
     return g == d->sink || (d->limit && g->seq + 1 == d->limit);
 }
 
 void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 {
-    if (muted(d, g))
+    if (bkp_diag_muted(d, g))
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -89,7 +88,7 @@ void bkp_diag_label(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 
 static void secondary(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span, const char *fmt, va_list ap)
 {
-    if (muted(d, g) || g->nsecondary == BKP_DIAG_MAX_SECONDARY)
+    if (bkp_diag_muted(d, g) || g->nsecondary == BKP_DIAG_MAX_SECONDARY)
         return;
     BkpLabel *l = &g->secondary[g->nsecondary++];
     l->span = span;
@@ -115,7 +114,7 @@ void bkp_diag_secondary_in(BkpDiags *d, BkpDiag *g, BkpSource *src, BkpSpan span
 
 void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 {
-    if (muted(d, g) || g->nhints == BKP_DIAG_MAX_HINTS)
+    if (bkp_diag_muted(d, g) || g->nhints == BKP_DIAG_MAX_HINTS)
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -125,7 +124,7 @@ void bkp_diag_hint(BkpDiags *d, BkpDiag *g, const char *fmt, ...)
 
 void bkp_diag_fix(BkpDiags *d, BkpDiag *g, BkpSpan span, const char *text)
 {
-    if (muted(d, g))
+    if (bkp_diag_muted(d, g))
         return;
     g->fix.span = span;
     g->fix.text = bkp_arena_strdup(d->arena, text);

@@ -164,6 +164,8 @@ const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPo
     e->files[0] = f;
     check_in(C, f);
     bkp_diags_init(&C->quiet, C->A);
+    C->quiet.limit = 1;         /* one diagnostic says the block waits: the rest are muted,
+                                   and their hints not worked out */
     C->D = &C->quiet;
     BkpPolicy *p = check_policy(C, C->file, ap, false);
     if (!p || C->quiet.count || p->requirements)

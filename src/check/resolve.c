@@ -131,7 +131,7 @@ static unsigned word_set(Checker *C, const AstList *l, BkpWordKind kind_of, cons
         int v = it->is_num ? -1 : check_word(C, kind_of, it->text);
         if (v < 0) {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span, "`%s` is not %s", it->text, what);
-            const char *best = it->is_num ? NULL : bkp_word_suggest(kind_of, it->text);
+            const char *best = it->is_num || bkp_diag_muted(C->D, g) ? NULL : bkp_word_suggest(kind_of, it->text);
             if (best) {
                 bkp_diag_hint(C->D, g, "did you mean `%s`?", best);
                 check_fix(C->D, g, it->span, "%s", best);
