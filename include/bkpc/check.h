@@ -27,8 +27,9 @@ BkpProgram *bkp_check(BkpCtx *ctx, const AstFile *file);
  * no diagnostic (nothing is queued), no template, no requirement to prove,
  * a name not taken before. Otherwise NULL: bkp_check checks the block with
  * the rest of the file. A block taken leaves the file's tree; with
- * bkp_check_early_keep (p: a copy of the block, its name and spans) the
- * checker keeps what the rest of the file may refer to, and
+ * bkp_check_early_keep (p: a copy of the block, its name and spans; called
+ * right after bkp_check_early took it) the checker keeps what the rest of
+ * the file may refer to, and
  * bkp_check_after takes it as a policy defined there, checked clean. */
 typedef struct BkpCheckEarly BkpCheckEarly;
 BkpCheckEarly *bkp_check_early_new(BkpCtx *ctx, bool keep);

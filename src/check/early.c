@@ -28,7 +28,8 @@ struct BkpCheckEarly {
                                    32 bits, the name's hash's high 32 bits above (a
                                    probe compares them before it reads a name) */
     size_t nslot;               /* a power of two, at least twice n */
-    size_t hash;                /* of the name bkp_check_early took last */
+    size_t hash;                /* of the name bkp_check_early took last, */
+    size_t free_slot;           /* and the slot it goes in */
     BkpSpan first_span;         /* the first policy taken */
     /* Keeping the checked policies: the one taken last, until the arena has
      * given back its block (bkp_check_early_keep copies it there) */
@@ -152,36 +153,14 @@ static BkpPolicy *keep_held(BkpCheckEarly *e)
     return p;
 }
 
-const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPolicy *ap)
-{
-    if (ap->is_template || ap->from.value || ap->implicit || ap->had_error || !ap->name.value ||
-        (e->file && e->file != f))
-        return NULL;
-    e->hash = name_hash_fold(ap->name.value);
-    if (find_hashed(e, ap->name.value, e->hash))
-        return NULL;
-    Checker *C = &e->C;
-    e->files[0] = f;
-    check_in(C, f);
-    bkp_diags_init(&C->quiet, C->A);
-    C->quiet.limit = 1;         /* one diagnostic says the block waits: the rest are muted,
-                                   and their hints not worked out */
-    C->D = &C->quiet;
-    BkpPolicy *p = check_policy(C, C->file, ap, false);
-    if (!p || C->quiet.count || p->requirements)
-        return NULL;
-    if (e->keep && hold(e, p) != 0)
-        return NULL;
-    return p;
-}
-
 static _Noreturn void out_of_memory(void)
 {
     fputs("bkpc: out of memory\n", stderr);     /* as the arena says it */
     abort();
 }
 
-void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p)
+/* Room in the tables for one more name (they grow by doubling). */
+static void make_room(BkpCheckEarly *e)
 {
     if (e->n == e->cap) {
         size_t cap = e->cap ? 2 * e->cap : 256;
@@ -204,6 +183,35 @@ void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p
             e->slot[find_slot(e, e->v[k].name, h)] = tag(h) | (k + 1);
         }
     }
+}
+
+const BkpPolicy *bkp_check_early(BkpCheckEarly *e, const AstFile *f, const AstPolicy *ap)
+{
+    if (ap->is_template || ap->from.value || ap->implicit || ap->had_error || !ap->name.value ||
+        (e->file && e->file != f))
+        return NULL;
+    make_room(e);               /* (so that the slot found stays the name's) */
+    e->hash = name_hash_fold(ap->name.value);
+    e->free_slot = find_slot(e, ap->name.value, e->hash);
+    if (e->slot[e->free_slot])  /* the name is taken */
+        return NULL;
+    Checker *C = &e->C;
+    e->files[0] = f;
+    check_in(C, f);
+    bkp_diags_init(&C->quiet, C->A);
+    C->quiet.limit = 1;         /* one diagnostic says the block waits: the rest are muted,
+                                   and their hints not worked out */
+    C->D = &C->quiet;
+    BkpPolicy *p = check_policy(C, C->file, ap, false);
+    if (!p || C->quiet.count || p->requirements)
+        return NULL;
+    if (e->keep && hold(e, p) != 0)
+        return NULL;
+    return p;
+}
+
+void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p)
+{
     e->file = f;
     EarlyName *x = &e->v[e->n];
     x->name = bkp_arena_strdup(e->C.A, p->name.value);
@@ -211,7 +219,7 @@ void bkp_check_early_keep(BkpCheckEarly *e, const AstFile *f, const AstPolicy *p
     if (e->n == 0)
         e->first_span = p->span;
     x->kept = e->keep ? keep_held(e) : NULL;
-    e->slot[find_slot(e, x->name, e->hash)] = tag(e->hash) | ++e->n;      /* (bkp_check_early's hash) */
+    e->slot[e->free_slot] = tag(e->hash) | ++e->n;      /* (where bkp_check_early looked) */
 }
 
 void bkp_check_early_kept(BkpCheckEarly *e, BkpProgram *prog)
