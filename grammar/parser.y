@@ -125,7 +125,7 @@ static void bkp_yyerror(BkpSpan *loc, BkpParser *P, const char *msg);
 %type <on> on_spec
 %type <clause> clause keep_clause require_clause
 %type <names> names
-%type <kwname> from_opt subscription_opt vault_in_opt tier_opt
+%type <kwname> subscription_opt vault_in_opt tier_opt
 %type <kw> period
 
 %%
@@ -149,22 +149,29 @@ item
     | error                   { RECOVER(0); }
     ;
 
+/* `from NAME` is spelt out rather than an optional rule: after the name,
+ * `{` is shifted at once, with no reduction to decide on it (each such
+ * reduction costs the parser a look-ahead check, LAC, on every policy). */
 policy_block
-    : POLICY name from_opt '{'
-                              { ast_begin_policy(P, &$2, @1, &$3, @4, false); }
-      clauses '}'             { ast_end_policy(P, @$, @7); }
+    : POLICY name '{'         { BkpKwName none = {BKP_NO_SPAN, ast_name(NULL, BKP_NO_SPAN, AST_NAME_BARE)};
+                                ast_begin_policy(P, &$2, @1, &none, @3, false); }
+      clauses '}'             { ast_end_policy(P, @$, @6); }
+    | POLICY name FROM name '{'
+                              { BkpKwName from = {@3, $4};
+                                ast_begin_policy(P, &$2, @1, &from, @5, false); }
+      clauses '}'             { ast_end_policy(P, @$, @8); }
     ;
 
 template_block
-    : TEMPLATE name from_opt '{'
-                              { ast_begin_policy(P, &$2, @1, &$3, @4, true); }
-      clauses '}'             { ast_end_policy(P, @$, @7); }
+    : TEMPLATE name '{'       { BkpKwName none = {BKP_NO_SPAN, ast_name(NULL, BKP_NO_SPAN, AST_NAME_BARE)};
+                                ast_begin_policy(P, &$2, @1, &none, @3, true); }
+      clauses '}'             { ast_end_policy(P, @$, @6); }
+    | TEMPLATE name FROM name '{'
+                              { BkpKwName from = {@3, $4};
+                                ast_begin_policy(P, &$2, @1, &from, @5, true); }
+      clauses '}'             { ast_end_policy(P, @$, @8); }
     ;
 
-from_opt
-    : %empty                  { $$.kw = BKP_NO_SPAN; $$.name = ast_name(NULL, BKP_NO_SPAN, AST_NAME_BARE); }
-    | FROM name               { $$.kw = @1; $$.name = $2; }
-    ;
 
 /* The file is a string (a path holds a `.`, which a bare word cannot); a
  * name is taken too, so that `use lib.bkp` gets the scanner's one message. */

@@ -366,10 +366,17 @@ size_t name_hash_fold(const char *s)
             bytes |= (uint64_t)(unsigned char)u[j] << 8 * j;
         fold_hash_bytes(&f, bytes, (unsigned)k);
     }
-    /* The rest, the length of the last bytes, and a final mix: the index
-     * keeps the low bits. */
-    uint64_t h = (f.h ^ f.acc ^ (uint64_t)f.nacc << 60) * FOLD_MUL;
-    h ^= h >> 32;
+    /* The rest, the length of the last bytes, and a final mix in which
+     * every bit of the input reaches the low bits the index keeps (a product
+     * alone does not: its low bits see only the input's low bits, and names
+     * that differ in their last characters would collide; MurmurHash3's
+     * finalizer). */
+    uint64_t h = f.h ^ f.acc ^ (uint64_t)f.nacc << 60;
+    h ^= h >> 33;
+    h *= UINT64_C(0xFF51AFD7ED558CCD);
+    h ^= h >> 33;
+    h *= UINT64_C(0xC4CEB9FE1A85EC53);
+    h ^= h >> 33;
     return (size_t)h;
 }
 
