@@ -33,6 +33,8 @@ AstFile *bkp_parse_each(BkpCtx *ctx, BkpSource *src, const BkpParseHook *hook)
     }
     P.tokens = &T;
     T.no_comments = hook != NULL;       /* a compilation a policy at a time */
+    if (T.no_comments)
+        bkp_scanner_skip_comments(T.sc);
     bkp_yyparse(&P);
     bkp_tokens_destroy(&T);
     P.file->comments = T.comments;

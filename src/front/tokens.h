@@ -66,6 +66,9 @@ int bkp_scanner_init(BkpArena *A, BkpSource *src, bool in_place, BkpScanner *out
 /* The next token into *t; returns t->kind. */
 int bkp_scan(BkpScanner s, BkpToken *t);
 void bkp_scanner_destroy(BkpScanner s);
+/* Comments are then skipped as blanks are, when nothing would come of
+ * them (a source scanned in place holds no NUL to mark in one). */
+void bkp_scanner_skip_comments(BkpScanner s);
 
 /* ---- the token stream (tokens.c) ------------------------------------------ */
 
