@@ -82,6 +82,9 @@ typedef struct BkpWordIndex {
 } BkpWordIndex;
 void bkp_word_index_init(BkpWordIndex *ix);
 int bkp_word_index_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s);
+/* The same for a word that is a copy (never the table's own string: a
+ * word of a list, `on first sun`): by its content alone. */
+int bkp_word_index_copy_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s);
 /* "did you mean": the spelling of `kind` nearest to s (bkp_closest), or NULL. */
 const char *bkp_word_suggest(BkpWordKind kind, const char *s);
 /* Every spelling of `kind` (for completion and suggestions); *n gets how many. */

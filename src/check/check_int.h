@@ -52,6 +52,16 @@ static inline int check_word(Checker *C, BkpWordKind kind, const char *s)
     return bkp_word_index_value(&C->words, kind, s);
 }
 
+/* check_word() of a word the scanner copied (a list's item). */
+static inline int check_word_copy(Checker *C, BkpWordKind kind, const char *s)
+{
+    if (!C->words_ready) {
+        bkp_word_index_init(&C->words);
+        C->words_ready = true;
+    }
+    return bkp_word_index_copy_value(&C->words, kind, s);
+}
+
 /* The checker now reads file f: its clauses, its diagnostics' source. */
 static inline void check_in(Checker *C, const AstFile *f)
 {

@@ -128,7 +128,7 @@ static unsigned word_set(Checker *C, const AstList *l, BkpWordKind kind_of, cons
     BkpSpan first[16];
     for (int i = 0; i < l->n; i++) {
         const AstItem *it = &l->v[i];
-        int v = it->is_num ? -1 : check_word(C, kind_of, it->text);
+        int v = it->is_num ? -1 : check_word_copy(C, kind_of, it->text);
         if (v < 0) {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span, "`%s` is not %s", it->text, what);
             const char *best = it->is_num || bkp_diag_muted(C->D, g) ? NULL : bkp_word_suggest(kind_of, it->text);
@@ -160,7 +160,7 @@ static BkpDaySet weekdays(Checker *C, const AstList *l, const char *dup_rule)
 static bool has_last(Checker *C, const AstList *l)
 {
     for (int i = 0; i < l->n; i++)
-        if (!l->v[i].is_num && check_word(C, BKP_WORD_DAY, l->v[i].text) == BKP_DAY_LAST)
+        if (!l->v[i].is_num && check_word_copy(C, BKP_WORD_DAY, l->v[i].text) == BKP_DAY_LAST)
             return true;
     return false;
 }
@@ -191,7 +191,7 @@ static bool days_of_month(Checker *C, const AstList *l, BkpLongTerm *lt)
                 continue;
             }
             slot = (int)it->num;
-        } else if (check_word(C, BKP_WORD_DAY, it->text) == BKP_DAY_LAST) {
+        } else if (check_word_copy(C, BKP_WORD_DAY, it->text) == BKP_DAY_LAST) {
             slot = BKP_DAY_LAST;
         } else {
             BkpDiag *g = bkp_error(C->D, C->src, "value", it->span,
@@ -233,8 +233,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         /* One list: say what is missing. */
         bool all_days = true, all_weeks = true;
         for (int i = 0; i < a->n; i++) {
-            all_days &= check_word(C, BKP_WORD_WEEKDAY, a->v[i].text) >= 0;
-            all_weeks &= check_word(C, BKP_WORD_WEEK, a->v[i].text) >= 0;
+            all_days &= check_word_copy(C, BKP_WORD_WEEKDAY, a->v[i].text) >= 0;
+            all_weeks &= check_word_copy(C, BKP_WORD_WEEK, a->v[i].text) >= 0;
         }
         if (all_days) {
             BkpDiag *g = bkp_error(C->D, C->src, "D14", a->span,
@@ -256,8 +256,8 @@ static bool long_term_on(Checker *C, const AstClause *c, BkpLongTerm *lt)
         return false;
     }
     /* Two lists: weeks, then days. Swapped lists get a hint of their own. */
-    if (a->n && check_word(C, BKP_WORD_WEEKDAY, a->v[0].text) >= 0 && b->n &&
-        check_word(C, BKP_WORD_WEEK, b->v[0].text) >= 0) {
+    if (a->n && check_word_copy(C, BKP_WORD_WEEKDAY, a->v[0].text) >= 0 && b->n &&
+        check_word_copy(C, BKP_WORD_WEEK, b->v[0].text) >= 0) {
         BkpDiag *g = bkp_error(C->D, C->src, "syntax", bkp_span_join(a->span, b->span),
                                "weeks of the month come before the weekdays");
         bkp_diag_hint(C->D, g, "write `on %s %s`", b->v[0].text, a->v[0].text);

@@ -268,6 +268,13 @@ int bkp_word_index_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s
     for (size_t j = text_slot(s, kind); ix->by_text[j].text; j = (j + 1) & (INDEX_SLOTS - 1))
         if (ix->by_text[j].text == s && ix->by_text[j].kind == (int)kind)
             return ix->by_text[j].word->value;
+    return bkp_word_index_copy_value(ix, kind, s);
+}
+
+int bkp_word_index_copy_value(const BkpWordIndex *ix, BkpWordKind kind, const char *s)
+{
+    if ((unsigned)kind >= BKP_WORD_KIND_COUNT)
+        return -1;
     size_t n = strlen(s);
     if (n == 0 || n > INDEX_MAX_LEN)
         return -1;
