@@ -27,20 +27,26 @@ static PolicyName *policy_name(Checker *C, const char *name, BkpSpan at, const A
     return named;
 }
 
-/* The policy `name` that file f sees (its own, or one a `use` brings). A
- * policy taken early is in the index once something names it. */
+/* The policy `name` of `file` taken early, put in the index (a policy
+ * taken early is there once something names it); NULL when there is none. */
+static PolicyName *early_named(Checker *C, NameIndex *ix, const AstFile *file, const char *name)
+{
+    const EarlyName *e = check_early_find(C->early, file, name);
+    if (!e)
+        return NULL;
+    PolicyName *named = policy_name(C, e->name, e->name_span, file, e->kept, true);
+    *name_index(ix, e->name, true) = named;
+    return named;
+}
+
+/* The policy `name` that file f sees (its own, or one a `use` brings). */
 static PolicyName *find_policy(Checker *C, NameIndex *ix, const AstFile *f, const char *name)
 {
     const void **slot = name_index(ix, name, false);
     PolicyName *named = slot ? (PolicyName *)*slot : NULL;
-    if (!named) {
-        const EarlyName *e = NULL;
-        for (int i = 0; i < C->nfiles && !e; i++)
-            if (check_sees(C, f, C->files[i]))
-                e = check_early_find(C->early, C->files[i], name);
-        if (e)
-            *name_index(ix, e->name, true) = named = policy_name(C, e->name, e->name_span, f, e->kept, true);
-    }
+    for (int i = 0; i < C->nfiles && !named; i++)
+        if (check_sees(C, f, C->files[i]))
+            named = early_named(C, ix, C->files[i], name);
     return named && check_sees(C, f, named->file) ? named : NULL;
 }
 
@@ -401,16 +407,13 @@ static void check_file_policies(Checker *C, const AstFile *f, NameIndex *ix, Bkp
             defined_twice(C, *slot, early[k].name, early[k].name_span);
     }
     for (const AstPolicy *ap = f->policies; ap; ap = ap->next) {
-        const void **slot = name_index(ix, ap->name.value, true);
-        const PolicyName *first = *slot;
-        const EarlyName *e = first ? NULL : check_early_find(C->early, f, ap->name.value);
-        if (e)
-            *slot = first = policy_name(C, e->name, e->name_span, f, e->kept, true);
+        const void **slot = name_index(ix, ap->name.value, false);
+        const PolicyName *first = slot ? *slot : early_named(C, ix, f, ap->name.value);
         if (first)
             defined_twice(C, first, ap->name.value, ap->name.span);
         BkpPolicy *p = check_policy(C, f, ap, ap->had_error || (ap == f->bare && mixed));
         if (!first)
-            *slot = policy_name(C, ap->name.value, ap->name.span, f, p, false);
+            *name_index(ix, ap->name.value, true) = policy_name(C, ap->name.value, ap->name.span, f, p, false);
         if (!p)
             continue;
         if (*last)

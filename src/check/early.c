@@ -101,15 +101,27 @@ BkpSpan check_early_first(const BkpCheckEarly *e)
     return e->first_span;
 }
 
+/* The strings a checked policy holds in the arena with its tree (the
+ * zone's Windows id is the time zones'), as the fields of p and o. */
+enum { NSTRINGS = 4 };
+static void string_fields(BkpPolicy *p, BkpPolicyOrigin *o, const char **f[NSTRINGS])
+{
+    f[0] = &p->name;
+    f[1] = &o->timezone_written;
+    f[2] = &p->snapshot_rg_prefix;
+    f[3] = &p->snapshot_rg_suffix;
+}
+
 /* p, held through the arena's release: its values, its origin, its strings. */
 static int hold(BkpCheckEarly *e, const BkpPolicy *p)
 {
     e->pending = *p;
     e->pending_origin = *p->origin;
-    const char *s[4] = {p->name, p->origin->timezone_written, p->snapshot_rg_prefix, p->snapshot_rg_suffix};
+    const char **d[NSTRINGS];
+    string_fields(&e->pending, &e->pending_origin, d);
     size_t need = 0;
-    for (int i = 0; i < 4; i++)
-        need += s[i] ? strlen(s[i]) + 1 : 0;
+    for (int i = 0; i < NSTRINGS; i++)
+        need += *d[i] ? strlen(*d[i]) + 1 : 0;
     if (need > e->strings_cap) {
         char *b = realloc(e->strings, need);
         if (!b)
@@ -118,12 +130,10 @@ static int hold(BkpCheckEarly *e, const BkpPolicy *p)
         e->strings_cap = need;
     }
     char *at = e->strings;
-    const char **d[4] = {&e->pending.name, &e->pending_origin.timezone_written, &e->pending.snapshot_rg_prefix,
-                         &e->pending.snapshot_rg_suffix};
-    for (int i = 0; i < 4; i++)
-        if (s[i]) {
-            size_t n = strlen(s[i]) + 1;
-            memcpy(at, s[i], n);
+    for (int i = 0; i < NSTRINGS; i++)
+        if (*d[i]) {
+            size_t n = strlen(*d[i]) + 1;
+            memcpy(at, *d[i], n);
             *d[i] = at;
             at += n;
         }
@@ -140,8 +150,9 @@ static BkpPolicy *keep_held(BkpCheckEarly *e)
     *o = e->pending_origin;
     p->origin = o;
     p->next = NULL;
-    const char **d[4] = {&p->name, &o->timezone_written, &p->snapshot_rg_prefix, &p->snapshot_rg_suffix};
-    for (int i = 0; i < 4; i++)
+    const char **d[NSTRINGS];
+    string_fields(p, o, d);
+    for (int i = 0; i < NSTRINGS; i++)
         if (*d[i])
             *d[i] = bkp_arena_strdup(A, *d[i]);
     if (e->kept_last)

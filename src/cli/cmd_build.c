@@ -144,6 +144,29 @@ static int emit_to(const char *out, Target target, const BkpProgram *prog, const
     return cli_out_commit(&w) == 0 ? EXIT_CLEAN : EXIT_USAGE;
 }
 
+/* What a compilation's outcome says before anything is written (its
+ * warnings, which --werror makes fail; its errors; a file of no policy) and
+ * the exit status it leaves: clean only when there is something to build.
+ * compiled: the file checked clean, with npolicies policies. */
+static int outcome(const BkpCtx *ctx, const BkpSource *src, const CliDiag *diag, int status, bool compiled,
+                   long npolicies)
+{
+    unsigned w = ctx->diags.warnings, e = ctx->diags.errors;
+    if (compiled && cli_diag_warnings_fail(diag)) {
+        fprintf(stderr, "bkpc: %u warning%s, and --werror makes them fail; nothing written\n", w, w == 1 ? "" : "s");
+        return EXIT_ERRORS;
+    }
+    if (compiled && w)
+        fprintf(stderr, "bkpc: %u warning%s\n", w, w == 1 ? "" : "s");
+    else if (!compiled && src)
+        fprintf(stderr, "bkpc: %u error%s; nothing written\n", e, e == 1 ? "" : "s");
+    if (compiled && npolicies == 0) {
+        fprintf(stderr, "bkpc: %s defines no policy; nothing to build\n", src->name);
+        return EXIT_ERRORS;
+    }
+    return status;
+}
+
 /* --all: each body written as its policy is checked (bkp_compile_each)
  * where nothing shows before the file is known to check clean: OUT's
  * temporary (renamed once complete), standard output when it is a regular
@@ -204,19 +227,7 @@ static int build_all(const char *file, const char *out, CliDiag *diag)
     int status;
     Bodies b = {spool ? spool : w.f, 0};
     long n = cli_compile_each(&ctx, file, diag, body, &b, &src, &status);
-    if (n >= 0 && cli_diag_warnings_fail(diag)) {
-        fprintf(stderr, "bkpc: %u warning%s, and --werror makes them fail; nothing written\n",
-                ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
-        status = EXIT_ERRORS;
-    } else if (n >= 0 && ctx.diags.warnings) {
-        fprintf(stderr, "bkpc: %u warning%s\n", ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
-    } else if (n < 0 && src) {
-        fprintf(stderr, "bkpc: %u error%s; nothing written\n", ctx.diags.errors, ctx.diags.errors == 1 ? "" : "s");
-    }
-    if (status == EXIT_CLEAN && n == 0) {
-        fprintf(stderr, "bkpc: %s defines no policy; nothing to build\n", src->name);
-        status = EXIT_ERRORS;
-    }
+    status = outcome(&ctx, src, diag, status, n >= 0, n);
     if (status == EXIT_CLEAN && (b.rc != 0 || (spool && cli_spool_copy(spool, w.f) != 0))) {
         fprintf(stderr, "bkpc: cannot write %s: %s\n", out && strcmp(out, "-") ? out : "standard output",
                 strerror(errno ? errno : EIO));
@@ -300,23 +311,10 @@ int cmd_build(int argc, char **argv)
     BkpSource *src;
     int status;
     BkpProgram *prog = cli_compile(&ctx, file, &diag, &src, &status);
-    if (prog && cli_diag_warnings_fail(&diag)) {
-        fprintf(stderr, "bkpc: %u warning%s, and --werror makes them fail; nothing written\n",
-                ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
-        status = EXIT_ERRORS;
+    status = outcome(&ctx, src, &diag, status, prog != NULL, prog ? prog->npolicies : 0);
+    if (status != EXIT_CLEAN)
         prog = NULL;
-    } else if (prog && ctx.diags.warnings) {
-        fprintf(stderr, "bkpc: %u warning%s\n", ctx.diags.warnings, ctx.diags.warnings == 1 ? "" : "s");
-    } else if (!prog && src) {
-        fprintf(stderr, "bkpc: %u error%s; nothing written\n", ctx.diags.errors,
-                ctx.diags.errors == 1 ? "" : "s");
-    }
     const BkpPolicy *only = NULL;
-    if (prog && prog->npolicies == 0) {
-        fprintf(stderr, "bkpc: %s defines no policy; nothing to build\n", src->name);
-        status = EXIT_ERRORS;
-        prog = NULL;
-    }
     if (prog && policy) {
         only = cli_pick_policy(prog, policy, &status);
         if (!only)
